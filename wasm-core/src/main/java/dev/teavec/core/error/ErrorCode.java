@@ -1,0 +1,18 @@
+package dev.teavec.core.error;
+
+/**
+ * Stable error codes. The names cross into JavaScript as {@code TeaVecError.code}: never rename one.
+ */
+public enum ErrorCode {
+    DIMENSION_MISMATCH,
+    INVALID_VECTOR,
+    INVALID_K,
+    INVALID_CONFIG,
+    UNKNOWN_ID,
+    DUPLICATE_ID,
+    INVALID_FILTER,
+    CORRUPT_SNAPSHOT,
+    QUOTA_EXCEEDED,
+    CAPACITY_EXCEEDED,
+    INVALID_ARGUMENT
+}

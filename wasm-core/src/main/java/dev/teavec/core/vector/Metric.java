@@ -1,0 +1,73 @@
+package dev.teavec.core.vector;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+
+/**
+ * Distance functions. Every score TeaVec reports is a distance: lower is closer, results come best first.
+ * <ul>
+ *   <li>{@code COSINE}: {@code 1 - cos(a, b)}, in [0, 2]. Zero vectors have no direction and are rejected.</li>
+ *   <li>{@code DOT}: {@code -dot(a, b)}, so the largest inner product ranks first.</li>
+ *   <li>{@code L2}: Euclidean distance. Ranking uses the squared distance; the square root is taken only
+ *       for the k results reported.</li>
+ * </ul>
+ */
+public enum Metric {
+    COSINE("cosine"),
+    DOT("dot"),
+    L2("l2");
+
+    private final String jsName;
+
+    Metric(String jsName) {
+        this.jsName = jsName;
+    }
+
+    public String jsName() {
+        return jsName;
+    }
+
+    public static Metric fromName(String name) {
+        if (name != null) {
+            for (Metric m : values()) {
+                if (m.jsName.equals(name)) {
+                    return m;
+                }
+            }
+        }
+        throw new TeaVecException(ErrorCode.INVALID_CONFIG,
+                "metric must be one of 'cosine', 'dot', 'l2', got '" + name + "'");
+    }
+
+    /**
+     * The ranking key between two stored vectors: monotone in the reported distance, cheaper to compute.
+     * For cosine the caller passes the inverse norms it precomputed.
+     */
+    public float rankKey(float[] a, int aOff, float invNormA, float[] b, int bOff, float invNormB, int dim) {
+        switch (this) {
+            case COSINE:
+                return 1f - VectorOps.dot(a, aOff, b, bOff, dim) * invNormA * invNormB;
+            case DOT:
+                return -VectorOps.dot(a, aOff, b, bOff, dim);
+            default:
+                return VectorOps.squaredL2(a, aOff, b, bOff, dim);
+        }
+    }
+
+    /** Turns a ranking key into the reported distance. */
+    public float toDistance(float rankKey) {
+        if (this == L2) {
+            return (float) Math.sqrt(rankKey);
+        }
+        if (this == COSINE) {
+            // Rounding can push 1 - cos a hair below 0 for identical vectors; a distance never is.
+            return rankKey < 0f ? 0f : rankKey;
+        }
+        return rankKey;
+    }
+
+    /** Whether this metric needs the vector's norm (and so rejects a zero vector). */
+    public boolean usesNorm() {
+        return this == COSINE;
+    }
+}

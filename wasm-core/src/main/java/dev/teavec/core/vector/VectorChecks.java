@@ -1,0 +1,37 @@
+package dev.teavec.core.vector;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+
+/** Validation at the engine's public boundary: every vector that enters is checked here first. */
+public final class VectorChecks {
+    private VectorChecks() {
+    }
+
+    public static void checkVector(float[] v, int expectedDim, Metric metric, String what) {
+        if (v == null) {
+            throw new TeaVecException(ErrorCode.INVALID_VECTOR, what + " must be a Float32Array, got null");
+        }
+        if (v.length != expectedDim) {
+            throw new TeaVecException(ErrorCode.DIMENSION_MISMATCH,
+                    what + " must have " + expectedDim + " dimensions, got " + v.length);
+        }
+        for (int i = 0; i < v.length; i++) {
+            float x = v[i];
+            if (Float.isNaN(x) || Float.isInfinite(x)) {
+                throw new TeaVecException(ErrorCode.INVALID_VECTOR,
+                        what + " must contain only finite numbers, got " + x + " at index " + i);
+            }
+        }
+        if (metric.usesNorm() && VectorOps.dot(v, 0, v, 0, v.length) == 0f) {
+            throw new TeaVecException(ErrorCode.INVALID_VECTOR,
+                    what + " must not be the zero vector under cosine: it has no direction");
+        }
+    }
+
+    public static void checkK(int k) {
+        if (k <= 0) {
+            throw new TeaVecException(ErrorCode.INVALID_K, "k must be a positive integer, got " + k);
+        }
+    }
+}
