@@ -1,0 +1,39 @@
+// Builds dist/: the .wasm from js-bindings, the @JSBody table extracted from it, the rollup bundle and
+// the typings. Prints the size of what ships, raw and gzip.
+import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const wasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec.wasm');
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+
+try {
+  await stat(wasmSource);
+} catch {
+  console.error(`build: ${wasmSource} is missing; run \`mvn install\` at the repository root first`);
+  process.exit(1);
+}
+await rm(join(root, 'dist'), { recursive: true, force: true });
+await mkdir(join(root, 'dist'), { recursive: true });
+await copyFile(wasmSource, join(root, 'src', 'teavec.wasm'));
+run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/generated/jsbodies.js']);
+run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
+await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
+await copyFile(join(root, 'types', 'index.d.ts'), join(root, 'dist', 'index.d.ts'));
+
+let rawTotal = 0;
+let gzipTotal = 0;
+const rows = [];
+for (const file of ['teavec.wasm', 'teavec.js']) {
+  const bytes = await readFile(join(root, 'dist', file));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  rawTotal += bytes.length;
+  gzipTotal += gz;
+  rows.push(`  ${file.padEnd(12)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB raw ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`);
+}
+console.log('build: shipped files');
+console.log(rows.join('\n'));
+console.log(`  ${'total'.padEnd(12)} ${(rawTotal / 1024).toFixed(1).padStart(7)} KB raw ${(gzipTotal / 1024).toFixed(1).padStart(7)} KB gzip`);

@@ -1,0 +1,106 @@
+// The package as users get it: `npm pack`, install the tarball into an empty project, import 'teavec'.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { installPackedPackage, runInProject, writeInProject, packageDir } from './helpers.mjs';
+
+const project = installPackedPackage();
+
+test('the README quick start works exactly as written', () => {
+  const out = runInProject(project, 'quickstart.mjs', `
+import init, { EdgeVec, EdgeVecConfig } from 'teavec';
+await init();
+const config = new EdgeVecConfig(384);
+const index = new EdgeVec(config);
+const id = index.insert(new Float32Array(384).fill(0.1));
+const other = new Float32Array(384); other[0] = 1;
+index.insert(other);
+const query = new Float32Array(384).fill(0.1);
+const results = index.search(query, 10);
+console.log(JSON.stringify({ idType: typeof id, results }));
+`);
+  const { idType, results } = JSON.parse(out);
+  assert.equal(idType, 'number');
+  assert.equal(results.length, 2);
+  assert.deepEqual(results.map((r) => r.id), [0, 1], 'the identical vector ranks first');
+  assert.ok(Math.abs(results[0].score) < 1e-6, 'cosine distance to itself is 0');
+  assert.ok(results[0].score <= results[1].score, 'best first');
+});
+
+test('the package has an exports map with types first, and ships JS, wasm and typings', () => {
+  const pkg = JSON.parse(readFileSync(join(project, 'node_modules', 'teavec', 'package.json'), 'utf8'));
+  assert.equal(pkg.type, 'module');
+  assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'default']);
+  for (const f of ['teavec.js', 'teavec.wasm', 'index.d.ts']) {
+    assert.ok(readFileSync(join(project, 'node_modules', 'teavec', 'dist', f)).length > 0, f);
+  }
+});
+
+test('the shipped JS contains no eval and no Function constructor', () => {
+  const js = readFileSync(join(project, 'node_modules', 'teavec', 'dist', 'teavec.js'), 'utf8');
+  assert.doesNotMatch(js, /\bnew Function\s*\(|\bFunction\s*\(\s*['"`]|\beval\s*\(/);
+});
+
+test('it runs where code generation from strings is forbidden (the strict-CSP / Workers rule)', () => {
+  const out = runInProject(project, 'strict.mjs', `
+import init, { EdgeVec, EdgeVecConfig } from 'teavec';
+await init();
+const c = new EdgeVecConfig(3); c.metric = 'l2';
+const ix = new EdgeVec(c);
+ix.insert(new Float32Array([0, 0, 0])); ix.insert(new Float32Array([1, 1, 1]));
+try { ix.insert(new Float32Array(2)); } catch (e) { console.log(e.code); }
+console.log(JSON.stringify(ix.search(new Float32Array([0.9, 0.9, 0.9]), 1)));
+`, ['--disallow-code-generation-from-strings']);
+  const [code, results] = out.trim().split('\n');
+  assert.equal(code, 'DIMENSION_MISMATCH');
+  assert.equal(JSON.parse(results)[0].id, 1);
+});
+
+test('init accepts { module }, a Module, bytes, a URL and a path', () => {
+  const out = runInProject(project, 'inits.mjs', `
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+const wasmPath = createRequire(import.meta.url).resolve('teavec/teavec.wasm');
+const bytes = await readFile(wasmPath);
+const module = await WebAssembly.compile(bytes);
+const inputs = {
+  object: { module }, module, bytes, arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+  url: new URL('file://' + wasmPath), path: wasmPath,
+};
+const seen = [];
+for (const [name, input] of Object.entries(inputs)) {
+  // A fresh copy of the module per input: init() keeps the first engine it loaded.
+  const { default: init, EdgeVec, EdgeVecConfig } = await import(import.meta.resolve('teavec') + '?' + name);
+  await init(input);
+  const ix = new EdgeVec(new EdgeVecConfig(2));
+  ix.insert(new Float32Array([1, 0]));
+  seen.push(name + ':' + ix.search(new Float32Array([1, 0]), 1)[0].id);
+}
+console.log(seen.join(' '));
+`);
+  assert.equal(out.trim(), 'object:0 module:0 bytes:0 arrayBuffer:0 url:0 path:0');
+});
+
+test('TypeScript accepts the README usage against the shipped typings', () => {
+  const tsc = join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
+  writeInProject(project, 'usage.ts', `
+import init, { EdgeVec, EdgeVecConfig, TeaVecError, type SearchResult, type ErrorCode } from 'teavec';
+await init();
+const config = new EdgeVecConfig(4);
+config.metric = 'dot';
+const index = new EdgeVec(config);
+const id: number = index.insert(new Float32Array(4));
+const results: SearchResult[] = index.search(new Float32Array(4), 3);
+const ids: Uint32Array = index.insertBatchFlat(new Float32Array(8), 2);
+try { index.search(new Float32Array(4), 0); } catch (e) { if (e instanceof TeaVecError) { const c: ErrorCode = e.code; void c; } }
+// @ts-expect-error metric is a closed set
+config.metric = 'euclidean';
+// @ts-expect-error vectors are Float32Array, not number[]
+index.insert([1, 2, 3, 4]);
+void id; void results; void ids;
+`);
+  execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
+    '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'usage.ts'], { cwd: project, stdio: 'inherit' });
+});
