@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs whatever is missing on a fresh Debian machine: Chromium, a JDK 17 and Maven, Node 22 and the
+# npm dependencies. Maven fetches its own dependencies during the build. Safe to run again.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
+command -v npm >/dev/null || missing+=(nodejs npm)
+command -v git >/dev/null || missing+=(git)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+source "$ROOT/scripts/env.sh"
+echo "setup: node $(node --version) ($(command -v node)), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+
+for dir in npm-package browser-tests; do
+  # npm ci only when the lock file changed since the last install.
+  stamp="$ROOT/$dir/node_modules/.teavec-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/$dir/package-lock.json" "$stamp"; then
+    echo "setup: npm ci in $dir"
+    (cd "$ROOT/$dir" && npm ci --no-audit --no-fund --silent)
+    cp "$ROOT/$dir/package-lock.json" "$stamp"
+  fi
+done

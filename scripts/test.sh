@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every kind of test and counts each: JUnit 5 on the JVM, the engine in Wasm GC in Chromium
+# (TeaVM's JUnit runner), Node 22 against the packed package, Cloudflare workerd (miniflare), and
+# Playwright in Chromium. Every suite runs even when an earlier one fails; the exit code says if any did.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+LOGS="$ROOT/target/test-logs"
+rm -rf "$LOGS" && mkdir -p "$LOGS"
+summary=()
+total_pass=0
+total_fail=0
+status=0
+
+record() { # name passed failed
+  summary+=("$(printf '%-34s %5d passed %5d failed' "$1" "$2" "$3")")
+  total_pass=$((total_pass + $2))
+  total_fail=$((total_fail + $3))
+  if [ "$3" -ne 0 ] || [ "$2" -eq 0 ]; then status=1; fi
+}
+
+surefire_counts() { # reports dir → "passed failed"
+  node -e '
+    const fs = require("fs"), dir = process.argv[1];
+    let tests = 0, bad = 0, skipped = 0;
+    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      if (!/^TEST-.*\.xml$/.test(f)) continue;
+      const head = fs.readFileSync(dir + "/" + f, "utf8").match(/<testsuite[^>]*>/)[0];
+      const n = (k) => Number((head.match(new RegExp(" " + k + "=\"(\\d+)\"")) || [0, 0])[1]);
+      tests += n("tests"); bad += n("failures") + n("errors"); skipped += n("skipped");
+    }
+    console.log(tests - bad - skipped, bad);' "$1"
+}
+
+node_counts() { # TAP log → "passed failed"
+  local pass fail
+  pass=$(grep -E '^# pass [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  fail=$(grep -E '^# fail [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  echo "${pass:-0} ${fail:-1}"
+}
+
+echo "== JUnit 5 (JVM) and TeaVM JUnit (Wasm GC in Chromium)"
+mvn -B test 2>&1 | grep -v '^browser stderr:' | tee "$LOGS/maven.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+read -r p f < <(surefire_counts wasm-core/target/surefire-reports); record "JUnit 5, JVM (wasm-core)" "$p" "$f"
+read -r p f < <(surefire_counts js-bindings/target/surefire-reports); record "TeaVM JUnit, Wasm GC in Chromium" "$p" "$f"
+
+echo "== Node 22: the packed package"
+(cd npm-package && node --test --test-reporter=tap --test-concurrency=1 test/api.test.mjs test/packed-package.test.mjs) 2>&1 | tee "$LOGS/node.log"
+read -r p f < <(node_counts "$LOGS/node.log"); record "Node $(node --version), packed package" "$p" "$f"
+
+echo "== Cloudflare workerd (miniflare)"
+(cd npm-package && node --test --test-reporter=tap test/worker.test.mjs) 2>&1 | tee "$LOGS/worker.log"
+read -r p f < <(node_counts "$LOGS/worker.log"); record "workerd (miniflare)" "$p" "$f"
+
+echo "== Playwright in Chromium"
+(cd browser-tests && node --test --test-reporter=tap --test-concurrency=1 'test/*.test.mjs') 2>&1 | tee "$LOGS/playwright.log"
+read -r p f < <(node_counts "$LOGS/playwright.log"); record "Playwright, Chromium" "$p" "$f"
+
+echo
+echo "== Summary"
+printf '%s\n' "${summary[@]}"
+echo "TOTAL: $total_pass passed, $total_fail failed"
+exit $status
