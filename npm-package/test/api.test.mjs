@@ -119,3 +119,76 @@ test('seeded random searches agree with a brute-force scan in JS', () => {
       `seed ${seed} ${metric}: result ${i} distance ${r.score} vs ${expected[i].d}`));
   }
 });
+
+function clusteredData(seed, n, dims) {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const centres = Array.from({ length: 10 }, () => Float32Array.from({ length: dims }, gauss));
+  const flat = new Float32Array(n * dims);
+  for (let i = 0; i < n; i++) {
+    const c = centres[Math.floor(rand() * centres.length)];
+    for (let d = 0; d < dims; d++) flat[i * dims + d] = c[d] + 0.4 * gauss();
+  }
+  return flat;
+}
+
+for (const [label, settings] of [
+  ['hnsw float32', { indexType: 'hnsw' }],
+  ['hnsw sq8', { indexType: 'hnsw', quantization: 'sq8' }],
+  ['hnsw sq8 + rerank', { indexType: 'hnsw', quantization: 'sq8', rerank: true }],
+  ['auto', { indexType: 'auto' }],
+]) {
+  test(`${label}: recall@10 against the exact index, deletes and compaction`, () => {
+    const seed = Number(process.env.TEAVEC_SEED ?? Date.now() % 1e9);
+    const dims = 32;
+    const n = 3000;
+    const flat = clusteredData(seed, n, dims);
+    const exact = index(dims, 'cosine');
+    const c = new EdgeVecConfig(dims);
+    Object.assign(c, settings);
+    const approx = new EdgeVec(c);
+    exact.insertBatchFlat(flat, n);
+    approx.insertBatchFlat(flat, n);
+    let hits = 0;
+    for (let q = 0; q < 50; q++) {
+      const query = flat.subarray(q * 37 * dims, (q * 37 + 1) * dims);
+      const truth = new Set(exact.search(query, 10).map((r) => r.id));
+      hits += approx.search(query, 10, { efSearch: 100 }).filter((r) => truth.has(r.id)).length;
+    }
+    assert.ok(hits / 500 >= 0.9, `seed ${seed}: recall@10 ${hits / 500}`);
+
+    assert.equal(approx.softDelete(5), true);
+    assert.equal(approx.softDelete(5), false, 'a second delete reports false');
+    assert.equal(approx.isDeleted(5), true);
+    const batch = approx.softDeleteBatch(new Uint32Array([6, 7, 7, 999999]));
+    assert.deepEqual(batch, { total: 4, uniqueCount: 3, deleted: 2, alreadyDeleted: 0, invalidIds: 1 });
+    assert.equal(approx.liveCount(), n - 3);
+    assert.equal(approx.deletedCount(), 3);
+    assert.ok(Math.abs(approx.tombstoneRatio() - 3 / n) < 1e-12);
+    assert.equal(approx.needsCompaction(), false);
+    const query = flat.subarray(5 * dims, 6 * dims);
+    const results = approx.search(query, 10);
+    assert.equal(results.length, 10);
+    assert.ok(results.every((r) => ![5, 6, 7].includes(r.id)), 'deleted ids never come back');
+    const compaction = approx.compact();
+    assert.equal(compaction.tombstones_removed, 3);
+    assert.equal(compaction.new_size, n - 3);
+    assert.equal(approx.deletedCount(), 0);
+    assert.equal(approx.search(flat.subarray(8 * dims, 9 * dims), 1)[0].id, 8, 'ids survive compaction');
+    assert.equal(approx.insert(query), n, 'ids are never reused');
+  });
+}
+
+test('HNSW settings are validated before anything is built', () => {
+  for (const [field, value] of [['m', 1], ['m', 2.5], ['ef_search', 0], ['ef_construction', -1],
+    ['indexType', 'ivf'], ['quantization', 'pq'], ['rerank', 'yes'], ['compactionThreshold', 0], ['seed', -1]]) {
+    const c = new EdgeVecConfig(8);
+    c[field] = value;
+    assertCode('INVALID_CONFIG', () => new EdgeVec(c));
+  }
+  const c = new EdgeVecConfig(8);
+  c.rerank = true;
+  assertCode('INVALID_CONFIG', () => new EdgeVec(c)); // rerank needs sq8
+  assertCode('INVALID_ARGUMENT', () => index(8, 'l2').search(new Float32Array(8), 5, { efSearch: 0.5 }));
+});

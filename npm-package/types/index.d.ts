@@ -60,12 +60,54 @@ export interface SearchResult {
   score: number;
 }
 
-/** Index settings, named as in EdgeVec. */
+export type IndexType = 'auto' | 'flat' | 'hnsw';
+export type Quantization = 'none' | 'sq8';
+
+/** Index settings, named as in EdgeVec, plus TeaVec's own. Validated by `new EdgeVec(config)`. */
 export class EdgeVecConfig {
   constructor(dimensions: number);
-  readonly dimensions: number;
+  dimensions: number;
   /** Default `'cosine'`. */
   metric: Metric;
+  /** HNSW neighbours per node above level 0. Default 16. */
+  m: number;
+  /** HNSW neighbours per node on level 0. Default 32 (2·m). */
+  m0: number;
+  /** Candidate list size while building. Default 200. */
+  ef_construction: number;
+  /** Candidate list size while searching; always at least k. Default 50. */
+  ef_search: number;
+  /** `'auto'` (default): exact scan while small, HNSW once larger. */
+  indexType: IndexType;
+  /** `'sq8'`: 8-bit scalar quantization, ~4× less vector memory; float vectors are not kept unless `rerank`. Default `'none'`. */
+  quantization: Quantization;
+  /** With SQ8, keep float vectors too and re-rank candidates exactly. Default false. */
+  rerank: boolean;
+  /** Tombstone ratio at which `needsCompaction()` turns true. Default 0.3. */
+  compactionThreshold: number;
+  /** Seed of the HNSW level generator: same inserts, same graph. Default 42. */
+  seed: number;
+}
+
+export interface SearchOptions {
+  /** Overrides `ef_search` for this query. */
+  efSearch?: number;
+}
+
+/** What `softDeleteBatch` reports (EdgeVec's shape). */
+export interface BatchDeleteResult {
+  total: number;
+  uniqueCount: number;
+  deleted: number;
+  alreadyDeleted: number;
+  invalidIds: number;
+}
+
+/** What `compact` reports (EdgeVec's shape). */
+export interface CompactionResult {
+  tombstones_removed: number;
+  new_size: number;
+  duration_ms: number;
 }
 
 /** A vector index with EdgeVec's method names. */
@@ -73,16 +115,28 @@ export class EdgeVec {
   constructor(config: EdgeVecConfig);
   readonly dimensions: number;
   readonly metric: Metric;
-  /** Number of vectors held. */
+  /** Number of live vectors (same as `liveCount()`). */
   readonly size: number;
   /** Stores a copy of `vector`; returns its id. */
   insert(vector: Float32Array): number;
   /** Inserts `count` vectors laid end to end in `vectors`; all are checked before any is stored. */
   insertBatchFlat(vectors: Float32Array, count: number): Uint32Array;
-  /** The `k` nearest vectors, best first. */
-  search(query: Float32Array, k: number): SearchResult[];
+  /** The `k` nearest live vectors, best first; fewer only when fewer are live. */
+  search(query: Float32Array, k: number, options?: SearchOptions): SearchResult[];
   /** A copy of the stored vector. */
   getVector(id: number): Float32Array;
-  /** Bytes of engine memory held by this index. */
+  /** Marks `id` deleted in O(1): true when this call deleted it, false when it already was. */
+  softDelete(id: number): boolean;
+  /** Deletes many ids; unknown ids are counted, not thrown. */
+  softDeleteBatch(ids: Uint32Array | Int32Array | number[]): BatchDeleteResult;
+  isDeleted(id: number): boolean;
+  liveCount(): number;
+  deletedCount(): number;
+  tombstoneRatio(): number;
+  needsCompaction(): boolean;
+  compactionThreshold(): number;
+  /** Rebuilds without tombstones; ids do not change. */
+  compact(): CompactionResult;
+  /** Bytes of engine memory held by this index (vectors, graph, ids). */
   memoryUsage(): number;
 }

@@ -2,10 +2,10 @@ package dev.teavec.bindings;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.FlatIndex;
+import dev.teavec.core.index.IndexConfig;
+import dev.teavec.core.index.IndexFactory;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
-import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorChecks;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSProperty;
@@ -20,9 +20,11 @@ import org.teavm.jso.typedarrays.Int32Array;
  */
 public final class NativeIndex {
     private final VectorIndex index;
+    private final IndexConfig config;
 
-    NativeIndex(int dimensions, Metric metric) {
-        this.index = new FlatIndex(dimensions, metric);
+    NativeIndex(IndexConfig config) {
+        this.config = config;
+        this.index = IndexFactory.create(config);
     }
 
     @JSExport
@@ -74,21 +76,74 @@ public final class NativeIndex {
         return Int32Array.copyFromJavaArray(ids);
     }
 
-    /** Results as one array [id0, distance0, id1, distance1, ...], best first: one copy back to JS. */
+    /**
+     * Results as one array [id0, distance0, id1, distance1, ..., visited], best first: one copy back
+     * to JS. {@code efSearch} ≤ 0 means the index's configured value.
+     */
     @JSExport
-    public Float64Array search(Float32Array query, int k) {
-        SearchResult result = index.search(query.copyToJavaArray(), k);
-        double[] packed = new double[result.size() * 2];
+    public Float64Array search(Float32Array query, int k, int efSearch) {
+        float[] q = query.copyToJavaArray();
+        SearchResult result = efSearch > 0 ? index.search(q, k, efSearch) : index.search(q, k);
+        double[] packed = new double[result.size() * 2 + 1];
         for (int i = 0; i < result.size(); i++) {
             packed[2 * i] = result.id(i);
             packed[2 * i + 1] = result.distance(i);
         }
+        packed[packed.length - 1] = result.visited();
         return Float64Array.copyFromJavaArray(packed);
     }
 
     @JSExport
     public Float32Array getVector(int id) {
         return Float32Array.copyFromJavaArray(index.get(id));
+    }
+
+    /** EdgeVec semantics: true when this call deleted it, false when it was already deleted. */
+    @JSExport
+    public boolean softDelete(int id) {
+        if (index.isDeleted(id)) {
+            return false;
+        }
+        index.delete(id);
+        return true;
+    }
+
+    @JSExport
+    public boolean isDeleted(int id) {
+        return index.isDeleted(id);
+    }
+
+    @JSExport
+    public int liveCount() {
+        return index.liveCount();
+    }
+
+    @JSExport
+    public int deletedCount() {
+        return index.deletedCount();
+    }
+
+    @JSExport
+    public double tombstoneRatio() {
+        return index.tombstoneRatio();
+    }
+
+    @JSExport
+    public boolean needsCompaction() {
+        return index.needsCompaction();
+    }
+
+    @JSExport
+    public double compactionThreshold() {
+        return config.compactionThreshold();
+    }
+
+    /** Returns the number of tombstones removed. */
+    @JSExport
+    public int compact() {
+        int removed = index.deletedCount();
+        index.compact();
+        return removed;
     }
 
     @JSExport

@@ -1,5 +1,8 @@
 package dev.teavec.bindings;
 
+import dev.teavec.core.index.IndexConfig;
+import dev.teavec.core.index.IndexType;
+import dev.teavec.core.index.Quantization;
 import dev.teavec.core.vector.Metric;
 import org.teavm.jso.JSExport;
 
@@ -11,10 +14,33 @@ public final class TeaVecModule {
     private TeaVecModule() {
     }
 
-    /** A new exact index. {@code metric} is one of {@code cosine}, {@code dot}, {@code l2}. */
+    /**
+     * A new index. The JS layer passes every setting (its defaults live in IndexConfig's constants,
+     * which {@link #defaults()} reports, so JS and Java never disagree).
+     */
     @JSExport
-    public static NativeIndex createIndex(int dimensions, String metric) {
-        return new NativeIndex(dimensions, Metric.fromName(metric));
+    public static NativeIndex createIndex(int dimensions, String metric, int m, int m0, int efConstruction,
+            int efSearch, String indexType, String quantization, boolean rerank, double compactionThreshold,
+            double seed) {
+        IndexConfig config = IndexConfig.builder(dimensions, Metric.fromName(metric))
+                .m(m)
+                .m0(m0)
+                .efConstruction(efConstruction)
+                .efSearch(efSearch)
+                .indexType(IndexType.fromName(indexType))
+                .quantization(Quantization.fromName(quantization))
+                .keepFloatsForRerank(rerank)
+                .compactionThreshold(compactionThreshold)
+                .seed((long) seed)
+                .build();
+        return new NativeIndex(config);
+    }
+
+    /** [m, efConstruction, efSearch, compactionThreshold, autoThreshold]: the engine's defaults. */
+    @JSExport
+    public static double[] defaults() {
+        return new double[] {IndexConfig.DEFAULT_M, IndexConfig.DEFAULT_EF_CONSTRUCTION, IndexConfig.DEFAULT_EF_SEARCH,
+            IndexConfig.DEFAULT_COMPACTION_THRESHOLD, IndexConfig.AUTO_HNSW_THRESHOLD};
     }
 
     /** Format version of the engine's API, checked by the JS loader against the one it was built for. */

@@ -2,31 +2,41 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.store.FloatVectorStore;
+import dev.teavec.core.score.FloatScorer;
+import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorChecks;
-import dev.teavec.core.vector.VectorOps;
 
 /**
- * Exact nearest-neighbour search by scanning every vector. It is the oracle the approximate indexes
- * are tested against, and the fastest choice for small indexes.
+ * Exact nearest-neighbour search by scanning every live vector. It is the oracle the approximate
+ * indexes are tested against, and the fastest choice for small indexes (see {@link IndexType#AUTO}).
  */
 public final class FlatIndex implements VectorIndex {
     private final Metric metric;
-    private final FloatVectorStore vectors;
-    /** Inverse norms, only for cosine, so no square root is taken per distance. */
-    private float[] invNorms = new float[16];
+    private final int dimensions;
+    private final double compactionThreshold;
+    private FloatVectorValues vectors;
+    private FloatScorer scorer;
+    private LiveIds ids = new LiveIds();
 
     public FlatIndex(int dimensions, Metric metric) {
-        this(new FloatVectorStore(checkDimensions(dimensions)), metric);
+        this(dimensions, metric, IndexConfig.DEFAULT_COMPACTION_THRESHOLD);
     }
 
-    FlatIndex(FloatVectorStore store, Metric metric) {
+    public FlatIndex(IndexConfig config) {
+        this(config.dimensions(), config.metric(), config.compactionThreshold());
+    }
+
+    private FlatIndex(int dimensions, Metric metric, double compactionThreshold) {
+        checkDimensions(dimensions);
         if (metric == null) {
             throw new TeaVecException(ErrorCode.INVALID_CONFIG, "metric must not be null");
         }
-        this.vectors = store;
         this.metric = metric;
+        this.dimensions = dimensions;
+        this.compactionThreshold = compactionThreshold;
+        this.vectors = new FloatVectorValues(dimensions, metric);
+        this.scorer = vectors.newScorer();
     }
 
     static int checkDimensions(int dimensions) {
@@ -39,7 +49,7 @@ public final class FlatIndex implements VectorIndex {
 
     @Override
     public int dimensions() {
-        return vectors.dimensions();
+        return dimensions;
     }
 
     @Override
@@ -49,57 +59,123 @@ public final class FlatIndex implements VectorIndex {
 
     @Override
     public int size() {
-        return vectors.size();
+        return ids.live();
     }
 
     @Override
     public int add(float[] vector) {
-        VectorChecks.checkVector(vector, dimensions(), metric, "vector");
-        int id = vectors.add(vector);
-        if (metric.usesNorm()) {
-            if (id == invNorms.length) {
-                float[] grown = new float[invNorms.length * 2];
-                System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
-                invNorms = grown;
-            }
-            invNorms[id] = VectorOps.inverseNorm(vector, 0, vector.length);
-        }
-        return id;
+        VectorChecks.checkVector(vector, dimensions, metric, "vector");
+        vectors.add(vector);
+        return ids.appendNext();
+    }
+
+    /** Stores a validated vector under a given id (at least the next id): for AUTO's hand-over. */
+    void addWithId(int id, float[] vector) {
+        vectors.add(vector);
+        ids.append(id);
     }
 
     @Override
     public SearchResult search(float[] query, int k) {
-        VectorChecks.checkVector(query, dimensions(), metric, "query");
+        VectorChecks.checkVector(query, dimensions, metric, "query");
         VectorChecks.checkK(k);
+        int live = ids.live();
+        TopK top = new TopK(Math.min(k, Math.max(live, 1)));
+        scorer.setQuery(query);
         int n = vectors.size();
-        int dim = dimensions();
-        float queryInvNorm = metric.usesNorm() ? VectorOps.inverseNorm(query, 0, dim) : 0f;
-        TopK top = new TopK(Math.min(k, Math.max(n, 1)));
-        for (int id = 0; id < n; id++) {
-            float invNorm = metric.usesNorm() ? invNorms[id] : 0f;
-            float key = metric.rankKey(query, 0, queryInvNorm, vectors.chunk(id), vectors.offset(id), invNorm, dim);
-            top.offer(id, key);
+        Tombstones deleted = ids.filter();
+        for (int ord = 0; ord < n; ord++) {
+            if (deleted == null || deleted.accept(ord)) {
+                top.offer(ids.id(ord), scorer.score(ord));
+            }
         }
-        int found = top.size();
-        int[] ids = new int[found];
-        float[] keys = new float[found];
-        top.drainSorted(ids, keys);
-        for (int i = 0; i < found; i++) {
-            keys[i] = metric.toDistance(keys[i]);
-        }
-        return new SearchResult(ids, keys, n);
+        return TopK.toResult(top, metric, live, 0);
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k, int efSearch) {
+        HnswIndex.checkEfSearch(efSearch);
+        return search(query, k);
     }
 
     @Override
     public float[] get(int id) {
-        if (id < 0 || id >= vectors.size()) {
-            throw new TeaVecException(ErrorCode.UNKNOWN_ID, "no vector with id " + id + "; ids are 0.." + (vectors.size() - 1));
-        }
-        return vectors.copyOf(id);
+        float[] out = new float[dimensions];
+        vectors.decode(ids.liveOrd(id), out);
+        return out;
     }
 
     @Override
     public long memoryBytes() {
-        return vectors.bytesUsed() + (metric.usesNorm() ? (long) invNorms.length * Float.BYTES : 0);
+        return vectors.bytesUsed() + ids.bytesUsed();
+    }
+
+    @Override
+    public void delete(int id) {
+        ids.delete(id);
+    }
+
+    @Override
+    public boolean isDeleted(int id) {
+        return ids.isDeleted(id);
+    }
+
+    @Override
+    public int liveCount() {
+        return ids.live();
+    }
+
+    @Override
+    public int deletedCount() {
+        return ids.deleted();
+    }
+
+    @Override
+    public double tombstoneRatio() {
+        return ids.tombstoneRatio();
+    }
+
+    @Override
+    public boolean needsCompaction() {
+        return ids.deleted() > 0 && ids.tombstoneRatio() >= compactionThreshold;
+    }
+
+    @Override
+    public void compact() {
+        if (ids.deleted() == 0) {
+            return;
+        }
+        int[] live = ids.liveOrdinals();
+        vectors = vectors.copyOf(live, live.length);
+        scorer = vectors.newScorer();
+        ids = ids.compacted(live);
+    }
+
+    @Override
+    public void checkIntegrity() {
+        if (vectors.size() != ids.ordinals()) {
+            throw new IllegalStateException("flat index: " + vectors.size() + " vectors but " + ids.ordinals() + " ids");
+        }
+    }
+
+    /** Stored ordinals (deleted included), for AUTO's hand-over to HNSW. */
+    int ordinals() {
+        return vectors.size();
+    }
+
+    boolean isLiveOrd(int ord) {
+        return !ids.isDeletedOrd(ord);
+    }
+
+    int idOf(int ord) {
+        return ids.id(ord);
+    }
+
+    void decode(int ord, float[] out) {
+        vectors.decode(ord, out);
+    }
+
+    int nextId() {
+        return ids.nextId();
     }
 }

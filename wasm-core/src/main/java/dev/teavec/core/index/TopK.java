@@ -1,5 +1,7 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.vector.Metric;
+
 /**
  * Keeps the k smallest keys seen, as a binary max-heap in two parallel primitive arrays so that a
  * scan allocates nothing per candidate. Ties are broken by the smaller id, which makes results
@@ -56,6 +58,18 @@ public final class TopK {
                 siftDown(0);
             }
         }
+    }
+
+    /** Drains {@code top} into a result, turning ranking keys into the metric's distances. */
+    static SearchResult toResult(TopK top, Metric metric, int visited, int reranked) {
+        int found = top.size();
+        int[] ids = new int[found];
+        float[] keys = new float[found];
+        top.drainSorted(ids, keys);
+        for (int i = 0; i < found; i++) {
+            keys[i] = metric.toDistance(keys[i]);
+        }
+        return new SearchResult(ids, keys, visited, reranked);
     }
 
     /** True when (idA, keyA) ranks after (idB, keyB). */

@@ -2,24 +2,60 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.vector.Metric;
 
-/** What every index variant offers. Ids are the dense ordinals assigned by {@link #add(float[])}. */
+/**
+ * What every index variant offers. Ids are assigned by {@link #add(float[])} in increasing order and
+ * never reused; they survive {@link #compact()}. Every method that takes input validates it first
+ * and throws a {@code TeaVecException} before changing anything. Not thread-safe.
+ */
 public interface VectorIndex {
     int dimensions();
 
     Metric metric();
 
-    /** Number of vectors held. */
+    /** Number of live vectors: the same as {@link #liveCount()}. */
     int size();
 
     /** Validates and stores a copy of {@code vector}; returns its id. Throws before changing anything. */
     int add(float[] vector);
 
-    /** The k nearest ids with their distances, best first; fewer when the index holds fewer. */
+    /**
+     * The k nearest live ids with their distances, best first; fewer only when fewer than k are
+     * live. Deleted ids are never returned.
+     */
     SearchResult search(float[] query, int k);
 
-    /** A copy of the stored vector. */
+    /**
+     * As {@link #search(float[], int)} with a beam width for this query (HNSW uses max(efSearch, k));
+     * an exact index checks it (INVALID_ARGUMENT when below 1) and otherwise ignores it.
+     */
+    SearchResult search(float[] query, int k, int efSearch);
+
+    /** A copy of the stored vector (decoded, so approximate, for SQ8 without kept floats). */
     float[] get(int id);
 
     /** Bytes of memory held by vectors and index structures. */
     long memoryBytes();
+
+    /** Marks {@code id} deleted in O(1); UNKNOWN_ID if it is not a live id. */
+    void delete(int id);
+
+    /** True when {@code id} was assigned and then deleted. */
+    boolean isDeleted(int id);
+
+    int liveCount();
+
+    /** Deleted vectors still held (tombstones), until {@link #compact()}. */
+    int deletedCount();
+
+    /** deletedCount / (liveCount + deletedCount), 0 when empty. */
+    double tombstoneRatio();
+
+    /** True when the tombstone ratio reached the configured compaction threshold. */
+    boolean needsCompaction();
+
+    /** Drops deleted vectors and rebuilds the structures over the live ones; ids do not change. */
+    void compact();
+
+    /** Throws {@link IllegalStateException} describing the first internal inconsistency found. */
+    void checkIntegrity();
 }

@@ -42,14 +42,8 @@ public final class FloatVectorStore {
         if (size == Integer.MAX_VALUE) {
             throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "the index holds the maximum number of vectors");
         }
-        int chunk = size / vectorsPerChunk;
-        if (chunk == chunks.length) {
-            float[][] grown = new float[chunks.length + 1][];
-            System.arraycopy(chunks, 0, grown, 0, chunks.length);
-            grown[chunk] = new float[vectorsPerChunk * dim];
-            chunks = grown;
-        }
-        System.arraycopy(v, 0, chunks[chunk], (size % vectorsPerChunk) * dim, dim);
+        ensureRoom();
+        System.arraycopy(v, 0, chunks[size / vectorsPerChunk], (size % vectorsPerChunk) * dim, dim);
         return size++;
     }
 
@@ -69,8 +63,32 @@ public final class FloatVectorStore {
         return out;
     }
 
+    /**
+     * Makes room for ordinal {@code size}. Full chunks have a fixed size; the last one starts small
+     * and doubles up to that size, so a small index does not pay for a whole chunk.
+     */
+    private void ensureRoom() {
+        int chunk = size / vectorsPerChunk;
+        int slot = size % vectorsPerChunk;
+        if (chunk == chunks.length) {
+            float[][] grown = new float[chunks.length + 1][];
+            System.arraycopy(chunks, 0, grown, 0, chunks.length);
+            grown[chunk] = new float[Math.min(vectorsPerChunk, 16) * dim];
+            chunks = grown;
+        } else if ((slot + 1) * dim > chunks[chunk].length) {
+            int vectors = Math.min(vectorsPerChunk, Math.max(slot + 1, 2 * (chunks[chunk].length / dim)));
+            float[] bigger = new float[vectors * dim];
+            System.arraycopy(chunks[chunk], 0, bigger, 0, slot * dim);
+            chunks[chunk] = bigger;
+        }
+    }
+
     /** Bytes held by vector data (allocated chunk capacity). */
     public long bytesUsed() {
-        return (long) chunks.length * vectorsPerChunk * dim * Float.BYTES;
+        long floats = 0;
+        for (float[] c : chunks) {
+            floats += c.length;
+        }
+        return floats * Float.BYTES;
     }
 }

@@ -57,7 +57,8 @@ public enum Metric {
     /** Turns a ranking key into the reported distance. */
     public float toDistance(float rankKey) {
         if (this == L2) {
-            return (float) Math.sqrt(rankKey);
+            // Keys rebuilt from norms and a dot product (SQ8) can round a hair below 0: never report NaN.
+            return rankKey <= 0f ? 0f : (float) Math.sqrt(rankKey);
         }
         if (this == COSINE) {
             // Rounding can push 1 - cos a hair below 0 for identical vectors; a distance never is.

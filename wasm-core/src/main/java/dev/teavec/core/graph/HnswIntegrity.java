@@ -1,0 +1,94 @@
+package dev.teavec.core.graph;
+
+/**
+ * Structural checks of an {@link HnswGraph}, for tests and for callers that want to verify a graph
+ * (for instance after loading a snapshot). Every list: count within capacity, ids in range, no
+ * self-loop, no duplicate, each neighbour present on that level. Whole graph: the entry point is on
+ * the top level, and every node is reachable from the entry point (descending through the levels,
+ * then along level-0 links), which is what a search relies on.
+ */
+public final class HnswIntegrity {
+    private HnswIntegrity() {
+    }
+
+    /** Throws {@link IllegalStateException} naming the first problem found. */
+    public static void check(HnswGraph graph) {
+        int n = graph.size();
+        if (n == 0) {
+            require(graph.entryPoint() == -1, "an empty graph has an entry point");
+            return;
+        }
+        int ep = graph.entryPoint();
+        require(ep >= 0 && ep < n, "entry point " + ep + " out of range 0.." + (n - 1));
+        require(graph.level(ep) == graph.maxLevel(), "entry point " + ep + " is on level " + graph.level(ep)
+                + " but the top level is " + graph.maxLevel());
+        int[] seen = new int[n];
+        int stamp = 0;
+        for (int node = 0; node < n; node++) {
+            if (graph.level(node) > graph.maxLevel()) {
+                fail(node, graph.level(node), "is above the top level " + graph.maxLevel());
+            }
+            for (int level = 0; level <= graph.level(node); level++) {
+                stamp++;
+                int count = graph.neighbourCount(node, level);
+                if (count < 0 || count > graph.capacity(level)) {
+                    fail(node, level, "has " + count + " neighbours, capacity " + graph.capacity(level));
+                }
+                for (int i = 0; i < count; i++) {
+                    int nb = graph.neighbour(node, level, i);
+                    // Messages are built only on failure: this loop runs over every edge.
+                    if (nb < 0 || nb >= n) {
+                        fail(node, level, "links to " + nb + ", out of range");
+                    }
+                    if (nb == node) {
+                        fail(node, level, "links to itself");
+                    }
+                    if (seen[nb] == stamp) {
+                        fail(node, level, "links to " + nb + " twice");
+                    }
+                    if (graph.level(nb) < level) {
+                        fail(node, level, "links to " + nb + ", which is not on that level");
+                    }
+                    seen[nb] = stamp;
+                }
+            }
+        }
+        int reached = reachable(graph, ep);
+        require(reached == n, (n - reached) + " of " + n + " nodes are unreachable from the entry point " + ep);
+    }
+
+    /** Nodes reachable from {@code ep} over the links of all levels. */
+    private static int reachable(HnswGraph graph, int ep) {
+        boolean[] seen = new boolean[graph.size()];
+        int[] stack = new int[graph.size()];
+        int top = 0;
+        stack[top++] = ep;
+        seen[ep] = true;
+        int reached = 1;
+        while (top > 0) {
+            int node = stack[--top];
+            for (int level = 0; level <= graph.level(node); level++) {
+                int count = graph.neighbourCount(node, level);
+                for (int i = 0; i < count; i++) {
+                    int nb = graph.neighbour(node, level, i);
+                    if (!seen[nb]) {
+                        seen[nb] = true;
+                        reached++;
+                        stack[top++] = nb;
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    private static void fail(int node, int level, String problem) {
+        throw new IllegalStateException("HNSW integrity: node " + node + " on level " + level + " " + problem);
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalStateException("HNSW integrity: " + problem);
+        }
+    }
+}

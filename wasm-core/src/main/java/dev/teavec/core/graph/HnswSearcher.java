@@ -1,0 +1,139 @@
+package dev.teavec.core.graph;
+
+import dev.teavec.core.score.RandomVectorScorer;
+
+/**
+ * Walks an {@link HnswGraph}: greedy descent through the upper levels, then a best-first beam search
+ * of width ef on one level (Malkov and Yashunin, Algorithm 2). Holds its scratch (candidate queue,
+ * visited set) for reuse, so a search allocates nothing once warm. Not thread-safe.
+ *
+ * <p>With a filter, rejected nodes (tombstones) are traversed but never enter the results, and the
+ * stop rule ("the closest candidate is farther than the worst of ef results") applies only once ef
+ * accepted nodes were found: the search widens by itself until it has enough live results or has
+ * seen every reachable node.
+ */
+public final class HnswSearcher {
+    private final NodeQueue candidates = NodeQueue.minQueue(64);
+    private final VisitedSet visited = new VisitedSet();
+    private final int[] entry = new int[1];
+    private final float[] entryKey = new float[1];
+    private int visitedCount;
+    private float lastKey;
+
+    /** Nodes scored by the last call (descent and layer search). */
+    public int visitedCount() {
+        return visitedCount;
+    }
+
+    /**
+     * Full search: descends from the entry point to level 0 and fills {@code results} (a max-queue,
+     * cleared first) with up to {@code ef} accepted nodes. {@code filter} may be null.
+     */
+    public void search(HnswGraph graph, RandomVectorScorer scorer, int ef, OrdinalFilter filter, NodeQueue results) {
+        results.clear();
+        visitedCount = 0;
+        int ep = graph.entryPoint();
+        if (ep < 0) {
+            return;
+        }
+        float key = scorer.score(ep);
+        visitedCount++;
+        for (int level = graph.maxLevel(); level > 0; level--) {
+            ep = greedy(graph, scorer, level, ep, key);
+            key = lastKey;
+        }
+        entry[0] = ep;
+        entryKey[0] = key;
+        int descent = visitedCount;
+        searchLayer(graph, scorer, 0, ef, entry, entryKey, 1, filter, results);
+        visitedCount += descent;
+    }
+
+    /** Moves to the closest neighbour while that improves; returns the local minimum (key in lastKey). */
+    public int greedy(HnswGraph graph, RandomVectorScorer scorer, int level, int start, float startKey) {
+        int current = start;
+        float best = startKey;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            int[] ids = graph.idsArray(current, level);
+            int base = graph.idsBase(current, level);
+            int count = ids[base];
+            int next = current;
+            for (int i = 1; i <= count; i++) {
+                int nb = ids[base + i];
+                float key = scorer.score(nb);
+                visitedCount++;
+                if (key < best || (key == best && nb < next)) {
+                    best = key;
+                    next = nb;
+                }
+            }
+            if (next != current) {
+                current = next;
+                moved = true;
+            }
+        }
+        lastKey = best;
+        return current;
+    }
+
+    /** The key of the node returned by the last {@link #greedy} call. */
+    public float lastGreedyKey() {
+        return lastKey;
+    }
+
+    /**
+     * Beam search of width {@code ef} on one level from the given entries, into {@code results}
+     * (cleared first). Counts its scored nodes into {@link #visitedCount()} (reset here).
+     */
+    public void searchLayer(HnswGraph graph, RandomVectorScorer scorer, int level, int ef, int[] entries,
+            float[] entryKeys, int entryCount, OrdinalFilter filter, NodeQueue results) {
+        assert ef > 0 : "ef must be positive: " + ef;
+        results.clear();
+        candidates.clear();
+        visited.reset(graph.size());
+        visitedCount = 0;
+        for (int i = 0; i < entryCount; i++) {
+            int node = entries[i];
+            if (!visited.visit(node)) {
+                continue;
+            }
+            candidates.push(node, entryKeys[i]);
+            if (filter == null || filter.accept(node)) {
+                offer(results, node, entryKeys[i], ef);
+            }
+        }
+        while (candidates.size() > 0) {
+            float closest = candidates.topKey();
+            if (results.size() >= ef && closest > results.topKey()) {
+                break;
+            }
+            int node = candidates.pop();
+            int[] ids = graph.idsArray(node, level);
+            int base = graph.idsBase(node, level);
+            int count = ids[base];
+            for (int i = 1; i <= count; i++) {
+                int nb = ids[base + i];
+                if (!visited.visit(nb)) {
+                    continue;
+                }
+                float key = scorer.score(nb);
+                visitedCount++;
+                if (results.size() < ef || key < results.topKey()) {
+                    candidates.push(nb, key);
+                    if (filter == null || filter.accept(nb)) {
+                        offer(results, nb, key, ef);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void offer(NodeQueue results, int node, float key, int ef) {
+        results.push(node, key);
+        if (results.size() > ef) {
+            results.pop();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.teavec.core.index;
+
+import dev.teavec.core.vector.Metric;
+
+/**
+ * The default index: an exact {@link FlatIndex} while small, an {@link HnswIndex} from
+ * {@link IndexConfig#autoThreshold()} live vectors on. The switch happens inside the add that
+ * reaches the threshold: the live vectors move to a new HNSW index under the same ids (one build,
+ * about threshold / build rate seconds, once). It never switches back, even when deletes shrink it:
+ * flipping would rebuild again and again around the threshold.
+ */
+public final class AutoIndex implements VectorIndex {
+    private final IndexConfig config;
+    private VectorIndex delegate;
+
+    public AutoIndex(IndexConfig config) {
+        this.config = config;
+        this.delegate = new FlatIndex(config);
+    }
+
+    /** True once the index searches with HNSW. */
+    public boolean usesHnsw() {
+        return delegate instanceof HnswIndex;
+    }
+
+    @Override
+    public int add(float[] vector) {
+        int id = delegate.add(vector);
+        if (delegate instanceof FlatIndex && delegate.liveCount() >= config.autoThreshold()) {
+            delegate = toHnsw((FlatIndex) delegate);
+        }
+        return id;
+    }
+
+    private HnswIndex toHnsw(FlatIndex flat) {
+        // SQ8 calibrates on every vector handed over (a better sample than the default size), after
+        // the graph over them was built on exact floats.
+        int training = Math.max(config.sq8TrainingSize(), flat.liveCount());
+        HnswIndex hnsw = new HnswIndex(config.toBuilder().indexType(IndexType.HNSW).sq8TrainingSize(training).build());
+        float[] v = new float[flat.dimensions()];
+        for (int ord = 0; ord < flat.ordinals(); ord++) {
+            if (flat.isLiveOrd(ord)) {
+                flat.decode(ord, v);
+                hnsw.addWithId(flat.idOf(ord), v);
+            }
+        }
+        hnsw.reserveIds(flat.nextId());
+        return hnsw;
+    }
+
+    @Override
+    public int dimensions() {
+        return delegate.dimensions();
+    }
+
+    @Override
+    public Metric metric() {
+        return delegate.metric();
+    }
+
+    @Override
+    public int size() {
+        return delegate.size();
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k) {
+        return delegate.search(query, k);
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k, int efSearch) {
+        return delegate.search(query, k, efSearch);
+    }
+
+    @Override
+    public float[] get(int id) {
+        return delegate.get(id);
+    }
+
+    @Override
+    public long memoryBytes() {
+        return delegate.memoryBytes();
+    }
+
+    @Override
+    public void delete(int id) {
+        delegate.delete(id);
+    }
+
+    @Override
+    public boolean isDeleted(int id) {
+        return delegate.isDeleted(id);
+    }
+
+    @Override
+    public int liveCount() {
+        return delegate.liveCount();
+    }
+
+    @Override
+    public int deletedCount() {
+        return delegate.deletedCount();
+    }
+
+    @Override
+    public double tombstoneRatio() {
+        return delegate.tombstoneRatio();
+    }
+
+    @Override
+    public boolean needsCompaction() {
+        return delegate.needsCompaction();
+    }
+
+    @Override
+    public void compact() {
+        delegate.compact();
+    }
+
+    @Override
+    public void checkIntegrity() {
+        delegate.checkIntegrity();
+    }
+}

@@ -1,0 +1,281 @@
+package dev.teavec.core.index;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.graph.HnswBuilder;
+import dev.teavec.core.graph.HnswGraph;
+import dev.teavec.core.graph.HnswIntegrity;
+import dev.teavec.core.graph.HnswSearcher;
+import dev.teavec.core.graph.NodeQueue;
+import dev.teavec.core.score.FloatVectorValues;
+import dev.teavec.core.score.QueryScorer;
+import dev.teavec.core.score.ScoringVectors;
+import dev.teavec.core.score.Sq8VectorValues;
+import dev.teavec.core.vector.Metric;
+import dev.teavec.core.vector.VectorChecks;
+
+/**
+ * Approximate search on an HNSW graph (see {@link HnswBuilder} for the algorithm), over float32
+ * vectors or SQ8 codes.
+ *
+ * <p>With SQ8 the first {@link IndexConfig#sq8TrainingSize()} vectors are held as float32; then
+ * the quantizer calibrates on them, every vector becomes codes and the floats are dropped, unless
+ * {@link IndexConfig#keepFloatsForRerank()} keeps them to re-rank the ef candidates of each search
+ * exactly. The graph built so far is kept. Re-calibration follows {@link Sq8VectorValues}.
+ *
+ * <p>Deletes are tombstones: the node stays in the graph as a waypoint but never enters results;
+ * searches widen until they hold enough live results, and fall back to an exact scan of the live
+ * vectors in the rare case that the reachable part of the graph cannot supply k of them.
+ * {@link #compact()} rebuilds vectors and graph from the live vectors, keeping their ids.
+ */
+public final class HnswIndex implements VectorIndex {
+    private final IndexConfig config;
+    private final Metric metric;
+    private final int dim;
+    private LiveIds ids = new LiveIds();
+    /** The vectors the graph is scored on: float32, or SQ8 codes once trained. */
+    private ScoringVectors vectors;
+    /** Same object as {@link #vectors} once SQ8 is trained, else null. */
+    private Sq8VectorValues sq8;
+    /** Exact floats kept for re-ranking next to SQ8 codes, else null. */
+    private FloatVectorValues exact;
+    private HnswGraph graph;
+    private HnswBuilder builder;
+    private final HnswSearcher searcher = new HnswSearcher();
+    private final NodeQueue results;
+    private QueryScorer queryScorer;
+    private QueryScorer exactScorer;
+    private int[] candIds;
+    private float[] candKeys;
+
+    public HnswIndex(IndexConfig config) {
+        this.config = config;
+        this.metric = config.metric();
+        this.dim = config.dimensions();
+        this.results = NodeQueue.maxQueue(config.efSearch() + 1);
+        this.candIds = new int[config.efSearch() + 1];
+        this.candKeys = new float[config.efSearch() + 1];
+        newGraph(new FloatVectorValues(dim, metric));
+    }
+
+    private void newGraph(ScoringVectors v) {
+        graph = new HnswGraph(config.m(), config.m0());
+        builder = new HnswBuilder(graph, config.m(), config.efConstruction(), config.seed());
+        useVectors(v);
+    }
+
+    private void useVectors(ScoringVectors v) {
+        vectors = v;
+        sq8 = v instanceof Sq8VectorValues ? (Sq8VectorValues) v : null;
+        builder.setVectors(v);
+        queryScorer = v.newScorer();
+        exactScorer = exact != null ? exact.newScorer() : null;
+    }
+
+    public IndexConfig config() {
+        return config;
+    }
+
+    @Override
+    public int dimensions() {
+        return dim;
+    }
+
+    @Override
+    public Metric metric() {
+        return metric;
+    }
+
+    @Override
+    public int size() {
+        return ids.live();
+    }
+
+    @Override
+    public int add(float[] vector) {
+        VectorChecks.checkVector(vector, dim, metric, "vector");
+        int id = ids.nextId();
+        addWithId(id, vector);
+        return id;
+    }
+
+    /** Stores a validated vector under {@code id} (at least the next id) and links it into the graph. */
+    void addWithId(int id, float[] vector) {
+        int ord = vectors.add(vector);
+        if (exact != null) {
+            exact.add(vector);
+        }
+        ids.append(id);
+        builder.insert(ord);
+        if (config.quantization() == Quantization.SQ8) {
+            maintainQuantization();
+        }
+    }
+
+    /** Ids below {@code nextId} count as used (AUTO hands over ids of deleted vectors this way). */
+    void reserveIds(int nextId) {
+        ids.reserve(nextId);
+    }
+
+    private void maintainQuantization() {
+        if (sq8 == null && vectors.size() >= config.sq8TrainingSize()) {
+            FloatVectorValues floats = (FloatVectorValues) vectors;
+            Sq8VectorValues trained = Sq8VectorValues.train(floats);
+            exact = config.keepFloatsForRerank() ? floats : null;
+            useVectors(trained);
+        } else if (sq8 != null && sq8.needsRecalibration()) {
+            sq8.recalibrate(exact);
+            useVectors(sq8);
+        }
+    }
+
+    /** Whether vectors are stored as SQ8 codes (false before training). */
+    public boolean isQuantized() {
+        return sq8 != null;
+    }
+
+    /** Calibrations the SQ8 codes went through (0 before training). */
+    public int calibrations() {
+        return sq8 == null ? 0 : sq8.calibrations();
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k) {
+        return search(query, k, config.efSearch());
+    }
+
+    /** A search with its own beam width (at least k is used), to trade recall for speed per query. */
+    @Override
+    public SearchResult search(float[] query, int k, int efSearch) {
+        VectorChecks.checkVector(query, dim, metric, "query");
+        VectorChecks.checkK(k);
+        checkEfSearch(efSearch);
+        int live = ids.live();
+        if (live == 0) {
+            return new SearchResult(new int[0], new float[0], 0);
+        }
+        int ef = Math.max(efSearch, k);
+        queryScorer.setQuery(query);
+        Tombstones filter = ids.filter();
+        searcher.search(graph, queryScorer, ef, filter, results);
+        int visited = searcher.visitedCount();
+        int want = Math.min(k, live);
+        TopK top = new TopK(want);
+        if (results.size() < want) {
+            // The reachable graph could not supply enough live nodes: answer exactly instead.
+            visited += scanLive(filter, top);
+            return TopK.toResult(top, metric, visited, 0);
+        }
+        if (candIds.length < results.size()) {
+            candIds = new int[results.size()];
+            candKeys = new float[results.size()];
+        }
+        int found = results.drainAscending(candIds, candKeys);
+        int reranked = 0;
+        if (exactScorer != null) {
+            exactScorer.setQuery(query);
+            for (int i = 0; i < found; i++) {
+                candKeys[i] = exactScorer.score(candIds[i]);
+            }
+            reranked = found;
+        }
+        for (int i = 0; i < found; i++) {
+            top.offer(ids.id(candIds[i]), candKeys[i]);
+        }
+        return TopK.toResult(top, metric, visited, reranked);
+    }
+
+    static void checkEfSearch(int efSearch) {
+        if (efSearch < 1) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "efSearch must be a positive integer, got " + efSearch);
+        }
+    }
+
+    private int scanLive(Tombstones filter, TopK top) {
+        QueryScorer scorer = exactScorer != null ? exactScorer : queryScorer;
+        int n = vectors.size();
+        int scanned = 0;
+        for (int ord = 0; ord < n; ord++) {
+            if (filter == null || filter.accept(ord)) {
+                top.offer(ids.id(ord), scorer.score(ord));
+                scanned++;
+            }
+        }
+        return scanned;
+    }
+
+    @Override
+    public float[] get(int id) {
+        float[] out = new float[dim];
+        (exact != null ? exact : vectors).decode(ids.liveOrd(id), out);
+        return out;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return vectorBytes() + graph.bytesUsed() + ids.bytesUsed();
+    }
+
+    /** Bytes held by vector data alone (codes or floats, per-vector norms, kept floats). */
+    public long vectorBytes() {
+        return vectors.bytesUsed() + (exact != null ? exact.bytesUsed() : 0);
+    }
+
+    @Override
+    public void delete(int id) {
+        ids.delete(id);
+    }
+
+    @Override
+    public boolean isDeleted(int id) {
+        return ids.isDeleted(id);
+    }
+
+    @Override
+    public int liveCount() {
+        return ids.live();
+    }
+
+    @Override
+    public int deletedCount() {
+        return ids.deleted();
+    }
+
+    @Override
+    public double tombstoneRatio() {
+        return ids.tombstoneRatio();
+    }
+
+    @Override
+    public boolean needsCompaction() {
+        return ids.deleted() > 0 && ids.tombstoneRatio() >= config.compactionThreshold();
+    }
+
+    @Override
+    public void compact() {
+        if (ids.deleted() == 0) {
+            return;
+        }
+        int[] live = ids.liveOrdinals();
+        // SQ8 codes are copied, not re-quantized: compaction adds no error.
+        ScoringVectors kept = vectors.copyOf(live, live.length);
+        exact = exact != null ? exact.copyOf(live, live.length) : null;
+        ids = ids.compacted(live);
+        newGraph(kept);
+        for (int ord = 0; ord < live.length; ord++) {
+            builder.insert(ord);
+        }
+    }
+
+    @Override
+    public void checkIntegrity() {
+        HnswIntegrity.check(graph);
+        if (graph.size() != vectors.size() || ids.ordinals() != vectors.size()) {
+            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + vectors.size()
+                    + " vectors, " + ids.ordinals() + " ids");
+        }
+        if (exact != null && exact.size() != vectors.size()) {
+            throw new IllegalStateException("HNSW index: " + exact.size() + " kept floats for " + vectors.size() + " codes");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.teavec.core.index;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.vector.Metric;
+
+/**
+ * Everything that shapes an index, validated once in {@link Builder#build()}. Immutable.
+ * Start from {@link #builder(int, Metric)}; every other field has a default.
+ */
+public final class IndexConfig {
+    public static final int DEFAULT_M = 16;
+    public static final int DEFAULT_EF_CONSTRUCTION = 200;
+    public static final int DEFAULT_EF_SEARCH = 50;
+    public static final double DEFAULT_COMPACTION_THRESHOLD = 0.3;
+    public static final long DEFAULT_SEED = 42L;
+    /** Vectors held as float32 before SQ8 calibrates on them and drops them. */
+    public static final int DEFAULT_SQ8_TRAINING_SIZE = 1024;
+    /**
+     * Live vectors at which AUTO switches from exact scan to HNSW. Measured on the JVM with
+     * CrossoverBenchmark (tests; WordNet 384-d cosine, k 10, ef 50, 1000 queries, 2-core box):
+     * exact/HNSW search time 1.05× at 500 vectors, 1.5× at 1,000, 2.35× at 2,000 (0.64 ms vs 0.27 ms),
+     * 4.6× at 5,000. At 2,000 HNSW is clearly ahead while an exact scan still costs under a
+     * millisecond, is exact, needs no graph memory and makes adds O(1).
+     */
+    public static final int AUTO_HNSW_THRESHOLD = 2000;
+
+    private final int dimensions;
+    private final Metric metric;
+    private final int m;
+    private final int m0;
+    private final int efConstruction;
+    private final int efSearch;
+    private final IndexType indexType;
+    private final Quantization quantization;
+    private final boolean keepFloatsForRerank;
+    private final double compactionThreshold;
+    private final long seed;
+    private final int sq8TrainingSize;
+    private final int autoThreshold;
+
+    private IndexConfig(Builder b) {
+        dimensions = b.dimensions;
+        metric = b.metric;
+        m = b.m;
+        m0 = b.m0 > 0 ? b.m0 : 2 * b.m;
+        efConstruction = b.efConstruction;
+        efSearch = b.efSearch;
+        indexType = b.indexType;
+        quantization = b.quantization;
+        keepFloatsForRerank = b.keepFloatsForRerank;
+        compactionThreshold = b.compactionThreshold;
+        seed = b.seed;
+        sq8TrainingSize = b.sq8TrainingSize;
+        autoThreshold = b.autoThreshold;
+    }
+
+    public static Builder builder(int dimensions, Metric metric) {
+        return new Builder(dimensions, metric);
+    }
+
+    /** A builder holding this config's values, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder(dimensions, metric);
+        b.m = m;
+        b.m0 = m0;
+        b.efConstruction = efConstruction;
+        b.efSearch = efSearch;
+        b.indexType = indexType;
+        b.quantization = quantization;
+        b.keepFloatsForRerank = keepFloatsForRerank;
+        b.compactionThreshold = compactionThreshold;
+        b.seed = seed;
+        b.sq8TrainingSize = sq8TrainingSize;
+        b.autoThreshold = autoThreshold;
+        return b;
+    }
+
+    public int dimensions() { return dimensions; }
+    public Metric metric() { return metric; }
+    /** Neighbours per node on levels above 0 (and neighbours chosen when a node is inserted). */
+    public int m() { return m; }
+    /** Neighbour capacity on level 0; default 2·m. */
+    public int m0() { return m0; }
+    public int efConstruction() { return efConstruction; }
+    /** Beam width of a search; a search of k uses max(efSearch, k). */
+    public int efSearch() { return efSearch; }
+    public IndexType indexType() { return indexType; }
+    public Quantization quantization() { return quantization; }
+    /** With SQ8: also keep float32 vectors to re-rank candidates exactly (and return exact vectors). */
+    public boolean keepFloatsForRerank() { return keepFloatsForRerank; }
+    /** Tombstone ratio from which {@code needsCompaction()} is true. */
+    public double compactionThreshold() { return compactionThreshold; }
+    public long seed() { return seed; }
+    public int sq8TrainingSize() { return sq8TrainingSize; }
+    /** Live vectors at which AUTO builds its HNSW graph. */
+    public int autoThreshold() { return autoThreshold; }
+
+    /** Collects settings; {@link #build()} validates them all, so a bad value fails early and clearly. */
+    public static final class Builder {
+        private final int dimensions;
+        private final Metric metric;
+        private int m = DEFAULT_M;
+        private int m0;
+        private int efConstruction = DEFAULT_EF_CONSTRUCTION;
+        private int efSearch = DEFAULT_EF_SEARCH;
+        private IndexType indexType = IndexType.AUTO;
+        private Quantization quantization = Quantization.NONE;
+        private boolean keepFloatsForRerank;
+        private double compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
+        private long seed = DEFAULT_SEED;
+        private int sq8TrainingSize = DEFAULT_SQ8_TRAINING_SIZE;
+        private int autoThreshold = AUTO_HNSW_THRESHOLD;
+
+        private Builder(int dimensions, Metric metric) {
+            this.dimensions = dimensions;
+            this.metric = metric;
+        }
+
+        public Builder m(int v) { m = v; return this; }
+        public Builder m0(int v) { m0 = v; return this; }
+        public Builder efConstruction(int v) { efConstruction = v; return this; }
+        public Builder efSearch(int v) { efSearch = v; return this; }
+        public Builder indexType(IndexType v) { indexType = v; return this; }
+        public Builder quantization(Quantization v) { quantization = v; return this; }
+        public Builder keepFloatsForRerank(boolean v) { keepFloatsForRerank = v; return this; }
+        public Builder compactionThreshold(double v) { compactionThreshold = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder sq8TrainingSize(int v) { sq8TrainingSize = v; return this; }
+        public Builder autoThreshold(int v) { autoThreshold = v; return this; }
+
+        public IndexConfig build() {
+            FlatIndex.checkDimensions(dimensions);
+            require(metric != null, "metric must not be null");
+            require(m >= 2 && m <= 512, "m must be an integer in 2..512, got " + m);
+            require(m0 == 0 || (m0 >= m && m0 <= 1024), "m0 must be an integer in m..1024 (m = " + m + "), got " + m0);
+            require(efConstruction >= 1 && efConstruction <= 10000, "efConstruction must be an integer in 1..10000, got " + efConstruction);
+            require(efSearch >= 1 && efSearch <= 10000, "efSearch must be an integer in 1..10000, got " + efSearch);
+            require(indexType != null, "indexType must not be null");
+            require(quantization != null, "quantization must not be null");
+            require(!(quantization == Quantization.SQ8 && indexType == IndexType.FLAT),
+                    "quantization 'sq8' needs indexType 'hnsw' or 'auto': the flat index is exact and keeps float32");
+            require(!keepFloatsForRerank || quantization == Quantization.SQ8,
+                    "keepFloatsForRerank applies only to quantization 'sq8'");
+            require(compactionThreshold > 0 && compactionThreshold <= 1,
+                    "compactionThreshold must be in (0, 1], got " + compactionThreshold);
+            require(sq8TrainingSize >= 1, "sq8TrainingSize must be a positive integer, got " + sq8TrainingSize);
+            require(autoThreshold >= 1, "autoThreshold must be a positive integer, got " + autoThreshold);
+            return new IndexConfig(this);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new TeaVecException(ErrorCode.INVALID_CONFIG, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.teavec.core.index;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+
+/**
+ * The id bookkeeping every index shares: the id ↔ ordinal map plus tombstones, with the counts and
+ * the checks that turn a bad id into {@link ErrorCode#UNKNOWN_ID} before anything changes.
+ */
+final class LiveIds {
+    private final IdMap map;
+    private final Tombstones tombstones = new Tombstones();
+
+    LiveIds() {
+        this(new IdMap());
+    }
+
+    private LiveIds(IdMap map) {
+        this.map = map;
+    }
+
+    /** Stored ordinals, deleted ones included. */
+    int ordinals() {
+        return map.ordinals();
+    }
+
+    int live() {
+        return map.ordinals() - tombstones.count();
+    }
+
+    int deleted() {
+        return tombstones.count();
+    }
+
+    double tombstoneRatio() {
+        return map.ordinals() == 0 ? 0.0 : (double) tombstones.count() / map.ordinals();
+    }
+
+    int nextId() {
+        return map.nextId();
+    }
+
+    /** Maps the next ordinal to a new id and returns it. */
+    int appendNext() {
+        int id = map.nextId();
+        map.append(id);
+        return id;
+    }
+
+    /** Maps the next ordinal to {@code id} (at least {@link #nextId()}): for moving vectors between indexes. */
+    void append(int id) {
+        map.append(id);
+    }
+
+    void reserve(int nextId) {
+        map.reserve(nextId);
+    }
+
+    int id(int ord) {
+        return map.id(ord);
+    }
+
+    boolean isDeletedOrd(int ord) {
+        return tombstones.isDeleted(ord);
+    }
+
+    /** The filter a search applies, or null when nothing is deleted (the fast path). */
+    Tombstones filter() {
+        return tombstones.count() == 0 ? null : tombstones;
+    }
+
+    /** True when {@code id} was assigned and has since been deleted. */
+    boolean isDeleted(int id) {
+        if (id < 0 || id >= map.nextId()) {
+            return false;
+        }
+        int ord = map.ord(id);
+        return ord < 0 || tombstones.isDeleted(ord);
+    }
+
+    /** The ordinal of the live vector {@code id}; UNKNOWN_ID otherwise. */
+    int liveOrd(int id) {
+        int ord = map.ord(id);
+        if (ord < 0 || tombstones.isDeleted(ord)) {
+            String why = id >= 0 && id < map.nextId() ? "it was deleted" : "ids are 0.." + (map.nextId() - 1);
+            throw new TeaVecException(ErrorCode.UNKNOWN_ID, "no vector with id " + id + ": " + why);
+        }
+        return ord;
+    }
+
+    void delete(int id) {
+        tombstones.delete(liveOrd(id));
+    }
+
+    /** Live ordinals in increasing order. */
+    int[] liveOrdinals() {
+        int[] out = new int[live()];
+        int n = 0;
+        for (int ord = 0; ord < map.ordinals(); ord++) {
+            if (!tombstones.isDeleted(ord)) {
+                out[n++] = ord;
+            }
+        }
+        return out;
+    }
+
+    /** Only the live entries, renumbered; same ids, no tombstones. */
+    LiveIds compacted(int[] liveOrds) {
+        return new LiveIds(map.compacted(liveOrds, liveOrds.length));
+    }
+
+    long bytesUsed() {
+        return map.bytesUsed() + tombstones.bytesUsed();
+    }
+}

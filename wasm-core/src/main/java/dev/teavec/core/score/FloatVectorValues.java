@@ -1,0 +1,87 @@
+package dev.teavec.core.score;
+
+import dev.teavec.core.store.FloatVectorStore;
+import dev.teavec.core.vector.Metric;
+import dev.teavec.core.vector.VectorOps;
+
+/** Float32 vectors plus, for cosine, their inverse norms (so no square root is taken per distance). */
+public final class FloatVectorValues implements ScoringVectors {
+    private final Metric metric;
+    private final FloatVectorStore store;
+    private float[] invNorms;
+
+    public FloatVectorValues(int dimensions, Metric metric) {
+        this(new FloatVectorStore(dimensions), metric);
+    }
+
+    public FloatVectorValues(FloatVectorStore store, Metric metric) {
+        assert store.size() == 0 : "the store must start empty";
+        this.store = store;
+        this.metric = metric;
+        this.invNorms = metric.usesNorm() ? new float[16] : null;
+    }
+
+    @Override
+    public int dimensions() {
+        return store.dimensions();
+    }
+
+    @Override
+    public Metric metric() {
+        return metric;
+    }
+
+    @Override
+    public int size() {
+        return store.size();
+    }
+
+    public FloatVectorStore store() {
+        return store;
+    }
+
+    /** Inverse norm of {@code ord} under cosine; 0 for other metrics, which do not use it. */
+    public float invNorm(int ord) {
+        return invNorms == null ? 0f : invNorms[ord];
+    }
+
+    @Override
+    public int add(float[] vector) {
+        int ord = store.add(vector);
+        if (invNorms != null) {
+            if (ord == invNorms.length) {
+                float[] grown = new float[invNorms.length * 2];
+                System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
+                invNorms = grown;
+            }
+            invNorms[ord] = VectorOps.inverseNorm(vector, 0, vector.length);
+        }
+        return ord;
+    }
+
+    @Override
+    public void decode(int ord, float[] out) {
+        System.arraycopy(store.chunk(ord), store.offset(ord), out, 0, store.dimensions());
+    }
+
+    @Override
+    public FloatScorer newScorer() {
+        return new FloatScorer(this);
+    }
+
+    @Override
+    public FloatVectorValues copyOf(int[] ords, int count) {
+        FloatVectorValues copy = new FloatVectorValues(store.dimensions(), metric);
+        float[] scratch = new float[store.dimensions()];
+        for (int i = 0; i < count; i++) {
+            decode(ords[i], scratch);
+            copy.add(scratch);
+        }
+        return copy;
+    }
+
+    @Override
+    public long bytesUsed() {
+        return store.bytesUsed() + (invNorms == null ? 0 : (long) invNorms.length * Float.BYTES);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.teavec.core.score;
+
+import dev.teavec.core.quant.RangeTracker;
+import dev.teavec.core.quant.Sq8Quantizer;
+import dev.teavec.core.store.ByteVectorStore;
+import dev.teavec.core.vector.Metric;
+import dev.teavec.core.vector.VectorOps;
+
+/**
+ * SQ8 codes (one byte per dimension) plus one float per vector: the inverse norm of the decoded
+ * vector under cosine, its squared norm under L2 (unused under dot). Float vectors are not kept.
+ *
+ * <p>Re-calibration policy. The initial ranges are the per-dimension min/max of a training sample
+ * ({@link #train}). A later value outside its range is clamped; the vector counts as clipped when
+ * a value overshoots by more than one quantization step (less is ordinary rounding error). When the
+ * vectors clipped since the last calibration exceed {@link #RECALIBRATE_FRACTION} of all stored
+ * vectors (and at least {@link #RECALIBRATE_MIN_CLIPPED}), {@link #needsRecalibration()} turns
+ * true and the owner calls {@link #recalibrate}: the ranges widen to the min/max of every vector
+ * ever added (tracked exactly on add) and all codes are re-encoded: from exact floats when the owner
+ * kept them; else the clipped vectors from exact copies held since they were added (at most the
+ * trigger count, ~2% of the vectors, so clamping is never permanent) and the others by decoding and
+ * re-encoding (at most half a new step of extra error). Ranges only widen, so re-calibrations grow
+ * rarer as the index grows; the graph is kept as it is.
+ */
+public final class Sq8VectorValues implements ScoringVectors {
+    public static final double RECALIBRATE_FRACTION = 0.02;
+    public static final int RECALIBRATE_MIN_CLIPPED = 32;
+
+    private final Metric metric;
+    private final int dim;
+    private final ByteVectorStore codes;
+    private final RangeTracker observed;
+    private final float[] scratch;
+    private Sq8Quantizer quantizer;
+    private float[] norms = new float[16];
+    private int clippedSinceCalibration;
+    /** Exact copies of the vectors clipped since the last calibration, by ordinal. */
+    private int[] clippedOrds = new int[8];
+    private float[][] clippedExact = new float[8][];
+    private int calibrations = 1;
+
+    private Sq8VectorValues(Metric metric, Sq8Quantizer quantizer, RangeTracker observed) {
+        this.metric = metric;
+        this.dim = quantizer.dimensions();
+        this.quantizer = quantizer;
+        this.observed = observed;
+        this.codes = new ByteVectorStore(dim);
+        this.scratch = new float[dim];
+    }
+
+    /** Calibrates on every vector of {@code sample} and encodes them all, in order. */
+    public static Sq8VectorValues train(FloatVectorValues sample) {
+        int dim = sample.dimensions();
+        RangeTracker tracker = new RangeTracker(dim);
+        float[] v = new float[dim];
+        for (int ord = 0; ord < sample.size(); ord++) {
+            sample.decode(ord, v);
+            tracker.observe(v, 0);
+        }
+        Sq8VectorValues values = new Sq8VectorValues(sample.metric(), tracker.toQuantizer(), new RangeTracker(dim));
+        for (int ord = 0; ord < sample.size(); ord++) {
+            sample.decode(ord, v);
+            values.add(v);
+        }
+        return values;
+    }
+
+    @Override
+    public int dimensions() {
+        return dim;
+    }
+
+    @Override
+    public Metric metric() {
+        return metric;
+    }
+
+    @Override
+    public int size() {
+        return codes.size();
+    }
+
+    public Sq8Quantizer quantizer() {
+        return quantizer;
+    }
+
+    ByteVectorStore codes() {
+        return codes;
+    }
+
+    /** Inverse norm (cosine) or squared norm (L2) of the decoded vector {@code ord}. */
+    float norm(int ord) {
+        return norms[ord];
+    }
+
+    /** How many calibrations the codes went through (1 after training). */
+    public int calibrations() {
+        return calibrations;
+    }
+
+    @Override
+    public int add(float[] vector) {
+        observed.observe(vector, 0);
+        int ord = codes.append();
+        if (ord == norms.length) {
+            float[] grown = new float[norms.length * 2];
+            System.arraycopy(norms, 0, grown, 0, norms.length);
+            norms = grown;
+        }
+        if (encode(ord, vector)) {
+            if (clippedSinceCalibration == clippedOrds.length) {
+                int[] ords = new int[clippedOrds.length * 2];
+                System.arraycopy(clippedOrds, 0, ords, 0, clippedOrds.length);
+                clippedOrds = ords;
+                float[][] exact = new float[ords.length][];
+                System.arraycopy(clippedExact, 0, exact, 0, clippedExact.length);
+                clippedExact = exact;
+            }
+            clippedOrds[clippedSinceCalibration] = ord;
+            clippedExact[clippedSinceCalibration++] = vector.clone();
+        }
+        return ord;
+    }
+
+    /** Encodes {@code v} as {@code ord} and refreshes its norm; true when a value was clamped. */
+    private boolean encode(int ord, float[] v) {
+        byte[] chunk = codes.chunk(ord);
+        int off = codes.offset(ord);
+        boolean clipped = quantizer.encode(v, chunk, off);
+        quantizer.decode(chunk, off, scratch);
+        float sq = VectorOps.dot(scratch, 0, scratch, 0, dim);
+        // One square root per stored vector, never per distance.
+        norms[ord] = metric == Metric.L2 ? sq : (sq == 0f ? 0f : (float) (1.0 / Math.sqrt(sq)));
+        return clipped;
+    }
+
+    public boolean needsRecalibration() {
+        return clippedSinceCalibration >= RECALIBRATE_MIN_CLIPPED
+                && clippedSinceCalibration > RECALIBRATE_FRACTION * codes.size();
+    }
+
+    /**
+     * Widens the ranges to every value seen and re-encodes all codes, from {@code exact} when given
+     * (same ordinals), else from the decoded codes.
+     */
+    public void recalibrate(ScoringVectors exact) {
+        assert exact == null || exact.size() == codes.size() : "exact vectors do not match the codes";
+        Sq8Quantizer old = quantizer;
+        quantizer = observed.toQuantizer();
+        float[] v = new float[dim];
+        int next = 0;
+        for (int ord = 0; ord < codes.size(); ord++) {
+            if (next < clippedSinceCalibration && clippedOrds[next] == ord) {
+                System.arraycopy(clippedExact[next++], 0, v, 0, dim);
+            } else if (exact != null) {
+                exact.decode(ord, v);
+            } else {
+                old.decode(codes.chunk(ord), codes.offset(ord), v);
+            }
+            boolean clipped = encode(ord, v);
+            assert !clipped : "vector " + ord + " lies outside the range of every vector seen";
+        }
+        for (int i = 0; i < clippedSinceCalibration; i++) {
+            clippedExact[i] = null;
+        }
+        clippedSinceCalibration = 0;
+        calibrations++;
+    }
+
+    @Override
+    public void decode(int ord, float[] out) {
+        quantizer.decode(codes.chunk(ord), codes.offset(ord), out);
+    }
+
+    @Override
+    public Sq8Scorer newScorer() {
+        return new Sq8Scorer(this);
+    }
+
+    @Override
+    public Sq8VectorValues copyOf(int[] ords, int count) {
+        // Codes are copied as they are: re-quantizing would add error and the ranges are unchanged.
+        Sq8VectorValues copy = new Sq8VectorValues(metric, quantizer, observed.copy());
+        copy.calibrations = calibrations;
+        copy.norms = new float[Math.max(16, count)];
+        for (int i = 0; i < count; i++) {
+            int ord = copy.codes.append();
+            System.arraycopy(codes.chunk(ords[i]), codes.offset(ords[i]), copy.codes.chunk(ord), copy.codes.offset(ord), dim);
+            copy.norms[ord] = norms[ords[i]];
+        }
+        return copy;
+    }
+
+    @Override
+    public long bytesUsed() {
+        return codes.bytesUsed() + (long) norms.length * Float.BYTES + 4L * dim * Float.BYTES
+                + (long) clippedSinceCalibration * dim * Float.BYTES;
+    }
+}

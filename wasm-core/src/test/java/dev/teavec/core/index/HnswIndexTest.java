@@ -1,0 +1,138 @@
+package dev.teavec.core.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.teavec.core.score.Sq8VectorValues;
+import dev.teavec.core.vector.Metric;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** HNSW- and AUTO-specific behaviour beyond the shared contract. */
+class HnswIndexTest {
+    private static HnswIndex hnsw(int dim, Metric metric, Quantization q, boolean keep) {
+        return new HnswIndex(IndexConfig.builder(dim, metric).indexType(IndexType.HNSW).quantization(q)
+                .keepFloatsForRerank(keep).efConstruction(64).sq8TrainingSize(256).build());
+    }
+
+    @Test
+    void sameSeedSameGraph() {
+        long seed = VectorIndexContractTest.baseSeed();
+        Random random = new Random(seed);
+        HnswIndex a = hnsw(16, Metric.L2, Quantization.NONE, false);
+        HnswIndex b = hnsw(16, Metric.L2, Quantization.NONE, false);
+        for (int i = 0; i < 500; i++) {
+            float[] x = VectorIndexContractTest.gaussian(random, 16);
+            a.add(x);
+            b.add(x);
+        }
+        for (int q = 0; q < 10; q++) {
+            float[] query = VectorIndexContractTest.gaussian(random, 16);
+            SearchResult ra = a.search(query, 10, 8);
+            SearchResult rb = b.search(query, 10, 8);
+            assertArrayEquals(ra.ids(), rb.ids(), "same seed, same answers, seed " + seed);
+            assertEquals(ra.visited(), rb.visited(), "same seed, same work, seed " + seed);
+        }
+    }
+
+    @Test
+    void efSearchIsAtLeastK() {
+        HnswIndex index = new HnswIndex(IndexConfig.builder(4, Metric.DOT).indexType(IndexType.HNSW).efSearch(5).build());
+        Random random = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            index.add(VectorIndexContractTest.gaussian(random, 4));
+        }
+        assertEquals(100, index.search(new float[] {1, 0, 0, 0}, 100).size(), "k = 100 > efSearch = 5");
+    }
+
+    @Test
+    void sq8VectorsAreAtLeast3_6TimesSmaller() {
+        long seed = VectorIndexContractTest.baseSeed();
+        Random random = new Random(seed);
+        HnswIndex floats = hnsw(384, Metric.COSINE, Quantization.NONE, false);
+        HnswIndex codes = hnsw(384, Metric.COSINE, Quantization.SQ8, false);
+        HnswIndex both = hnsw(384, Metric.COSINE, Quantization.SQ8, true);
+        for (int i = 0; i < 1500; i++) {
+            float[] x = VectorIndexContractTest.gaussian(random, 384);
+            floats.add(x);
+            codes.add(x);
+            both.add(x);
+        }
+        assertTrue(codes.isQuantized() && !floats.isQuantized());
+        double ratio = (double) floats.vectorBytes() / codes.vectorBytes();
+        System.out.println("[memory] 1500 x 384 cosine: float32 " + floats.vectorBytes() / 1500.0 + " B/vector, sq8 "
+                + codes.vectorBytes() / 1500.0 + " B/vector, ratio " + ratio + ", sq8+floats "
+                + both.vectorBytes() / 1500.0 + " B/vector");
+        assertTrue(ratio >= 3.6, "SQ8 vector memory is only " + ratio + "x smaller");
+        assertTrue(both.vectorBytes() > floats.vectorBytes(), "opt-in re-ranking keeps the floats too");
+        float[] x = VectorIndexContractTest.gaussian(random, 384);
+        int id = both.add(x);
+        assertArrayEquals(x, both.get(id), 0f, "with kept floats, get is exact");
+    }
+
+    @Test
+    void recalibratesWhenNewVectorsLeaveTheRange() {
+        long seed = VectorIndexContractTest.baseSeed();
+        Random random = new Random(seed);
+        HnswIndex index = hnsw(8, Metric.L2, Quantization.SQ8, false);
+        for (int i = 0; i < 256; i++) {
+            index.add(scaled(VectorIndexContractTest.gaussian(random, 8), 0.1f));
+        }
+        assertEquals(1, index.calibrations(), "trained once on the first 256");
+        float[][] wide = new float[300][];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = scaled(VectorIndexContractTest.gaussian(random, 8), 10f);
+            index.add(wide[i]);
+        }
+        assertTrue(index.calibrations() > 1, "vectors 100x outside the range trigger re-calibration, seed " + seed);
+        index.checkIntegrity();
+        // The first re-calibration fired at the 32nd clipped vector and re-encoded those 32 from exact
+        // copies (later ones may still wait for the next one, as the policy says).
+        for (int i = 0; i < Sq8VectorValues.RECALIBRATE_MIN_CLIPPED; i++) {
+            float[] got = index.get(256 + i);
+            for (int d = 0; d < 8; d++) {
+                assertEquals(wide[i][d], got[d], 0.5, "vector " + i + " dim " + d + " after re-calibration, seed " + seed);
+            }
+        }
+    }
+
+    private static float[] scaled(float[] x, float s) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= s;
+        }
+        return x;
+    }
+
+    @Test
+    void autoSwitchesToHnswKeepingIds() {
+        long seed = VectorIndexContractTest.baseSeed();
+        Random random = new Random(seed);
+        AutoIndex auto = new AutoIndex(IndexConfig.builder(8, Metric.COSINE).autoThreshold(100).build());
+        FlatIndex oracle = new FlatIndex(8, Metric.COSINE);
+        for (int i = 0; i < 99; i++) {
+            float[] x = VectorIndexContractTest.gaussian(random, 8);
+            auto.add(x);
+            oracle.add(x);
+        }
+        auto.delete(5);
+        oracle.delete(5);
+        float[] x = VectorIndexContractTest.gaussian(random, 8);
+        auto.add(x);
+        oracle.add(x);
+        assertFalse(auto.usesHnsw(), "98 live vectors: still flat");
+        for (int i = 0; i < 2; i++) {
+            float[] y = VectorIndexContractTest.gaussian(random, 8);
+            auto.add(y);
+            oracle.add(y);
+        }
+        assertTrue(auto.usesHnsw(), "100 live vectors: HNSW");
+        assertTrue(auto.isDeleted(5), "deleted ids stay deleted across the switch");
+        assertEquals(102, auto.add(VectorIndexContractTest.gaussian(random, 8)), "ids continue, none reused");
+        auto.checkIntegrity();
+        float[] q = VectorIndexContractTest.gaussian(random, 8);
+        VectorIndexContractTest.assertRecall(oracle.search(q, 10), auto.search(q, 11), 1.0,
+                "ids keep their vectors across the switch, seed " + seed);
+    }
+}

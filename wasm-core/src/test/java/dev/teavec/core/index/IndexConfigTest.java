@@ -1,0 +1,83 @@
+package dev.teavec.core.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.testkit.Check;
+import dev.teavec.core.vector.Metric;
+import org.junit.jupiter.api.Test;
+
+class IndexConfigTest {
+    private static IndexConfig.Builder base() {
+        return IndexConfig.builder(8, Metric.COSINE);
+    }
+
+    @Test
+    void defaults() {
+        IndexConfig c = base().build();
+        assertEquals(16, c.m());
+        assertEquals(32, c.m0(), "m0 defaults to 2·m");
+        assertEquals(200, c.efConstruction());
+        assertEquals(50, c.efSearch());
+        assertEquals(IndexType.AUTO, c.indexType(), "auto is the default index type");
+        assertEquals(Quantization.NONE, c.quantization());
+        assertFalse(c.keepFloatsForRerank());
+        assertEquals(0.3, c.compactionThreshold());
+        assertEquals(IndexConfig.AUTO_HNSW_THRESHOLD, c.autoThreshold());
+        assertEquals(20, base().m(10).build().m0(), "m0 follows m");
+        assertTrue(IndexFactory.create(8, Metric.L2) instanceof AutoIndex);
+    }
+
+    @Test
+    void invalidConfigsAreRejectedWithClearMessages() {
+        bad(() -> IndexConfig.builder(0, Metric.L2).build(), "dimensions");
+        bad(() -> IndexConfig.builder(8, null).build(), "metric");
+        bad(() -> base().m(1).build(), "m must");
+        bad(() -> base().m(8).m0(4).build(), "m0 must");
+        bad(() -> base().efConstruction(0).build(), "efConstruction");
+        bad(() -> base().efSearch(0).build(), "efSearch");
+        bad(() -> base().indexType(null).build(), "indexType");
+        bad(() -> base().quantization(null).build(), "quantization");
+        bad(() -> base().indexType(IndexType.FLAT).quantization(Quantization.SQ8).build(), "needs indexType");
+        bad(() -> base().keepFloatsForRerank(true).build(), "keepFloatsForRerank");
+        bad(() -> base().compactionThreshold(0).build(), "compactionThreshold");
+        bad(() -> base().compactionThreshold(Double.NaN).build(), "compactionThreshold");
+        bad(() -> base().compactionThreshold(1.5).build(), "compactionThreshold");
+        bad(() -> base().sq8TrainingSize(0).build(), "sq8TrainingSize");
+        bad(() -> IndexType.fromName("ivf"), "indexType must be one of");
+        bad(() -> Quantization.fromName("pq"), "quantization must be one of");
+        assertEquals(IndexType.HNSW, IndexType.fromName("hnsw"));
+        assertEquals(Quantization.SQ8, Quantization.fromName("sq8"));
+    }
+
+    private static void bad(Runnable action, String messagePart) {
+        try {
+            action.run();
+        } catch (TeaVecException e) {
+            assertEquals(ErrorCode.INVALID_CONFIG, e.code(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("INVALID_CONFIG: "), e.getMessage());
+            assertTrue(e.getMessage().contains(messagePart), "message '" + e.getMessage() + "' names " + messagePart);
+            return;
+        }
+        throw new AssertionError("expected INVALID_CONFIG mentioning " + messagePart);
+    }
+
+    @Test
+    void compactionThresholdIsConfigurable() {
+        VectorIndex index = IndexFactory.create(IndexConfig.builder(2, Metric.L2).indexType(IndexType.HNSW)
+                .compactionThreshold(0.5).build());
+        for (int i = 0; i < 10; i++) {
+            index.add(new float[] {i, 1});
+        }
+        for (int id = 0; id < 4; id++) {
+            index.delete(id);
+        }
+        assertFalse(index.needsCompaction(), "0.4 < 0.5");
+        index.delete(4);
+        assertTrue(index.needsCompaction(), "0.5 reaches 0.5");
+        Check.fails(ErrorCode.INVALID_ARGUMENT, () -> ((HnswIndex) index).search(new float[] {1, 1}, 1, 0), "ef 0");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.teavec.core.index;
+
+import dev.teavec.core.testkit.IndexScenarios;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The scenarios the Wasm GC run in Chromium also executes, here on the JVM with fresh seeds. */
+class IndexScenariosTest {
+    private static final long SEED = Long.getLong("teavec.seed", System.nanoTime());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hnsw", "sq8", "sq8-rerank"})
+    void recallAgainstFlat(String variant) {
+        IndexScenarios.recallAgainstFlat(variant, SEED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hnsw", "sq8", "sq8-rerank"})
+    void deletesAndCompaction(String variant) {
+        IndexScenarios.deletesAndCompaction(variant, SEED);
+    }
+}

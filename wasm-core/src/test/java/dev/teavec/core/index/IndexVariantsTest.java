@@ -1,0 +1,103 @@
+package dev.teavec.core.index;
+
+import org.junit.jupiter.api.Nested;
+
+/** The contract of {@link VectorIndexContractTest}, once per index variant. */
+class IndexVariantsTest {
+    @Nested
+    class Flat extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            return IndexFactory.create(base.indexType(IndexType.FLAT).build());
+        }
+
+        @Override
+        boolean exact() {
+            return true;
+        }
+    }
+
+    @Nested
+    class HnswFloat extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            // A small m makes a multi-level, sparse graph out of a few hundred vectors.
+            return IndexFactory.create(base.indexType(IndexType.HNSW).m(4).efConstruction(40).build());
+        }
+
+        @Override
+        boolean exact() {
+            return false;
+        }
+
+        @Override
+        double distanceTolerance() {
+            return 1e-4;
+        }
+    }
+
+    @Nested
+    class HnswSq8 extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            // Training on 64 vectors: later ones overshoot now and then, so re-calibration runs too.
+            return IndexFactory.create(base.indexType(IndexType.HNSW).m(6).quantization(Quantization.SQ8)
+                    .sq8TrainingSize(64).build());
+        }
+
+        @Override
+        boolean exact() {
+            return false;
+        }
+
+        // Approximate distances on tiny Gaussian sets, where near-ties are common: the real-data
+        // recall tests hold SQ8 to the 0.95 bar.
+        @Override
+        double minRecall() {
+            return 0.8;
+        }
+
+        @Override
+        double distanceTolerance() {
+            return 1e-3;
+        }
+    }
+
+    @Nested
+    class HnswSq8Rerank extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            return IndexFactory.create(base.indexType(IndexType.HNSW).m(6).quantization(Quantization.SQ8)
+                    .sq8TrainingSize(4).keepFloatsForRerank(true).build());
+        }
+
+        @Override
+        boolean exact() {
+            return false;
+        }
+
+        @Override
+        double distanceTolerance() {
+            return 1e-4;
+        }
+    }
+
+    @Nested
+    class Auto extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            // A low threshold so that most cases cross from flat to HNSW.
+            return IndexFactory.create(base.indexType(IndexType.AUTO).autoThreshold(50).build());
+        }
+
+        @Override
+        boolean exact() {
+            return false;
+        }
+
+        @Override
+        double distanceTolerance() {
+            return 1e-4;
+        }
+    }
+}
