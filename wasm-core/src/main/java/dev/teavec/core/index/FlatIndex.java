@@ -11,13 +11,12 @@ import dev.teavec.core.vector.VectorChecks;
  * Exact nearest-neighbour search by scanning every live vector. It is the oracle the approximate
  * indexes are tested against, and the fastest choice for small indexes (see {@link IndexType#AUTO}).
  */
-public final class FlatIndex implements VectorIndex {
+public final class FlatIndex extends TombstonedIndex {
     private final Metric metric;
     private final int dimensions;
     private final double compactionThreshold;
     private FloatVectorValues vectors;
     private FloatScorer scorer;
-    private LiveIds ids = new LiveIds();
 
     public FlatIndex(int dimensions, Metric metric) {
         this(dimensions, metric, IndexConfig.DEFAULT_COMPACTION_THRESHOLD);
@@ -55,11 +54,6 @@ public final class FlatIndex implements VectorIndex {
     @Override
     public Metric metric() {
         return metric;
-    }
-
-    @Override
-    public int size() {
-        return ids.live();
     }
 
     @Override
@@ -111,36 +105,6 @@ public final class FlatIndex implements VectorIndex {
     }
 
     @Override
-    public void delete(int id) {
-        ids.delete(id);
-    }
-
-    @Override
-    public boolean isDeleted(int id) {
-        return ids.isDeleted(id);
-    }
-
-    @Override
-    public int liveCount() {
-        return ids.live();
-    }
-
-    @Override
-    public int deletedCount() {
-        return ids.deleted();
-    }
-
-    @Override
-    public double tombstoneRatio() {
-        return ids.tombstoneRatio();
-    }
-
-    @Override
-    public boolean needsCompaction() {
-        return ids.deleted() > 0 && ids.tombstoneRatio() >= compactionThreshold;
-    }
-
-    @Override
     public void compact() {
         if (ids.deleted() == 0) {
             return;
@@ -177,5 +141,10 @@ public final class FlatIndex implements VectorIndex {
 
     int nextId() {
         return ids.nextId();
+    }
+
+    @Override
+    protected double compactionThreshold() {
+        return compactionThreshold;
     }
 }

@@ -28,11 +28,10 @@ import dev.teavec.core.vector.VectorChecks;
  * vectors in the rare case that the reachable part of the graph cannot supply k of them.
  * {@link #compact()} rebuilds vectors and graph from the live vectors, keeping their ids.
  */
-public final class HnswIndex implements VectorIndex {
+public final class HnswIndex extends TombstonedIndex {
     private final IndexConfig config;
     private final Metric metric;
     private final int dim;
-    private LiveIds ids = new LiveIds();
     /** The vectors the graph is scored on: float32, or SQ8 codes once trained. */
     private ScoringVectors vectors;
     /** Same object as {@link #vectors} once SQ8 is trained, else null. */
@@ -84,11 +83,6 @@ public final class HnswIndex implements VectorIndex {
     @Override
     public Metric metric() {
         return metric;
-    }
-
-    @Override
-    public int size() {
-        return ids.live();
     }
 
     @Override
@@ -222,36 +216,6 @@ public final class HnswIndex implements VectorIndex {
     }
 
     @Override
-    public void delete(int id) {
-        ids.delete(id);
-    }
-
-    @Override
-    public boolean isDeleted(int id) {
-        return ids.isDeleted(id);
-    }
-
-    @Override
-    public int liveCount() {
-        return ids.live();
-    }
-
-    @Override
-    public int deletedCount() {
-        return ids.deleted();
-    }
-
-    @Override
-    public double tombstoneRatio() {
-        return ids.tombstoneRatio();
-    }
-
-    @Override
-    public boolean needsCompaction() {
-        return ids.deleted() > 0 && ids.tombstoneRatio() >= config.compactionThreshold();
-    }
-
-    @Override
     public void compact() {
         if (ids.deleted() == 0) {
             return;
@@ -277,5 +241,10 @@ public final class HnswIndex implements VectorIndex {
         if (exact != null && exact.size() != vectors.size()) {
             throw new IllegalStateException("HNSW index: " + exact.size() + " kept floats for " + vectors.size() + " codes");
         }
+    }
+
+    @Override
+    protected double compactionThreshold() {
+        return config.compactionThreshold();
     }
 }
