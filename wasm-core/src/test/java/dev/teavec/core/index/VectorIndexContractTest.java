@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.testkit.Check;
+import dev.teavec.core.testkit.FlatIndexScenarios;
 import dev.teavec.core.vector.Metric;
 import java.util.HashSet;
 import java.util.Random;
@@ -338,23 +339,6 @@ abstract class VectorIndexContractTest {
     }
 
     static double distance(Metric metric, float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        double l2 = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-            l2 += ((double) a[i] - b[i]) * ((double) a[i] - b[i]);
-        }
-        switch (metric) {
-            case COSINE:
-                return 1 - dot / Math.sqrt(na * nb);
-            case DOT:
-                return -dot;
-            default:
-                return Math.sqrt(l2);
-        }
+        return FlatIndexScenarios.bruteDistance(metric, a, b);
     }
 }

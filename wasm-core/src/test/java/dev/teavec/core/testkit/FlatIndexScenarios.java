@@ -153,7 +153,8 @@ public final class FlatIndexScenarios {
         return x;
     }
 
-    static double bruteDistance(Metric metric, float[] a, float[] b) {
+    /** The exact distance in double precision: the reference every index is checked against. */
+    public static double bruteDistance(Metric metric, float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;
