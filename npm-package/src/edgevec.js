@@ -136,9 +136,7 @@ export class EdgeVec {
 
   /** A copy of the stored vector. */
   getVector(id) {
-    if (!Number.isInteger(id)) {
-      throw new TeaVecError('UNKNOWN_ID', `id must be an integer, got ${describe(id)}`);
-    }
+    checkId(id);
     return callEngine(() => this.#native.getVector(id));
   }
 
@@ -158,7 +156,7 @@ export class EdgeVec {
     let alreadyDeleted = 0;
     let invalidIds = 0;
     for (const id of unique) {
-      if (!Number.isInteger(id) || id < 0 || id > 0x7fffffff) {
+      if (!isId(id)) {
         invalidIds++;
         continue;
       }
@@ -213,8 +211,12 @@ export class EdgeVec {
   }
 }
 
+function isId(id) {
+  return Number.isInteger(id) && id >= 0 && id <= 0x7fffffff;
+}
+
 function checkId(id) {
-  if (!Number.isInteger(id) || id < 0 || id > 0x7fffffff) {
+  if (!isId(id)) {
     throw new TeaVecError('UNKNOWN_ID', `id must be a non-negative integer, got ${describe(id)}`);
   }
 }

@@ -42,9 +42,7 @@ async function compileFrom(source) {
 
 async function load(input) {
   let source = input;
-  if (source && typeof source === 'object' && !(source instanceof URL) && !ArrayBuffer.isView(source)
-      && !(source instanceof ArrayBuffer) && !(source instanceof WebAssembly.Module)
-      && !(typeof Response !== 'undefined' && source instanceof Response)) {
+  if (source && typeof source === 'object' && ('module' in source || 'module_or_path' in source)) {
     source = source.module ?? source.module_or_path;
   }
   source = await (source ?? defaultWasmUrl());

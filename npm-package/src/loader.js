@@ -211,19 +211,21 @@ function jsoImports(context, jsBodies) {
     if (obj === null) assignGlobal(prop, value);
     else obj[prop] = value;
   }
+  // Passed to every @JSBody snippet as its first argument, as TeaVM's generated code expects.
+  const wrapCallFromJavaToJs = (call) => {
+    try {
+      return call();
+    } catch (e) {
+      rethrowJsAsJava(e);
+    }
+  };
   function createFunction(...paramsAndBody) {
     const body = paramsAndBody.pop();
     const factory = jsBodies.get(jsBodyKey(paramsAndBody, body));
     if (typeof factory !== 'function') {
       throw new Error('TeaVec loader: a @JSBody snippet is missing from the build-time table; rebuild the package');
     }
-    return factory.bind(null, (call) => {
-      try {
-        return call();
-      } catch (e) {
-        rethrowJsAsJava(e);
-      }
-    });
+    return factory.bind(null, wrapCallFromJavaToJs);
   }
 
   const jso = {

@@ -58,7 +58,7 @@ console.log(JSON.stringify(ix.search(new Float32Array([0.9, 0.9, 0.9]), 1)));
   assert.equal(JSON.parse(results)[0].id, 1);
 });
 
-test('init accepts { module }, a Module, bytes, a URL and a path', () => {
+test('init accepts { module }, a Module, bytes, a URL, a path and a promised Response', () => {
   const out = runInProject(project, 'inits.mjs', `
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -68,6 +68,8 @@ const module = await WebAssembly.compile(bytes);
 const inputs = {
   object: { module }, module, bytes, arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
   url: new URL('file://' + wasmPath), path: wasmPath,
+  // A Promise must be awaited, not mistaken for an options object (which would load the default URL).
+  promisedResponse: Promise.resolve(new Response(bytes, { headers: { 'content-type': 'application/wasm' } })),
 };
 const seen = [];
 for (const [name, input] of Object.entries(inputs)) {
@@ -78,9 +80,13 @@ for (const [name, input] of Object.entries(inputs)) {
   ix.insert(new Float32Array([1, 0]));
   seen.push(name + ':' + ix.search(new Float32Array([1, 0]), 1)[0].id);
 }
-console.log(seen.join(' '));
+// Proof the promise is consumed: garbage behind it must fail, not fall back to the default .wasm.
+const { default: initGarbage } = await import(import.meta.resolve('teavec') + '?garbage');
+const garbage = await initGarbage(Promise.resolve(new Response(new Uint8Array([1, 2, 3]))))
+  .then(() => 'loaded', () => 'rejected');
+console.log(seen.join(' '), garbage);
 `);
-  assert.equal(out.trim(), 'object:0 module:0 bytes:0 arrayBuffer:0 url:0 path:0');
+  assert.equal(out.trim(), 'object:0 module:0 bytes:0 arrayBuffer:0 url:0 path:0 promisedResponse:0 rejected');
 });
 
 test('TypeScript accepts the README usage against the shipped typings', () => {
