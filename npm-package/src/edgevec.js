@@ -1,5 +1,7 @@
 import { requireEngine } from './init.js';
 import { TeaVecError, callEngine } from './errors.js';
+import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
+import { writeFileAtomic, readFileBytes } from './node-files.js';
 
 const METRICS = ['cosine', 'dot', 'l2'];
 const INDEX_TYPES = ['auto', 'flat', 'hnsw'];
@@ -77,6 +79,10 @@ export class EdgeVec {
   #native;
 
   constructor(config) {
+    if (config?.[RESTORED]) {
+      this.#native = config[RESTORED];
+      return;
+    }
     if (!(config instanceof EdgeVecConfig)) {
       throw new TeaVecError('INVALID_CONFIG', `new EdgeVec(config) takes an EdgeVecConfig, got ${describe(config)}`);
     }
@@ -203,6 +209,26 @@ export class EdgeVec {
     const start = Date.now();
     const removed = callEngine(() => this.#native.compact());
     return { tombstones_removed: removed, new_size: this.#native.liveCount(), duration_ms: Date.now() - start };
+  }
+
+  /** A snapshot of the whole index (docs/format.md), for any storage; `EdgeVec.fromBytes` loads it. */
+  toBytes() {
+    return snapshotOf(this.#native);
+  }
+
+  /** The index a snapshot holds; TeaVecError CORRUPT_SNAPSHOT when the bytes are damaged. */
+  static fromBytes(bytes) {
+    return new EdgeVec(restoredFrom(bytes));
+  }
+
+  /** Node: writes the snapshot to `path` atomically (never a partial file under that name). */
+  async saveToFile(path) {
+    await writeFileAtomic(path, this.toBytes());
+  }
+
+  /** Node: loads a file written by `saveToFile`, verifying it. */
+  static async loadFromFile(path) {
+    return EdgeVec.fromBytes(await readFileBytes(path));
   }
 
   /** Bytes of engine memory held by this index (vectors, graph, ids). */

@@ -139,4 +139,21 @@ export class EdgeVec {
   compact(): CompactionResult;
   /** Bytes of engine memory held by this index (vectors, graph, ids). */
   memoryUsage(): number;
+  /**
+   * A snapshot of the whole index (vectors, graph, ids, tombstones, settings) for any storage:
+   * a file, IndexedDB, Workers KV or R2. `EdgeVec.fromBytes` loads it.
+   */
+  toBytes(): Uint8Array;
+  /**
+   * The index a snapshot holds, answering every query as the saved one did. Throws a TeaVecError with
+   * code `CORRUPT_SNAPSHOT` when the bytes are damaged, truncated or not a TeaVec snapshot.
+   */
+  static fromBytes(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): EdgeVec;
+  /**
+   * Node.js only: writes the snapshot to `path` atomically (temporary file in the same directory,
+   * fsync, rename, fsync of the directory): `path` never holds a partial snapshot.
+   */
+  saveToFile(path: string): Promise<void>;
+  /** Node.js only: loads a file written by `saveToFile`; CORRUPT_SNAPSHOT when it is damaged. */
+  static loadFromFile(path: string): Promise<EdgeVec>;
 }

@@ -1,5 +1,6 @@
 package dev.teavec.bindings;
 
+import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
@@ -12,6 +13,7 @@ import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Float64Array;
 import org.teavm.jso.typedarrays.Int32Array;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * One index as seen from JavaScript. Every typed array is copied exactly once at the boundary; all
@@ -25,6 +27,18 @@ public final class NativeIndex {
     NativeIndex(IndexConfig config) {
         this.config = config;
         this.index = IndexFactory.create(config);
+    }
+
+    /** Wraps an index loaded from a snapshot. */
+    NativeIndex(VectorIndex index) {
+        this.config = IndexSnapshot.configOf(index);
+        this.index = index;
+    }
+
+    /** The index as a snapshot (docs/format.md); {@code TeaVecModule.indexFromBytes} loads it. */
+    @JSExport
+    public Int8Array toBytes() {
+        return SnapshotTransfer.toJs(IndexSnapshot.encode(index));
     }
 
     @JSExport

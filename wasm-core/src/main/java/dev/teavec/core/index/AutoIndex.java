@@ -18,6 +18,23 @@ public final class AutoIndex implements VectorIndex {
         this.delegate = new FlatIndex(config);
     }
 
+    /** An AUTO index over a delegate loaded from a snapshot (a {@link FlatIndex} or an {@link HnswIndex}). */
+    public static AutoIndex restore(IndexConfig config, VectorIndex delegate) {
+        assert delegate instanceof FlatIndex || delegate instanceof HnswIndex : "unknown delegate";
+        AutoIndex index = new AutoIndex(config);
+        index.delegate = delegate;
+        return index;
+    }
+
+    public IndexConfig config() {
+        return config;
+    }
+
+    /** The index answering now: flat, then HNSW (snapshots). */
+    public VectorIndex delegate() {
+        return delegate;
+    }
+
     /** True once the index searches with HNSW. */
     public boolean usesHnsw() {
         return delegate instanceof HnswIndex;

@@ -38,6 +38,29 @@ public final class FlatIndex extends TombstonedIndex {
         this.scorer = vectors.newScorer();
     }
 
+    /**
+     * A flat index holding {@code vectors} (deleted ones included) under the ids of {@code ids}: how a
+     * snapshot is loaded. The caller has validated both and that they agree in count and dimensions.
+     */
+    public static FlatIndex restore(IndexConfig config, FloatVectorValues vectors, SavedIds ids) {
+        FlatIndex index = new FlatIndex(config);
+        assert vectors.dimensions() == config.dimensions() && vectors.size() == ids.count() : "snapshot parts disagree";
+        index.vectors = vectors;
+        index.scorer = vectors.newScorer();
+        index.ids = LiveIds.restore(ids);
+        return index;
+    }
+
+    /** The settings this index applies, as a config of type FLAT (snapshots). */
+    public IndexConfig config() {
+        return IndexConfig.builder(dimensions, metric).indexType(IndexType.FLAT).compactionThreshold(compactionThreshold).build();
+    }
+
+    /** The stored vectors by ordinal, deleted ones included (snapshots; read-only by convention). */
+    public FloatVectorValues vectorValues() {
+        return vectors;
+    }
+
     static int checkDimensions(int dimensions) {
         if (dimensions <= 0 || dimensions > 65536) {
             throw new TeaVecException(ErrorCode.INVALID_CONFIG,

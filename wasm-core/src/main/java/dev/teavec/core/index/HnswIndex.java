@@ -71,6 +71,48 @@ public final class HnswIndex extends TombstonedIndex {
         exactScorer = exact != null ? exact.newScorer() : null;
     }
 
+    /**
+     * An index made of parts loaded from a snapshot, validated by the caller: {@code vectors} (float32,
+     * or SQ8 codes once trained), the kept floats for re-ranking (or null), the graph over the same
+     * ordinals with its builder state (level generator state and anchor tree), and the ids.
+     */
+    public static HnswIndex restore(IndexConfig config, ScoringVectors vectors, FloatVectorValues exact, HnswGraph graph,
+            long levelState, int[] anchors, SavedIds ids) {
+        HnswIndex index = new HnswIndex(config);
+        index.graph = graph;
+        index.builder = new HnswBuilder(graph, config.m(), config.efConstruction(), levelState);
+        index.builder.restoreAnchors(anchors, graph.size());
+        index.exact = exact;
+        index.useVectors(vectors);
+        index.ids = LiveIds.restore(ids);
+        return index;
+    }
+
+    /** The vectors the graph is scored on: float32, or SQ8 codes once trained (snapshots; read-only). */
+    public ScoringVectors scoringVectors() {
+        return vectors;
+    }
+
+    /** The exact floats kept next to SQ8 codes for re-ranking, or null (snapshots; read-only). */
+    public FloatVectorValues rerankFloats() {
+        return exact;
+    }
+
+    /** The graph (snapshots; read-only by convention). */
+    public HnswGraph graph() {
+        return graph;
+    }
+
+    /** The builder's level generator state (snapshots). */
+    public long levelState() {
+        return builder.levelState();
+    }
+
+    /** The anchor of {@code node} in the builder's anchor tree, -1 for the root (snapshots). */
+    public int anchorOf(int node) {
+        return builder.anchorOf(node);
+    }
+
     public IndexConfig config() {
         return config;
     }

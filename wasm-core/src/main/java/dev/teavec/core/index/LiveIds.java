@@ -109,6 +109,37 @@ final class LiveIds {
         return new LiveIds(map.compacted(liveOrds, liveOrds.length));
     }
 
+    /** The bookkeeping as plain data (snapshots). */
+    SavedIds save() {
+        int n = map.ordinals();
+        int[] ordToId = new int[n];
+        for (int ord = 0; ord < n; ord++) {
+            ordToId[ord] = map.id(ord);
+        }
+        int[] deletedOrds = new int[tombstones.count()];
+        int d = 0;
+        for (int ord = 0; ord < n && d < deletedOrds.length; ord++) {
+            if (tombstones.isDeleted(ord)) {
+                deletedOrds[d++] = ord;
+            }
+        }
+        return new SavedIds(ordToId, n, map.nextId(), deletedOrds, d);
+    }
+
+    /** Bookkeeping rebuilt from {@code saved}, which must be consistent ({@link SavedIds#problem()} null). */
+    static LiveIds restore(SavedIds saved) {
+        assert saved.problem() == null : saved.problem();
+        LiveIds restored = new LiveIds();
+        for (int ord = 0; ord < saved.count(); ord++) {
+            restored.map.append(saved.id(ord));
+        }
+        restored.map.reserve(saved.nextId());
+        for (int i = 0; i < saved.deletedCount(); i++) {
+            restored.tombstones.delete(saved.deletedOrd(i));
+        }
+        return restored;
+    }
+
     long bytesUsed() {
         return map.bytesUsed() + tombstones.bytesUsed();
     }
