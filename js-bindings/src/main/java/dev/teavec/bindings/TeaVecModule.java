@@ -1,6 +1,11 @@
 package dev.teavec.bindings;
 
 import dev.teavec.core.codec.IndexSnapshot;
+import dev.teavec.core.db.KeyIndex;
+import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.meta.IdTable;
+import dev.teavec.core.meta.MetadataStore;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.Quantization;
@@ -41,7 +46,9 @@ public final class TeaVecModule {
     /** An index loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
     @JSExport
     public static NativeIndex indexFromBytes(Int8Array bytes) {
-        return new NativeIndex(IndexSnapshot.decode(SnapshotTransfer.fromJs(bytes)));
+        VectorIndex index = IndexSnapshot.decode(SnapshotTransfer.fromJs(bytes));
+        return new NativeIndex(VectorDatabase.restore(IndexSnapshot.configOf(index), index, new MetadataStore(),
+                new KeyIndex(), new IdTable<>()));
     }
 
     /** [m, efConstruction, efSearch, compactionThreshold, autoThreshold]: the engine's defaults. */

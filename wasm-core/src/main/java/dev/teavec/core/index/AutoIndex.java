@@ -91,6 +91,32 @@ public final class AutoIndex implements VectorIndex {
     }
 
     @Override
+    public SearchResult searchExact(float[] query, int k, IdFilter filter) {
+        return delegate.searchExact(query, k, filter);
+    }
+
+    @Override
+    public SearchResult searchFiltered(float[] query, int k, int efSearch, IdFilter filter) {
+        return delegate.searchFiltered(query, k, efSearch, filter);
+    }
+
+    @Override
+    public boolean isApproximate() {
+        return delegate.isApproximate();
+    }
+
+    @Override
+    public int idLimit() {
+        return delegate.idLimit();
+    }
+
+    /** An update never switches to HNSW: the live count does not change. */
+    @Override
+    public void update(int id, float[] vector) {
+        delegate.update(id, vector);
+    }
+
+    @Override
     public float[] get(int id) {
         return delegate.get(id);
     }
