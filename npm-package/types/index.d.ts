@@ -42,7 +42,9 @@ export type ErrorCode =
   | 'CAPACITY_EXCEEDED'
   | 'INVALID_ARGUMENT'
   | 'NOT_INITIALIZED'
-  | 'LOAD_FAILED';
+  | 'LOAD_FAILED'
+  | 'NOT_SUPPORTED'
+  | 'STORAGE_ERROR';
 
 /** Every failure TeaVec reports. Bad input throws before anything changes. */
 export class TeaVecError extends Error {
@@ -140,3 +142,74 @@ export class EdgeVec {
   /** Bytes of engine memory held by this index (vectors, graph, ids). */
   memoryUsage(): number;
 }
+
+/**
+ * Snapshot storage in IndexedDB (browsers and their workers; in Node every function fails with
+ * `NOT_SUPPORTED`). Each save is a new generation: chunks first, then a manifest with CRC-32s in a strict
+ * transaction, one writer per name at a time (Web Locks). Loads verify every checksum and fall back to the
+ * previous generation. Failures: `QUOTA_EXCEEDED` (nothing saved changed), `STORAGE_ERROR`,
+ * `CORRUPT_SNAPSHOT` (generations exist, none verifies), `INVALID_ARGUMENT`, `NOT_INITIALIZED`.
+ */
+export type SnapshotProgress = (doneBytes: number, totalBytes: number) => void;
+
+export interface SaveSnapshotOptions {
+  /** Called after each chunk is committed; the last call, (total, total), comes once the manifest is on disk. */
+  onProgress?: SnapshotProgress;
+  /** Bytes per chunk, 1 KiB..64 MiB. Default 4 MiB. */
+  chunkBytes?: number;
+}
+
+export interface LoadSnapshotOptions {
+  /** Called after each chunk is verified; restarts from 0 if a generation fails and an older one is tried. */
+  onProgress?: SnapshotProgress;
+}
+
+/** What `saveSnapshot` resolves with. */
+export interface SavedSnapshot {
+  generation: number;
+  /** Bytes saved. */
+  bytes: number;
+  chunks: number;
+  chunkBytes: number;
+  /** CRC-32 of the whole snapshot (unsigned). */
+  crc32: number;
+}
+
+/** What `loadSnapshot` resolves with. */
+export interface LoadedSnapshot {
+  generation: number;
+  bytes: Int8Array;
+  /** Newer generations that failed to verify and were passed over. */
+  skipped: number[];
+}
+
+/** One entry of `listGenerations`: what a manifest claims (verified only by `loadSnapshot`). */
+export interface SnapshotGeneration {
+  generation: number;
+  bytes: number;
+  chunks: number;
+  crc32: number;
+  /** Date.now() when it was saved. */
+  savedAt: number;
+}
+
+/** A message of `onSnapshotChange`. For `'deleted'`, generation and bytes are 0. */
+export interface SnapshotChange {
+  type: 'saved' | 'deleted';
+  name: string;
+  generation: number;
+  bytes: number;
+}
+
+/** Saves `bytes` as a new generation of `name`; resolves once it is on disk. */
+export function saveSnapshot(name: string, bytes: ArrayBuffer | ArrayBufferView, options?: SaveSnapshotOptions): Promise<SavedSnapshot>;
+/** The newest generation of `name` whose checksums verify, or null when nothing is saved. */
+export function loadSnapshot(name: string, options?: LoadSnapshotOptions): Promise<LoadedSnapshot | null>;
+/** The saved generations of `name`, newest first. */
+export function listGenerations(name: string): Promise<SnapshotGeneration[]>;
+/** Deletes every generation of `name`. */
+export function deleteSnapshot(name: string): Promise<void>;
+/** Asks the browser not to evict this origin's storage; true if it agreed. */
+export function requestPersistence(): Promise<boolean>;
+/** Calls `listener` when any page or worker of this origin (this one too) saves or deletes `name`; returns a function that stops it. */
+export function onSnapshotChange(name: string, listener: (change: SnapshotChange) => void): () => void;
