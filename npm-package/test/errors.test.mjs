@@ -278,8 +278,21 @@ test('NOT_INITIALIZED before init(), LOAD_FAILED for a bad module', async () => 
   assert.equal(new fresh.EdgeVec(new fresh.EdgeVecConfig(2)).insert(f(1, 1)), 0);
 });
 
-test('every error code is covered, except those of persistence and of the engine\'s 2^31-vector limit', () => {
-  const untestableHere = ['CORRUPT_SNAPSHOT'];
+test('CORRUPT_SNAPSHOT for damaged bytes, NOT_SUPPORTED for IndexedDB in Node; the index is untouched', async () => {
+  const ix = populated();
+  const bytes = ix.toBytes();
+  const damaged = bytes.slice();
+  damaged[damaged.length >> 1] ^= 0x10;
+  expectCode('CORRUPT_SNAPSHOT', () => EdgeVec.fromBytes(damaged), 'one flipped bit');
+  expectCode('CORRUPT_SNAPSHOT', () => EdgeVec.fromBytes(bytes.subarray(0, bytes.length - 1)), 'truncated');
+  const before = state(ix);
+  await assert.rejects(ix.save('x'), (e) => e instanceof TeaVecError && e.code === 'NOT_SUPPORTED' && seen.add(e.code) !== undefined);
+  await assert.rejects(EdgeVec.load('x'), (e) => e instanceof TeaVecError && e.code === 'NOT_SUPPORTED');
+  assert.deepEqual(state(ix), before);
+});
+
+test('every error code is covered, except the browser-only ones (IndexedDB: browser-tests) and the engine\'s 2^31-vector limit', () => {
+  const untestableHere = ['NOT_FOUND', 'STORAGE_ERROR'];
   for (const code of Object.keys(ErrorCodes)) {
     if (untestableHere.includes(code)) continue;
     assert.ok(seen.has(code), `no test raised ${code}`);

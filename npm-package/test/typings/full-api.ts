@@ -5,7 +5,7 @@ import init, {
   Database, Collection, TeaVecError, ErrorCodes,
   type ErrorCode, type Metadata, type MetadataValue, type SearchResult, type FilteredSearchResult,
   type BatchInsertResult, type BatchDeleteResult, type CompactionResult, type MemoryPressure, type MemoryConfig,
-  type MemoryRecommendation, type KeyedRecord, type Where, type GetResult, type QueryResult, type FilterValidation,
+  type MemoryRecommendation, type SavedSnapshot, type KeyedRecord, type Where, type GetResult, type QueryResult, type FilterValidation,
 } from 'teavec';
 
 await init();
@@ -82,7 +82,8 @@ ix.setMemoryConfig({ warningThreshold: 70, budgetBytes: 1 << 20 });
 const memConfig: MemoryConfig = ix.getMemoryConfig();
 const can: boolean = ix.canInsert();
 const advice: MemoryRecommendation = ix.getMemoryRecommendation();
-const saving: Promise<void> = ix.save('name');
+const saving: Promise<SavedSnapshot> = ix.save('name', { onProgress: (done: number, total: number) => {} });
+const restored: EdgeVec = EdgeVec.fromBytes(ix.toBytes());
 const loading: Promise<EdgeVec> = EdgeVec.load('name');
 ix.free();
 config.free();
