@@ -205,6 +205,11 @@ export class EdgeVec {
     return { tombstones_removed: removed, new_size: this.#native.liveCount(), duration_ms: Date.now() - start };
   }
 
+  /** 'simd' (vectors in Wasm linear memory, SIMD kernels) or 'scalar' (Java heap, scalar kernels). */
+  get kernels() {
+    return this.#native.kernels;
+  }
+
   /** Bytes of engine memory held by this index (vectors, graph, ids). */
   memoryUsage() {
     return this.#native.memoryBytes();

@@ -1,13 +1,15 @@
 // A Cloudflare Worker answering vector searches. Workers forbid compiling Wasm from bytes and
-// evaluating strings: the .wasm is imported as a module and handed to init() precompiled.
+// evaluating strings: the .wasm files are imported as modules and handed to init() precompiled (the
+// engine, and its SIMD distance kernels; without the latter it runs on its scalar kernels).
 import init, { EdgeVec, EdgeVecConfig, TeaVecError } from 'teavec';
 import wasmModule from 'teavec/teavec.wasm';
+import simdModule from 'teavec/teavec-simd.wasm';
 
 let index = null;
 
 async function getIndex() {
   if (index === null) {
-    await init({ module: wasmModule });
+    await init({ module: wasmModule, simd: simdModule });
     const config = new EdgeVecConfig(3);
     config.metric = 'cosine';
     const built = new EdgeVec(config);
@@ -29,7 +31,7 @@ export default {
     const { vector, k = 10 } = await request.json();
     try {
       const results = (await getIndex()).search(Float32Array.from(vector ?? []), k);
-      return Response.json({ results });
+      return Response.json({ results, kernels: (await getIndex()).kernels });
     } catch (e) {
       if (e instanceof TeaVecError) {
         return Response.json({ code: e.code, message: e.message }, { status: 400 });

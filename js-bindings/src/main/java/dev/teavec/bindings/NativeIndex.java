@@ -1,11 +1,13 @@
 package dev.teavec.bindings;
 
+import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexFactory;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.VectorChecks;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSProperty;
@@ -21,10 +23,19 @@ import org.teavm.jso.typedarrays.Int32Array;
 public final class NativeIndex {
     private final VectorIndex index;
     private final IndexConfig config;
+    private final VectorStorageFactory storage;
 
     NativeIndex(IndexConfig config) {
         this.config = config;
-        this.index = IndexFactory.create(config);
+        this.storage = LinearMemoryStorage.best();
+        this.index = IndexFactory.create(config, storage);
+    }
+
+    /** "simd" (vectors in linear memory, Wasm SIMD kernels) or "scalar" (Java heap, scalar kernels). */
+    @JSExport
+    @JSProperty
+    public String getKernels() {
+        return storage.kernels();
     }
 
     @JSExport

@@ -4,6 +4,7 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.score.FloatScorer;
 import dev.teavec.core.score.FloatVectorValues;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorChecks;
 
@@ -12,21 +13,31 @@ import dev.teavec.core.vector.VectorChecks;
  * indexes are tested against, and the fastest choice for small indexes (see {@link IndexType#AUTO}).
  */
 public final class FlatIndex extends TombstonedIndex {
+    /** Vectors scored per kernel call in a scan: one crossing into the SIMD kernels per batch. */
+    private static final int SCAN_BATCH = 256;
+
     private final Metric metric;
     private final int dimensions;
     private final double compactionThreshold;
     private FloatVectorValues vectors;
     private FloatScorer scorer;
+    private final int[] scanOrds = new int[SCAN_BATCH];
+    private final float[] scanKeys = new float[SCAN_BATCH];
 
     public FlatIndex(int dimensions, Metric metric) {
-        this(dimensions, metric, IndexConfig.DEFAULT_COMPACTION_THRESHOLD);
+        this(dimensions, metric, IndexConfig.DEFAULT_COMPACTION_THRESHOLD, VectorStorageFactory.HEAP);
     }
 
     public FlatIndex(IndexConfig config) {
-        this(config.dimensions(), config.metric(), config.compactionThreshold());
+        this(config, VectorStorageFactory.HEAP);
     }
 
-    private FlatIndex(int dimensions, Metric metric, double compactionThreshold) {
+    /** An index keeping its vectors where {@code storage} says (the browser build: Wasm linear memory). */
+    public FlatIndex(IndexConfig config, VectorStorageFactory storage) {
+        this(config.dimensions(), config.metric(), config.compactionThreshold(), storage);
+    }
+
+    private FlatIndex(int dimensions, Metric metric, double compactionThreshold, VectorStorageFactory storage) {
         checkDimensions(dimensions);
         if (metric == null) {
             throw new TeaVecException(ErrorCode.INVALID_CONFIG, "metric must not be null");
@@ -34,7 +45,7 @@ public final class FlatIndex extends TombstonedIndex {
         this.metric = metric;
         this.dimensions = dimensions;
         this.compactionThreshold = compactionThreshold;
-        this.vectors = new FloatVectorValues(dimensions, metric);
+        this.vectors = new FloatVectorValues(dimensions, metric, storage);
         this.scorer = vectors.newScorer();
     }
 
@@ -78,9 +89,17 @@ public final class FlatIndex extends TombstonedIndex {
         scorer.setQuery(query);
         int n = vectors.size();
         Tombstones deleted = ids.filter();
-        for (int ord = 0; ord < n; ord++) {
-            if (deleted == null || deleted.accept(ord)) {
-                top.offer(ids.id(ord), scorer.score(ord));
+        int ord = 0;
+        while (ord < n) {
+            int count = 0;
+            for (; ord < n && count < SCAN_BATCH; ord++) {
+                if (deleted == null || deleted.accept(ord)) {
+                    scanOrds[count++] = ord;
+                }
+            }
+            scorer.score(scanOrds, count, scanKeys);
+            for (int i = 0; i < count; i++) {
+                top.offer(ids.id(scanOrds[i]), scanKeys[i]);
             }
         }
         return TopK.toResult(top, metric, live, 0);
