@@ -1,10 +1,11 @@
 // Engine benchmark on ../shared/data in Node 22 and in Chromium (not a test; prints figures).
-//   node bench/engine.mjs [--runtime node|chromium|both] [--json out.json]
+//   node bench/engine.mjs [--runtime node|chromium|both] [--json out.json] [--datasets wordnet,sift,synthetic]
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { DATASETS, loadDataset } from './lib/vecs.js';
+import { clusteredDataset } from './lib/synthetic.js';
 import { runEngineBench, formatRows } from './lib/engine-bench.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,6 +15,9 @@ const arg = (name, dflt) => {
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 const runtime = arg('--runtime', 'both');
+// Name prefixes of the data sets to run: the real ones of ../shared/data and the synthetic clustered set.
+const wanted = arg('--datasets', 'wordnet,sift,synthetic').split(',');
+const isWanted = (name) => wanted.some((w) => name.startsWith(w));
 
 function hardware() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -24,9 +28,10 @@ async function inNode() {
   const teavec = await import('../npm-package/dist/teavec.js');
   await teavec.default();
   const datasets = [];
-  for (const spec of DATASETS) {
+  for (const spec of DATASETS.filter((d) => isWanted(d.name))) {
     datasets.push(await loadDataset(spec, (p) => readFile(join(dataDir, p))));
   }
+  if (isWanted('synthetic')) datasets.push(clusteredDataset());
   return runEngineBench({ teavec, datasets, now: () => performance.now(), log: (m) => console.error(m) });
 }
 
@@ -47,7 +52,7 @@ async function inChromium() {
   try {
     const page = await browser.newPage();
     page.on('console', (m) => console.error('[chromium]', m.text()));
-    await page.goto(`${server.url}/engine.html`);
+    await page.goto(`${server.url}/engine.html?datasets=${encodeURIComponent(wanted.join(','))}`);
     const result = await page.evaluate(() => window.__bench, undefined, { timeout: 0 });
     if (result.error) throw new Error(result.error);
     return { rows: result.rows, version: browser.version(), isolated: result.isolated };

@@ -43,7 +43,7 @@ export function runEngineBench({ teavec, datasets, now, log = () => {} }) {
       }
       const buildSeconds = (now() - t0) / 1000;
       const bytesPerVector = index.memoryUsage() / base.count;
-      log(`${ds.name} ${variant.label}: built ${base.count} in ${buildSeconds.toFixed(2)} s`);
+      log(`${ds.name} ${variant.label}: built ${base.count} in ${buildSeconds.toFixed(2)} s (${index.kernels} kernels)`);
       const query = (q) => queries.data.subarray(q * queries.dim, (q + 1) * queries.dim);
       for (let q = 0; q < Math.min(50, queries.count); q++) index.search(query(q), K, { efSearch: 64 }); // warm-up
       for (const ef of EF_VALUES) {

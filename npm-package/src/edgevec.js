@@ -352,6 +352,9 @@ export class EdgeVec {
     return EdgeVec.fromBytes(saved.bytes);
   }
 
+  /** 'simd' (vectors in Wasm linear memory, SIMD kernels) or 'scalar' (Java heap, scalar kernels). */
+  get kernels() { return this.#native.kernels; }
+
   // ---- memory -----------------------------------------------------------------------------------
 
   /** Bytes of engine memory held by this index (vectors, graph, ids, metadata estimate). */

@@ -1,5 +1,5 @@
 export { default } from './init.js';
-export { default as init } from './init.js';
+export { default as init, simdBackend } from './init.js';
 export { EdgeVec } from './edgevec.js';
 export { EdgeVecConfig, BatchInsertConfig, MetricType, JsIndexType } from './config.js';
 export { JsMetadataValue } from './metadata.js';

@@ -1,10 +1,12 @@
 import { instantiate } from './loader.js';
 import jsBodies from './generated/jsbodies.js';
+import simdKernelsBase64 from './generated/simd-kernels.js';
 import { TeaVecError } from './errors.js';
 
 const API_VERSION = 1;
 let engine = null;
 let pending = null;
+let backend = null;
 
 const isNode = () => typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -40,14 +42,51 @@ async function compileFrom(source) {
     'init() takes nothing, { module }, a WebAssembly.Module, bytes, a Response, a URL or a path');
 }
 
+function isOptions(x) {
+  return x !== null && typeof x === 'object' && ('module' in x || 'module_or_path' in x || 'simd' in x);
+}
+
+function decodeBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The compiled SIMD kernels, or null for the scalar ones: `simd` false forces scalar; a
+ * WebAssembly.Module is taken as the kernels (Workers, which cannot compile bytes, import
+ * `teavec/teavec-simd.wasm`); otherwise the bundled kernels are used where this runtime validates them
+ * (Wasm SIMD128) and may compile them.
+ */
+async function simdModuleFor(simd) {
+  if (simd === false) return null;
+  if (simd instanceof WebAssembly.Module) return simd;
+  if (simd !== undefined && simd !== true) {
+    throw new TeaVecError('LOAD_FAILED', 'init({ simd }) takes true, false or the WebAssembly.Module of teavec-simd.wasm');
+  }
+  const bytes = decodeBase64(simdKernelsBase64);
+  if (!WebAssembly.validate(bytes)) return null;
+  try {
+    return await WebAssembly.compile(bytes);
+  } catch {
+    // Runtimes that only instantiate precompiled modules (Workers) land here: scalar kernels it is.
+    return null;
+  }
+}
+
 async function load(input) {
   let source = input;
-  if (source && typeof source === 'object' && ('module' in source || 'module_or_path' in source)) {
+  let simd;
+  if (isOptions(source)) {
+    simd = source.simd;
     source = source.module ?? source.module_or_path;
   }
   source = await (source ?? defaultWasmUrl());
   const module = await compileFrom(source);
-  const exports = await instantiate(module, jsBodies);
+  const simdModule = await simdModuleFor(simd);
+  const exports = await instantiate(module, jsBodies, simdModule);
+  backend = simdModule ? 'simd' : 'scalar';
   if (exports.apiVersion() !== API_VERSION) {
     throw new TeaVecError('LOAD_FAILED', `teavec.wasm speaks API ${exports.apiVersion()}, this JS expects ${API_VERSION}`);
   }
@@ -57,7 +96,9 @@ async function load(input) {
 /**
  * Loads the engine. With no argument it loads `teavec.wasm` next to this module (read from disk in
  * Node, fetched in a browser). Also takes `{ module }` (a precompiled WebAssembly.Module, as Cloudflare
- * Workers provide), a Module, bytes, a Response, a URL or a path. Calling it again is harmless.
+ * Workers provide), a Module, bytes, a Response, a URL or a path. Options may add `simd`: false to use
+ * the scalar kernels, or the precompiled module of `teavec-simd.wasm` where bytes cannot be compiled;
+ * by default the SIMD kernels are used wherever the runtime supports Wasm SIMD. Calling it again is harmless.
  */
 export default async function init(input) {
   if (engine) return engine;
@@ -68,6 +109,11 @@ export default async function init(input) {
     });
   }
   return pending;
+}
+
+/** 'simd' or 'scalar': the distance kernels the engine loaded; null before init(). */
+export function simdBackend() {
+  return backend;
 }
 
 export function requireEngine() {

@@ -17,6 +17,8 @@ export function jsBodyKey(params, body) {
 }
 
 function resolveGlobal(name) {
+  // Most names are plain globals (typed array constructors on every search): no split, no allocation.
+  if (!name.includes('.')) return globalThis[name];
   let value = globalThis;
   for (const part of name.split('.')) {
     if (value === undefined || value === null) {
@@ -137,6 +139,32 @@ function asyncImports() {
     offer: (instance, fn, time) => setTimeout(() => fn(instance), Math.max(0, time - Date.now())),
     kill: (id) => clearTimeout(id),
   };
+}
+
+// The SIMD kernels' imports: the functions of a second Wasm instance sharing TeaVM's linear memory.
+// Handing one instance's exported functions to another as imports lets the engine call them directly,
+// Wasm to Wasm (no JS in between), which is what makes one call per distance or per batch cheap.
+// Without kernels the engine is told (`enabled` → 0) and never calls the stubs.
+const SIMD_FUNCTIONS = ['dotF32', 'l2F32', 'dotU8', 'dotF32Batch', 'l2F32Batch', 'dotU8Batch', 'prepareU8'];
+
+async function simdImports(simdModule, memory) {
+  if (simdModule) {
+    const instance = await WebAssembly.instantiate(simdModule, { env: { memory } });
+    const imports = { enabled: () => 1 };
+    for (const name of SIMD_FUNCTIONS) {
+      if (typeof instance.exports[name] !== 'function') {
+        throw new Error(`TeaVec loader: the SIMD kernels lack ${name}; use the teavec-simd.wasm of this package version`);
+      }
+      imports[name] = instance.exports[name];
+    }
+    return imports;
+  }
+  const imports = { enabled: () => 0 };
+  const absent = () => {
+    throw new Error('TeaVec loader: the SIMD kernels are not loaded');
+  };
+  for (const name of SIMD_FUNCTIONS) imports[name] = absent;
+  return imports;
 }
 
 function memoryImports(module, imports) {
@@ -430,9 +458,10 @@ function jsoImports(context, jsBodies) {
 
 /**
  * Instantiates a compiled TeaVM module. `jsBodies` maps jsBodyKey(params, body) to a function taking
- * (wrapCallFromJavaToJs, ...params). Returns the module's JS exports.
+ * (wrapCallFromJavaToJs, ...params). `simdModule` is the compiled SIMD kernels (src/simd/kernels.wat),
+ * or null for the scalar kernels. Returns the module's JS exports.
  */
-export async function instantiate(module, jsBodies) {
+export async function instantiate(module, jsBodies, simdModule = null) {
   const context = { exports: null, userExports: {} };
   const imports = {
     'wasm:js-string': stringImports(),
@@ -443,6 +472,7 @@ export async function instantiate(module, jsBodies) {
     teavmMath: Math,
   };
   memoryImports(module, imports);
+  imports.teavecSimd = await simdImports(simdModule, imports.env.memory);
   imports.teavmJso = jsoImports(context, jsBodies);
   const instance = await WebAssembly.instantiate(module, imports);
   context.exports = instance.exports;

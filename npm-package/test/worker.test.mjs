@@ -33,6 +33,7 @@ function fvecs(count, dims, random) {
 const random = mulberry32(SEED);
 const queries = Array.from({ length: 20 }, () => Array.from({ length: DIMS }, () => random() * 2 - 1));
 let mf;
+let scalar;
 let project;
 
 before(() => {
@@ -46,21 +47,34 @@ before(() => {
 
   const workerSource = readFileSync(join(packageDir, 'examples', 'worker', 'worker.js'), 'utf8')
     .replace("from 'teavec/teavec.wasm'", "from './teavec.wasm'")
+    .replace("from 'teavec/teavec-simd.wasm'", "from './teavec-simd.wasm'")
     .replace("from 'teavec'", "from './teavec.js'");
-  mf = new Miniflare({
+  mf = worker(workerSource, true);
+  scalar = worker(workerSource
+    .replace("import simdModule from './teavec-simd.wasm';", '')
+    .replace('simd: simdModule', ''), false);
+});
+
+function worker(source, withSimd) {
+  const dist = (file) => readFileSync(join(packageDir, 'dist', file));
+  return new Miniflare({
     compatibilityDate: '2025-09-01',
     r2Buckets: ['SNAPSHOTS'],
     modules: [
-      { type: 'ESModule', path: 'worker.js', contents: workerSource },
-      { type: 'ESModule', path: 'teavec.js', contents: readFileSync(join(packageDir, 'dist', 'teavec.js'), 'utf8') },
-      { type: 'CompiledWasm', path: 'teavec.wasm', contents: readFileSync(join(packageDir, 'dist', 'teavec.wasm')) },
+      { type: 'ESModule', path: 'worker.js', contents: source },
+      { type: 'ESModule', path: 'teavec.js', contents: dist('teavec.js').toString('utf8') },
+      { type: 'CompiledWasm', path: 'teavec.wasm', contents: dist('teavec.wasm') },
+      ...(withSimd ? [{ type: 'CompiledWasm', path: 'teavec-simd.wasm', contents: dist('teavec-simd.wasm') }] : []),
     ],
   });
+}
+after(async () => {
+  await mf?.dispose();
+  await scalar?.dispose();
 });
-after(() => mf?.dispose());
 
-async function search(body) {
-  const res = await mf.dispatchFetch('http://localhost/search', { method: 'POST', body: JSON.stringify(body) });
+async function search(body, runtime = mf) {
+  const res = await runtime.dispatchFetch('http://localhost/search', { method: 'POST', body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
@@ -74,6 +88,7 @@ test('without a snapshot in R2 the worker says so, and serves once one is upload
   const found = await search({ vector: queries[0], k: 3 });
   assert.equal(found.status, 200);
   assert.equal(found.body.size, COUNT);
+  assert.equal(found.body.kernels, 'simd', 'the precompiled SIMD kernels are used');
   assert.equal(found.body.results.length, 3);
 });
 
@@ -90,6 +105,16 @@ test('workerd answers exactly what Node answers from the same snapshot', async (
     assert.equal(status, 200);
     assert.deepEqual(body.results.map((r) => r.id), expected[i].map((r) => r.id), `query ${i} (seed ${SEED})`);
     body.results.forEach((r, j) => assert.ok(Math.abs(r.score - expected[i][j].score) < 1e-6, `query ${i} rank ${j}`));
+  }
+});
+
+test('without the SIMD module the worker runs on the scalar kernels (workerd cannot compile bytes), same answers', async () => {
+  await (await scalar.getR2Bucket('SNAPSHOTS')).put('index.tvec', readFileSync(join(project, 'index.tvec')));
+  for (const q of queries.slice(0, 5)) {
+    const fast = await search({ vector: q, k: 10 });
+    const plain = await search({ vector: q, k: 10 }, scalar);
+    assert.equal(plain.body.kernels, 'scalar');
+    assert.deepEqual(plain.body.results, fast.body.results);
   }
 });
 

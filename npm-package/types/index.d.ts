@@ -7,10 +7,17 @@
  * - `l2`: Euclidean distance
  */
 
+/**
+ * Distance kernels: `false` uses the scalar ones; the precompiled module of `teavec/teavec-simd.wasm`
+ * supplies the SIMD ones where bytes cannot be compiled (Cloudflare Workers). By default the SIMD
+ * kernels are used wherever the runtime supports Wasm SIMD128.
+ */
+export type SimdOption = boolean | WebAssembly.Module;
+
 /** What `init()` accepts: nothing (load `teavec.wasm` next to the module), a precompiled module, bytes, a Response, a URL or a path. */
 export type InitInput =
-  | { module: WebAssembly.Module | BufferSource | Response | URL | string }
-  | { module_or_path: WebAssembly.Module | BufferSource | Response | URL | string }
+  | { module?: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption }
+  | { module_or_path: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption }
   | WebAssembly.Module
   | BufferSource
   | Response
@@ -26,6 +33,9 @@ export interface TeaVecEngine {
 /** Loads the engine. Safe to call more than once; later calls return the first result. */
 export default function init(input?: InitInput): Promise<TeaVecEngine>;
 export { init };
+
+/** The distance kernels the engine loaded: 'simd' or 'scalar'; null before `init()` resolved. */
+export function simdBackend(): 'simd' | 'scalar' | null;
 
 // ---- errors ------------------------------------------------------------------------------------
 
@@ -412,6 +422,8 @@ export class EdgeVec {
 
   /** Bytes of engine memory held by this index (vectors, graph, ids, metadata). */
   memoryUsage(): number;
+  /** 'simd': vectors in Wasm linear memory scored by SIMD kernels; 'scalar': Java heap, scalar kernels. */
+  readonly kernels: 'simd' | 'scalar';
   /**
    * A snapshot of the whole index (vectors, graph, ids, tombstones, settings) for any storage:
    * a file, IndexedDB, Workers KV or R2. `EdgeVec.fromBytes` loads it.

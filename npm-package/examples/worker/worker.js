@@ -1,9 +1,11 @@
 // A Cloudflare Worker answering vector searches from a prebuilt TeaVec snapshot kept in R2.
-// Workers forbid compiling Wasm from bytes and evaluating strings: the .wasm is imported as a module
-// and handed to init() precompiled. The snapshot is made offline (`index.toBytes()` or
+// Workers forbid compiling Wasm from bytes and evaluating strings: the .wasm files are imported as
+// modules and handed to init() precompiled (the engine, and its SIMD distance kernels; without the
+// latter it runs on its scalar kernels). The snapshot is made offline (`index.toBytes()` or
 // `saveToFile`, see build-snapshot.mjs) and uploaded to the bucket bound as SNAPSHOTS (wrangler.toml).
 import init, { EdgeVec, TeaVecError } from 'teavec';
 import wasmModule from 'teavec/teavec.wasm';
+import simdModule from 'teavec/teavec-simd.wasm';
 
 const SNAPSHOT_KEY = 'index.tvec';
 
@@ -12,7 +14,7 @@ let loading = null;
 
 function getIndex(env) {
   loading ??= (async () => {
-    await init({ module: wasmModule });
+    await init({ module: wasmModule, simd: simdModule });
     const object = await env.SNAPSHOTS.get(SNAPSHOT_KEY);
     if (object === null) throw new Error(`no snapshot "${SNAPSHOT_KEY}" in the SNAPSHOTS bucket`);
     return EdgeVec.fromBytes(await object.arrayBuffer());
@@ -44,7 +46,7 @@ export default {
       const index = await getIndex(env);
       const query = Float32Array.from(vector);
       const results = filter === undefined ? index.search(query, k) : index.searchWithFilter(query, filter, k);
-      return Response.json({ results, size: index.liveCount() });
+      return Response.json({ results, size: index.liveCount(), kernels: index.kernels });
     } catch (e) {
       if (e instanceof TeaVecError) return badRequest(e.code, e.message);
       return Response.json({ code: 'INTERNAL', message: String(e?.message ?? e) }, { status: 500 });

@@ -1,5 +1,6 @@
 package dev.teavec.bindings;
 
+import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.db.MetadataEditor;
 import dev.teavec.core.db.VectorDatabase;
@@ -7,6 +8,7 @@ import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.JsonWriter;
+import dev.teavec.core.store.VectorStorageFactory;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.Float32Array;
@@ -26,23 +28,36 @@ public final class NativeIndex {
     private final VectorIndex index;
     private final MetadataEditor meta;
     private final IndexConfig config;
+    private final VectorStorageFactory storage;
 
     NativeIndex(IndexConfig config) {
-        this(new VectorDatabase(config));
+        this(LinearMemoryStorage.best(), config);
     }
 
-    /** Wraps a database, e.g. one loaded from a snapshot. */
-    NativeIndex(VectorDatabase db) {
+    private NativeIndex(VectorStorageFactory storage, IndexConfig config) {
+        this(new VectorDatabase(config, storage), storage);
+    }
+
+    /** Wraps a database, e.g. one loaded from a snapshot, whose vectors live where {@code storage} puts them. */
+    NativeIndex(VectorDatabase db, VectorStorageFactory storage) {
         this.config = db.config();
         this.db = db;
         this.index = db.index();
         this.meta = db.metadataEditor();
+        this.storage = storage;
     }
 
     /** The index as a snapshot (docs/format.md); {@code TeaVecModule.indexFromBytes} loads it. */
     @JSExport
     public Int8Array toBytes() {
         return SnapshotTransfer.toJs(IndexSnapshot.encode(index));
+    }
+
+    /** "simd" (vectors in linear memory, Wasm SIMD kernels) or "scalar" (Java heap, scalar kernels). */
+    @JSExport
+    @JSProperty
+    public String getKernels() {
+        return storage.kernels();
     }
 
     @JSExport

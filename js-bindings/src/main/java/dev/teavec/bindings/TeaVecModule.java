@@ -6,6 +6,7 @@ import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.IdTable;
 import dev.teavec.core.meta.MetadataStore;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.bindings.idb.IdbSnapshotStore;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexType;
@@ -49,7 +50,7 @@ public final class TeaVecModule {
     public static NativeIndex indexFromBytes(Int8Array bytes) {
         VectorIndex index = IndexSnapshot.decode(SnapshotTransfer.fromJs(bytes));
         return new NativeIndex(VectorDatabase.restore(IndexSnapshot.configOf(index), index, new MetadataStore(),
-                new KeyIndex(), new IdTable<>()));
+                new KeyIndex(), new IdTable<>()), VectorStorageFactory.HEAP);
     }
 
     /** [m, efConstruction, efSearch, compactionThreshold, autoThreshold]: the engine's defaults. */

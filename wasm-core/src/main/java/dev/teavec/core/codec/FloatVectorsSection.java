@@ -1,7 +1,7 @@
 package dev.teavec.core.codec;
 
 import dev.teavec.core.score.FloatVectorValues;
-import dev.teavec.core.store.FloatVectorStore;
+import dev.teavec.core.store.FloatStorage;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
@@ -45,9 +45,11 @@ final class FloatVectorsSection implements SectionPayload {
         int dim = vectors.dimensions();
         out.i32(n);
         out.i32(dim);
-        FloatVectorStore store = vectors.store();
+        FloatStorage store = vectors.store();
+        float[] v = new float[dim];
         for (int ord = 0; ord < n; ord++) {
-            out.floats(store.chunk(ord), store.offset(ord), dim);
+            store.read(ord, v);
+            out.floats(v, 0, dim);
         }
     }
 

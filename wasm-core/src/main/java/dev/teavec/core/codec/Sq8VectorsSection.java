@@ -3,7 +3,7 @@ package dev.teavec.core.codec;
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.score.Sq8VectorValues;
-import dev.teavec.core.store.ByteVectorStore;
+import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -67,9 +67,11 @@ final class Sq8VectorsSection implements SectionPayload {
             out.i32(values.clippedOrd(c));
             out.floats(values.clippedVector(c), 0, dim);
         }
-        ByteVectorStore codes = values.codeStore();
+        CodeStorage codes = values.codes();
+        byte[] code = new byte[dim];
         for (int ord = 0; ord < n; ord++) {
-            out.bytes(codes.chunk(ord), codes.offset(ord), dim);
+            codes.read(ord, code);
+            out.bytes(code, 0, dim);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IdFilter;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexFactory;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.IdTable;
 import dev.teavec.core.meta.MetaRecord;
@@ -33,7 +34,12 @@ public final class VectorDatabase {
     private final MetadataEditor editor;
 
     public VectorDatabase(IndexConfig config) {
-        this(config, IndexFactory.create(config), new MetadataStore(), new KeyIndex(), new IdTable<>());
+        this(config, VectorStorageFactory.HEAP);
+    }
+
+    /** An empty database whose vectors live where {@code storage} puts them (e.g. Wasm linear memory). */
+    public VectorDatabase(IndexConfig config, VectorStorageFactory storage) {
+        this(config, IndexFactory.create(config, storage), new MetadataStore(), new KeyIndex(), new IdTable<>());
     }
 
     private VectorDatabase(IndexConfig config, VectorIndex index, MetadataStore metadata, KeyIndex keys,

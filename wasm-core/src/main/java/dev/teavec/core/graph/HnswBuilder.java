@@ -1,6 +1,5 @@
 package dev.teavec.core.graph;
 
-import dev.teavec.core.score.PairScorer;
 import dev.teavec.core.score.QueryScorer;
 import dev.teavec.core.score.ScoringVectors;
 
@@ -34,7 +33,12 @@ public final class HnswBuilder {
     private final HnswSearcher searcher = new HnswSearcher();
     private final NodeQueue results;
     private QueryScorer scorer;
-    private PairScorer pairs;
+    /**
+     * One scorer per neighbour kept by {@link #selectDiverse}, anchored at it when it is kept: each
+     * candidate is then scored against the kept ones without re-anchoring a scorer per candidate, which
+     * under SQ8 costs a decode and a query preparation (up to efConstruction per level, now at most m).
+     */
+    private QueryScorer[] keptScorers;
     private int[] candIds;
     private float[] candKeys;
     private final int[] selIds;
@@ -93,7 +97,10 @@ public final class HnswBuilder {
     /** Scores come from {@code vectors} from now on; call again whenever the encoding changes. */
     public void setVectors(ScoringVectors vectors) {
         this.scorer = vectors.newScorer();
-        this.pairs = new PairScorer(vectors.newScorer());
+        this.keptScorers = new QueryScorer[m];
+        for (int i = 0; i < m; i++) {
+            keptScorers[i] = vectors.newScorer();
+        }
     }
 
     /** Adds node {@code node} (its vector is stored under that ordinal) to the graph. */
@@ -189,15 +196,25 @@ public final class HnswBuilder {
         return level > 0 || anchor[entry] != owner;
     }
 
-    /** Algorithm 4 over candidates sorted closest first; writes the kept ones to selIds/selKeys. */
+    /** Distance from the node being inserted (the scorer's query) to {@code other}. */
+    private float newcomerTo(int node, int other) {
+        assert node == graph.size() - 1 : "only the node being inserted is a newcomer";
+        return scorer.score(other);
+    }
+
+    /**
+     * Algorithm 4 over candidates sorted closest first; writes the kept ones to selIds/selKeys. A
+     * candidate's distance to a kept neighbour is scored from the kept one's side (its anchored scorer).
+     */
     private int selectDiverse(int[] ids, float[] keys, int count, int max) {
+        assert max <= keptScorers.length : "at most m neighbours are selected";
         int kept = 0;
         for (int i = 0; i < count && kept < max; i++) {
             int c = ids[i];
             float toNode = keys[i];
             boolean diverse = true;
             for (int j = 0; j < kept; j++) {
-                if (pairs.score(c, selIds[j]) < toNode) {
+                if (keptScorers[j].score(c) < toNode) {
                     diverse = false;
                     break;
                 }
@@ -205,6 +222,7 @@ public final class HnswBuilder {
             if (diverse) {
                 selIds[kept] = c;
                 selKeys[kept] = toNode;
+                keptScorers[kept].setQueryFromOrdinal(c);
                 kept++;
             }
         }
@@ -239,18 +257,20 @@ public final class HnswBuilder {
         graph.setNeighbours(owner, level, listIds, listKeys, total);
     }
 
-    /** Which entry of the over-full list (newcomer at {@code pos}) to drop; see the class comment. */
+    /**
+     * Which entry of the over-full list (newcomer at {@code pos}) to drop; see the class comment. The
+     * newcomer is the node being inserted, so {@link #scorer} is still anchored at it.
+     */
     private int pickDrop(int owner, int level, int pos, int total) {
         int node = listIds[pos];
         for (int i = total - 1; i > pos; i--) {
-            // Anchored at the newcomer: one decode for the whole loop under SQ8.
-            if (droppable(owner, listIds[i], level) && pairs.score(node, listIds[i]) < listKeys[i]) {
+            if (droppable(owner, listIds[i], level) && newcomerTo(node, listIds[i]) < listKeys[i]) {
                 return i;
             }
         }
         if (droppable(owner, node, level)) {
             for (int j = 0; j < pos; j++) {
-                if (pairs.score(node, listIds[j]) < listKeys[pos]) {
+                if (newcomerTo(node, listIds[j]) < listKeys[pos]) {
                     return pos;
                 }
             }

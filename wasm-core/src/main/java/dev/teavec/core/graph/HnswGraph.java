@@ -14,12 +14,18 @@ package dev.teavec.core.graph;
  * lists are filled, and {@link HnswSearcher} for how they are walked.
  */
 public final class HnswGraph {
-    static final int CHUNK_INTS = 1 << 20;
+    /**
+     * Level-0 ints per chunk (about 1 MiB): 4,096 nodes at m0 = 32. Small enough that the half-empty
+     * last chunk costs little memory per node, large enough that the chunk table stays short.
+     */
+    static final int CHUNK_INTS = 1 << 18;
 
     private final int m;
     private final int m0;
     private final int stride0;
+    /** Level-0 nodes per chunk: a power of two, so finding a list is a shift and a mask. */
     private final int nodesPerChunk;
+    private final int chunkShift;
     private int[][] ids0 = new int[0][];
     private float[][] keys0 = new float[0][];
     private int[][] upperIds = new int[16][];
@@ -36,7 +42,8 @@ public final class HnswGraph {
         this.m = m;
         this.m0 = m0;
         this.stride0 = m0 + 1;
-        this.nodesPerChunk = Math.max(1, CHUNK_INTS / stride0);
+        this.nodesPerChunk = Integer.highestOneBit(Math.max(1, CHUNK_INTS / stride0));
+        this.chunkShift = Integer.numberOfTrailingZeros(nodesPerChunk);
     }
 
     public int size() {
@@ -82,17 +89,7 @@ public final class HnswGraph {
             System.arraycopy(upperKeys, 0, uk, 0, size);
             upperKeys = uk;
         }
-        int chunk = node / nodesPerChunk;
-        if (chunk == ids0.length) {
-            int[][] gi = new int[chunk + 1][];
-            System.arraycopy(ids0, 0, gi, 0, chunk);
-            gi[chunk] = new int[nodesPerChunk * stride0];
-            ids0 = gi;
-            float[][] gk = new float[chunk + 1][];
-            System.arraycopy(keys0, 0, gk, 0, chunk);
-            gk[chunk] = new float[nodesPerChunk * m0];
-            keys0 = gk;
-        }
+        growLevel0(node);
         levels[node] = (byte) level;
         if (level > 0) {
             upperIds[node] = new int[level * (m + 1)];
@@ -101,6 +98,34 @@ public final class HnswGraph {
         }
         size++;
         return node;
+    }
+
+    /**
+     * Makes room for {@code node}'s level-0 list. Full chunks have a fixed size; the last one starts
+     * small and doubles, as in the vector stores, so a small graph does not pay for a whole chunk.
+     */
+    private void growLevel0(int node) {
+        int chunk = node >>> chunkShift;
+        int slot = node & (nodesPerChunk - 1);
+        if (chunk == ids0.length) {
+            int[][] gi = new int[chunk + 1][];
+            System.arraycopy(ids0, 0, gi, 0, chunk);
+            float[][] gk = new float[chunk + 1][];
+            System.arraycopy(keys0, 0, gk, 0, chunk);
+            int nodes = Math.min(nodesPerChunk, 16);
+            gi[chunk] = new int[nodes * stride0];
+            gk[chunk] = new float[nodes * m0];
+            ids0 = gi;
+            keys0 = gk;
+        } else if ((slot + 1) * stride0 > ids0[chunk].length) {
+            int nodes = Math.min(nodesPerChunk, 2 * (ids0[chunk].length / stride0));
+            int[] ids = new int[nodes * stride0];
+            System.arraycopy(ids0[chunk], 0, ids, 0, slot * stride0);
+            ids0[chunk] = ids;
+            float[] keys = new float[nodes * m0];
+            System.arraycopy(keys0[chunk], 0, keys, 0, slot * m0);
+            keys0[chunk] = keys;
+        }
     }
 
     /** Puts an existing node on levels up to {@code level} too, with empty lists there. */
@@ -122,20 +147,20 @@ public final class HnswGraph {
     /** The array holding the list of {@code node} at {@code level}: count at {@link #idsBase}, ids after it. */
     public int[] idsArray(int node, int level) {
         assert level <= levels[node] : "node " + node + " is not on level " + level;
-        return level == 0 ? ids0[node / nodesPerChunk] : upperIds[node];
+        return level == 0 ? ids0[node >>> chunkShift] : upperIds[node];
     }
 
     public int idsBase(int node, int level) {
-        return level == 0 ? (node % nodesPerChunk) * stride0 : (level - 1) * (m + 1);
+        return level == 0 ? (node & (nodesPerChunk - 1)) * stride0 : (level - 1) * (m + 1);
     }
 
     /** The array holding the keys of that list, from {@link #keysBase}, parallel to the ids. */
     public float[] keysArray(int node, int level) {
-        return level == 0 ? keys0[node / nodesPerChunk] : upperKeys[node];
+        return level == 0 ? keys0[node >>> chunkShift] : upperKeys[node];
     }
 
     public int keysBase(int node, int level) {
-        return level == 0 ? (node % nodesPerChunk) * m0 : (level - 1) * m;
+        return level == 0 ? (node & (nodesPerChunk - 1)) * m0 : (level - 1) * m;
     }
 
     public int neighbourCount(int node, int level) {
@@ -170,7 +195,10 @@ public final class HnswGraph {
     }
 
     public long bytesUsed() {
-        long level0 = (long) ids0.length * nodesPerChunk * (stride0 + m0) * 4L;
+        long level0 = 0;
+        for (int c = 0; c < ids0.length; c++) {
+            level0 += 4L * (ids0[c].length + keys0[c].length);
+        }
         long upper = (long) levels.length * (1 + 8L) + upperLists * (2 * m + 1) * 4L;
         return level0 + upper;
     }

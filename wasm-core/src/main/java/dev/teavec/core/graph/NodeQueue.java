@@ -63,6 +63,17 @@ public final class NodeQueue {
         return node;
     }
 
+    /**
+     * Replaces the top by (node, key) and restores the heap: a push followed by a pop of the top in
+     * one sift, for a bounded result set taking an entry that ranks before its current top.
+     */
+    public void replaceTop(int node, float key) {
+        assert size > 0 : "empty queue";
+        long e = encode(node, key);
+        heap[0] = max ? -e : e;
+        siftDown(0);
+    }
+
     /** Drains into arrays sorted closest first (ties: smaller node first). Only for max-queues. */
     public int drainAscending(int[] nodes, float[] keys) {
         assert max : "drainAscending needs a max-queue";

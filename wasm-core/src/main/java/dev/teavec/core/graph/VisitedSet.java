@@ -24,6 +24,18 @@ public final class VisitedSet {
         }
     }
 
+    /**
+     * The marks array, for loops that test and set marks inline: a node is visited when its mark
+     * equals {@link #generation()}. Valid until the next {@link #reset}.
+     */
+    int[] marks() {
+        return marks;
+    }
+
+    int generation() {
+        return generation;
+    }
+
     /** Marks {@code node}; true if it was not seen before in this generation. */
     public boolean visit(int node) {
         if (marks[node] == generation) {

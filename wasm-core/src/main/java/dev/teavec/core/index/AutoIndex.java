@@ -1,5 +1,6 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -11,11 +12,18 @@ import dev.teavec.core.vector.Metric;
  */
 public final class AutoIndex implements VectorIndex {
     private final IndexConfig config;
+    private final VectorStorageFactory storage;
     private VectorIndex delegate;
 
     public AutoIndex(IndexConfig config) {
+        this(config, VectorStorageFactory.HEAP);
+    }
+
+    /** An index keeping its vectors where {@code storage} says (the browser build: Wasm linear memory). */
+    public AutoIndex(IndexConfig config, VectorStorageFactory storage) {
         this.config = config;
-        this.delegate = new FlatIndex(config);
+        this.storage = storage;
+        this.delegate = new FlatIndex(config, storage);
     }
 
     /** An AUTO index over a delegate loaded from a snapshot (a {@link FlatIndex} or an {@link HnswIndex}). */
@@ -53,7 +61,8 @@ public final class AutoIndex implements VectorIndex {
         // SQ8 calibrates on every vector handed over (a better sample than the default size), after
         // the graph over them was built on exact floats.
         int training = Math.max(config.sq8TrainingSize(), flat.liveCount());
-        HnswIndex hnsw = new HnswIndex(config.toBuilder().indexType(IndexType.HNSW).sq8TrainingSize(training).build());
+        HnswIndex hnsw = new HnswIndex(config.toBuilder().indexType(IndexType.HNSW).sq8TrainingSize(training).build(),
+                storage);
         float[] v = new float[flat.dimensions()];
         for (int ord = 0; ord < flat.ordinals(); ord++) {
             if (flat.isLiveOrd(ord)) {

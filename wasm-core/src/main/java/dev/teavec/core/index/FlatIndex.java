@@ -5,6 +5,7 @@ import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.graph.OrdinalFilter;
 import dev.teavec.core.score.FloatScorer;
 import dev.teavec.core.score.FloatVectorValues;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorChecks;
 
@@ -13,21 +14,31 @@ import dev.teavec.core.vector.VectorChecks;
  * indexes are tested against, and the fastest choice for small indexes (see {@link IndexType#AUTO}).
  */
 public final class FlatIndex extends TombstonedIndex {
+    /** Vectors scored per kernel call in a scan: one crossing into the SIMD kernels per batch. */
+    private static final int SCAN_BATCH = 256;
+
     private final Metric metric;
     private final int dimensions;
     private final double compactionThreshold;
     private FloatVectorValues vectors;
     private FloatScorer scorer;
+    private final int[] scanOrds = new int[SCAN_BATCH];
+    private final float[] scanKeys = new float[SCAN_BATCH];
 
     public FlatIndex(int dimensions, Metric metric) {
-        this(dimensions, metric, IndexConfig.DEFAULT_COMPACTION_THRESHOLD);
+        this(dimensions, metric, IndexConfig.DEFAULT_COMPACTION_THRESHOLD, VectorStorageFactory.HEAP);
     }
 
     public FlatIndex(IndexConfig config) {
-        this(config.dimensions(), config.metric(), config.compactionThreshold());
+        this(config, VectorStorageFactory.HEAP);
     }
 
-    private FlatIndex(int dimensions, Metric metric, double compactionThreshold) {
+    /** An index keeping its vectors where {@code storage} says (the browser build: Wasm linear memory). */
+    public FlatIndex(IndexConfig config, VectorStorageFactory storage) {
+        this(config.dimensions(), config.metric(), config.compactionThreshold(), storage);
+    }
+
+    private FlatIndex(int dimensions, Metric metric, double compactionThreshold, VectorStorageFactory storage) {
         checkDimensions(dimensions);
         if (metric == null) {
             throw new TeaVecException(ErrorCode.INVALID_CONFIG, "metric must not be null");
@@ -35,7 +46,7 @@ public final class FlatIndex extends TombstonedIndex {
         this.metric = metric;
         this.dimensions = dimensions;
         this.compactionThreshold = compactionThreshold;
-        this.vectors = new FloatVectorValues(dimensions, metric);
+        this.vectors = new FloatVectorValues(dimensions, metric, storage);
         this.scorer = vectors.newScorer();
     }
 
@@ -138,10 +149,18 @@ public final class FlatIndex extends TombstonedIndex {
         scorer.setQuery(query);
         int n = vectors.size();
         int scored = 0;
-        for (int ord = 0; ord < n; ord++) {
-            if (filter == null || filter.accept(ord)) {
-                top.offer(ids.id(ord), scorer.score(ord));
-                scored++;
+        int ord = 0;
+        while (ord < n) {
+            int count = 0;
+            for (; ord < n && count < SCAN_BATCH; ord++) {
+                if (filter == null || filter.accept(ord)) {
+                    scanOrds[count++] = ord;
+                }
+            }
+            scorer.score(scanOrds, count, scanKeys);
+            scored += count;
+            for (int i = 0; i < count; i++) {
+                top.offer(ids.id(scanOrds[i]), scanKeys[i]);
             }
         }
         return TopK.toResult(top, metric, scored, 0);

@@ -12,6 +12,7 @@ import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.score.QueryScorer;
 import dev.teavec.core.score.ScoringVectors;
 import dev.teavec.core.score.Sq8VectorValues;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorChecks;
 
@@ -31,6 +32,7 @@ import dev.teavec.core.vector.VectorChecks;
  */
 public final class HnswIndex extends TombstonedIndex {
     private final IndexConfig config;
+    private final VectorStorageFactory storage;
     private final Metric metric;
     private final int dim;
     /** The vectors the graph is scored on: float32, or SQ8 codes once trained. */
@@ -47,15 +49,23 @@ public final class HnswIndex extends TombstonedIndex {
     private QueryScorer exactScorer;
     private int[] candIds;
     private float[] candKeys;
+    /** Reused by every search of the same k (a search leaves it drained). */
+    private TopK top;
 
     public HnswIndex(IndexConfig config) {
+        this(config, VectorStorageFactory.HEAP);
+    }
+
+    /** An index keeping its vectors where {@code storage} says (the browser build: Wasm linear memory). */
+    public HnswIndex(IndexConfig config, VectorStorageFactory storage) {
         this.config = config;
+        this.storage = storage;
         this.metric = config.metric();
         this.dim = config.dimensions();
         this.results = NodeQueue.maxQueue(config.efSearch() + 1);
         this.candIds = new int[config.efSearch() + 1];
         this.candKeys = new float[config.efSearch() + 1];
-        newGraph(new FloatVectorValues(dim, metric));
+        newGraph(new FloatVectorValues(dim, metric, storage));
     }
 
     private void newGraph(ScoringVectors v) {
@@ -177,7 +187,7 @@ public final class HnswIndex extends TombstonedIndex {
     private void maintainQuantization() {
         if (sq8 == null && vectors.size() >= config.sq8TrainingSize()) {
             FloatVectorValues floats = (FloatVectorValues) vectors;
-            Sq8VectorValues trained = Sq8VectorValues.train(floats);
+            Sq8VectorValues trained = Sq8VectorValues.train(floats, storage);
             exact = config.keepFloatsForRerank() ? floats : null;
             useVectors(trained);
         } else if (sq8 != null && sq8.needsRecalibration()) {
@@ -248,7 +258,10 @@ public final class HnswIndex extends TombstonedIndex {
         searcher.search(graph, queryScorer, ef, filter, results);
         int visited = searcher.visitedCount();
         int want = Math.min(k, live);
-        TopK top = new TopK(want);
+        if (top == null || top.capacity() != want) {
+            top = new TopK(want);
+        }
+        assert top.size() == 0 : "the reused top-k was left full";
         if (fallback && results.size() < want) {
             // The reachable graph could not supply enough live nodes: answer exactly instead.
             visited += scanLive(query, filter, top);
@@ -262,9 +275,7 @@ public final class HnswIndex extends TombstonedIndex {
         int reranked = 0;
         if (exactScorer != null) {
             exactScorer.setQuery(query);
-            for (int i = 0; i < found; i++) {
-                candKeys[i] = exactScorer.score(candIds[i]);
-            }
+            exactScorer.score(candIds, found, candKeys);
             reranked = found;
         }
         for (int i = 0; i < found; i++) {

@@ -1,5 +1,6 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 
 /** Creates the index a config asks for: the one entry point the JS binding needs. */
@@ -8,13 +9,18 @@ public final class IndexFactory {
     }
 
     public static VectorIndex create(IndexConfig config) {
+        return create(config, VectorStorageFactory.HEAP);
+    }
+
+    /** The index a config asks for, keeping its vectors where {@code storage} says. */
+    public static VectorIndex create(IndexConfig config, VectorStorageFactory storage) {
         switch (config.indexType()) {
             case FLAT:
-                return new FlatIndex(config);
+                return new FlatIndex(config, storage);
             case HNSW:
-                return new HnswIndex(config);
+                return new HnswIndex(config, storage);
             default:
-                return new AutoIndex(config);
+                return new AutoIndex(config, storage);
         }
     }
 

@@ -24,6 +24,11 @@ public final class TopK {
         return size;
     }
 
+    /** The k this heap keeps. */
+    public int capacity() {
+        return k;
+    }
+
     public boolean isFull() {
         return size == k;
     }

@@ -1,47 +1,67 @@
 package dev.teavec.core.score;
 
-import dev.teavec.core.store.FloatVectorStore;
+import dev.teavec.core.store.FloatKernel;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
-/** Exact float32 distances. A stored query is read in place, never copied. */
+/**
+ * Exact float32 distances as ranking keys ({@code 1 - cos}, {@code -dot}, squared L2), computed by
+ * the storage's kernel. A stored query is read in place, never copied.
+ */
 public final class FloatScorer implements QueryScorer {
     private final FloatVectorValues values;
-    private final FloatVectorStore store;
-    private final Metric metric;
+    private final FloatKernel kernel;
+    /** The metric as flags: an enum switch costs a switch-map lookup per distance in TeaVM's output. */
+    private final boolean cosine;
+    private final boolean l2;
     private final int dim;
-    private final float[] own;
-    private float[] query;
-    private int queryOff;
     private float queryInvNorm;
 
     FloatScorer(FloatVectorValues values) {
         this.values = values;
-        this.store = values.store();
-        this.metric = values.metric();
+        this.kernel = values.store().newKernel();
+        this.cosine = values.metric() == Metric.COSINE;
+        this.l2 = values.metric() == Metric.L2;
         this.dim = values.dimensions();
-        this.own = new float[dim];
     }
 
     @Override
     public void setQuery(float[] q) {
         assert q.length == dim : "query length " + q.length + " != " + dim;
-        System.arraycopy(q, 0, own, 0, dim);
-        query = own;
-        queryOff = 0;
-        queryInvNorm = metric.usesNorm() ? VectorOps.inverseNorm(own, 0, dim) : 0f;
+        kernel.setQuery(q);
+        queryInvNorm = cosine ? VectorOps.inverseNorm(q, 0, dim) : 0f;
     }
 
     @Override
     public void setQueryFromOrdinal(int ord) {
-        query = store.chunk(ord);
-        queryOff = store.offset(ord);
+        kernel.setQueryFromOrdinal(ord);
         queryInvNorm = values.invNorm(ord);
     }
 
     @Override
     public float score(int ord) {
-        return metric.rankKey(query, queryOff, queryInvNorm, store.chunk(ord), store.offset(ord),
-                values.invNorm(ord), dim);
+        if (cosine) {
+            return 1f - kernel.dot(ord) * queryInvNorm * values.invNorm(ord);
+        }
+        return l2 ? kernel.squaredL2(ord) : -kernel.dot(ord);
+    }
+
+    @Override
+    public void score(int[] ords, int count, float[] out) {
+        if (l2) {
+            kernel.squaredL2(ords, count, out);
+            return;
+        }
+        kernel.dot(ords, count, out);
+        if (cosine) {
+            float[] invNorms = values.invNorms();
+            for (int i = 0; i < count; i++) {
+                out[i] = 1f - out[i] * queryInvNorm * invNorms[ords[i]];
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                out[i] = -out[i];
+            }
+        }
     }
 }

@@ -1,20 +1,26 @@
 package dev.teavec.core.score;
 
+import dev.teavec.core.store.FloatStorage;
 import dev.teavec.core.store.FloatVectorStore;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
 /** Float32 vectors plus, for cosine, their inverse norms (so no square root is taken per distance). */
 public final class FloatVectorValues implements ScoringVectors {
     private final Metric metric;
-    private final FloatVectorStore store;
+    private final FloatStorage store;
     private float[] invNorms;
 
     public FloatVectorValues(int dimensions, Metric metric) {
         this(new FloatVectorStore(dimensions), metric);
     }
 
-    public FloatVectorValues(FloatVectorStore store, Metric metric) {
+    public FloatVectorValues(int dimensions, Metric metric, VectorStorageFactory storage) {
+        this(storage.floats(dimensions), metric);
+    }
+
+    public FloatVectorValues(FloatStorage store, Metric metric) {
         assert store.size() == 0 : "the store must start empty";
         this.store = store;
         this.metric = metric;
@@ -36,13 +42,19 @@ public final class FloatVectorValues implements ScoringVectors {
         return store.size();
     }
 
-    public FloatVectorStore store() {
+    /** Where the vectors live: Java arrays or (browser build) Wasm linear memory. */
+    public FloatStorage store() {
         return store;
     }
 
     /** Inverse norm of {@code ord} under cosine; 0 for other metrics, which do not use it. */
     public float invNorm(int ord) {
         return invNorms == null ? 0f : invNorms[ord];
+    }
+
+    /** All inverse norms by ordinal under cosine (capacity may exceed size), for scoring loops. */
+    float[] invNorms() {
+        return invNorms;
     }
 
     @Override
@@ -61,7 +73,7 @@ public final class FloatVectorValues implements ScoringVectors {
 
     @Override
     public void decode(int ord, float[] out) {
-        System.arraycopy(store.chunk(ord), store.offset(ord), out, 0, store.dimensions());
+        store.read(ord, out);
     }
 
     @Override
@@ -71,7 +83,7 @@ public final class FloatVectorValues implements ScoringVectors {
 
     @Override
     public FloatVectorValues copyOf(int[] ords, int count) {
-        FloatVectorValues copy = new FloatVectorValues(store.dimensions(), metric);
+        FloatVectorValues copy = new FloatVectorValues(store.newEmpty(), metric);
         float[] scratch = new float[store.dimensions()];
         for (int i = 0; i < count; i++) {
             decode(ords[i], scratch);

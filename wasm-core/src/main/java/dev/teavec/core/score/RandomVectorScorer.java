@@ -7,4 +7,14 @@ package dev.teavec.core.score;
  */
 public interface RandomVectorScorer {
     float score(int ord);
+
+    /**
+     * {@code out[i] = score(ords[i])} for {@code i < count}, bit for bit. Scorers whose kernels sit behind
+     * a module boundary (Wasm SIMD) score the whole list in one crossing.
+     */
+    default void score(int[] ords, int count, float[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = score(ords[i]);
+        }
+    }
 }

@@ -1,65 +1,102 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.quant.Sq8Quantizer;
-import dev.teavec.core.store.ByteVectorStore;
+import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
 /**
- * Asymmetric SQ8 distances: a float query against stored codes, via {@link Sq8Quantizer#dotCodes}
- * and the precomputed per-vector norm. Keys follow {@code Metric.rankKey}: {@code 1 - cos},
- * {@code -dot}, squared L2 (the query's squared norm is added so the key is the true squared
- * distance to the decoded vector, not just a ranking).
+ * Asymmetric SQ8 distances: a float query against stored codes. The query is prepared once
+ * ({@link Sq8Quantizer#prepareQuery}: {@code q·x̂ = constant + Σ (q_i·step_i)·c_i}) and its weights
+ * rounded to 16-bit integers ({@link Sq8Quantizer#toIntWeights}), so each distance is one integer dot
+ * product on the codes, exact on every kernel (scalar or SIMD), plus the precomputed per-vector norm.
+ * Keys follow {@code Metric.rankKey}: {@code 1 - cos}, {@code -dot}, squared L2 (the query's squared
+ * norm is added so the key is the true squared distance to the decoded vector, not just a ranking).
  */
 public final class Sq8Scorer implements QueryScorer {
     private final Sq8VectorValues values;
-    private final ByteVectorStore codes;
-    private final Metric metric;
+    private final CodeKernel kernel;
+    /** The metric as flags: an enum switch costs a switch-map lookup per distance in TeaVM's output. */
+    private final boolean cosine;
+    private final boolean l2;
     private final int dim;
     private final float[] scaled;
-    private final float[] decoded;
+    private final short[] weights;
+    private int[] dots = new int[64];
     private float constant;
+    private float scale;
     /** Inverse norm (cosine) or squared norm (L2) of the current query. */
     private float queryNorm;
 
     Sq8Scorer(Sq8VectorValues values) {
         this.values = values;
-        this.codes = values.codes();
-        this.metric = values.metric();
+        this.kernel = values.codes().newKernel();
+        this.cosine = values.metric() == Metric.COSINE;
+        this.l2 = values.metric() == Metric.L2;
         this.dim = values.dimensions();
         this.scaled = new float[dim];
-        this.decoded = new float[dim];
+        this.weights = new short[dim];
     }
 
     @Override
     public void setQuery(float[] q) {
         assert q.length == dim : "query length " + q.length + " != " + dim;
-        // Read the quantizer now, not at construction: re-calibration replaces it.
-        constant = values.quantizer().prepareQuery(q, 0, scaled);
-        if (metric == Metric.COSINE) {
+        prepare(q);
+        if (cosine) {
             queryNorm = VectorOps.inverseNorm(q, 0, dim);
-        } else if (metric == Metric.L2) {
+        } else if (l2) {
             queryNorm = VectorOps.dot(q, 0, q, 0, dim);
         }
     }
 
     @Override
     public void setQueryFromOrdinal(int ord) {
-        values.decode(ord, decoded);
-        constant = values.quantizer().prepareQuery(decoded, 0, scaled);
+        // Read the quantizer now, not at construction: re-calibration replaces it.
+        kernel.setQueryFromOrdinal(ord, values.quantizer());
+        constant = kernel.constant();
+        scale = kernel.scale();
         queryNorm = values.norm(ord);
+    }
+
+    private void prepare(float[] q) {
+        constant = values.quantizer().prepareQuery(q, 0, scaled);
+        scale = Sq8Quantizer.toIntWeights(scaled, weights, dim);
+        kernel.setWeights(weights);
     }
 
     @Override
     public float score(int ord) {
-        float dot = constant + Sq8Quantizer.dotCodes(scaled, codes.chunk(ord), codes.offset(ord), dim);
-        switch (metric) {
-            case COSINE:
-                return 1f - dot * queryNorm * values.norm(ord);
-            case DOT:
-                return -dot;
-            default:
-                return queryNorm + values.norm(ord) - 2f * dot;
+        return key(ord, kernel.dot(ord));
+    }
+
+    @Override
+    public void score(int[] ords, int count, float[] out) {
+        if (dots.length < count) {
+            dots = new int[Math.max(count, 2 * dots.length)];
         }
+        kernel.dot(ords, count, dots);
+        float[] norms = values.norms();
+        if (cosine) {
+            for (int i = 0; i < count; i++) {
+                out[i] = 1f - (constant + scale * dots[i]) * queryNorm * norms[ords[i]];
+            }
+        } else if (l2) {
+            for (int i = 0; i < count; i++) {
+                out[i] = queryNorm + norms[ords[i]] - 2f * (constant + scale * dots[i]);
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                out[i] = -(constant + scale * dots[i]);
+            }
+        }
+    }
+
+    /** The key for a code dot product; the batch loops above spell out the same expressions. */
+    private float key(int ord, int codeDot) {
+        float dot = constant + scale * codeDot;
+        if (cosine) {
+            return 1f - dot * queryNorm * values.norm(ord);
+        }
+        return l2 ? queryNorm + values.norm(ord) - 2f * dot : -dot;
     }
 }

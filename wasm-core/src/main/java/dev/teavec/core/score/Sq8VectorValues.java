@@ -2,7 +2,8 @@ package dev.teavec.core.score;
 
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
-import dev.teavec.core.store.ByteVectorStore;
+import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
@@ -28,9 +29,10 @@ public final class Sq8VectorValues implements ScoringVectors {
 
     private final Metric metric;
     private final int dim;
-    private final ByteVectorStore codes;
+    private final CodeStorage codes;
     private final RangeTracker observed;
     private final float[] scratch;
+    private final byte[] codeScratch;
     private Sq8Quantizer quantizer;
     private float[] norms = new float[16];
     private int clippedSinceCalibration;
@@ -39,17 +41,24 @@ public final class Sq8VectorValues implements ScoringVectors {
     private float[][] clippedExact = new float[8][];
     private int calibrations = 1;
 
-    private Sq8VectorValues(Metric metric, Sq8Quantizer quantizer, RangeTracker observed) {
+    private Sq8VectorValues(Metric metric, Sq8Quantizer quantizer, RangeTracker observed, CodeStorage codes) {
+        assert codes.size() == 0 && codes.dimensions() == quantizer.dimensions() : "codes must start empty";
         this.metric = metric;
         this.dim = quantizer.dimensions();
         this.quantizer = quantizer;
         this.observed = observed;
-        this.codes = new ByteVectorStore(dim);
+        this.codes = codes;
         this.scratch = new float[dim];
+        this.codeScratch = new byte[dim];
     }
 
-    /** Calibrates on every vector of {@code sample} and encodes them all, in order. */
+    /** Calibrates on every vector of {@code sample} and encodes them all, in order, into Java arrays. */
     public static Sq8VectorValues train(FloatVectorValues sample) {
+        return train(sample, VectorStorageFactory.HEAP);
+    }
+
+    /** Calibrates on every vector of {@code sample} and encodes them all, in order, into {@code storage}. */
+    public static Sq8VectorValues train(FloatVectorValues sample, VectorStorageFactory storage) {
         int dim = sample.dimensions();
         RangeTracker tracker = new RangeTracker(dim);
         float[] v = new float[dim];
@@ -57,7 +66,8 @@ public final class Sq8VectorValues implements ScoringVectors {
             sample.decode(ord, v);
             tracker.observe(v, 0);
         }
-        Sq8VectorValues values = new Sq8VectorValues(sample.metric(), tracker.toQuantizer(), new RangeTracker(dim));
+        Sq8VectorValues values = new Sq8VectorValues(sample.metric(), tracker.toQuantizer(), new RangeTracker(dim),
+                storage.codes(dim));
         for (int ord = 0; ord < sample.size(); ord++) {
             sample.decode(ord, v);
             values.add(v);
@@ -84,13 +94,19 @@ public final class Sq8VectorValues implements ScoringVectors {
         return quantizer;
     }
 
-    ByteVectorStore codes() {
+    /** Where the codes live: Java arrays or (browser build) Wasm linear memory. */
+    public CodeStorage codes() {
         return codes;
     }
 
     /** Inverse norm (cosine) or squared norm (L2) of the decoded vector {@code ord}. */
-    float norm(int ord) {
+    public float norm(int ord) {
         return norms[ord];
+    }
+
+    /** All of them by ordinal (capacity may exceed size), for scoring loops; replaced when it grows. */
+    float[] norms() {
+        return norms;
     }
 
     /** How many calibrations the codes went through (1 after training). */
@@ -124,15 +140,15 @@ public final class Sq8VectorValues implements ScoringVectors {
 
     /** Encodes {@code v} as {@code ord} and refreshes its norm; true when a value was clamped. */
     private boolean encode(int ord, float[] v) {
-        byte[] chunk = codes.chunk(ord);
-        int off = codes.offset(ord);
-        boolean clipped = quantizer.encode(v, chunk, off);
+        boolean clipped = quantizer.encode(v, codeScratch, 0);
+        codes.write(ord, codeScratch);
         refreshNorm(ord);
         return clipped;
     }
 
     private void refreshNorm(int ord) {
-        quantizer.decode(codes.chunk(ord), codes.offset(ord), scratch);
+        codes.read(ord, codeScratch);
+        quantizer.decode(codeScratch, 0, scratch);
         float sq = VectorOps.dot(scratch, 0, scratch, 0, dim);
         // One square root per stored vector, never per distance.
         norms[ord] = metric == Metric.L2 ? sq : (sq == 0f ? 0f : (float) (1.0 / Math.sqrt(sq)));
@@ -144,7 +160,9 @@ public final class Sq8VectorValues implements ScoringVectors {
      * as {@link #add} computes them, so they cannot disagree with the codes.
      */
     public static Sq8VectorValues restore(Metric metric, Sq8Quantizer quantizer, RangeTracker observed, int calibrations) {
-        Sq8VectorValues values = new Sq8VectorValues(metric, quantizer, observed);
+        // Snapshots load into Java arrays for now: a storage factory parameter would let them load into linear memory.
+        Sq8VectorValues values = new Sq8VectorValues(metric, quantizer, observed,
+                VectorStorageFactory.HEAP.codes(quantizer.dimensions()));
         values.calibrations = calibrations;
         return values;
     }
@@ -157,7 +175,8 @@ public final class Sq8VectorValues implements ScoringVectors {
             System.arraycopy(norms, 0, grown, 0, norms.length);
             norms = grown;
         }
-        System.arraycopy(src, off, codes.chunk(ord), codes.offset(ord), dim);
+        System.arraycopy(src, off, codeScratch, 0, dim);
+        codes.write(ord, codeScratch);
         refreshNorm(ord);
         return ord;
     }
@@ -174,11 +193,6 @@ public final class Sq8VectorValues implements ScoringVectors {
         }
         clippedOrds[clippedSinceCalibration] = ord;
         clippedExact[clippedSinceCalibration++] = exact.clone();
-    }
-
-    /** The code store, read-only by convention (snapshots). */
-    public ByteVectorStore codeStore() {
-        return codes;
     }
 
     /** Per-dimension ranges of every vector added: the next calibration's ranges (snapshots). */
@@ -221,7 +235,8 @@ public final class Sq8VectorValues implements ScoringVectors {
             } else if (exact != null) {
                 exact.decode(ord, v);
             } else {
-                old.decode(codes.chunk(ord), codes.offset(ord), v);
+                codes.read(ord, codeScratch);
+                old.decode(codeScratch, 0, v);
             }
             boolean clipped = encode(ord, v);
             assert !clipped : "vector " + ord + " lies outside the range of every vector seen";
@@ -235,7 +250,8 @@ public final class Sq8VectorValues implements ScoringVectors {
 
     @Override
     public void decode(int ord, float[] out) {
-        quantizer.decode(codes.chunk(ord), codes.offset(ord), out);
+        codes.read(ord, codeScratch);
+        quantizer.decode(codeScratch, 0, out);
     }
 
     @Override
@@ -246,12 +262,13 @@ public final class Sq8VectorValues implements ScoringVectors {
     @Override
     public Sq8VectorValues copyOf(int[] ords, int count) {
         // Codes are copied as they are: re-quantizing would add error and the ranges are unchanged.
-        Sq8VectorValues copy = new Sq8VectorValues(metric, quantizer, observed.copy());
+        Sq8VectorValues copy = new Sq8VectorValues(metric, quantizer, observed.copy(), codes.newEmpty());
         copy.calibrations = calibrations;
         copy.norms = new float[Math.max(16, count)];
         for (int i = 0; i < count; i++) {
             int ord = copy.codes.append();
-            System.arraycopy(codes.chunk(ords[i]), codes.offset(ords[i]), copy.codes.chunk(ord), copy.codes.offset(ord), dim);
+            codes.read(ords[i], codeScratch);
+            copy.codes.write(ord, codeScratch);
             copy.norms[ord] = norms[ords[i]];
         }
         return copy;

@@ -8,7 +8,7 @@ import dev.teavec.core.error.TeaVecException;
  * {@link FloatVectorStore}: one Wasm GC array holds at most 2^27 elements, and 1M × 384 codes are
  * 384 MB. Read a code as {@code chunk(ord)[offset(ord) + i] & 0xFF}.
  */
-public final class ByteVectorStore {
+public final class ByteVectorStore implements CodeStorage {
     /** 2^22 bytes (4 MiB) per chunk, far below the 2^27-element cap. */
     static final int CHUNK_BYTES = 1 << 22;
 
@@ -28,15 +28,18 @@ public final class ByteVectorStore {
         this.vectorsPerChunk = Math.max(1, chunkBytes / dim);
     }
 
+    @Override
     public int dimensions() {
         return dim;
     }
 
+    @Override
     public int size() {
         return size;
     }
 
-    /** Reserves the next ordinal and returns it; the caller fills its bytes through {@link #chunk(int)}. */
+    /** Reserves the next ordinal and returns it; the caller fills its bytes through {@link #chunk(int)} or {@link #write}. */
+    @Override
     public int append() {
         if (size == Integer.MAX_VALUE) {
             throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "the index holds the maximum number of vectors");
@@ -52,6 +55,26 @@ public final class ByteVectorStore {
 
     public int offset(int ord) {
         return (ord % vectorsPerChunk) * dim;
+    }
+
+    @Override
+    public void write(int ord, byte[] codes) {
+        System.arraycopy(codes, 0, chunk(ord), offset(ord), dim);
+    }
+
+    @Override
+    public void read(int ord, byte[] out) {
+        System.arraycopy(chunk(ord), offset(ord), out, 0, dim);
+    }
+
+    @Override
+    public ByteVectorStore newEmpty() {
+        return new ByteVectorStore(dim, vectorsPerChunk * dim);
+    }
+
+    @Override
+    public CodeKernel newKernel() {
+        return new HeapCodeKernel(this);
     }
 
     /**
@@ -75,6 +98,7 @@ public final class ByteVectorStore {
     }
 
     /** Bytes held by codes (allocated chunk capacity). */
+    @Override
     public long bytesUsed() {
         long bytes = 0;
         for (byte[] c : chunks) {

@@ -8,7 +8,7 @@ import dev.teavec.core.error.TeaVecException;
  * elements, so one flat {@code float[]} would cap the index at ~350k × 384; chunks lift that limit
  * and let the store grow without copying what it already holds.
  */
-public final class FloatVectorStore {
+public final class FloatVectorStore implements FloatStorage {
     /** 2^20 floats (4 MiB) per chunk: far below the 2^27 cap, large enough that chunk lookups are rare. */
     static final int CHUNK_FLOATS = 1 << 20;
 
@@ -28,15 +28,18 @@ public final class FloatVectorStore {
         this.vectorsPerChunk = Math.max(1, chunkFloats / dim);
     }
 
+    @Override
     public int dimensions() {
         return dim;
     }
 
+    @Override
     public int size() {
         return size;
     }
 
     /** Appends a copy of {@code v} and returns its ordinal. */
+    @Override
     public int add(float[] v) {
         assert v.length == dim : "vector length " + v.length + " != " + dim;
         if (size == Integer.MAX_VALUE) {
@@ -59,8 +62,23 @@ public final class FloatVectorStore {
 
     public float[] copyOf(int ord) {
         float[] out = new float[dim];
-        System.arraycopy(chunk(ord), offset(ord), out, 0, dim);
+        read(ord, out);
         return out;
+    }
+
+    @Override
+    public void read(int ord, float[] out) {
+        System.arraycopy(chunk(ord), offset(ord), out, 0, dim);
+    }
+
+    @Override
+    public FloatVectorStore newEmpty() {
+        return new FloatVectorStore(dim, vectorsPerChunk * dim);
+    }
+
+    @Override
+    public FloatKernel newKernel() {
+        return new HeapFloatKernel(this);
     }
 
     /**
@@ -84,6 +102,7 @@ public final class FloatVectorStore {
     }
 
     /** Bytes held by vector data (allocated chunk capacity). */
+    @Override
     public long bytesUsed() {
         long floats = 0;
         for (float[] c : chunks) {

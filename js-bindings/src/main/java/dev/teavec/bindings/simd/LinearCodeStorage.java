@@ -1,0 +1,69 @@
+package dev.teavec.bindings.simd;
+
+import dev.teavec.core.store.CodeKernel;
+import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.vector.VectorOps;
+import org.teavm.interop.Address;
+
+/** SQ8 codes in Wasm linear memory, each zero-padded to a multiple of 16 bytes, scored by SIMD. */
+final class LinearCodeStorage implements CodeStorage {
+    private final int dim;
+    final int blocks;
+    final LinearRows rows;
+
+    LinearCodeStorage(int dim) {
+        this.dim = dim;
+        this.blocks = VectorOps.padded(dim) / VectorOps.LANES;
+        this.rows = new LinearRows(blocks * VectorOps.LANES);
+    }
+
+    @Override
+    public int dimensions() {
+        return dim;
+    }
+
+    @Override
+    public int size() {
+        return rows.size();
+    }
+
+    int address(int ord) {
+        return rows.address(ord);
+    }
+
+    @Override
+    public int append() {
+        return rows.append();
+    }
+
+    @Override
+    public void write(int ord, byte[] codes) {
+        Address a = Address.fromInt(rows.address(ord));
+        for (int i = 0; i < dim; i++) {
+            a.add(i).putByte(codes[i]);
+        }
+    }
+
+    @Override
+    public void read(int ord, byte[] out) {
+        Address a = Address.fromInt(rows.address(ord));
+        for (int i = 0; i < dim; i++) {
+            out[i] = a.add(i).getByte();
+        }
+    }
+
+    @Override
+    public LinearCodeStorage newEmpty() {
+        return new LinearCodeStorage(dim);
+    }
+
+    @Override
+    public CodeKernel newKernel() {
+        return new LinearCodeKernel(this);
+    }
+
+    @Override
+    public long bytesUsed() {
+        return rows.bytesUsed();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.teavec.bindings.simd;
+
+import dev.teavec.core.store.FloatKernel;
+import dev.teavec.core.store.FloatStorage;
+import dev.teavec.core.vector.VectorOps;
+import org.teavm.interop.Address;
+
+/** Float32 vectors in Wasm linear memory, each zero-padded to a multiple of 16 floats, scored by SIMD. */
+final class LinearFloatStorage implements FloatStorage {
+    private final int dim;
+    /** Vector length in 16-float blocks: what the kernels take. */
+    final int blocks;
+    final LinearRows rows;
+
+    LinearFloatStorage(int dim) {
+        this.dim = dim;
+        this.blocks = VectorOps.padded(dim) / VectorOps.LANES;
+        this.rows = new LinearRows(blocks * VectorOps.LANES * 4);
+    }
+
+    @Override
+    public int dimensions() {
+        return dim;
+    }
+
+    @Override
+    public int size() {
+        return rows.size();
+    }
+
+    int address(int ord) {
+        return rows.address(ord);
+    }
+
+    @Override
+    public int add(float[] v) {
+        assert v.length == dim : "vector length " + v.length + " != " + dim;
+        int ord = rows.append();
+        write(rows.address(ord), v, dim);
+        return ord;
+    }
+
+    static void write(int address, float[] v, int dim) {
+        Address a = Address.fromInt(address);
+        for (int i = 0; i < dim; i++) {
+            a.add(i << 2).putFloat(v[i]);
+        }
+    }
+
+    @Override
+    public void read(int ord, float[] out) {
+        Address a = Address.fromInt(rows.address(ord));
+        for (int i = 0; i < dim; i++) {
+            out[i] = a.add(i << 2).getFloat();
+        }
+    }
+
+    @Override
+    public LinearFloatStorage newEmpty() {
+        return new LinearFloatStorage(dim);
+    }
+
+    @Override
+    public FloatKernel newKernel() {
+        return new LinearFloatKernel(this);
+    }
+
+    @Override
+    public long bytesUsed() {
+        return rows.bytesUsed();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.teavec.bindings.simd;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+
+/**
+ * Fixed-size rows by dense ordinal in Wasm linear memory, in chunks of a power-of-two number of rows
+ * (an address is a shift, a mask and a multiply away). A chunk never moves once full; the last one
+ * starts small and doubles, so a small index does not pay for a whole chunk. Chunks keep the largest
+ * single allocation small, so the heap can grow without one huge contiguous block.
+ */
+final class LinearRows {
+    /** At most 4 MiB per chunk. */
+    private static final int CHUNK_BYTES = 1 << 22;
+
+    private final int rowBytes;
+    private final int shift;
+    private final int mask;
+    private LinearBlock[] chunks = new LinearBlock[0];
+    /** Address of each chunk's first row, read on every distance: kept apart from the blocks. */
+    private int[] bases = new int[0];
+    private int size;
+
+    LinearRows(int rowBytes) {
+        this.rowBytes = rowBytes;
+        int rows = Integer.highestOneBit(Math.max(1, CHUNK_BYTES / rowBytes));
+        this.shift = Integer.numberOfTrailingZeros(rows);
+        this.mask = rows - 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int rowBytes() {
+        return rowBytes;
+    }
+
+    int address(int ord) {
+        assert ord >= 0 && ord < size : "ordinal out of range: " + ord + " of " + size;
+        return bases[ord >>> shift] + (ord & mask) * rowBytes;
+    }
+
+    /** Reserves the next row (zeroed) and returns its ordinal. */
+    int append() {
+        if (size == Integer.MAX_VALUE) {
+            throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "the index holds the maximum number of vectors");
+        }
+        int chunk = size >>> shift;
+        int slot = size & mask;
+        int perChunk = mask + 1;
+        if (chunk == chunks.length) {
+            LinearBlock[] grown = new LinearBlock[chunk + 1];
+            System.arraycopy(chunks, 0, grown, 0, chunk);
+            int[] grownBases = new int[chunk + 1];
+            System.arraycopy(bases, 0, grownBases, 0, chunk);
+            grown[chunk] = new LinearBlock(Math.min(perChunk, 16) * rowBytes);
+            grownBases[chunk] = grown[chunk].address;
+            chunks = grown;
+            bases = grownBases;
+        } else if ((slot + 1) * rowBytes > chunks[chunk].bytes) {
+            int rows = Math.min(perChunk, 2 * (chunks[chunk].bytes / rowBytes));
+            chunks[chunk] = chunks[chunk].grow(rows * rowBytes, slot * rowBytes);
+            bases[chunk] = chunks[chunk].address;
+        }
+        return size++;
+    }
+
+    long bytesUsed() {
+        long bytes = 0;
+        for (LinearBlock c : chunks) {
+            bytes += c.bytes;
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.teavec.core.store;
+
+/**
+ * Fixed-length byte codes (SQ8: one unsigned byte per dimension) by dense ordinal, plus the integer
+ * dot kernel that reads them where they live: Java arrays ({@link ByteVectorStore}) with a scalar
+ * kernel, or Wasm linear memory with a SIMD kernel (js-bindings). Integer results are exact, so both
+ * agree to the bit.
+ */
+public interface CodeStorage {
+    int dimensions();
+
+    int size();
+
+    /** Reserves the next ordinal (codes all zero until {@link #write}) and returns it. */
+    int append();
+
+    /** Sets the codes of {@code ord} from {@code codes[0..dimensions)}. */
+    void write(int ord, byte[] codes);
+
+    /** Copies the codes of {@code ord} into {@code out[0..dimensions)}. */
+    void read(int ord, byte[] out);
+
+    /** A new, empty storage of the same kind and dimensions. */
+    CodeStorage newEmpty();
+
+    /** A new kernel over this storage, holding its own query weights. */
+    CodeKernel newKernel();
+
+    /** Bytes held (allocated capacity). */
+    long bytesUsed();
+}

@@ -1,0 +1,29 @@
+package dev.teavec.core.store;
+
+/**
+ * Float32 vectors by dense ordinal, plus the distance kernels that read them where they live. The
+ * engine sees vectors only through this seam: on the JVM (and wherever Wasm SIMD is missing) they sit
+ * in Java arrays ({@link FloatVectorStore}) and scalar kernels score them; in the browser build they
+ * sit in Wasm linear memory and SIMD kernels score them (js-bindings). Both give bit-identical results,
+ * see {@link dev.teavec.core.vector.VectorOps}.
+ */
+public interface FloatStorage {
+    int dimensions();
+
+    int size();
+
+    /** Appends a copy of {@code v} (length {@link #dimensions()}) and returns its ordinal. */
+    int add(float[] v);
+
+    /** Copies vector {@code ord} into {@code out[0..dimensions)}. */
+    void read(int ord, float[] out);
+
+    /** A new, empty storage of the same kind and dimensions. */
+    FloatStorage newEmpty();
+
+    /** A new kernel over this storage, holding its own query. */
+    FloatKernel newKernel();
+
+    /** Bytes held (allocated capacity). */
+    long bytesUsed();
+}

@@ -1,0 +1,32 @@
+package dev.teavec.core.store;
+
+/**
+ * Where an index keeps its vectors. {@link #HEAP} (Java arrays, scalar kernels) is the default and the
+ * fallback; the browser build supplies one backed by Wasm linear memory and SIMD kernels.
+ */
+public interface VectorStorageFactory {
+    /** Java arrays in chunks with scalar kernels: the JVM, and runtimes without Wasm SIMD. */
+    VectorStorageFactory HEAP = new VectorStorageFactory() {
+        @Override
+        public FloatStorage floats(int dimensions) {
+            return new FloatVectorStore(dimensions);
+        }
+
+        @Override
+        public CodeStorage codes(int dimensions) {
+            return new ByteVectorStore(dimensions);
+        }
+
+        @Override
+        public String kernels() {
+            return "scalar";
+        }
+    };
+
+    FloatStorage floats(int dimensions);
+
+    CodeStorage codes(int dimensions);
+
+    /** Which kernels score these vectors ("scalar", "simd"): reported to JS for diagnostics and tests. */
+    String kernels();
+}
