@@ -2,7 +2,7 @@ import { instantiate } from './loader.js';
 import jsBodies from './generated/jsbodies.js';
 import { TeaVecError } from './errors.js';
 
-const API_VERSION = 1;
+const API_VERSION = 2;
 let engine = null;
 let pending = null;
 

@@ -39,10 +39,17 @@ public final class NativeIndex {
         this.meta = db.metadataEditor();
     }
 
-    /** The index as a snapshot (docs/format.md); {@code TeaVecModule.indexFromBytes} loads it. */
+    /**
+     * The index with its metadata, keys and documents as a snapshot (docs/format.md);
+     * {@code TeaVecModule.indexFromBytes} loads it.
+     */
     @JSExport
     public Int8Array toBytes() {
-        return SnapshotTransfer.toJs(IndexSnapshot.encode(index));
+        return SnapshotTransfer.toJs(IndexSnapshot.encode(db));
+    }
+
+    VectorDatabase database() {
+        return db;
     }
 
     @JSExport
