@@ -13,6 +13,9 @@ const GET_DEFAULT = ['metadatas', 'documents'];
 const QUERY_DEFAULT = ['metadatas', 'documents', 'distances'];
 const ALL = '{}';
 
+/** Database's access to what a collection snapshot holds (not part of the public API). */
+export const PARTS = Symbol('teavec.collectionParts');
+
 function checkInclude(include, defaults, allowed) {
   if (include === undefined) return defaults;
   checkArray(include, 'include');
@@ -64,12 +67,19 @@ export class Collection {
   #state;
   #native = null;
 
-  /** Made by Database; `state.dropped` turns true when the database deletes the collection. */
-  constructor(name, metadata, settings, state) {
+  /**
+   * Made by Database; `state.dropped` turns true when the database deletes the collection.
+   * `restored`: `{ native }` for a collection loaded from a snapshot (native null: no index yet).
+   */
+  constructor(name, metadata, settings, state, restored = undefined) {
     this.#name = name;
     this.#metadata = metadata;
     this.#settings = settings;
     this.#state = state;
+    if (restored) {
+      this.#native = restored.native;
+      return;
+    }
     // Without dimensions a throwaway 1-d index lets the engine refuse bad combinations of settings now, not at the first add.
     const native = this.#create(settings.dimensions ?? 1);
     if (settings.dimensions !== undefined) this.#native = native;
@@ -169,6 +179,11 @@ export class Collection {
     const deleted = keysOf(native, this.#select(native, keys, where, 0, -1));
     for (const key of deleted) native.deleteKey(key);
     return deleted;
+  }
+
+  /** Name, metadata, settings and engine index (null before the first add), for Database#toBytes. */
+  [PARTS]() {
+    return { name: this.#name, metadata: this.#metadata, settings: this.#settings, native: this.#live() };
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

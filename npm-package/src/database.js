@@ -1,10 +1,13 @@
-// A set of named collections, as Chroma's client manages them, held in memory.
+// A set of named collections, as Chroma's client manages them, held in memory; saved and loaded whole
+// as one database snapshot (docs/format.md).
 import { requireEngine } from './init.js';
-import { TeaVecError } from './errors.js';
+import { TeaVecError, callEngine } from './errors.js';
 import { EdgeVecConfig, validateConfig } from './config.js';
 import { checkOptions, describe, checkOneOf } from './validate.js';
 import { encodeMetadata } from './metadata.js';
-import { Collection } from './collection.js';
+import { Collection, PARTS } from './collection.js';
+import { snapshotOf, asInt8Array } from './persistence.js';
+import { writeFileAtomic, readFileBytes } from './node-files.js';
 
 const SETTINGS = ['dimensions', 'metric', 'm', 'm0', 'ef_construction', 'ef_search', 'indexType', 'quantization',
   'rerank', 'compactionThreshold', 'seed'];
@@ -39,6 +42,35 @@ function settingsOf(opts) {
   const probe = Object.assign(new EdgeVecConfig(1), settings);
   const valid = validateConfig(probe);
   return { ...settings, metric: valid.metric, indexType: valid.indexType };
+}
+
+const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A collection as a snapshot holds it, checked as createCollection checks its options and against its
+ * index: `{ name, metadata, settings }`. Throws (any code); the caller reports CORRUPT_SNAPSHOT.
+ * `settingsJson` is null in version 1 snapshots, whose collections all had an index.
+ */
+function restoredParts(name, settingsJson, native) {
+  checkName(name);
+  const saved = settingsJson === null ? {} : JSON.parse(settingsJson);
+  const settings = saved.settings ?? {};
+  if (!isPlainObject(saved) || !isPlainObject(settings)) throw new Error('its settings are not an object');
+  if (native) {
+    settings.metric ??= native.metric;
+    if (settings.metric !== native.metric || (settings.dimensions ?? native.dimensions) !== native.dimensions) {
+      throw new Error(`its settings (${settings.metric}, ${settings.dimensions} dimensions) do not match its index `
+        + `(${native.metric}, ${native.dimensions})`);
+    }
+  } else if (settings.dimensions !== undefined) {
+    throw new Error('it has dimensions but no index');
+  }
+  const metadata = saved.metadata ?? null;
+  return {
+    name,
+    metadata: metadata === null ? null : JSON.parse(encodeMetadata(metadata, 'metadata')),
+    settings: settingsOf({ ...settings, metadata: undefined }),
+  };
 }
 
 export class Database {
@@ -88,6 +120,55 @@ export class Database {
 
   countCollections() {
     return this.#collections.size;
+  }
+
+  // ---- snapshots (docs/format.md) ----------------------------------------------------------------
+
+  /**
+   * A snapshot of every collection (name, metadata, settings, records, index), in creation order;
+   * `Database.fromBytes` loads it.
+   */
+  toBytes() {
+    const out = requireEngine().newDatabase();
+    for (const { collection } of this.#collections.values()) {
+      const parts = collection[PARTS]();
+      const settings = JSON.stringify({ metadata: parts.metadata, settings: parts.settings });
+      if (parts.native) out.add(parts.name, settings, parts.native);
+      else out.addWithoutIndex(parts.name, settings);
+    }
+    return snapshotOf(out);
+  }
+
+  /** The database a snapshot holds; TeaVecError CORRUPT_SNAPSHOT when the bytes are damaged. */
+  static fromBytes(bytes) {
+    const view = asInt8Array(bytes);
+    const engine = requireEngine();
+    const saved = callEngine(() => engine.databaseFromBytes(view));
+    const db = new Database();
+    for (let i = 0; i < saved.count; i++) {
+      const name = saved.name(i);
+      const native = saved.index(i);
+      let parts;
+      try {
+        parts = restoredParts(name, saved.settings(i), native);
+      } catch (e) {
+        throw new TeaVecError('CORRUPT_SNAPSHOT', `collection ${JSON.stringify(name)}: ${e.message}`);
+      }
+      const state = { dropped: false };
+      const collection = new Collection(parts.name, parts.metadata, parts.settings, state, { native });
+      db.#collections.set(name, { collection, state });
+    }
+    return db;
+  }
+
+  /** Node: writes the snapshot to `path` atomically (never a partial file under that name). */
+  async saveToFile(path) {
+    await writeFileAtomic(path, this.toBytes());
+  }
+
+  /** Node: loads a file written by `saveToFile`, verifying it. */
+  static async loadFromFile(path) {
+    return Database.fromBytes(await readFileBytes(path));
   }
 
   /** Deletes the collection and its records; the Collection object then throws UNKNOWN_ID. */

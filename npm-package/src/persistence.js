@@ -1,11 +1,11 @@
-// Snapshots of an index as bytes (docs/format.md): EdgeVec#toBytes and EdgeVec.fromBytes build on these.
+// Snapshots as bytes (docs/format.md): EdgeVec#toBytes/fromBytes and Database#toBytes/fromBytes build on these.
 import { requireEngine } from './init.js';
 import { TeaVecError, callEngine } from './errors.js';
 
 /** Handed to the EdgeVec constructor to wrap an engine index loaded from a snapshot. */
 export const RESTORED = Symbol('teavec.restoredIndex');
 
-/** The snapshot of an engine index, as a Uint8Array sharing the engine's returned buffer (no copy). */
+/** The snapshot of an engine index or database, as a Uint8Array sharing the engine's returned buffer (no copy). */
 export function snapshotOf(native) {
   const bytes = callEngine(() => native.toBytes());
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -18,7 +18,8 @@ export function restoredFrom(bytes) {
   return { [RESTORED]: callEngine(() => engine.indexFromBytes(view)) };
 }
 
-function asInt8Array(bytes) {
+/** The bytes as the engine takes them (no copy); INVALID_ARGUMENT for anything but bytes. */
+export function asInt8Array(bytes) {
   if (bytes instanceof ArrayBuffer) return new Int8Array(bytes);
   if (ArrayBuffer.isView(bytes) && !(bytes instanceof DataView)) {
     // Any typed array (a Node Buffer is a Uint8Array): reinterpret its bytes, no copy.

@@ -1,7 +1,8 @@
 // Snapshots through the packed package: toBytes/fromBytes, atomic files in Node, and damaged bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installPackedPackage, runInProject } from './helpers.mjs';
+import { join } from 'node:path';
+import { installPackedPackage, runInProject, packageDir } from './helpers.mjs';
 
 const project = installPackedPackage();
 
@@ -113,4 +114,222 @@ console.log(JSON.stringify({ codes: [...codes], fileCode, args: [tryLoad('x'), t
   assert.deepEqual(r.codes, ['true:CORRUPT_SNAPSHOT']);
   assert.equal(r.fileCode, 'CORRUPT_SNAPSHOT');
   assert.deepEqual(r.args, ['true:INVALID_ARGUMENT', 'true:INVALID_ARGUMENT', 'true:INVALID_ARGUMENT']);
+});
+
+// ---- records: metadata, string ids, updates; Database of collections ------------------------------
+
+const RECORDS = `${PRELUDE}
+import { Database, TeaVecError } from 'teavec';
+import { crc32 } from 'node:zlib';
+const DIMS = 24;
+const TAGS = ['red', 'green', 'blue'];
+// Metadata of every kind; a lone surrogate and an emoji survive too.
+const meta = (i) => ({ i, tag: TAGS[i % 3], even: i % 2 === 0, w: i / 7, tags: ['t' + (i % 4)], odd: i % 50 === 0 ? 'x\\ud800 \\u{1F375}' : null });
+function records(options, n, seed) {
+  const c = new EdgeVecConfig(DIMS);
+  Object.assign(c, options);
+  const ix = new EdgeVec(c);
+  const r = rng(seed);
+  const vec = () => new Float32Array(DIMS).map(() => r());
+  for (let i = 0; i < n; i++) {
+    if (i % 5 === 0) ix.insertWithMetadata(vec(), meta(i));
+    else ix.upsert('key-' + i + (i % 97 === 0 ? ' \\u00e9\\u{1F600}' : ''), vec(), meta(i));
+  }
+  for (let i = 1; i < n; i += 6) if (ix.idOf('key-' + i) !== undefined) ix.upsert('key-' + i, vec(), i % 2 ? meta(i + 1000) : undefined);
+  for (let id = 2; id < n; id += 13) ix.updateVector(id, vec());
+  for (let id = 3; id < n; id += 9) ix.softDelete(id);
+  for (let i = 4; i < n; i += 17) ix.delete('key-' + i);
+  for (let id = 6; id < n; id += 11) if (!ix.isDeleted(id)) ix.setMetadata(id, 'edited', true);
+  return ix;
+}
+const FILTERS = ["tag = 'red'", 'even = true AND i > 500', { tag: { $in: ['green', 'blue'] }, w: { $lt: 100 } }, "tags CONTAINS 't1'", { edited: true }];
+function state(ix, n) {
+  const ids = [];
+  for (let id = 0; id < n; id++) {
+    const deleted = ix.isDeleted(id);
+    ids.push(deleted ? null : [ix.keyOf(id), ix.getAllMetadata(id), Array.from(ix.getVector(id))]);
+  }
+  return JSON.stringify([ids, ix.liveCount(), ix.deletedCount(), ix.metadataVectorCount(), ix.totalMetadataCount()]);
+}
+function results(ix, qs) {
+  return JSON.stringify(qs.map((q, i) => [ix.search(q, 10), ix.searchWithFilter(q, FILTERS[i % FILTERS.length], 10)]));
+}
+const tryLoad = (load, b) => { try { load(b); return 'loaded'; } catch (e) { return (e instanceof TeaVecError) + ':' + e.code; } };
+`;
+
+test('EdgeVec with metadata, string ids, updates and deletes: same results on 1,000 queries (filtered too), same records', () => {
+  const out = runInProject(project, 'records.mjs', `${RECORDS}
+const report = {};
+for (const [name, options] of Object.entries({
+  flat: { indexType: 'flat' },
+  hnsw: { indexType: 'hnsw', ef_construction: 64 },
+  sq8: { indexType: 'hnsw', quantization: 'sq8', ef_construction: 64 },
+  auto: {},
+})) {
+  const n = 2500;
+  const ix = records(options, n, 11);
+  const bytes = ix.toBytes();
+  const copy = EdgeVec.fromBytes(bytes);
+  const qs = queries(1000, DIMS, 5);
+  const sameResults = results(ix, qs) === results(copy, qs);
+  const sameState = state(ix, n) === state(copy, n);
+  // Both go on identically: same next id, same in-place upsert, same compaction.
+  const later = queries(3, DIMS, 77);
+  for (const x of [ix, copy]) {
+    x.insertWithMetadata(later[0], { i: -1 });
+    x.upsert('key-1', later[1], { tag: 'red' });
+    x.upsert('brand-new', later[2]);
+    x.compact();
+  }
+  report[name] = {
+    sameResults, sameState,
+    after: results(ix, qs.slice(0, 200)) === results(copy, qs.slice(0, 200)) && state(ix, n + 2) === state(copy, n + 2),
+    keys: copy.idOf('key-1') === ix.idOf('key-1') && copy.get('key-97 \\u00e9\\u{1F600}') !== undefined,
+    lone: copy.getMetadata(50, 'odd') === 'x\\ud800 \\u{1F375}',
+    reencoded: Buffer.compare(Buffer.from(bytes), Buffer.from(EdgeVec.fromBytes(bytes).toBytes())) === 0,
+  };
+}
+console.log(JSON.stringify(report));
+`);
+  for (const [name, r] of Object.entries(JSON.parse(out))) {
+    assert.deepEqual(r, { sameResults: true, sameState: true, after: true, keys: true, lone: true, reencoded: true }, name);
+  }
+});
+
+test('Database with 3 collections: toBytes/fromBytes and saveToFile/loadFromFile give the same collections', () => {
+  const out = runInProject(project, 'database.mjs', `${RECORDS}
+function database(seed) {
+  const db = new Database();
+  const r = rng(seed);
+  const vec = (d) => Array.from({ length: d }, () => r());
+  const docs = db.createCollection({ name: 'docs', metadata: { 'hnsw:space': 'l2', owner: 'me' }, indexType: 'hnsw', m: 8 });
+  const ids = Array.from({ length: 600 }, (_, i) => 'doc-' + i);
+  docs.add({ ids, embeddings: ids.map(() => vec(16)), metadatas: ids.map((_, i) => meta(i)), documents: ids.map((id, i) => (i % 7 ? 'text of ' + id : null)) });
+  docs.upsert({ ids: ['doc-3', 'doc-9'], embeddings: [vec(16), vec(16)], documents: ['new three', 'new nine'] });
+  docs.update({ ids: ['doc-10'], metadatas: [{ tag: 'red', i: 10 }] });
+  docs.delete({ ids: ['doc-4', 'doc-5'] });
+  docs.delete({ where: { i: { $gte: 590 } } });
+  const sq8 = db.createCollection({ name: 'compressed \\u00e9', metadata: { 'hnsw:space': 'ip' }, quantization: 'sq8', indexType: 'hnsw' });
+  const more = Array.from({ length: 300 }, (_, i) => 'm' + i);
+  sq8.add({ ids: more, embeddings: more.map(() => vec(8)), metadatas: more.map((_, i) => meta(i)) });
+  db.createCollection({ name: 'not-yet', metadata: { note: 'dimensions come with the first add' }, metric: 'dot' });
+  return db;
+}
+const WHERE = [undefined, { tag: 'red' }, { $and: [{ even: true }, { i: { $lt: 300 } }] }, { tags: { $contains: 't2' } }];
+function view(db, seed) {
+  const qs = (d) => queries(40, d, seed).map((q) => Array.from(q));
+  return JSON.stringify(db.listCollections().map((c) => {
+    const q = c.dimensions ? qs(c.dimensions) : [];
+    return [c.name, c.metadata, c.metric, c.dimensions, c.count(), c.get({ include: ['embeddings', 'metadatas', 'documents'] }),
+      WHERE.map((where) => c.get({ where, limit: 50, offset: 3 })),
+      q.map((e, i) => c.query({ queryEmbeddings: e, nResults: 7, where: WHERE[i % WHERE.length], include: ['metadatas', 'documents', 'distances', 'embeddings'] }))];
+  }));
+}
+const db = database(3);
+const bytes = db.toBytes();
+const copy = Database.fromBytes(bytes);
+const dir = mkdtempSync(join(tmpdir(), 'teavec-db-'));
+const path = join(dir, 'db.tvdb');
+await db.saveToFile(path);
+const fromFile = await Database.loadFromFile(path);
+const identical = view(db, 9) === view(copy, 9) && view(db, 9) === view(fromFile, 9);
+// Both go on identically, including the collection that had no index yet.
+for (const d of [db, copy]) {
+  d.getCollection('not-yet').add({ ids: ['a', 'b'], embeddings: [[1, 2, 3], [3, 2, 1]], metadatas: [{ i: 1 }, { i: 2 }] });
+  d.getCollection('docs').upsert({ ids: ['doc-1', 'fresh'], embeddings: [Array(16).fill(0.5), Array(16).fill(0.25)] });
+  d.deleteCollection('compressed \\u00e9');
+}
+console.log(JSON.stringify({
+  identical, after: view(db, 10) === view(copy, 10),
+  names: copy.listCollections().map((c) => c.name),
+  notYet: [copy.getCollection('not-yet').dimensions, copy.getCollection('not-yet').metric],
+  files: readdirSync(dir),
+  sizes: [bytes.length, db.getCollection('docs').count()],
+}));
+`);
+  const r = JSON.parse(out);
+  assert.equal(r.identical, true, 'every collection reads and queries the same after toBytes/fromBytes and after a file round trip');
+  assert.equal(r.after, true, 'and goes on the same');
+  assert.deepEqual(r.names, ['docs', 'not-yet']);
+  assert.deepEqual(r.notYet, [3, 'dot']);
+  assert.deepEqual(r.files, ['db.tvdb']);
+});
+
+test('damaged snapshots with records, and damaged or mismatched databases, give CORRUPT_SNAPSHOT', () => {
+  const out = runInProject(project, 'corrupt-records.mjs', `${RECORDS}
+const ix = records({ indexType: 'hnsw', quantization: 'sq8', ef_construction: 16 }, 300, 3);
+const bytes = ix.toBytes();
+const codes = new Set();
+for (let i = 0; i < bytes.length; i += 37) { const d = bytes.slice(); d[i] ^= 0x04; codes.add(tryLoad(EdgeVec.fromBytes, d)); }
+for (let len = 0; len < bytes.length; len += 211) codes.add(tryLoad(EdgeVec.fromBytes, bytes.slice(0, len)));
+const db = new Database();
+const c = db.createCollection({ name: 'c', dimensions: 4, metric: 'cosine' });
+c.add({ ids: ['x', 'y'], embeddings: [[1, 0, 0, 0], [0, 1, 0, 0]], metadatas: [{ a: 1 }, null], documents: ['dx', null] });
+db.createCollection({ name: 'later' });
+const dbBytes = db.toBytes();
+const dbCodes = new Set();
+for (let i = 0; i < dbBytes.length; i += 5) { const d = dbBytes.slice(); d[i] ^= 0x40; dbCodes.add(tryLoad(Database.fromBytes, d)); }
+for (let len = 0; len < dbBytes.length; len += 23) dbCodes.add(tryLoad(Database.fromBytes, dbBytes.slice(0, len)));
+// Settings the engine accepts as JSON but the collection does not (metric "cosinX"), CRCs recomputed:
+// on the collection with an index (it disagrees with the index) and on the one without (not a metric).
+function withMetricX(occurrence) {
+  const text = Buffer.from(dbBytes).toString('latin1');
+  const at = (occurrence === 0 ? text.indexOf('"metric":"cosine"') : text.lastIndexOf('"metric":"cosine"')) + 15;
+  const bad = Buffer.from(dbBytes);
+  bad[at] = 'X'.charCodeAt(0);
+  const frame = 24;
+  const payloadLength = bad.readUInt32LE(frame + 4);
+  bad.writeUInt32LE(crc32(Buffer.concat([bad.subarray(frame, frame + 8), bad.subarray(frame + 12, frame + 12 + payloadLength)])), frame + 8);
+  try { Database.fromBytes(bad); return 'loaded'; } catch (e) { return e.code + ': ' + e.message; }
+}
+const badSettings = [withMetricX(0), withMetricX(1)];
+console.log(JSON.stringify({
+  codes: [...codes], dbCodes: [...dbCodes], badSettings,
+  crossed: [tryLoad(Database.fromBytes, bytes), tryLoad(EdgeVec.fromBytes, dbBytes)],
+  args: [tryLoad(Database.fromBytes, 'x'), tryLoad(Database.fromBytes, null)],
+}));
+`);
+  const r = JSON.parse(out);
+  assert.deepEqual(r.codes, ['true:CORRUPT_SNAPSHOT']);
+  assert.deepEqual(r.dbCodes, ['true:CORRUPT_SNAPSHOT']);
+  assert.match(r.badSettings[0], /^CORRUPT_SNAPSHOT: collection "c": its settings \(cosinX, 4 dimensions\) do not match its index/);
+  assert.match(r.badSettings[1], /^CORRUPT_SNAPSHOT: collection "later": metric must be one of/);
+  assert.deepEqual(r.crossed, ['true:CORRUPT_SNAPSHOT', 'true:CORRUPT_SNAPSHOT']);
+  assert.deepEqual(r.args, ['true:INVALID_ARGUMENT', 'true:INVALID_ARGUMENT']);
+});
+
+test('committed version 1 and 2 fixtures load through the package, records and collections included', () => {
+  const fixtures = join(packageDir, '..', 'wasm-core', 'src', 'test', 'resources', 'snapshots');
+  const out = runInProject(project, 'fixtures.mjs', `${RECORDS}
+const dir = ${JSON.stringify(fixtures)};
+const read = (name) => readFileSync(join(dir, name));
+const report = {};
+for (const name of ['hnsw-float', 'hnsw-sq8', 'flat', 'auto-hnsw']) {
+  const v1 = EdgeVec.fromBytes(read('v1-' + name + '.tvec'));
+  const v2 = EdgeVec.fromBytes(read('v2-' + name + '.tvec'));
+  // The v2 .expected file ends with one line per live id: "id key metadata document".
+  const lines = read('v2-' + name + '.expected').toString('utf8').trim().split('\\n').filter((l) => / id-/.test(l));
+  const records = lines.every((line) => {
+    const [id, key, meta, ...doc] = line.split(' ');
+    return v2.keyOf(Number(id)) === key && v2.idOf(key) === Number(id)
+      && JSON.stringify(v2.getAllMetadata(Number(id)) ?? null) === JSON.stringify(JSON.parse(meta));
+  });
+  report[name] = [v1.liveCount(), v2.liveCount(), lines.length, records, v2.insert(new Float32Array(8).fill(0.5))];
+}
+const old = Database.fromBytes(read('v1-database.tvdb'));
+const now = Database.fromBytes(read('v2-database.tvdb'));
+const docs = now.getCollection('flat').get({ ids: ['id-2', 'id-4'] });
+report.v1db = old.listCollections().map((c) => [c.name, c.metric, c.count()]);
+report.v2db = now.listCollections().map((c) => [c.name, c.metric, c.count(), c.metadata.owner]);
+report.docs = [docs.documents, docs.metadatas.map((m) => m.tag)];
+console.log(JSON.stringify(report));
+`);
+  const r = JSON.parse(out);
+  for (const name of ['hnsw-float', 'hnsw-sq8', 'flat', 'auto-hnsw']) {
+    assert.deepEqual(r[name], [106, 106, 106, true, 120], name);
+  }
+  assert.deepEqual(r.v1db, [['hnsw-float', 'cosine', 106], ['hnsw-sq8', 'l2', 106], ['flat', 'cosine', 106], ['auto-hnsw', 'cosine', 106]]);
+  assert.deepEqual(r.v2db, [['hnsw-float', 'cosine', 106, 'hnsw-float'], ['hnsw-sq8', 'l2', 106, 'hnsw-sq8'],
+    ['flat', 'cosine', 106, 'flat'], ['auto-hnsw', 'cosine', 106, 'auto-hnsw'], ['not-yet', 'cosine', 0, 'not-yet']]);
+  assert.deepEqual(r.docs, [['document \u00e9 2', null], ['c', 'b']]);
 });

@@ -425,13 +425,14 @@ export class EdgeVec {
   /** 'simd': vectors in Wasm linear memory scored by SIMD kernels; 'scalar': Java heap, scalar kernels. */
   readonly kernels: 'simd' | 'scalar';
   /**
-   * A snapshot of the whole index (vectors, graph, ids, tombstones, settings) for any storage:
-   * a file, IndexedDB, Workers KV or R2. `EdgeVec.fromBytes` loads it.
+   * A snapshot of the whole index (vectors, graph, ids, tombstones, settings, metadata, string ids)
+   * for any storage: a file, IndexedDB, Workers KV or R2. `EdgeVec.fromBytes` loads it.
    */
   toBytes(): Uint8Array;
   /**
-   * The index a snapshot holds, answering every query as the saved one did. Throws a TeaVecError with
-   * code `CORRUPT_SNAPSHOT` when the bytes are damaged, truncated or not a TeaVec snapshot.
+   * The index a snapshot holds, with its metadata and string ids, answering every query as the saved
+   * one did. Throws a TeaVecError with code `CORRUPT_SNAPSHOT` when the bytes are damaged, truncated
+   * or not a TeaVec index snapshot.
    */
   static fromBytes(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): EdgeVec;
   /**
@@ -570,6 +571,20 @@ export class Database {
   listCollections(): Collection[];
   countCollections(): number;
   deleteCollection(options: { name: string } | string): void;
+  /**
+   * A snapshot of every collection (name, metadata, settings, records with their embeddings, metadata
+   * and documents), in creation order, for any storage. `Database.fromBytes` loads it.
+   */
+  toBytes(): Uint8Array;
+  /**
+   * The database a snapshot holds: the same collections giving the same answers. Throws a TeaVecError
+   * with code `CORRUPT_SNAPSHOT` when the bytes are damaged, truncated or not a TeaVec database snapshot.
+   */
+  static fromBytes(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): Database;
+  /** Node.js only: writes the snapshot to `path` atomically (as `EdgeVec#saveToFile`). */
+  saveToFile(path: string): Promise<void>;
+  /** Node.js only: loads a file written by `saveToFile`; CORRUPT_SNAPSHOT when it is damaged. */
+  static loadFromFile(path: string): Promise<Database>;
 }
 
 /**

@@ -114,6 +114,10 @@ const removed: string[] = col.delete({ ids: ['a'], where: { k: 1 } });
 const total: number = col.count();
 const colMeta: Metadata | null = col.metadata;
 const colDims: number | undefined = col.dimensions;
+const dbBytes: Uint8Array = db.toBytes();
+const dbCopy: Database = Database.fromBytes(dbBytes);
+const dbSaving: Promise<void> = dbCopy.saveToFile('/tmp/db.tvdb');
+const dbLoading: Promise<Database> = Database.loadFromFile('/tmp/db.tvdb');
 db.deleteCollection({ name: 'docs' });
 db.deleteCollection('docs');
 
@@ -158,9 +162,11 @@ const badWhere: Where = { price: { $in: 3 } };
 db.createCollection({ dimensions: 3 });
 // @ts-expect-error unknown error code
 const badCode: ErrorCode = 'OOPS';
+// @ts-expect-error a database loads from bytes, not from a path
+Database.fromBytes('/tmp/db.tvdb');
 
 void [flags, dims, size, flatIds, batch, progress, withMeta, batchMeta, upserted, upsertedIds, rec, recs, gone, goneCount, key,
   idOfKey, hits, filtered, filtered2, filtered3, fromJson, meta0, vec0, sel, strategy, complete, stored, deleted, batchDel,
   batchDel2, counts, isDel, warning, compacted, one, has, all, metaCounts, bytes, level, memConfig, can, advice, saving,
   loading, typedOut, expr, validation, parsed, same, byName, names, nCols, docs, peeked, firstIds, distances, removed, total,
-  colMeta, colDims, badWhere, badCode, valid];
+  colMeta, colDims, badWhere, badCode, valid, dbSaving, dbLoading];

@@ -38,7 +38,12 @@ public final class NativeIndex {
         this(new VectorDatabase(config, storage), storage);
     }
 
-    /** Wraps a database, e.g. one loaded from a snapshot, whose vectors live where {@code storage} puts them. */
+    /** Wraps a database loaded from a snapshot: snapshots decode into Java arrays (scalar kernels) for now. */
+    NativeIndex(VectorDatabase db) {
+        this(db, VectorStorageFactory.HEAP);
+    }
+
+    /** Wraps a database whose vectors live where {@code storage} puts them. */
     NativeIndex(VectorDatabase db, VectorStorageFactory storage) {
         this.config = db.config();
         this.db = db;
@@ -47,10 +52,17 @@ public final class NativeIndex {
         this.storage = storage;
     }
 
-    /** The index as a snapshot (docs/format.md); {@code TeaVecModule.indexFromBytes} loads it. */
+    /**
+     * The index with its metadata, keys and documents as a snapshot (docs/format.md);
+     * {@code TeaVecModule.indexFromBytes} loads it.
+     */
     @JSExport
     public Int8Array toBytes() {
-        return SnapshotTransfer.toJs(IndexSnapshot.encode(index));
+        return SnapshotTransfer.toJs(IndexSnapshot.encode(db));
+    }
+
+    VectorDatabase database() {
+        return db;
     }
 
     /** "simd" (vectors in linear memory, Wasm SIMD kernels) or "scalar" (Java heap, scalar kernels). */

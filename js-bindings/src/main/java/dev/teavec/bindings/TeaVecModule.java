@@ -1,12 +1,6 @@
 package dev.teavec.bindings;
 
 import dev.teavec.core.codec.IndexSnapshot;
-import dev.teavec.core.db.KeyIndex;
-import dev.teavec.core.db.VectorDatabase;
-import dev.teavec.core.index.VectorIndex;
-import dev.teavec.core.meta.IdTable;
-import dev.teavec.core.meta.MetadataStore;
-import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.bindings.idb.IdbSnapshotStore;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexType;
@@ -45,12 +39,22 @@ public final class TeaVecModule {
         return new NativeIndex(config);
     }
 
-    /** An index loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
+    /** An index with its records loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
     @JSExport
     public static NativeIndex indexFromBytes(Int8Array bytes) {
-        VectorIndex index = IndexSnapshot.decode(SnapshotTransfer.fromJs(bytes));
-        return new NativeIndex(VectorDatabase.restore(IndexSnapshot.configOf(index), index, new MetadataStore(),
-                new KeyIndex(), new IdTable<>()), VectorStorageFactory.HEAP);
+        return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes)));
+    }
+
+    /** An empty set of collections to fill with {@link NativeDatabase#add} and save with {@link NativeDatabase#toBytes}. */
+    @JSExport
+    public static NativeDatabase newDatabase() {
+        return new NativeDatabase();
+    }
+
+    /** The collections of a database snapshot ({@link NativeDatabase#toBytes()}); CORRUPT_SNAPSHOT for anything else. */
+    @JSExport
+    public static NativeDatabase databaseFromBytes(Int8Array bytes) {
+        return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes));
     }
 
     /** [m, efConstruction, efSearch, compactionThreshold, autoThreshold]: the engine's defaults. */
@@ -69,6 +73,6 @@ public final class TeaVecModule {
     /** Format version of the engine's API, checked by the JS loader against the one it was built for. */
     @JSExport
     public static int apiVersion() {
-        return 1;
+        return 2;
     }
 }

@@ -1,25 +1,26 @@
 package dev.teavec.core.codec;
 
-import dev.teavec.core.index.VectorIndex;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.meta.JsonNode;
+import dev.teavec.core.meta.JsonReader;
 
 /**
- * Section COLLECTIONS of a database snapshot: the named collections in order, each a UTF-8 name and a
- * complete index snapshot nested in place (its own header, sections and CRCs, so a collection's
- * metadata sections travel inside it).
+ * Section COLLECTIONS of a database snapshot: the named collections in order. Version 2 (written now):
+ * each a name, the collection's settings as JSON object text, and its index snapshot nested in place
+ * (its own header, sections and CRCs, records included), or none while the collection has no index
+ * yet. Version 1 (read only): a name and a nested snapshot.
  */
 final class CollectionsSection implements SectionPayload {
-    private final byte[][] names;
+    private final String[] names;
+    private final String[] settings;
     private final SectionPayload[][] collections;
 
-    CollectionsSection(byte[][] names, SectionPayload[][] collections) {
+    CollectionsSection(String[] names, String[] settings, SectionPayload[][] collections) {
         this.names = names;
+        this.settings = settings;
         this.collections = collections;
-    }
-
-    static byte[] utf8(String name) {
-        return name.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -29,7 +30,7 @@ final class CollectionsSection implements SectionPayload {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -41,28 +42,52 @@ final class CollectionsSection implements SectionPayload {
     public long size() {
         long size = 4;
         for (int i = 0; i < names.length; i++) {
-            size += 2 + names[i].length + 4 + SnapshotWriter.snapshotSize(collections[i]);
+            size += 2 + Wtf8.textBytes(names[i]) + Wtf8.size(settings[i]) + 4 + nestedSize(i);
         }
         return size;
+    }
+
+    private long nestedSize(int i) {
+        return collections[i] == null ? 0 : SnapshotWriter.snapshotSize(collections[i]);
     }
 
     @Override
     public void write(SnapshotWriter out) {
         out.i32(names.length);
         for (int i = 0; i < names.length; i++) {
-            out.u16(names[i].length);
-            out.bytes(names[i], 0, names[i].length);
-            out.i32((int) SnapshotWriter.snapshotSize(collections[i]));
-            out.snapshot(SnapshotWriter.KIND_INDEX, collections[i]);
+            out.u16(Wtf8.textBytes(names[i]));
+            Wtf8.writeText(out, names[i]);
+            Wtf8.write(out, settings[i]);
+            out.i32((int) nestedSize(i));
+            if (collections[i] != null) {
+                out.snapshot(SnapshotWriter.KIND_INDEX, collections[i]);
+            }
         }
     }
 
-    /** Reads the names and nested snapshots, decoding each with {@link IndexSnapshot#decodeAt}. */
-    static DatabaseSnapshot read(SnapshotReader in, SnapshotBytes bytes, DecodeBudget budget) {
-        int count = in.count("collection count", 0, SnapshotLimits.MAX_COLLECTIONS, 2 + 4 + SnapshotWriter.HEADER_BYTES);
+    /**
+     * The problem with {@code text} as a collection's settings (a JSON object the JSON reader accepts),
+     * or null: checked on encode as on decode, so that nothing is written that would not load.
+     */
+    static String settingsProblem(String text) {
+        try {
+            JsonNode node = JsonReader.parse(text, ErrorCode.INVALID_ARGUMENT, "");
+            return node.kind() == JsonNode.OBJECT ? null : "settings must be a JSON object";
+        } catch (TeaVecException e) {
+            return "settings are not valid JSON: " + e.detail();
+        }
+    }
+
+    /** Reads the collections, decoding each nested snapshot with {@link IndexSnapshot#decodeDatabaseAt}. */
+    static DatabaseSnapshot read(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget) {
+        SnapshotReader in = layout.section(SectionIds.COLLECTIONS);
+        boolean v1 = layout.version(SectionIds.COLLECTIONS) == 1;
+        int smallest = v1 ? 2 + 4 + SnapshotWriter.HEADER_BYTES : 2 + 4 + 4;
+        int count = in.count("collection count", 0, SnapshotLimits.MAX_COLLECTIONS, smallest);
         budget.charge(64L * count, "the collection table", in.position());
         String[] names = new String[count];
-        VectorIndex[] indexes = new VectorIndex[count];
+        String[] settings = new String[count];
+        VectorDatabase[] dbs = new VectorDatabase[count];
         for (int i = 0; i < count; i++) {
             int at = in.position();
             int len = in.u16("name length");
@@ -71,26 +96,34 @@ final class CollectionsSection implements SectionPayload {
             }
             byte[] raw = new byte[len];
             in.readBytes(raw, 0, len, "collection name");
-            String name = new String(raw, StandardCharsets.UTF_8);
-            if (!Arrays.equals(utf8(name), raw)) {
-                throw in.corrupt(at, "collection name " + i + " is not valid UTF-8");
-            }
+            String name = Wtf8.decode(in, raw, len, 1, len, at, "a collection name", -1);
             for (int j = 0; j < i; j++) {
                 if (names[j].equals(name)) {
                     throw in.corrupt(at, "collection '" + name + "' appears twice");
                 }
             }
             names[i] = name;
+            if (!v1) {
+                int settingsAt = in.position();
+                settings[i] = Wtf8.read(in, 0, Integer.MAX_VALUE, budget, "collection settings", -1);
+                String problem = settingsProblem(settings[i]);
+                if (problem != null) {
+                    throw in.corrupt(settingsAt, "collection '" + name + "': " + problem);
+                }
+            }
             int lenAt = in.position();
             int nested = in.i32("snapshot length");
-            if (nested < SnapshotWriter.HEADER_BYTES || nested > in.remaining()) {
+            boolean none = nested == 0 && !v1;
+            if (!none && (nested < SnapshotWriter.HEADER_BYTES || nested > in.remaining())) {
                 throw in.corrupt(lenAt, "collection '" + name + "' claims " + (nested & 0xFFFFFFFFL) + " bytes, "
                         + in.remaining() + " are left");
             }
-            indexes[i] = IndexSnapshot.decodeAt(bytes, in.position(), nested, budget);
-            in.skip(nested, "collection snapshot");
+            if (!none) {
+                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget);
+                in.skip(nested, "collection snapshot");
+            }
         }
         in.expectEnd();
-        return new DatabaseSnapshot(names, indexes);
+        return new DatabaseSnapshot(names, settings, dbs);
     }
 }

@@ -1,48 +1,60 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.VectorIndex;
 
 /**
- * A database snapshot: named collections, each a complete index snapshot (docs/format.md, "Database
- * container"). {@link #encode} writes them in the order given; {@link #decode} validates the container
- * and every collection, sharing one decode budget, and fails only with CORRUPT_SNAPSHOT.
+ * A database snapshot: named collections, each with its settings (JSON object text the JavaScript
+ * Database keeps: the collection's metadata and index options) and its database (an index with its
+ * records), or none while the collection has no index yet (docs/format.md, "Database snapshot").
+ * {@link #encode} writes them in the order given; {@link #decode} validates the container and every
+ * collection, sharing one decode budget, and fails only with CORRUPT_SNAPSHOT.
  */
 public final class DatabaseSnapshot {
     private final String[] names;
-    private final VectorIndex[] indexes;
+    private final String[] settings;
+    private final VectorDatabase[] databases;
 
-    DatabaseSnapshot(String[] names, VectorIndex[] indexes) {
+    DatabaseSnapshot(String[] names, String[] settings, VectorDatabase[] databases) {
         this.names = names;
-        this.indexes = indexes;
+        this.settings = settings;
+        this.databases = databases;
     }
 
-    public static SnapshotBytes encode(String[] names, VectorIndex[] indexes) {
-        if (names.length != indexes.length) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, names.length + " names for " + indexes.length + " collections");
+    /**
+     * {@code settings[i]} is a JSON object's text; {@code databases[i]} may be null (no index yet).
+     * INVALID_ARGUMENT for names that are empty, too long or repeated, or settings that are not a JSON object.
+     */
+    public static SnapshotBytes encode(String[] names, String[] settings, VectorDatabase[] databases) {
+        if (names.length != settings.length || names.length != databases.length) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, names.length + " names for " + settings.length
+                    + " settings and " + databases.length + " collections");
         }
         if (names.length > SnapshotLimits.MAX_COLLECTIONS) {
             throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "a database holds at most "
                     + SnapshotLimits.MAX_COLLECTIONS + " collections");
         }
-        byte[][] raw = new byte[names.length][];
         SectionPayload[][] nested = new SectionPayload[names.length][];
         for (int i = 0; i < names.length; i++) {
-            raw[i] = CollectionsSection.utf8(names[i]);
-            if (raw[i].length < 1 || raw[i].length > SnapshotLimits.MAX_NAME_BYTES) {
+            int bytes = names[i] == null ? 0 : Wtf8.textBytes(names[i]);
+            if (bytes < 1 || bytes > SnapshotLimits.MAX_NAME_BYTES) {
                 throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "collection names take 1.."
-                        + SnapshotLimits.MAX_NAME_BYTES + " UTF-8 bytes, got " + raw[i].length);
+                        + SnapshotLimits.MAX_NAME_BYTES + " UTF-8 bytes, got " + bytes);
             }
             for (int j = 0; j < i; j++) {
                 if (names[j].equals(names[i])) {
                     throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "collection '" + names[i] + "' appears twice");
                 }
             }
-            nested[i] = IndexSnapshot.sections(indexes[i]);
+            String problem = settings[i] == null ? "settings are missing" : CollectionsSection.settingsProblem(settings[i]);
+            if (problem != null) {
+                throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "collection '" + names[i] + "': " + problem);
+            }
+            nested[i] = databases[i] == null ? null : RecordSections.sections(databases[i]);
         }
         return SnapshotWriter.encode(SnapshotWriter.KIND_DATABASE,
-                new SectionPayload[] {new CollectionsSection(raw, nested)});
+                new SectionPayload[] {new CollectionsSection(names, settings, nested)});
     }
 
     public static DatabaseSnapshot decode(SnapshotBytes bytes) {
@@ -51,7 +63,7 @@ public final class DatabaseSnapshot {
 
     public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_DATABASE);
-        return CollectionsSection.read(layout.section(SectionIds.COLLECTIONS), bytes, limits.budgetFor(bytes.length()));
+        return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()));
     }
 
     public int size() {
@@ -62,7 +74,13 @@ public final class DatabaseSnapshot {
         return names[i];
     }
 
-    public VectorIndex index(int i) {
-        return indexes[i];
+    /** The collection's settings as JSON object text; null in a version 1 snapshot, which had none. */
+    public String settings(int i) {
+        return settings[i];
+    }
+
+    /** The collection's index and records, or null when it had no index yet. */
+    public VectorDatabase database(int i) {
+        return databases[i];
     }
 }

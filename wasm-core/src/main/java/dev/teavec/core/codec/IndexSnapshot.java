@@ -1,5 +1,6 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.AutoIndex;
@@ -15,11 +16,13 @@ import dev.teavec.core.score.ScoringVectors;
 import dev.teavec.core.score.Sq8VectorValues;
 
 /**
- * Index snapshots: {@link #encode} turns a {@link FlatIndex}, {@link HnswIndex} or {@link AutoIndex}
- * into bytes, {@link #decode} turns bytes back into an index that answers every query exactly as the
- * saved one did and goes on from the same state (same next id, tombstones, SQ8 calibration, graph and
- * builder state). Decoding validates everything (docs/format.md) and fails only with CORRUPT_SNAPSHOT:
- * damaged, truncated or hostile bytes never trap, hang, or allocate beyond {@link SnapshotLimits}.
+ * Index snapshots: {@link #encode} turns a {@link FlatIndex}, {@link HnswIndex} or {@link AutoIndex},
+ * or a whole {@link VectorDatabase} (the index plus its metadata, keys and documents), into bytes;
+ * {@link #decode} and {@link #decodeDatabase} turn bytes back into an index (database) that answers
+ * every query exactly as the saved one did and goes on from the same state (same next id, tombstones,
+ * SQ8 calibration, graph and builder state, records). Decoding validates everything (docs/format.md)
+ * and fails only with CORRUPT_SNAPSHOT: damaged, truncated or hostile bytes never trap, hang, or
+ * allocate beyond {@link SnapshotLimits}.
  */
 public final class IndexSnapshot {
     private IndexSnapshot() {
@@ -33,6 +36,15 @@ public final class IndexSnapshot {
         return encode(index).toArray();
     }
 
+    /** The database's index and its records (docs/format.md, METADATA, KEYS, DOCUMENTS). */
+    public static SnapshotBytes encode(VectorDatabase db) {
+        return SnapshotWriter.encode(SnapshotWriter.KIND_INDEX, RecordSections.sections(db));
+    }
+
+    public static byte[] encodeToArray(VectorDatabase db) {
+        return encode(db).toArray();
+    }
+
     public static VectorIndex decode(byte[] bytes) {
         return decode(SnapshotBytes.of(bytes), SnapshotLimits.DEFAULT);
     }
@@ -41,8 +53,36 @@ public final class IndexSnapshot {
         return decode(bytes, SnapshotLimits.DEFAULT);
     }
 
+    /**
+     * The index alone. A snapshot whose vectors carry metadata, keys or documents is refused (with
+     * CORRUPT_SNAPSHOT): loading it as a bare index would drop them; use {@link #decodeDatabase}.
+     */
     public static VectorIndex decode(SnapshotBytes bytes, SnapshotLimits limits) {
-        return decodeAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()));
+        SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_INDEX);
+        String why = "its records would be lost when loaded as a bare index; load it as a database";
+        layout.forbid(SectionIds.METADATA, why);
+        layout.forbid(SectionIds.KEYS, why);
+        layout.forbid(SectionIds.DOCUMENTS, why);
+        return decodeIndex(layout, limits.budgetFor(bytes.length()));
+    }
+
+    public static VectorDatabase decodeDatabase(byte[] bytes) {
+        return decodeDatabase(SnapshotBytes.of(bytes), SnapshotLimits.DEFAULT);
+    }
+
+    public static VectorDatabase decodeDatabase(SnapshotBytes bytes) {
+        return decodeDatabase(bytes, SnapshotLimits.DEFAULT);
+    }
+
+    /** Any index snapshot as a database: records from its record sections, none when it has none. */
+    public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits) {
+        return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()));
+    }
+
+    /** Decodes the index snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
+    static VectorDatabase decodeDatabaseAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget) {
+        SnapshotLayout layout = SnapshotLayout.parse(bytes, start, length, SnapshotWriter.KIND_INDEX);
+        return RecordSections.read(layout, decodeIndex(layout, budget), budget);
     }
 
     /** The config an index was made with (FLAT ones report their type and compaction threshold). */
@@ -94,9 +134,7 @@ public final class IndexSnapshot {
             new FloatVectorsSection(SectionIds.RERANK_F32, exact), new HnswGraphSection(hnsw)};
     }
 
-    /** Decodes the index snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
-    static VectorIndex decodeAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget) {
-        SnapshotLayout layout = SnapshotLayout.parse(bytes, start, length, SnapshotWriter.KIND_INDEX);
+    private static VectorIndex decodeIndex(SnapshotLayout layout, DecodeBudget budget) {
         ConfigSection.Decoded c = ConfigSection.read(layout.section(SectionIds.CONFIG));
         SavedIds ids = IdsSection.read(layout, budget);
         VectorIndex index;
@@ -116,7 +154,7 @@ public final class IndexSnapshot {
         try {
             index.checkIntegrity();
         } catch (IllegalStateException e) {
-            throw Corrupt.at(start, "the decoded index is inconsistent: " + e.getMessage());
+            throw Corrupt.at(layout.start(), "the decoded index is inconsistent: " + e.getMessage());
         }
         return index;
     }

@@ -15,7 +15,10 @@ final class SectionIds {
     static final int VECTORS_SQ8 = 5;
     static final int RERANK_F32 = 6;
     static final int HNSW_GRAPH = 7;
-    // 8..15 are reserved for metadata records, string keys and documents.
+    static final int METADATA = 8;
+    static final int KEYS = 9;
+    static final int DOCUMENTS = 10;
+    // 11..15 are reserved for more of what a database attaches to its vectors.
     static final int COLLECTIONS = 16;
 
     private SectionIds() {
@@ -31,8 +34,12 @@ final class SectionIds {
             case VECTORS_SQ8:
             case RERANK_F32:
             case HNSW_GRAPH:
-            case COLLECTIONS:
+            case METADATA:
+            case KEYS:
+            case DOCUMENTS:
                 return 1;
+            case COLLECTIONS:
+                return 2;
             default:
                 return 0;
         }
@@ -47,6 +54,9 @@ final class SectionIds {
             case VECTORS_SQ8: return "SQ8 vectors";
             case RERANK_F32: return "re-rank floats";
             case HNSW_GRAPH: return "HNSW graph";
+            case METADATA: return "metadata";
+            case KEYS: return "keys";
+            case DOCUMENTS: return "documents";
             case COLLECTIONS: return "collections";
             default: return "section " + id;
         }

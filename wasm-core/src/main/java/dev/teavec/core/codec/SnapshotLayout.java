@@ -10,15 +10,18 @@ final class SnapshotLayout {
     private final int start;
     private final int kind;
     private final int[] ids;
+    private final int[] versions;
     private final int[] starts;
     private final int[] lengths;
     private final int count;
 
-    private SnapshotLayout(SnapshotBytes bytes, int start, int kind, int[] ids, int[] starts, int[] lengths, int count) {
+    private SnapshotLayout(SnapshotBytes bytes, int start, int kind, int[] ids, int[] versions, int[] starts, int[] lengths,
+            int count) {
         this.bytes = bytes;
         this.start = start;
         this.kind = kind;
         this.ids = ids;
+        this.versions = versions;
         this.starts = starts;
         this.lengths = lengths;
         this.count = count;
@@ -67,6 +70,7 @@ final class SnapshotLayout {
             throw Corrupt.at(start + 16, "section count " + (sections & 0xFFFFFFFFL) + " does not fit");
         }
         int[] ids = new int[sections];
+        int[] versions = new int[sections];
         int[] starts = new int[sections];
         int[] lengths = new int[sections];
         int kept = 0;
@@ -106,6 +110,7 @@ final class SnapshotLayout {
                     }
                 }
                 ids[kept] = id;
+                versions[kept] = sectionVersion;
                 starts[kept] = in.position();
                 lengths[kept] = payload;
                 kept++;
@@ -113,7 +118,7 @@ final class SnapshotLayout {
             in.skip(payload, "section payload");
         }
         in.expectEnd();
-        return new SnapshotLayout(bytes, start, kind, ids, starts, lengths, kept);
+        return new SnapshotLayout(bytes, start, kind, ids, versions, starts, lengths, kept);
     }
 
     int kind() {
@@ -129,6 +134,11 @@ final class SnapshotLayout {
         if (has(id)) {
             throw Corrupt.at(start, "unexpected " + SectionIds.name(id) + " section: " + why);
         }
+    }
+
+    /** The version of section {@code id}, which must be present. */
+    int version(int id) {
+        return versions[indexOf(id)];
     }
 
     int start() {

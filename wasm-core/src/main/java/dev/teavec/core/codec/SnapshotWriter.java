@@ -10,7 +10,7 @@ import dev.teavec.core.error.TeaVecException;
  */
 final class SnapshotWriter {
     static final int MAGIC = 0x43455654; // "TVEC" read as a little-endian int
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final int HEADER_BYTES = 24;
     static final int FRAME_BYTES = 12;
     static final int KIND_INDEX = 1;

@@ -20,9 +20,9 @@ import dev.teavec.core.score.ScoringVectors;
  * <p>Reachability is kept by construction rather than repaired. The first node is the root and the
  * permanent entry point: when a new node draws a level above the root's, the root is raised to that
  * level. Each later node gets one protected level-0 in-link, its anchor: from the closest kept
- * neighbour that has anchored fewer than m0 - 1 nodes. The anchor was reached by a search from the
- * root, and pruning never drops an anchored entry, so the anchors form a tree from the entry point
- * over every node. (Plain HNSW pruning can leave a node, or a pair linking only to each other,
+ * neighbour that has anchored fewer than m0 - 1 nodes (else the closest such node; see chooseAnchor).
+ * The anchor is an earlier node, and pruning never drops an anchored entry, so the anchors form a
+ * tree from the entry point over every node. (Plain HNSW pruning can leave a node, or a pair linking only to each other,
  * with no way in.)
  */
 public final class HnswBuilder {
@@ -159,7 +159,9 @@ public final class HnswBuilder {
 
     /**
      * Picks the anchor among the kept neighbours, closest first; when all are saturated, links the
-     * node from the closest other candidate that is not.
+     * node from the closest other candidate that is not; when the search found none (a tiny
+     * efConstruction finds few candidates), from the closest unsaturated node of the whole graph.
+     * One always exists: the node - 1 anchors so far fill fewer than the (node) × (m0 - 1) slots.
      */
     private void chooseAnchor(int node, int kept, int found) {
         int limit = graph.capacity(0) - 1;
@@ -179,7 +181,21 @@ public final class HnswBuilder {
                 return;
             }
         }
-        assert false : "no candidate can anchor node " + node;
+        int best = -1;
+        float bestKey = 0;
+        for (int c = 0; c < node; c++) {
+            if (anchored[c] < limit) {
+                float key = scorer.score(c);
+                if (best < 0 || key < bestKey) {
+                    best = c;
+                    bestKey = key;
+                }
+            }
+        }
+        assert best >= 0 : "no node can anchor node " + node;
+        anchor[node] = best;
+        anchored[best]++;
+        linkBack(best, node, bestKey, 0);
     }
 
     private static boolean contains(int[] ids, int count, int id) {

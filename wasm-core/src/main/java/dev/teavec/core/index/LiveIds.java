@@ -163,7 +163,13 @@ final class LiveIds {
         assert saved.problem() == null : saved.problem();
         LiveIds restored = new LiveIds();
         for (int ord = 0; ord < saved.count(); ord++) {
-            restored.map.append(saved.id(ord));
+            int id = saved.id(ord);
+            // A repeated id is an updated one: it moves on to its later ordinal, as update did.
+            if (restored.map.ord(id) >= 0) {
+                restored.map.remap(id);
+            } else {
+                restored.map.append(id);
+            }
         }
         restored.map.reserve(saved.nextId());
         for (int i = 0; i < saved.deletedCount(); i++) {

@@ -1,41 +1,63 @@
 package dev.teavec.core.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.testkit.RecordSnapshotScenarios;
 import dev.teavec.core.testkit.SnapshotScenarios;
 import dev.teavec.core.vector.Metric;
 import org.junit.jupiter.api.Test;
 
-/** The database container: named collections round-trip, and damage anywhere is CORRUPT_SNAPSHOT. */
+/**
+ * The database container: named collections with their settings and records round-trip (a collection
+ * may have no index yet), and damage anywhere is CORRUPT_SNAPSHOT.
+ */
 class DatabaseSnapshotTest {
     private static final long SEED = 20261121L;
 
     @Test
-    void namedCollectionsRoundTrip() {
-        String[] names = {"docs", "images ✓", "sq8"};
-        VectorIndex[] indexes = {
-            SnapshotScenarios.build("hnsw", Metric.COSINE, 12, 150, SEED),
-            SnapshotScenarios.build("flat", Metric.L2, 12, 80, SEED),
-            SnapshotScenarios.build("sq8-rerank", Metric.DOT, 12, 150, SEED),
+    void namedCollectionsWithSettingsAndRecordsRoundTrip() {
+        String[] names = {"docs", "images \u2713", "sq8 \ud83d\ude00", "empty", "lone \udbff"};
+        String[] settings = {"{\"metadata\":{\"hnsw:space\":\"cosine\"},\"settings\":{\"metric\":\"cosine\"}}", "{}",
+            "{\"metadata\":null,\"settings\":{\"m\":8,\"seed\":7}}", "{\"settings\":{\"metric\":\"l2\"}}", "{\"a\":[\"\\ud800\"]}"};
+        VectorDatabase[] dbs = {
+            RecordSnapshotScenarios.build("hnsw", Metric.COSINE, 8, 150, SEED),
+            RecordSnapshotScenarios.build("flat", Metric.L2, 8, 80, SEED),
+            RecordSnapshotScenarios.build("auto-sq8-compacted", Metric.DOT, 8, 200, SEED),
+            null,
+            RecordSnapshotScenarios.build("flat", Metric.L2, 8, 3, SEED),
         };
-        DatabaseSnapshot db = DatabaseSnapshot.decode(DatabaseSnapshot.encode(names, indexes));
-        assertEquals(3, db.size());
-        float[][] queries = SnapshotScenarios.queries(20, 12, SEED);
-        for (int i = 0; i < 3; i++) {
+        DatabaseSnapshot db = DatabaseSnapshot.decode(DatabaseSnapshot.encode(names, settings, dbs));
+        assertEquals(names.length, db.size());
+        float[][] queries = SnapshotScenarios.queries(20, 8, SEED);
+        for (int i = 0; i < names.length; i++) {
             assertEquals(names[i], db.name(i));
-            SnapshotScenarios.assertSame(indexes[i], db.index(i), queries, names[i]);
+            assertEquals(settings[i], db.settings(i));
+            if (dbs[i] == null) {
+                assertNull(db.database(i));
+            } else {
+                RecordSnapshotScenarios.assertSame(dbs[i], db.database(i), queries, names[i]);
+            }
         }
-        assertEquals(0, DatabaseSnapshot.decode(DatabaseSnapshot.encode(new String[0], new VectorIndex[0])).size());
+        DatabaseSnapshot none = DatabaseSnapshot.decode(DatabaseSnapshot.encode(new String[0], new String[0], new VectorDatabase[0]));
+        assertEquals(0, none.size());
+    }
+
+    @Test
+    void collectionsRoundTripScenario() {
+        RecordSnapshotScenarios.collectionsRoundTrip(SEED);
     }
 
     @Test
     void damageAnywhereIsCorrupt() {
-        byte[] bytes = DatabaseSnapshot.encode(new String[] {"a", "b"}, new VectorIndex[] {
-            SnapshotScenarios.small(SEED), SnapshotScenarios.build("flat", Metric.L2, 4, 10, SEED)}).toArray();
+        byte[] bytes = DatabaseSnapshot.encode(new String[] {"a", "b", "c"}, new String[] {"{}", "{\"x\":1}", "{}"},
+                new VectorDatabase[] {RecordSnapshotScenarios.small(SEED), null,
+                    RecordSnapshotScenarios.build("flat", Metric.L2, 4, 10, SEED)}).toArray();
         for (int i = 0; i < bytes.length; i++) {
             for (int bit = 0; bit < 8; bit += 3) {
                 byte[] damaged = bytes.clone();
@@ -53,13 +75,40 @@ class DatabaseSnapshotTest {
         byte[] index = IndexSnapshot.encodeToArray(SnapshotScenarios.small(SEED));
         assertThrows(TeaVecException.class, () -> DatabaseSnapshot.decode(SnapshotBytes.of(index)));
         assertThrows(TeaVecException.class, () -> IndexSnapshot.decode(bytes));
+        assertThrows(TeaVecException.class, () -> IndexSnapshot.decodeDatabase(bytes));
     }
 
     @Test
-    void duplicateNamesAreRefusedOnEncode() {
-        VectorIndex a = SnapshotScenarios.small(SEED);
+    void settingsThatAreNotAJsonObjectAreRefusedOnEncodeAndDecode() {
+        VectorDatabase[] one = {null};
+        for (String bad : new String[] {"[]", "1", "{", "{\"a\":1,}", "", "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}"}) {
+            TeaVecException e = assertThrows(TeaVecException.class,
+                    () -> DatabaseSnapshot.encode(new String[] {"x"}, new String[] {bad}, one), bad);
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code(), bad);
+        }
+        // Written around the check: "{}" swapped for "[]" with the CRCs recomputed.
+        byte[] s = DatabaseSnapshot.encode(new String[] {"x"}, new String[] {"{}"}, one).toArray();
+        int settings = Reseal.payload(s, SectionIds.COLLECTIONS) + 4 + 2 + 1 + 4;
+        s[settings] = '[';
+        s[settings + 1] = ']';
+        Reseal.crcs(s);
+        TeaVecException e = assertThrows(TeaVecException.class, () -> DatabaseSnapshot.decode(SnapshotBytes.of(s)));
+        assertEquals(ErrorCode.CORRUPT_SNAPSHOT, e.code());
+        assertTrue(e.getMessage().contains("JSON object"), e.getMessage());
+    }
+
+    @Test
+    void badNamesAreRefusedOnEncode() {
+        VectorDatabase a = RecordSnapshotScenarios.small(SEED);
+        String[] two = {"{}", "{}"};
         TeaVecException e = assertThrows(TeaVecException.class,
-                () -> DatabaseSnapshot.encode(new String[] {"x", "x"}, new VectorIndex[] {a, a}));
+                () -> DatabaseSnapshot.encode(new String[] {"x", "x"}, two, new VectorDatabase[] {a, a}));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        e = assertThrows(TeaVecException.class,
+                () -> DatabaseSnapshot.encode(new String[] {"", "y"}, two, new VectorDatabase[] {a, a}));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        e = assertThrows(TeaVecException.class,
+                () -> DatabaseSnapshot.encode(new String[] {"\u00e9".repeat(513)}, new String[] {"{}"}, new VectorDatabase[] {a}));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
     }
 }

@@ -106,6 +106,32 @@ class HostileSnapshotTest {
     }
 
     @Test
+    void anIdMayRepeatOnlyOnDeletedEarlierOrdinals() {
+        int first = Reseal.payload(snapshot, SectionIds.IDS) + 8;
+        int nextId = Reseal.u32(snapshot, first - 4);
+        rejects(s -> Reseal.putU32(s, first + 4, 0), "live id 0 on ordinals 0 and 1");
+        rejects(s -> Reseal.putU32(s, first + 4 * 5, 0), "id 0 on live ordinal 0 and again on ordinal 5");
+        rejects(s -> Reseal.putU32(s, first, nextId), "an id equal to the next id");
+        rejects(s -> Reseal.putU32(s, first - 4, 0), "next id 0 below every id");
+        // Ordinal 2 is deleted: holding the id of live ordinal 3 there is an update's former vector, sound.
+        byte[] moved = snapshot.clone();
+        Reseal.putU32(moved, first + 8, 3);
+        Reseal.crcs(moved);
+        VectorIndex index = IndexSnapshot.decode(moved);
+        index.checkIntegrity();
+        assertTrue(index.isDeleted(2) && !index.isDeleted(3), "id 2 has no live ordinal, id 3 has ordinal 3");
+        assertEquals(SnapshotScenarios.small(SEED).get(3)[0], index.get(3)[0]);
+        // Ids out of ordinal order (as after an update and compaction) are fine too.
+        byte[] swapped = snapshot.clone();
+        Reseal.putU32(swapped, first + 4 * 3, 4);
+        Reseal.putU32(swapped, first + 4 * 4, 3);
+        Reseal.crcs(swapped);
+        VectorIndex reordered = IndexSnapshot.decode(swapped);
+        reordered.checkIntegrity();
+        assertEquals(SnapshotScenarios.small(SEED).get(4)[1], reordered.get(3)[1]);
+    }
+
+    @Test
     void nanInAVector() {
         VectorIndex flat = new FlatIndex(IndexConfig.builder(3, Metric.L2).indexType(IndexType.FLAT).build());
         flat.add(new float[] {1, 2, 3});
@@ -122,7 +148,7 @@ class HostileSnapshotTest {
     @Test
     void newerFormatVersionAndUnknownSections() {
         byte[] newer = snapshot.clone();
-        newer[4] = 2;
+        newer[4] = (byte) (SnapshotWriter.FORMAT_VERSION + 1);
         Reseal.crcs(newer);
         TeaVecException e = assertThrows(TeaVecException.class, () -> IndexSnapshot.decode(newer));
         assertTrue(e.getMessage().contains("newer"), e.getMessage());

@@ -3,7 +3,9 @@ package dev.teavec.core.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.index.VectorIndex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,19 +21,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SnapshotFixturesTest {
     /** Add each new format version here; never remove one. */
-    private static final int[] VERSIONS = {1};
+    private static final int[] VERSIONS = {1, 2};
 
     @ParameterizedTest
     @ValueSource(strings = {"hnsw-float", "hnsw-sq8", "flat", "auto-hnsw"})
     void everyVersionLoadsWithItsRecordedResults(String name) throws IOException {
         for (int version : VERSIONS) {
             byte[] bytes = resource("v" + version + "-" + name + ".tvec");
-            VectorIndex index = IndexSnapshot.decode(bytes);
-            index.checkIntegrity();
             String expected = new String(resource("v" + version + "-" + name + ".expected"), StandardCharsets.UTF_8);
-            assertEquals(expected, SnapshotFixtures.results(index), "v" + version + " " + name);
+            VectorDatabase db = IndexSnapshot.decodeDatabase(bytes);
+            db.checkIntegrity();
+            if (version == 1) {
+                // Version 1 held bare indexes: they load as an index, and as a database without records.
+                VectorIndex index = IndexSnapshot.decode(bytes);
+                assertEquals(expected, SnapshotFixtures.results(index), "v1 " + name);
+                assertEquals(expected, SnapshotFixtures.results(db.index()), "v1 " + name + " as a database");
+                assertEquals(0, db.metadata().recordCount() + db.keys().size() + db.documents().count());
+            } else {
+                assertEquals(expected, SnapshotFixtures.results(db), "v" + version + " " + name);
+            }
             // Loaded fixtures keep working: ids are never reused.
-            int next = index.add(SnapshotFixtures.queries()[0]);
+            int next = db.insert(SnapshotFixtures.queries()[0], null);
             assertEquals(120, next, "v" + version + " " + name + ": next id");
         }
     }
@@ -44,14 +54,39 @@ class SnapshotFixturesTest {
     }
 
     @Test
-    void databaseFixtureLoads() throws IOException {
+    void version1DatabaseFixtureLoads() throws IOException {
         DatabaseSnapshot db = DatabaseSnapshot.decode(SnapshotBytes.of(resource("v1-database.tvdb")));
         assertEquals(SnapshotFixtures.NAMES.length, db.size());
         for (int i = 0; i < db.size(); i++) {
             assertEquals(SnapshotFixtures.NAMES[i], db.name(i));
+            assertNull(db.settings(i), "version 1 has no settings");
             String expected = new String(resource("v1-" + db.name(i) + ".expected"), StandardCharsets.UTF_8);
-            assertEquals(expected, SnapshotFixtures.results(db.index(i)), db.name(i));
+            assertEquals(expected, SnapshotFixtures.results(db.database(i).index()), db.name(i));
         }
+    }
+
+    @Test
+    void currentDatabaseFixtureLoadsAndIsWhatTheEncoderWrites() throws IOException {
+        int version = SnapshotWriter.FORMAT_VERSION;
+        byte[] bytes = resource("v" + version + "-database.tvdb");
+        DatabaseSnapshot db = DatabaseSnapshot.decode(SnapshotBytes.of(bytes));
+        String[] names = SnapshotFixtures.databaseNames();
+        assertEquals(names.length, db.size());
+        String[] settings = new String[names.length];
+        VectorDatabase[] dbs = new VectorDatabase[names.length];
+        for (int i = 0; i < names.length; i++) {
+            assertEquals(names[i], db.name(i));
+            settings[i] = SnapshotFixtures.settings(names[i]);
+            assertEquals(settings[i], db.settings(i));
+            if (i < SnapshotFixtures.NAMES.length) {
+                String expected = new String(resource("v" + version + "-" + names[i] + ".expected"), StandardCharsets.UTF_8);
+                assertEquals(expected, SnapshotFixtures.results(db.database(i)), names[i]);
+                dbs[i] = SnapshotFixtures.build(names[i]);
+            } else {
+                assertNull(db.database(i), names[i] + " has no index yet");
+            }
+        }
+        assertArrayEquals(bytes, DatabaseSnapshot.encode(names, settings, dbs).toArray());
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -2,7 +2,9 @@ package dev.teavec.core.codec;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.filter.Filter;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexFactory;
@@ -14,11 +16,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded mutation fuzzing of the decoder: valid snapshots of every structure, mutated by bit flips,
+ * Seeded mutation fuzzing of the decoder: valid snapshots of every structure, some with in-place
+ * updates, metadata, keys and documents, mutated by bit flips,
  * byte overwrites, truncations, extensions, hostile u32 fields and splices between snapshots, half
  * of them re-sealed (CRCs and total length recomputed) so the damage reaches the semantic checks.
- * The only acceptable outcomes: CORRUPT_SNAPSHOT, or an index that passes checkIntegrity() and then
- * searches, inserts, deletes and compacts without any exception.
+ * The only acceptable outcomes: CORRUPT_SNAPSHOT, or a database that passes checkIntegrity() and then
+ * searches (filtered too), inserts, upserts, reads records, deletes and compacts without any exception.
  */
 class SnapshotFuzzTest {
     private static final long SEED = Long.getLong("teavec.fuzz.seed", 20261121L);
@@ -36,8 +39,8 @@ class SnapshotFuzzTest {
             long inputSeed = random.nextLong();
             byte[] input = mutate(corpus, new SplittableRandom(inputSeed));
             try {
-                VectorIndex index = IndexSnapshot.decode(SnapshotBytes.of(input), SnapshotLimits.withBudget(64 << 20, 64));
-                exercise(index);
+                VectorDatabase db = IndexSnapshot.decodeDatabase(SnapshotBytes.of(input), SnapshotLimits.withBudget(64 << 20, 64));
+                exercise(db);
                 decoded++;
             } catch (TeaVecException e) {
                 if (e.code() != ErrorCode.CORRUPT_SNAPSHOT) {
@@ -57,19 +60,29 @@ class SnapshotFuzzTest {
         return "input " + n + " (fuzz seed " + SEED + ", input seed " + inputSeed + "): ";
     }
 
-    /** A decoded index must be sound and usable. */
-    private static void exercise(VectorIndex index) {
-        index.checkIntegrity();
+    /** A decoded database must be sound and usable. */
+    private static void exercise(VectorDatabase db) {
+        db.checkIntegrity();
+        VectorIndex index = db.index();
         float[] q = new float[index.dimensions()];
         for (int i = 0; i < q.length; i++) {
             q[i] = 0.25f * (i + 1);
         }
         index.search(q, 5);
-        int id = index.add(q);
+        db.search(q, 4, 0, "n >= 1 OR tag = 'b'", Filter.EDGEVEC);
+        int[] keyed = db.keys().ids();
+        if (keyed.length > 0) {
+            db.upsert(db.keyOf(keyed[0]), q, null, "again");
+        }
+        for (int id : db.metadata().ids()) {
+            db.metadataEditor().get(id);
+        }
+        int id = db.upsert("fuzz", q, "{\"n\":2}", "doc");
+        db.matchIds("{\"n\": {\"$gte\": 0}}", Filter.CHROMA_WHERE, 0, -1);
         index.search(q, 3);
-        index.delete(id);
-        index.compact();
-        index.checkIntegrity();
+        db.delete(id);
+        db.compact();
+        db.checkIntegrity();
     }
 
     static byte[][] corpus() {
@@ -80,7 +93,29 @@ class SnapshotFuzzTest {
             IndexSnapshot.encodeToArray(build(IndexType.HNSW, Quantization.SQ8, true, Metric.DOT, 30)),
             IndexSnapshot.encodeToArray(build(IndexType.AUTO, Quantization.NONE, false, Metric.L2, 8)),
             IndexSnapshot.encodeToArray(build(IndexType.AUTO, Quantization.SQ8, false, Metric.COSINE, 30)),
+            IndexSnapshot.encodeToArray(records(IndexType.HNSW, Quantization.SQ8, Metric.L2, 20)),
+            IndexSnapshot.encodeToArray(records(IndexType.FLAT, Quantization.NONE, Metric.COSINE, 10)),
         };
+    }
+
+    /** A small database with in-place updates, metadata of every kind, keys (some non-ASCII) and documents. */
+    static VectorDatabase records(IndexType type, Quantization q, Metric metric, int n) {
+        VectorDatabase db = new VectorDatabase(IndexConfig.builder(3, metric).indexType(type).quantization(q)
+                .m(3).m0(5).efConstruction(8).sq8TrainingSize(10).seed(n).build());
+        SplittableRandom random = new SplittableRandom(n);
+        for (int i = 0; i < n; i++) {
+            float[] v = {(float) random.nextGaussian(), (float) random.nextGaussian(), 1f + (float) random.nextGaussian()};
+            String meta = i % 3 == 2 ? null
+                    : "{\"n\":" + (i - 4) + ",\"tag\":\"" + (char) ('a' + i % 3) + "\",\"l\":[\"x\"],\"b\":true,\"z\":null}";
+            db.add("k\u00e9" + i, v, meta, i % 2 == 0 ? "d\ud83d\ude00" + i : null);
+        }
+        for (int i = 1; i < n; i += 3) {
+            db.upsert("k\u00e9" + i, new float[] {(float) random.nextGaussian(), 1f, 0.5f}, "{\"n\":" + i + "}", null);
+        }
+        for (int id = 0; id < n; id += 5) {
+            db.delete(id);
+        }
+        return db;
     }
 
     static VectorIndex build(IndexType type, Quantization q, boolean rerank, Metric metric, int n) {

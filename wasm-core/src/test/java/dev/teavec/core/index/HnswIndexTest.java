@@ -17,6 +17,31 @@ class HnswIndexTest {
                 .keepFloatsForRerank(keep).efConstruction(64).sq8TrainingSize(256).build());
     }
 
+    /**
+     * With efConstruction 1 or 2 the search finds so few candidates that all may already anchor m0 - 1
+     * nodes; the builder then anchors the new node elsewhere, so no node becomes unreachable (before,
+     * such an index failed checkIntegrity and its snapshot did not load).
+     */
+    @Test
+    void aTinyEfConstructionStillReachesEveryNode() {
+        for (int seed = 1; seed <= 60; seed++) {
+            for (int efc = 1; efc <= 2; efc++) {
+                HnswIndex index = new HnswIndex(IndexConfig.builder(3, Metric.L2).indexType(IndexType.HNSW)
+                        .m(3).m0(5).efConstruction(efc).seed(seed).build());
+                Random random = new Random(seed);
+                for (int i = 0; i < 60; i++) {
+                    index.add(VectorIndexContractTest.gaussian(random, 3));
+                }
+                for (int id = 1; id < 60; id += 4) {
+                    index.update(id, VectorIndexContractTest.gaussian(random, 3));
+                }
+                index.checkIntegrity();
+                index.compact();
+                index.checkIntegrity();
+            }
+        }
+    }
+
     @Test
     void sameSeedSameGraph() {
         long seed = VectorIndexContractTest.baseSeed();

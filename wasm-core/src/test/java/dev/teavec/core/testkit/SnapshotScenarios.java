@@ -21,9 +21,14 @@ import java.util.Random;
  * and damage (every bit flip, every truncation) that must give CORRUPT_SNAPSHOT.
  */
 public final class SnapshotScenarios {
-    /** Every structure a snapshot can hold, with deletes. */
+    /**
+     * Every structure a snapshot can hold, with deletes; "updated" ones also replace vectors in place
+     * (ids then sit on several ordinals, out of order), before and after AUTO's switch and compaction.
+     */
     public static final String[] VARIANTS = {"flat", "hnsw", "sq8", "sq8-rerank", "sq8-untrained", "auto-flat",
-        "auto-hnsw", "auto-sq8", "empty-hnsw", "compacted-hnsw"};
+        "auto-hnsw", "auto-sq8", "empty-hnsw", "compacted-hnsw", "flat-updated", "hnsw-updated", "sq8-updated",
+        "sq8-rerank-updated", "auto-flat-updated", "auto-hnsw-updated", "auto-sq8-updated", "compacted-hnsw-updated",
+        "compacted-flat-updated"};
 
     private SnapshotScenarios() {
     }
@@ -50,25 +55,59 @@ public final class SnapshotScenarios {
     public static VectorIndex build(String variant, Metric metric, int dims, int n, long seed) {
         Random random = new Random(seed);
         VectorIndex index = IndexFactory.create(config(variant, dims, metric, seed));
-        int count = variant.startsWith("empty") ? 0 : variant.equals("auto-flat") ? Math.min(n, 100) : n;
+        int count = variant.startsWith("empty") ? 0 : variant.startsWith("auto-flat") ? Math.min(n, 100) : n;
+        boolean updated = variant.endsWith("updated");
         float[][] data = IndexScenarios.clustered(random, count, dims);
-        for (float[] v : data) {
-            index.add(v);
+        float[][] fresh = IndexScenarios.clustered(new Random(seed + 7), count, dims);
+        // Updated variants replace vectors of the first third before the rest arrive (so before AUTO's switch).
+        int first = updated ? count / 3 : count;
+        for (int i = 0; i < first; i++) {
+            index.add(data[i]);
+        }
+        if (updated) {
+            update(index, 1, first, 4, fresh);
+            for (int i = first; i < count; i++) {
+                index.add(data[i]);
+            }
         }
         for (int id = 3; id < count; id += 7) {
             index.delete(id);
         }
+        if (updated) {
+            update(index, 2, count, 5, fresh);
+            // Updated twice: the id sits on three ordinals; then deleted: its last ordinal is a tombstone too.
+            update(index, 1, count, 12, data);
+            if (count > 9 && !index.isDeleted(9)) {
+                index.delete(9);
+            }
+        }
         if (variant.startsWith("compacted")) {
             index.compact();
             index.delete(count - 1);
+            if (updated) {
+                update(index, 0, count, 6, data);
+            }
         }
         if (variant.startsWith("auto")) {
-            Check.isTrue(((AutoIndex) index).usesHnsw() == !variant.equals("auto-flat"), variant + ": AUTO phase");
+            Check.isTrue(((AutoIndex) index).usesHnsw() == !variant.startsWith("auto-flat"), variant + ": AUTO phase");
         }
         if (variant.equals("sq8-untrained")) {
             Check.isTrue(!((HnswIndex) index).isQuantized(), variant + ": not trained yet");
         }
         return index;
+    }
+
+    /** Replaces the vector of every live id {@code from, from + step, ...} below {@code to} with {@code with[id]}. */
+    public static void update(VectorIndex index, int from, int to, int step, float[][] with) {
+        for (int id = from; id < to; id += step) {
+            if (!index.isDeleted(id)) {
+                index.update(id, with[id]);
+            }
+        }
+    }
+
+    private static float[][] moreFor(int count, int dims, long seed) {
+        return IndexScenarios.clustered(new Random(seed + 2), count, dims);
     }
 
     public static float[][] queries(int count, int dims, long seed) {
@@ -100,7 +139,9 @@ public final class SnapshotScenarios {
                 copy.delete(id);
             }
         }
-        assertSame(original, copy, queries, what + " after further inserts and deletes");
+        update(original, 2, original.idLimit(), 9, moreFor(original.idLimit(), dims, seed));
+        update(copy, 2, copy.idLimit(), 9, moreFor(copy.idLimit(), dims, seed));
+        assertSame(original, copy, queries, what + " after further inserts, updates and deletes");
         original.compact();
         copy.compact();
         assertSame(original, copy, queries, what + " after compaction");

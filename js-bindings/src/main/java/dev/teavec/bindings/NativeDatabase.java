@@ -1,0 +1,86 @@
+package dev.teavec.bindings;
+
+import dev.teavec.core.codec.DatabaseSnapshot;
+import dev.teavec.core.codec.SnapshotBytes;
+import dev.teavec.core.db.VectorDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The collections of a JavaScript {@code Database} as a database snapshot sees them: each a name, its
+ * settings (JSON object text the JS layer keeps: collection metadata, index options) and its index,
+ * or none while the collection has no index yet. Filled with {@link #add} and saved with
+ * {@link #toBytes}, or read back from a snapshot ({@code TeaVecModule.databaseFromBytes}).
+ */
+public final class NativeDatabase {
+    private final List<String> names = new ArrayList<>();
+    private final List<String> settings = new ArrayList<>();
+    private final List<NativeIndex> indexes = new ArrayList<>();
+
+    static NativeDatabase decode(SnapshotBytes bytes) {
+        DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes);
+        NativeDatabase out = new NativeDatabase();
+        for (int i = 0; i < snapshot.size(); i++) {
+            VectorDatabase db = snapshot.database(i);
+            out.names.add(snapshot.name(i));
+            out.settings.add(snapshot.settings(i));
+            out.indexes.add(db == null ? null : new NativeIndex(db));
+        }
+        return out;
+    }
+
+    /** Adds a collection and its index. Checked when saved. */
+    @JSExport
+    public void add(String name, String settingsJson, NativeIndex index) {
+        names.add(name);
+        settings.add(settingsJson);
+        indexes.add(index);
+    }
+
+    /** Adds a collection that has no index yet (TeaVM cannot pass a null Java object in from JS). */
+    @JSExport
+    public void addWithoutIndex(String name, String settingsJson) {
+        add(name, settingsJson, null);
+    }
+
+    /** The snapshot of every collection added; INVALID_ARGUMENT for bad names or settings. */
+    @JSExport
+    public Int8Array toBytes() {
+        int n = names.size();
+        String[] nameArray = new String[n];
+        String[] settingsArray = new String[n];
+        VectorDatabase[] dbs = new VectorDatabase[n];
+        for (int i = 0; i < n; i++) {
+            nameArray[i] = names.get(i);
+            settingsArray[i] = settings.get(i);
+            dbs[i] = indexes.get(i) == null ? null : indexes.get(i).database();
+        }
+        return SnapshotTransfer.toJs(DatabaseSnapshot.encode(nameArray, settingsArray, dbs));
+    }
+
+    @JSExport
+    @JSProperty
+    public int getCount() {
+        return names.size();
+    }
+
+    @JSExport
+    public String name(int i) {
+        return names.get(i);
+    }
+
+    /** The settings JSON, or null for a version 1 snapshot (which had none). */
+    @JSExport
+    public String settings(int i) {
+        return settings.get(i);
+    }
+
+    /** The collection's index, or null when it has none yet. */
+    @JSExport
+    public NativeIndex index(int i) {
+        return indexes.get(i);
+    }
+}
