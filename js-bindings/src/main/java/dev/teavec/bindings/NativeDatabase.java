@@ -1,5 +1,8 @@
 package dev.teavec.bindings;
 
+import dev.teavec.bindings.simd.LinearMemoryStorage;
+import dev.teavec.core.codec.SnapshotLimits;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
 import dev.teavec.core.db.VectorDatabase;
@@ -21,13 +24,14 @@ public final class NativeDatabase {
     private final List<NativeIndex> indexes = new ArrayList<>();
 
     static NativeDatabase decode(SnapshotBytes bytes) {
-        DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes);
+        VectorStorageFactory storage = LinearMemoryStorage.best();
+        DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes, SnapshotLimits.DEFAULT, storage);
         NativeDatabase out = new NativeDatabase();
         for (int i = 0; i < snapshot.size(); i++) {
             VectorDatabase db = snapshot.database(i);
             out.names.add(snapshot.name(i));
             out.settings.add(snapshot.settings(i));
-            out.indexes.add(db == null ? null : new NativeIndex(db));
+            out.indexes.add(db == null ? null : new NativeIndex(db, storage));
         }
         return out;
     }

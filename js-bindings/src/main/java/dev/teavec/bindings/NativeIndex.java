@@ -38,11 +38,6 @@ public final class NativeIndex {
         this(new VectorDatabase(config, storage), storage);
     }
 
-    /** Wraps a database loaded from a snapshot: snapshots decode into Java arrays (scalar kernels) for now. */
-    NativeIndex(VectorDatabase db) {
-        this(db, VectorStorageFactory.HEAP);
-    }
-
     /** Wraps a database whose vectors live where {@code storage} puts them. */
     NativeIndex(VectorDatabase db, VectorStorageFactory storage) {
         this.config = db.config();

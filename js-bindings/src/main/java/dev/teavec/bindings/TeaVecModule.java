@@ -2,6 +2,9 @@ package dev.teavec.bindings;
 
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.bindings.idb.IdbSnapshotStore;
+import dev.teavec.bindings.simd.LinearMemoryStorage;
+import dev.teavec.core.codec.SnapshotLimits;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.Quantization;
@@ -42,7 +45,9 @@ public final class TeaVecModule {
     /** An index with its records loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
     @JSExport
     public static NativeIndex indexFromBytes(Int8Array bytes) {
-        return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes)));
+        VectorStorageFactory storage = LinearMemoryStorage.best();
+        return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes), SnapshotLimits.DEFAULT, storage),
+                storage);
     }
 
     /** An empty set of collections to fill with {@link NativeDatabase#add} and save with {@link NativeDatabase#toBytes}. */

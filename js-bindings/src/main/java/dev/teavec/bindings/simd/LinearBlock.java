@@ -2,23 +2,19 @@ package dev.teavec.bindings.simd;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import java.lang.ref.Cleaner;
 import org.teavm.interop.Address;
 import org.teavm.runtime.heap.Heap;
 
 /**
- * A zeroed block of Wasm linear memory from TeaVM's heap (the allocator behind its direct buffers).
- * It is released when {@link #release()} is called or, failing that, once the block is garbage: an index
- * the app drops leaks nothing. (A direct ByteBuffer would do the same, but user code cannot reach its
- * address: TeaVM's classlib classes are renamed to java.* and their address accessor with them.)
+ * A zeroed block of Wasm linear memory from TeaVM's heap (the allocator behind its direct buffers),
+ * returned by {@link #release()}. Not by a Cleaner: under Wasm GC, TeaVM's Cleaner released blocks that
+ * were still reachable (a Database round-trip test read other vectors' bytes after a GC), so until that
+ * is understood a dropped index keeps its linear memory. (A direct ByteBuffer would not help: user code
+ * cannot reach its address, TeaVM's classlib classes are renamed to java.* and their accessor with them.)
  */
 final class LinearBlock {
-    /** Stateless in TeaVM (one JS FinalizationRegistry underneath): a constant, not shared state. */
-    private static final Cleaner CLEANER = Cleaner.create();
-
     final int address;
     final int bytes;
-    private final Cleaner.Cleanable cleanable;
 
     LinearBlock(int bytes) {
         Address block = Heap.alloc(bytes);
@@ -30,7 +26,6 @@ final class LinearBlock {
         this.bytes = bytes;
         // Freed memory is reused without clearing, and padding must read as zeros.
         Address.fillZero(block, bytes);
-        this.cleanable = CLEANER.register(this, new Release(address));
     }
 
     /** A larger zeroed block holding a copy of this one's first {@code used} bytes; this one is released. */
@@ -41,22 +36,8 @@ final class LinearBlock {
         return bigger;
     }
 
-    /** Returns the memory to the heap now; the block must not be used afterwards. Idempotent. */
+    /** Returns the memory to the heap now; the block must not be used afterwards. */
     void release() {
-        cleanable.clean();
-    }
-
-    /** Holds only the address, never the block, or the block could not become garbage. */
-    private static final class Release implements Runnable {
-        private final int address;
-
-        Release(int address) {
-            this.address = address;
-        }
-
-        @Override
-        public void run() {
-            Heap.release(Address.fromInt(address));
-        }
+        Heap.release(Address.fromInt(address));
     }
 }

@@ -1,5 +1,6 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
@@ -79,7 +80,7 @@ final class CollectionsSection implements SectionPayload {
     }
 
     /** Reads the collections, decoding each nested snapshot with {@link IndexSnapshot#decodeDatabaseAt}. */
-    static DatabaseSnapshot read(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget) {
+    static DatabaseSnapshot read(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget, VectorStorageFactory storage) {
         SnapshotReader in = layout.section(SectionIds.COLLECTIONS);
         boolean v1 = layout.version(SectionIds.COLLECTIONS) == 1;
         int smallest = v1 ? 2 + 4 + SnapshotWriter.HEADER_BYTES : 2 + 4 + 4;
@@ -119,7 +120,7 @@ final class CollectionsSection implements SectionPayload {
                         + in.remaining() + " are left");
             }
             if (!none) {
-                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget);
+                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget, storage);
                 in.skip(nested, "collection snapshot");
             }
         }

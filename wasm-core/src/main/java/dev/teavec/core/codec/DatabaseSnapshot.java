@@ -1,5 +1,6 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
@@ -62,8 +63,13 @@ public final class DatabaseSnapshot {
     }
 
     public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits) {
+        return decode(bytes, limits, VectorStorageFactory.HEAP);
+    }
+
+    /** As {@link #decode(SnapshotBytes, SnapshotLimits)}, with the vectors kept where {@code storage} puts them. */
+    public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_DATABASE);
-        return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()));
+        return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()), storage);
     }
 
     public int size() {

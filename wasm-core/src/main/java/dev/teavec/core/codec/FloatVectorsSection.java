@@ -1,5 +1,6 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.store.FloatStorage;
 import dev.teavec.core.vector.Metric;
@@ -54,14 +55,15 @@ final class FloatVectorsSection implements SectionPayload {
     }
 
     /** Reads section {@code id}, which must hold {@code count} vectors of {@code dim} dimensions. */
-    static FloatVectorValues read(SnapshotLayout layout, int id, int count, int dim, Metric metric, DecodeBudget budget) {
+    static FloatVectorValues read(SnapshotLayout layout, int id, int count, int dim, Metric metric, DecodeBudget budget,
+            VectorStorageFactory storage) {
         SnapshotReader in = layout.section(id);
         in.expect("vector count", count);
         in.expect("dimensions", dim);
         in.need(4L * count * dim, count + " vectors of " + dim + " float32");
         // Chunk growth can double the last chunk; cosine adds one inverse norm per vector.
         budget.charge(2 * 4L * count * dim + 8L * count, SectionIds.name(id), in.position());
-        FloatVectorValues values = new FloatVectorValues(dim, metric);
+        FloatVectorValues values = new FloatVectorValues(dim, metric, storage);
         float[] v = new float[dim];
         for (int ord = 0; ord < count; ord++) {
             int at = in.position();

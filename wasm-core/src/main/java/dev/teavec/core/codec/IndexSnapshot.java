@@ -1,5 +1,6 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
@@ -63,7 +64,7 @@ public final class IndexSnapshot {
         layout.forbid(SectionIds.METADATA, why);
         layout.forbid(SectionIds.KEYS, why);
         layout.forbid(SectionIds.DOCUMENTS, why);
-        return decodeIndex(layout, limits.budgetFor(bytes.length()));
+        return decodeIndex(layout, limits.budgetFor(bytes.length()), VectorStorageFactory.HEAP);
     }
 
     public static VectorDatabase decodeDatabase(byte[] bytes) {
@@ -76,13 +77,19 @@ public final class IndexSnapshot {
 
     /** Any index snapshot as a database: records from its record sections, none when it has none. */
     public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits) {
-        return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()));
+        return decodeDatabase(bytes, limits, VectorStorageFactory.HEAP);
+    }
+
+    /** As {@link #decodeDatabase(SnapshotBytes, SnapshotLimits)}, with the vectors kept where {@code storage} puts them. */
+    public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage) {
+        return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()), storage);
     }
 
     /** Decodes the index snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
-    static VectorDatabase decodeDatabaseAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget) {
+    static VectorDatabase decodeDatabaseAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget,
+            VectorStorageFactory storage) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, start, length, SnapshotWriter.KIND_INDEX);
-        return RecordSections.read(layout, decodeIndex(layout, budget), budget);
+        return RecordSections.read(layout, decodeIndex(layout, budget, storage), budget);
     }
 
     /** The config an index was made with (FLAT ones report their type and compaction threshold). */
@@ -134,7 +141,7 @@ public final class IndexSnapshot {
             new FloatVectorsSection(SectionIds.RERANK_F32, exact), new HnswGraphSection(hnsw)};
     }
 
-    private static VectorIndex decodeIndex(SnapshotLayout layout, DecodeBudget budget) {
+    private static VectorIndex decodeIndex(SnapshotLayout layout, DecodeBudget budget, VectorStorageFactory storage) {
         ConfigSection.Decoded c = ConfigSection.read(layout.section(SectionIds.CONFIG));
         SavedIds ids = IdsSection.read(layout, budget);
         VectorIndex index;
@@ -144,12 +151,13 @@ public final class IndexSnapshot {
             layout.forbid(SectionIds.RERANK_F32, why);
             layout.forbid(SectionIds.HNSW_GRAPH, why);
             FloatVectorValues vectors = FloatVectorsSection.read(layout, SectionIds.VECTORS_F32, ids.count(),
-                    c.config.dimensions(), c.config.metric(), budget);
-            FlatIndex flat = FlatIndex.restore(c.config, vectors, ids);
-            index = c.structure == ConfigSection.FLAT ? flat : AutoIndex.restore(c.config, flat);
+                    c.config.dimensions(), c.config.metric(), budget, storage);
+            FlatIndex flat = FlatIndex.restore(c.config, vectors, ids, storage);
+            index = c.structure == ConfigSection.FLAT ? flat : AutoIndex.restore(c.config, flat, storage);
         } else {
-            HnswIndex hnsw = readHnsw(layout, c.structure == ConfigSection.HNSW ? c.config : c.delegate, ids, budget);
-            index = c.structure == ConfigSection.HNSW ? hnsw : AutoIndex.restore(c.config, hnsw);
+            HnswIndex hnsw = readHnsw(layout, c.structure == ConfigSection.HNSW ? c.config : c.delegate, ids, budget,
+                    storage);
+            index = c.structure == ConfigSection.HNSW ? hnsw : AutoIndex.restore(c.config, hnsw, storage);
         }
         try {
             index.checkIntegrity();
@@ -159,7 +167,8 @@ public final class IndexSnapshot {
         return index;
     }
 
-    private static HnswIndex readHnsw(SnapshotLayout layout, IndexConfig config, SavedIds ids, DecodeBudget budget) {
+    private static HnswIndex readHnsw(SnapshotLayout layout, IndexConfig config, SavedIds ids, DecodeBudget budget,
+            VectorStorageFactory storage) {
         int n = ids.count();
         int dim = config.dimensions();
         boolean trained = layout.has(SectionIds.VECTORS_SQ8);
@@ -170,20 +179,20 @@ public final class IndexSnapshot {
                 layout.forbid(SectionIds.VECTORS_SQ8, "the config does not quantize");
             }
             layout.forbid(SectionIds.VECTORS_F32, "SQ8 codes replace the float32 vectors");
-            Sq8VectorValues sq8 = Sq8VectorsSection.read(layout, n, dim, config.metric(), budget);
+            Sq8VectorValues sq8 = Sq8VectorsSection.read(layout, n, dim, config.metric(), budget, storage);
             vectors = sq8;
             if (config.keepFloatsForRerank()) {
-                exact = FloatVectorsSection.read(layout, SectionIds.RERANK_F32, n, dim, config.metric(), budget);
+                exact = FloatVectorsSection.read(layout, SectionIds.RERANK_F32, n, dim, config.metric(), budget, storage);
                 requireObserved(layout, exact, sq8.observedRanges());
             } else {
                 layout.forbid(SectionIds.RERANK_F32, "the config keeps no floats for re-ranking");
             }
         } else {
             layout.forbid(SectionIds.RERANK_F32, "floats are kept for re-ranking only next to SQ8 codes");
-            vectors = FloatVectorsSection.read(layout, SectionIds.VECTORS_F32, n, dim, config.metric(), budget);
+            vectors = FloatVectorsSection.read(layout, SectionIds.VECTORS_F32, n, dim, config.metric(), budget, storage);
         }
         HnswGraphSection.Decoded g = HnswGraphSection.read(layout, config, n, budget);
-        return HnswIndex.restore(config, vectors, exact, g.graph, g.levelState, g.anchors, ids);
+        return HnswIndex.restore(config, vectors, exact, g.graph, g.levelState, g.anchors, ids, storage);
     }
 
     /** Re-calibration re-encodes the kept floats within the observed ranges: they must lie inside. */

@@ -1,5 +1,6 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.score.Sq8VectorValues;
@@ -75,7 +76,7 @@ final class Sq8VectorsSection implements SectionPayload {
         }
     }
 
-    static Sq8VectorValues read(SnapshotLayout layout, int count, int dim, Metric metric, DecodeBudget budget) {
+    static Sq8VectorValues read(SnapshotLayout layout, int count, int dim, Metric metric, DecodeBudget budget, VectorStorageFactory storage) {
         SnapshotReader in = layout.section(SectionIds.VECTORS_SQ8);
         in.expect("vector count", count);
         in.expect("dimensions", dim);
@@ -98,7 +99,8 @@ final class Sq8VectorsSection implements SectionPayload {
         int clipped = in.count("clipped count", 0, count, 4 + 4L * dim);
         budget.charge(clipped * (8 + 4L * dim) + 2L * count * dim + 8L * count, "the SQ8 codes", in.position());
         Sq8Quantizer quantizer = Sq8Quantizer.fromRange(qMin, qMax);
-        Sq8VectorValues values = Sq8VectorValues.restore(metric, quantizer, RangeTracker.restore(oMin, oMax, observedCount), calibrations);
+        Sq8VectorValues values = Sq8VectorValues.restore(metric, quantizer, RangeTracker.restore(oMin, oMax, observedCount), calibrations,
+                storage);
         int[] clippedOrds = new int[clipped];
         float[][] clippedVectors = new float[clipped][];
         int previous = -1;

@@ -27,9 +27,9 @@ public final class AutoIndex implements VectorIndex {
     }
 
     /** An AUTO index over a delegate loaded from a snapshot (a {@link FlatIndex} or an {@link HnswIndex}). */
-    public static AutoIndex restore(IndexConfig config, VectorIndex delegate) {
+    public static AutoIndex restore(IndexConfig config, VectorIndex delegate, VectorStorageFactory storage) {
         assert delegate instanceof FlatIndex || delegate instanceof HnswIndex : "unknown delegate";
-        AutoIndex index = new AutoIndex(config);
+        AutoIndex index = new AutoIndex(config, storage);
         index.delegate = delegate;
         return index;
     }

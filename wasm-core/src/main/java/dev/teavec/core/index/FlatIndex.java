@@ -54,8 +54,9 @@ public final class FlatIndex extends TombstonedIndex {
      * A flat index holding {@code vectors} (deleted ones included) under the ids of {@code ids}: how a
      * snapshot is loaded. The caller has validated both and that they agree in count and dimensions.
      */
-    public static FlatIndex restore(IndexConfig config, FloatVectorValues vectors, SavedIds ids) {
-        FlatIndex index = new FlatIndex(config);
+    public static FlatIndex restore(IndexConfig config, FloatVectorValues vectors, SavedIds ids,
+            VectorStorageFactory storage) {
+        FlatIndex index = new FlatIndex(config, storage);
         assert vectors.dimensions() == config.dimensions() && vectors.size() == ids.count() : "snapshot parts disagree";
         index.vectors = vectors;
         index.scorer = vectors.newScorer();

@@ -88,8 +88,8 @@ public final class HnswIndex extends TombstonedIndex {
      * ordinals with its builder state (level generator state and anchor tree), and the ids.
      */
     public static HnswIndex restore(IndexConfig config, ScoringVectors vectors, FloatVectorValues exact, HnswGraph graph,
-            long levelState, int[] anchors, SavedIds ids) {
-        HnswIndex index = new HnswIndex(config);
+            long levelState, int[] anchors, SavedIds ids, VectorStorageFactory storage) {
+        HnswIndex index = new HnswIndex(config, storage);
         index.graph = graph;
         index.builder = new HnswBuilder(graph, config.m(), config.efConstruction(), levelState);
         index.builder.restoreAnchors(anchors, graph.size());

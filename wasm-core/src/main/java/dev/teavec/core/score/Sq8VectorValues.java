@@ -159,10 +159,9 @@ public final class Sq8VectorValues implements ScoringVectors {
      * {@link #restoreClipped}: how a snapshot is loaded. Norms are recomputed from the codes, exactly
      * as {@link #add} computes them, so they cannot disagree with the codes.
      */
-    public static Sq8VectorValues restore(Metric metric, Sq8Quantizer quantizer, RangeTracker observed, int calibrations) {
-        // Snapshots load into Java arrays for now: a storage factory parameter would let them load into linear memory.
-        Sq8VectorValues values = new Sq8VectorValues(metric, quantizer, observed,
-                VectorStorageFactory.HEAP.codes(quantizer.dimensions()));
+    public static Sq8VectorValues restore(Metric metric, Sq8Quantizer quantizer, RangeTracker observed, int calibrations,
+            VectorStorageFactory storage) {
+        Sq8VectorValues values = new Sq8VectorValues(metric, quantizer, observed, storage.codes(quantizer.dimensions()));
         values.calibrations = calibrations;
         return values;
     }
