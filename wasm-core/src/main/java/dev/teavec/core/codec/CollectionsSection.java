@@ -35,11 +35,6 @@ final class CollectionsSection implements SectionPayload {
     }
 
     @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         long size = 4;
         for (int i = 0; i < names.length; i++) {

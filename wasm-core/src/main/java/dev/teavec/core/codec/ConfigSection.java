@@ -35,16 +35,6 @@ final class ConfigSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         return 1 + RECORD_BYTES + (delegate != null ? RECORD_BYTES : 0);
     }

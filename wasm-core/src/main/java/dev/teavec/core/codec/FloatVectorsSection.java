@@ -26,16 +26,6 @@ final class FloatVectorsSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         return 8 + 4L * vectors.size() * vectors.dimensions();
     }

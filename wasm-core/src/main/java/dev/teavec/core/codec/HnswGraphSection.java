@@ -27,16 +27,6 @@ final class HnswGraphSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         HnswGraph g = index.graph();
         long size = 4 + 8 + 4 + 8 + 5L * g.size();

@@ -35,16 +35,6 @@ final class IdStringsSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         long size = 4;
         for (String t : texts) {

@@ -19,16 +19,6 @@ final class IdsSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         return 8 + 4L * ids.count();
     }

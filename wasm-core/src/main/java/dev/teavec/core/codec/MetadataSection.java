@@ -27,16 +27,6 @@ final class MetadataSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         KeyTable keys = store.keys();
         long size = 8;

@@ -4,10 +4,15 @@ package dev.teavec.core.codec;
 interface SectionPayload {
     int id();
 
-    int version();
+    /** The section's own layout version; each section kind starts at 1. */
+    default int version() {
+        return 1;
+    }
 
-    /** Whether a reader that does not know this section may skip it. */
-    boolean optional();
+    /** Whether a reader that does not know this section may skip it: sections are required unless they say so. */
+    default boolean optional() {
+        return false;
+    }
 
     /** Exact payload bytes {@link #write} will produce. */
     long size();

@@ -26,16 +26,6 @@ final class Sq8VectorsSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         long dim = values.dimensions();
         return 12 + 8 * dim + 4 + 8 * dim + 4 + values.clippedCount() * (4 + 4 * dim) + values.size() * dim;

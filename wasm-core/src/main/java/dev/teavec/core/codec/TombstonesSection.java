@@ -16,16 +16,6 @@ final class TombstonesSection implements SectionPayload {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
-    }
-
-    @Override
     public long size() {
         return 4 + 4L * ids.deletedCount();
     }
