@@ -1,81 +1,116 @@
-// A seeded synthetic data set shaped like the one the rivals were measured on (peers.md): n vectors in
-// `clusters` Gaussian clusters, unit length (cosine), queries drawn the same way, exact top-k by brute
-// force in double precision. Same seed, same data, in Node and in the browser.
-function mulberry32(seed) {
+// Seeded clustered vectors that look more like embeddings than uniform noise does: points scattered
+// around unit-length cluster centres of uneven size and spread, plus a share of background noise,
+// all normalised so cosine and L2 rank alike. Runtime-agnostic (Node generates; pages only read files).
+
+/** mulberry32: a small, fast 32-bit PRNG; same seed, same stream on every engine. */
+export function createRandom(seed) {
   let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function gaussian(random) {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
-function clusteredVectors(random, centers, count, dim, spread) {
-  const data = new Float32Array(count * dim);
-  for (let i = 0; i < count; i++) {
-    const c = Math.floor(random() * centers.length);
-    let norm = 0;
-    for (let j = 0; j < dim; j++) {
-      const x = centers[c][j] + spread * gaussian(random);
-      data[i * dim + j] = x;
-      norm += x * x;
+  let spare = null;
+  const gaussian = () => {
+    if (spare !== null) {
+      const s = spare;
+      spare = null;
+      return s;
     }
-    norm = Math.sqrt(norm);
-    for (let j = 0; j < dim; j++) data[i * dim + j] /= norm;
-  }
-  return { count, dim, data };
-}
-
-function exactTopK(base, queries, k) {
-  const { dim } = base;
-  const truth = new Int32Array(queries.count * k);
-  const best = new Float64Array(k);
-  const ids = new Int32Array(k);
-  for (let q = 0; q < queries.count; q++) {
-    best.fill(-Infinity);
-    ids.fill(-1);
-    const qo = q * dim;
-    for (let i = 0; i < base.count; i++) {
-      let dot = 0;
-      const bo = i * dim;
-      for (let j = 0; j < dim; j++) dot += queries.data[qo + j] * base.data[bo + j];
-      if (dot > best[k - 1]) {
-        let p = k - 1;
-        while (p > 0 && best[p - 1] < dot) {
-          best[p] = best[p - 1];
-          ids[p] = ids[p - 1];
-          p--;
-        }
-        best[p] = dot;
-        ids[p] = i;
-      }
-    }
-    truth.set(ids, q * k);
-  }
-  return { count: queries.count, dim: k, data: truth };
-}
-
-/** `clusters` centres, each vector its centre plus N(0, spread²) noise per dimension, normalised. */
-export function clusteredDataset({ n = 10000, dim = 384, clusters = 100, spread = 0.6, queries = 500, seed = 7 } = {}) {
-  const random = mulberry32(seed);
-  const centers = [];
-  for (let c = 0; c < clusters; c++) {
-    centers.push(Float64Array.from({ length: dim }, () => gaussian(random)));
-  }
-  const base = clusteredVectors(random, centers, n, dim, spread);
-  const query = clusteredVectors(random, centers, queries, dim, spread);
-  return {
-    name: `synthetic-${Math.round(n / 1000)}k-${dim}`,
-    metric: 'cosine',
-    base,
-    queries: query,
-    truth: exactTopK(base, query, 10),
+    const u = 1 - next();
+    const v = next();
+    const r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
   };
+  return { next, gaussian };
+}
+
+function normalise(v) {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+  for (let i = 0; i < v.length; i++) v[i] *= inv;
+}
+
+/**
+ * The mixture every point of a synthetic set is drawn from. It depends on `fullCount` (not on how many
+ * points are drawn), so a `--size`-limited run uses a prefix of the full set.
+ */
+export function createMixture({ fullCount, dim, seed }) {
+  const rnd = createRandom(seed);
+  const clusters = Math.max(8, Math.round(Math.sqrt(fullCount)));
+  const centres = new Float32Array(clusters * dim);
+  const spread = new Float64Array(clusters);
+  const cumulative = new Float64Array(clusters);
+  let total = 0;
+  for (let c = 0; c < clusters; c++) {
+    const centre = centres.subarray(c * dim, (c + 1) * dim);
+    for (let j = 0; j < dim; j++) centre[j] = rnd.gaussian();
+    normalise(centre);
+    // Noise norm relative to the unit centre: tight and loose clusters.
+    spread[c] = 0.45 + 0.6 * rnd.next();
+    // Zipf-like sizes: a few big topics, many small ones.
+    total += 1 / (1 + c) ** 0.7;
+    cumulative[c] = total;
+  }
+  for (let c = 0; c < clusters; c++) cumulative[c] /= total;
+  const backgroundShare = 0.05;
+
+  /** Draws `count` normalised points from stream `streamSeed` into a new Float32Array. */
+  function draw(count, streamSeed) {
+    const r = createRandom(streamSeed);
+    const out = new Float32Array(count * dim);
+    const sigma = 1 / Math.sqrt(dim);
+    for (let i = 0; i < count; i++) {
+      const v = out.subarray(i * dim, (i + 1) * dim);
+      if (r.next() < backgroundShare) {
+        for (let j = 0; j < dim; j++) v[j] = r.gaussian();
+      } else {
+        const u = r.next();
+        let c = 0;
+        while (c < clusters - 1 && cumulative[c] < u) c++;
+        const centre = centres.subarray(c * dim, (c + 1) * dim);
+        const s = spread[c] * sigma;
+        for (let j = 0; j < dim; j++) v[j] = centre[j] + s * r.gaussian();
+      }
+      normalise(v);
+    }
+    return out;
+  }
+  return { clusters, draw };
+}
+
+/**
+ * Exact top-k by inner product (cosine on normalised vectors), best first; ids are base rows.
+ * Returns an Int32Array of queryCount × k.
+ */
+export function bruteForceTopK(base, queries, dim, k) {
+  const n = base.length / dim;
+  const nq = queries.length / dim;
+  const out = new Int32Array(nq * k);
+  const bestScore = new Float64Array(k);
+  const bestId = new Int32Array(k);
+  for (let q = 0; q < nq; q++) {
+    bestScore.fill(-Infinity);
+    bestId.fill(-1);
+    const qo = q * dim;
+    for (let i = 0; i < n; i++) {
+      const bo = i * dim;
+      let dot = 0;
+      for (let j = 0; j < dim; j++) dot += base[bo + j] * queries[qo + j];
+      if (dot <= bestScore[k - 1]) continue;
+      let at = k - 1;
+      while (at > 0 && bestScore[at - 1] < dot) {
+        bestScore[at] = bestScore[at - 1];
+        bestId[at] = bestId[at - 1];
+        at--;
+      }
+      bestScore[at] = dot;
+      bestId[at] = i;
+    }
+    out.set(bestId, q * k);
+  }
+  return out;
 }

@@ -47,3 +47,46 @@ export async function loadDataset(spec, read) {
     truth: parseVecs(truth, 'i'),
   };
 }
+
+/** The .fvecs / .ivecs bytes of `count` rows of `dim` values (Float32Array → f, Int32Array → i). */
+export function toVecs(data, dim) {
+  const count = data.length / dim;
+  const bytes = new Uint8Array(count * (4 + 4 * dim));
+  const view = new DataView(bytes.buffer);
+  const isFloat = data instanceof Float32Array;
+  for (let i = 0; i < count; i++) {
+    const at = i * (4 + 4 * dim);
+    view.setInt32(at, dim, true);
+    for (let j = 0; j < dim; j++) {
+      if (isFloat) view.setFloat32(at + 4 + 4 * j, data[i * dim + j], true);
+      else view.setInt32(at + 4 + 4 * j, data[i * dim + j], true);
+    }
+  }
+  return bytes;
+}
+
+function rows(vecs, from, to) {
+  return { count: to - from, dim: vecs.dim, data: vecs.data.subarray(from * vecs.dim, to * vecs.dim) };
+}
+
+/**
+ * Loads a data set for the peer bench: base, measured queries + truth and held-out tuning queries +
+ * truth. `spec.tuningQueries` set: the first that many rows of the query file tune ef_search, the rest
+ * are measured; `spec.tuneQueries`/`spec.tuneTruth` set: tuning queries come from their own files.
+ */
+export async function loadSplitDataset(spec, read) {
+  const ds = await loadDataset(spec, read);
+  if (spec.tuneQueries) {
+    const [tq, tt] = await Promise.all([spec.tuneQueries, spec.tuneTruth].map(read));
+    return { ...ds, tuneQueries: parseVecs(tq, 'f'), tuneTruth: parseVecs(tt, 'i') };
+  }
+  const t = spec.tuningQueries;
+  if (!(t > 0 && t < ds.queries.count)) throw new Error(`${spec.name}: tuningQueries must split ${ds.queries.count} queries`);
+  return {
+    ...ds,
+    tuneQueries: rows(ds.queries, 0, t),
+    tuneTruth: rows(ds.truth, 0, t),
+    queries: rows(ds.queries, t, ds.queries.count),
+    truth: rows(ds.truth, t, ds.truth.count),
+  };
+}

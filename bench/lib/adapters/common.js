@@ -1,0 +1,18 @@
+// Settings every graph library gets, and small helpers the adapters share.
+export const HNSW_M = 16;
+export const HNSW_M0 = 32; // 2·M, hnswlib's fixed level-0 degree
+export const HNSW_EF_CONSTRUCTION = 200;
+export const BATCH = 1000;
+
+/** Maps a library's ids (in insertion order) back to base row numbers: lookup[id] = row. */
+export function idLookup(ids) {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] > max) max = ids[i];
+  const lookup = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < ids.length; i++) lookup[ids[i]] = i;
+  return lookup;
+}
+
+export function errorText(e) {
+  return String(e?.message ?? e).split('\n')[0].slice(0, 200);
+}

@@ -1,0 +1,110 @@
+// hnswlib-wasm 0.8.2 (C++ hnswlib through emscripten; the .wasm is inlined as base64 in its JS).
+// Built for ENVIRONMENT=web only, so in Node it fails at load ("not compiled for this environment"):
+// the bench tries anyway and reports the error. Persistence: writeIndex into emscripten's FS, then
+// syncFS to IndexedDB (IDBFS); the load side reads it back in a fresh module instance.
+import { HNSW_M, HNSW_EF_CONSTRUCTION, BATCH } from './common.js';
+
+const FACTORY_FILE = 'dist/hnswlib-317962d7.js';
+
+function waitFor(check, what) {
+  return new Promise((resolve, reject) => {
+    const start = Date.now();
+    const poll = () => {
+      if (check()) resolve();
+      else if (Date.now() - start > 10_000) reject(new Error(`hnswlib-wasm: ${what} timed out`));
+      else setTimeout(poll, 10);
+    };
+    poll();
+  });
+}
+
+async function startLibrary(env) {
+  const factory = (await env.importModule('hnswlib-wasm', FACTORY_FILE)).default;
+  const lib = await factory();
+  const fs = lib.EmscriptenFileSystemManager;
+  if (typeof indexedDB !== 'undefined' && !fs.isInitialized()) {
+    fs.initializeFileSystem('IDBFS');
+    await waitFor(() => fs.isInitialized(), 'IDBFS initialisation');
+    // Mounting starts a read sync of its own; a second one started before it ends only warns and redoes it.
+    await waitFor(() => fs.isSynced(), 'IDBFS first sync');
+  }
+  return lib;
+}
+
+const syncFs = (lib, read) => new Promise((resolve, reject) => {
+  try {
+    lib.EmscriptenFileSystemManager.syncFS(read, () => resolve());
+  } catch (e) {
+    reject(e);
+  }
+});
+
+export const hnswlibAdapter = {
+  id: 'hnswlib',
+  label: 'hnswlib-wasm 0.8.2',
+  tunable: true,
+  memorySource: 'wasm',
+  memoryNote: 'Wasm linear memory after the build (fresh instance per data set; never shrinks)',
+  bundle: { package: 'hnswlib-wasm', files: ['dist/hnswlib.js', FACTORY_FILE] },
+  supports: () => null,
+
+  async open(env) {
+    const lib = await startLibrary(env);
+    const memory = () => (lib.asm?.memory ?? lib.HEAPU8)?.buffer?.byteLength ?? null;
+    let index = null;
+    let space = null;
+    let base = null;
+    return {
+      notes: [],
+      build(b, metric) {
+        base = b;
+        space = metric; // 'cosine' and 'l2' are hnswlib space names too
+        index = new lib.HierarchicalNSW(space, b.dim, '');
+        index.initIndex(b.count, HNSW_M, HNSW_EF_CONSTRUCTION, 100);
+        for (let i = 0; i < b.count; i += BATCH) {
+          const n = Math.min(BATCH, b.count - i);
+          const items = new Array(n);
+          const labels = new Array(n);
+          for (let j = 0; j < n; j++) {
+            items[j] = b.data.subarray((i + j) * b.dim, (i + j + 1) * b.dim);
+            labels[j] = i + j;
+          }
+          index.addPoints(items, labels, false);
+        }
+      },
+      searchWithEf(q, k, ef) {
+        index.setEfSearch(ef);
+        return index.searchKnn(q, k, undefined).neighbors;
+      },
+      useEf(ef) {
+        index.setEfSearch(ef);
+      },
+      search: (q, k) => index.searchKnn(q, k, undefined),
+      toIds: (r) => r.neighbors,
+      ownMemory: () => null,
+      wasmMemory: memory,
+      persistence() {
+        if (typeof indexedDB === 'undefined') return { unsupported: 'IDBFS needs IndexedDB' };
+        return {
+          store: 'IndexedDB (emscripten IDBFS)',
+          save: async (name) => {
+            await index.writeIndex(name);
+            await syncFs(lib, false);
+          },
+          load: async (name) => {
+            const fresh = await startLibrary(env);
+            await syncFs(fresh, true);
+            if (!fresh.EmscriptenFileSystemManager.checkFileExists(name)) throw new Error(`${name} not in IDBFS after sync`);
+            const loaded = new fresh.HierarchicalNSW(space, base.dim, '');
+            await loaded.readIndex(name, base.count);
+            loaded.setEfSearch(index.getEfSearch());
+            return { search: (q, k) => loaded.searchKnn(q, k, undefined).neighbors };
+          },
+        };
+      },
+      dispose() {
+        index = null;
+      },
+    };
+  },
+};

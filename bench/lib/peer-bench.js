@@ -1,0 +1,217 @@
+// The side-by-side bench, runtime-agnostic: the Node and Chromium runners hand it loaded data sets,
+// the library adapters and an `env` (clock, module loader, heap probe). Per data set every library is
+// built (and, for graphs, ef_search tuned on held-out queries), then the measured queries run in rounds,
+// round-robin across libraries, so machine noise lands on all of them alike; persistence runs last.
+import { errorText } from './adapters/common.js';
+
+export const DEFAULTS = {
+  k: 10,
+  targetRecall: 0.95,
+  rounds: 10,
+  perRound: 100,
+  // Exact scans (voy, Orama) cost ~100× a graph search; they time this many of each round's queries.
+  exactPerRound: 20,
+  warmup: 20,
+  verifyQueries: 20,
+  // A save or load that never settles (seen once in Chromium) must not stall the whole run.
+  persistTimeoutMs: 120_000,
+  efCandidates: [10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200, 256, 320, 400, 512, 640, 800],
+};
+
+function rowsOf(vecs) {
+  const out = new Array(vecs.count);
+  for (let i = 0; i < vecs.count; i++) out[i] = vecs.data.slice(i * vecs.dim, (i + 1) * vecs.dim);
+  return out;
+}
+
+function recallOf(ids, truth, q, k) {
+  let hit = 0;
+  const row = q * truth.dim;
+  for (let i = 0; i < k; i++) {
+    const want = truth.data[row + i];
+    for (let j = 0; j < ids.length && j < k; j++) {
+      if (ids[j] === want) {
+        hit++;
+        break;
+      }
+    }
+  }
+  return hit / k;
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** Lowest candidate ef whose mean recall@k on the tuning queries reaches the target (recall grows with ef). */
+function tuneEf(inst, queries, truth, opts) {
+  const { k, targetRecall, efCandidates } = opts;
+  const seen = new Map();
+  const recallAt = (i) => {
+    if (!seen.has(i)) {
+      let sum = 0;
+      for (let q = 0; q < queries.length; q++) sum += recallOf(inst.searchWithEf(queries[q], k, efCandidates[i]), truth, q, k);
+      seen.set(i, sum / queries.length);
+    }
+    return seen.get(i);
+  };
+  let hi = efCandidates.length - 1;
+  if (recallAt(hi) < targetRecall) return { ef: efCandidates[hi], recall: recallAt(hi), reached: false };
+  let lo = 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (recallAt(mid) >= targetRecall) hi = mid;
+    else lo = mid + 1;
+  }
+  return { ef: efCandidates[hi], recall: recallAt(hi), reached: true };
+}
+
+function skipReason(adapter, ds, opts) {
+  const why = adapter.supports(ds, opts.runtime);
+  if (why) return why;
+  const work = ds.base.count * ds.base.dim;
+  if (!opts.full && adapter.defaultWorkLimit && work > adapter.defaultWorkLimit) {
+    return `skipped by default at ${ds.base.count} × ${ds.base.dim} (too slow here); --full runs it`;
+  }
+  return null;
+}
+
+async function buildOne(adapter, ds, tune, env, opts, log) {
+  const { base } = ds;
+  const row = { library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, notes: [], memoryNote: adapter.memoryNote };
+  const inst = await adapter.open(env);
+  const heap0 = await env.heapUsed();
+  const wasm0 = inst.wasmMemory();
+  let t = env.now();
+  await inst.build(base, ds.metric);
+  const builds = [env.now() - t];
+  const heap1 = await env.heapUsed();
+  let wasmPeak = inst.wasmMemory();
+  log(`${adapter.id}: built ${base.count} in ${(builds[0] / 1000).toFixed(1)} s`);
+  if (adapter.tunable) {
+    const tuned = tuneEf(inst, tune.queries, tune.truth, opts);
+    Object.assign(row, { ef: tuned.ef, tuneRecall: tuned.recall, efReached: tuned.reached });
+    if (!tuned.reached) row.notes.push(`recall target not reached at ef ${tuned.ef}`);
+    t = env.now();
+    if (await inst.useEf(tuned.ef)) {
+      builds.push(env.now() - t);
+      log(`${adapter.id}: rebuilt with ef_search ${tuned.ef} in ${(builds[1] / 1000).toFixed(1)} s`);
+    }
+    wasmPeak = Math.max(wasmPeak ?? 0, inst.wasmMemory() ?? 0) || null;
+    log(`${adapter.id}: ef ${tuned.ef} → tuning recall ${tuned.recall.toFixed(3)}`);
+  }
+  const meanBuild = builds.reduce((a, b) => a + b, 0) / builds.length;
+  row.buildMs = builds;
+  row.buildPerSecond = base.count / (meanBuild / 1000);
+  row.heapBytes = heap0 === null || heap1 === null ? null : heap1 - heap0;
+  row.wasmGrowthBytes = wasm0 === null || wasmPeak === null ? null : wasmPeak - wasm0;
+  row.wasmTotalBytes = wasmPeak;
+  row.ownBytes = inst.ownMemory();
+  row.memorySource = adapter.memorySource;
+  // Linear memory: the whole of a fresh instance after the build (initial reservation included: growth alone
+  // reads 7 MB for an hnswlib index of 17 MB of data, because its first 16 MB are reserved up front).
+  row.memoryBytes = adapter.memorySource === 'wasm' ? row.wasmTotalBytes : row.heapBytes;
+  return { adapter, inst, row, times: [], recallSum: 0 };
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not settle in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function persist(entry, ds, queries, env, opts, log) {
+  const p = entry.inst.persistence();
+  if (p.unsupported) return { status: 'n/a', reason: p.unsupported };
+  const out = { status: 'ok', store: p.store };
+  const name = `teavec-bench-${entry.adapter.id}-${ds.id ?? ds.name}`;
+  let step = 'save';
+  try {
+    log(`${entry.adapter.id}: save`);
+    let t = env.now();
+    const saved = await withTimeout(Promise.resolve().then(() => p.save(name)), opts.persistTimeoutMs, 'save');
+    out.saveMs = env.now() - t;
+    step = 'load';
+    log(`${entry.adapter.id}: load`);
+    t = env.now();
+    const loaded = await withTimeout(Promise.resolve().then(() => p.load(saved === undefined ? name : saved)), opts.persistTimeoutMs, 'load');
+    out.loadMs = env.now() - t;
+    step = 'verify';
+    let same = 0;
+    const n = Math.min(opts.verifyQueries, queries.length);
+    for (let q = 0; q < n; q++) {
+      const a = entry.inst.toIds(entry.inst.search(queries[q], opts.k));
+      const b = loaded.search(queries[q], opts.k);
+      if (a.length === b.length && a.every((id, i) => id === b[i])) same++;
+    }
+    if (same !== n) {
+      out.status = 'mismatch';
+      out.reason = `${same}/${n} queries answer as before saving`;
+    }
+  } catch (e) {
+    out.status = 'failed';
+    out.reason = `${step}: ${errorText(e)}`;
+  }
+  return out;
+}
+
+/** Runs every adapter on one loaded data set; returns one row per library. */
+export async function benchDataset(ds, adapters, env, options = {}) {
+  const opts = { ...DEFAULTS, ...options, runtime: env.runtime };
+  const log = (m) => env.log(`[${env.runtime}] ${ds.name}: ${m}`);
+  const queries = rowsOf(ds.queries);
+  const tune = { queries: rowsOf(ds.tuneQueries), truth: ds.tuneTruth };
+  const info = { dataset: ds.name, n: ds.base.count, dim: ds.base.dim, metric: ds.metric };
+  const rows = [];
+  const entries = [];
+  for (const adapter of adapters) {
+    const skipped = skipReason(adapter, ds, opts);
+    if (skipped) {
+      rows.push({ ...info, library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, skipped });
+      continue;
+    }
+    try {
+      const entry = await buildOne(adapter, ds, tune, env, opts, log);
+      Object.assign(entry.row, info);
+      entries.push(entry);
+      rows.push(entry.row);
+    } catch (e) {
+      log(`${adapter.id}: failed: ${errorText(e)}`);
+      rows.push({ ...info, library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, error: errorText(e) });
+    }
+  }
+  for (const e of entries) {
+    for (let q = 0; q < Math.min(opts.warmup, queries.length); q++) e.inst.toIds(e.inst.search(queries[q], opts.k));
+  }
+  for (let r = 0; r < opts.rounds; r++) {
+    for (let j = 0; j < entries.length; j++) {
+      // Rotate who goes first each round so no library always runs right after the same neighbour.
+      const e = entries[(j + r) % entries.length];
+      const { inst } = e;
+      const count = e.adapter.exact ? Math.min(opts.exactPerRound, opts.perRound) : opts.perRound;
+      for (let i = 0; i < count; i++) {
+        const qi = (r * opts.perRound + i) % queries.length;
+        const t = env.now();
+        const raw = inst.search(queries[qi], opts.k);
+        e.times.push((env.now() - t) * 1000);
+        e.recallSum += recallOf(inst.toIds(raw), ds.truth, qi, opts.k);
+      }
+    }
+    log(`round ${r + 1}/${opts.rounds} done`);
+  }
+  for (const e of entries) {
+    const sorted = Float64Array.from(e.times).sort();
+    Object.assign(e.row, {
+      queries: sorted.length,
+      p50us: percentile(sorted, 0.5),
+      p99us: percentile(sorted, 0.99),
+      recall: e.recallSum / sorted.length,
+    });
+    e.row.persistence = opts.persistence === false ? { status: 'n/a', reason: 'not run' } : await persist(e, ds, queries, env, opts, log);
+    e.row.notes.push(...(e.inst.notes ?? []));
+    e.inst.dispose();
+  }
+  return rows;
+}

@@ -1,0 +1,104 @@
+// Markdown for the README: one table per data set (every library in every runtime) and one of
+// TeaVec ÷ peer ratios measured in the same run.
+
+const MB = 2 ** 20;
+
+const fmtInt = (x) => Math.round(x).toLocaleString('en-US');
+const fmtUs = (x) => (x >= 1000 ? fmtInt(x) : x.toFixed(0));
+const fmtRatio = (x) => (Number.isFinite(x) && x > 0 ? `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×` : '–');
+const cell = (s) => String(s).replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function memoryCell(r) {
+  if (r.memoryBytes === null || r.memoryBytes === undefined) return r.ownBytes ? `${(r.ownBytes / MB).toFixed(1)} MB own` : 'n/a';
+  return `${(r.memoryBytes / MB).toFixed(1)} MB ${r.memorySource}`;
+}
+
+function persistenceCell(p) {
+  if (!p) return '';
+  if (p.status === 'n/a') return `n/a (${p.reason})`;
+  const save = p.saveMs === undefined ? '' : `save ${fmtInt(p.saveMs)} ms`;
+  const load = p.loadMs === undefined ? '' : ` / load ${fmtInt(p.loadMs)} ms`;
+  const where = p.store ? ` (${p.store})` : '';
+  if (p.status === 'ok') return `${save}${load}${where}`;
+  return `${save}${load}${where}: **${p.status}**: ${p.reason}`;
+}
+
+function bundleCell(b) {
+  return b ? `${(b.gzip / 1024).toFixed(0)} KB` : '';
+}
+
+function libraryRow(r, runtime, bundles) {
+  const name = `${r.label}`;
+  if (r.skipped || r.error) {
+    const why = r.skipped ? r.skipped : `**failed**: ${r.error}`;
+    return `| ${name} | ${runtime} | – | – | – | – | – | – | ${bundleCell(bundles[r.library])} | – | ${cell(why)} |`;
+  }
+  const ef = r.ef === undefined ? 'exact' : String(r.ef);
+  return `| ${name} | ${runtime} | ${fmtInt(r.buildPerSecond)} | ${fmtUs(r.p50us)} | ${fmtUs(r.p99us)} | ${r.recall.toFixed(3)}`
+    + ` | ${ef} | ${memoryCell(r)} | ${bundleCell(bundles[r.library])} | ${cell(persistenceCell(r.persistence))}`
+    + ` | ${cell(r.notes.join('; '))} |`;
+}
+
+/** TeaVec ÷ peer for one (runtime, data set): build speed, p50, memory, bundle size. */
+export function ratios(rows, bundles) {
+  const ok = rows.filter((r) => !r.skipped && !r.error);
+  const out = [];
+  for (const t of ok.filter((r) => r.teavec)) {
+    for (const p of ok.filter((r) => !r.teavec)) {
+      out.push({
+        teavec: t.library,
+        peer: p.library,
+        label: `${t.label} ÷ ${p.label}`,
+        build: t.buildPerSecond / p.buildPerSecond,
+        p50: t.p50us / p.p50us,
+        memory: t.memoryBytes && p.memoryBytes ? t.memoryBytes / p.memoryBytes : NaN,
+        bundle: bundles[t.library] && bundles[p.library] ? bundles[t.library].gzip / bundles[p.library].gzip : NaN,
+        recall: [t.recall, p.recall],
+      });
+    }
+  }
+  return out;
+}
+
+function datasetTitle(r) {
+  return `${r.dataset} (${fmtInt(r.n)} × ${r.dim}, ${r.metric})`;
+}
+
+/** `report` = { hardware, date, options, bundles, runs: [{ runtime, rows }] }. */
+export function toMarkdown(report) {
+  const { runs, bundles } = report;
+  const lines = [];
+  lines.push(`Measured ${report.date.slice(0, 10)} on ${report.hardware}; ${report.options.rounds} rounds × `
+    + `${report.options.perRound} queries per library, round-robin; k = 10; ef_search = lowest giving recall@10 ≥ `
+    + `${report.options.targetRecall} on held-out tuning queries; HNSW M = 16, ef_construction = 200 for every graph library.`);
+  lines.push('');
+  lines.push('Memory: "heap" = JS heap growth over the build, after GC (TeaVec: Wasm GC objects live there; Orama: plain JS); '
+    + '"wasm" = linear memory of a fresh instance after the build (its initial reservation included; a peak: it never shrinks). '
+    + 'Bundle: gzip -9 of the shipped .wasm + JS (TeaVec: npm-package/dist). EdgeVec runs cosine sets as L2 on unit '
+    + 'vectors (its cosine and dot rank backwards); voy is L2 only and exact; Orama is an exact cosine scan with its '
+    + 'similarity cut-off set to -1.');
+  const datasets = [...new Set(runs.flatMap((run) => run.rows.map((r) => r.dataset)))];
+  for (const name of datasets) {
+    const first = runs.flatMap((run) => run.rows).find((r) => r.dataset === name);
+    lines.push('', `### ${datasetTitle(first)}`, '');
+    lines.push('| library | runtime | build vec/s | p50 µs | p99 µs | recall@10 | ef | memory | bundle gzip | save / load | notes |');
+    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
+    for (const run of runs) {
+      for (const r of run.rows.filter((x) => x.dataset === name)) lines.push(libraryRow(r, run.runtime, bundles));
+    }
+    const ratioLines = [];
+    for (const run of runs) {
+      for (const x of ratios(run.rows.filter((r) => r.dataset === name), bundles)) {
+        ratioLines.push(`| ${x.label} | ${run.runtime} | ${fmtRatio(x.build)} | ${fmtRatio(x.p50)} | ${fmtRatio(x.memory)}`
+          + ` | ${fmtRatio(x.bundle)} | ${x.recall[0].toFixed(3)} / ${x.recall[1].toFixed(3)} |`);
+      }
+    }
+    if (ratioLines.length) {
+      lines.push('', 'TeaVec ÷ peer (build speed: above 1 = TeaVec faster; p50, memory, bundle: below 1 = TeaVec better):', '');
+      lines.push('| TeaVec ÷ peer | runtime | build speed | search p50 | memory | bundle | recall@10 TeaVec / peer |');
+      lines.push('|---|---|---:|---:|---:|---:|---|');
+      lines.push(...ratioLines);
+    }
+  }
+  return lines.join('\n');
+}
