@@ -46,7 +46,7 @@ read -r p f < <(surefire_counts wasm-core/target/surefire-reports); record "JUni
 read -r p f < <(surefire_counts js-bindings/target/surefire-reports); record "TeaVM JUnit, Wasm GC in Chromium" "$p" "$f"
 
 echo "== Node 22: the packed package"
-(cd npm-package && node --test --test-reporter=tap --test-concurrency=1 test/api.test.mjs test/packed-package.test.mjs) 2>&1 | tee "$LOGS/node.log"
+(cd npm-package && node --test --test-reporter=tap --test-concurrency=1 test/api.test.mjs test/packed-package.test.mjs test/examples-node.test.mjs) 2>&1 | tee "$LOGS/node.log"
 read -r p f < <(node_counts "$LOGS/node.log"); record "Node $(node --version), packed package" "$p" "$f"
 
 echo "== Cloudflare workerd (miniflare)"
