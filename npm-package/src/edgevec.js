@@ -1,108 +1,48 @@
+// EdgeVec's index API with the same names and argument order. Where EdgeVec returns JSON text,
+// TeaVec returns plain objects. Scores are distances: lower is closer, best first.
 import { requireEngine } from './init.js';
-import { TeaVecError, callEngine } from './errors.js';
+import { TeaVecError, callEngine, engineError } from './errors.js';
+import { EdgeVecConfig, validateConfig, createNativeIndex } from './config.js';
+import {
+  checkVectorType, checkK, checkId, checkKey, checkArray, checkEfSearch, checkOptions, describe,
+} from './validate.js';
+import { encodeMetadata, encodeValue, decodeJson, checkMetadataKey } from './metadata.js';
+import { encodeFilter, decodeSearch, decodeFiltered } from './filters.js';
+import { filteredSearch } from './search.js';
+import { flatten, checkBatchSize, softDeleteMany } from './batch.js';
+import { applyBatch, getByKey, keysOf } from './keyed.js';
+import { MemoryMonitor } from './memory.js';
+import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
+import { writeFileAtomic, readFileBytes } from './node-files.js';
 
-const METRICS = ['cosine', 'dot', 'l2'];
-const INDEX_TYPES = ['auto', 'flat', 'hnsw'];
-const QUANTIZATIONS = ['none', 'sq8'];
+export { EdgeVecConfig };
 
-function checkVectorType(v, what) {
-  if (!(v instanceof Float32Array)) {
-    throw new TeaVecError('INVALID_VECTOR', `${what} must be a Float32Array, got ${describe(v)}`);
-  }
-}
-
-function checkK(k) {
-  if (!Number.isInteger(k) || k <= 0 || k > 0x7fffffff) {
-    throw new TeaVecError('INVALID_K', `k must be a positive integer, got ${describe(k)}`);
-  }
-}
-
-function describe(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an Array';
-  if (typeof v === 'object') return v.constructor?.name ?? 'an object';
-  return `${typeof v} ${String(v)}`;
-}
-
-function checkIntRange(name, value, min, max) {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new TeaVecError('INVALID_CONFIG', `${name} must be an integer in ${min}..${max}, got ${describe(value)}`);
-  }
-}
-
-function checkOneOf(name, value, allowed) {
-  if (!allowed.includes(value)) {
-    throw new TeaVecError('INVALID_CONFIG', `${name} must be one of ${allowed.join(', ')}, got ${describe(value)}`);
-  }
-}
-
-/** Index settings, named as in EdgeVec, plus TeaVec's `quantization`, `rerank`, `compactionThreshold` and `seed`. */
-export class EdgeVecConfig {
-  constructor(dimensions) {
-    checkIntRange('dimensions', dimensions, 1, 65536);
-    this.dimensions = dimensions;
-    this.metric = 'cosine';
-    this.m = 16;
-    this.m0 = 32;
-    this.ef_construction = 200;
-    this.ef_search = 50;
-    this.indexType = 'auto';
-    this.quantization = 'none';
-    this.rerank = false;
-    this.compactionThreshold = 0.3;
-    this.seed = 42;
-  }
-}
-
-function validateConfig(c) {
-  checkIntRange('dimensions', c.dimensions, 1, 65536);
-  checkOneOf('metric', c.metric, METRICS);
-  checkIntRange('m', c.m, 2, 512);
-  checkIntRange('m0', c.m0, c.m, 1024);
-  checkIntRange('ef_construction', c.ef_construction, 1, 1 << 16);
-  checkIntRange('ef_search', c.ef_search, 1, 1 << 16);
-  checkOneOf('indexType', c.indexType, INDEX_TYPES);
-  checkOneOf('quantization', c.quantization, QUANTIZATIONS);
-  if (typeof c.rerank !== 'boolean') {
-    throw new TeaVecError('INVALID_CONFIG', `rerank must be a boolean, got ${describe(c.rerank)}`);
-  }
-  if (typeof c.compactionThreshold !== 'number' || !(c.compactionThreshold > 0 && c.compactionThreshold <= 1)) {
-    throw new TeaVecError('INVALID_CONFIG', `compactionThreshold must be a number in (0, 1], got ${describe(c.compactionThreshold)}`);
-  }
-  checkIntRange('seed', c.seed, 0, Number.MAX_SAFE_INTEGER);
-}
-
-/** A vector index with EdgeVec's method names. Scores are distances: lower is closer, best first. */
+/** A vector index with EdgeVec's method names. */
 export class EdgeVec {
   #native;
+  #memory = new MemoryMonitor();
 
   constructor(config) {
-    if (!(config instanceof EdgeVecConfig)) {
-      throw new TeaVecError('INVALID_CONFIG', `new EdgeVec(config) takes an EdgeVecConfig, got ${describe(config)}`);
+    if (config?.[RESTORED]) {
+      this.#native = config[RESTORED];
+      return;
     }
-    validateConfig(config);
+    const settings = validateConfig(config);
     const engine = requireEngine();
-    this.#native = callEngine(() => engine.createIndex(config.dimensions, config.metric, config.m, config.m0,
-      config.ef_construction, config.ef_search, config.indexType, config.quantization, config.rerank,
-      config.compactionThreshold, config.seed));
+    this.#native = callEngine(() => createNativeIndex(engine, settings));
   }
 
-  get dimensions() {
-    return this.#native.dimensions;
-  }
+  get dimensions() { return this.#native.dimensions; }
+  get metric() { return this.#native.metric; }
+  /** Number of live vectors (same as liveCount()). */
+  get size() { return this.#native.size; }
 
-  get metric() {
-    return this.#native.metric;
-  }
-
-  /** Number of vectors held. */
-  get size() {
-    return this.#native.size;
-  }
+  // ---- inserts ----------------------------------------------------------------------------------
 
   /** Stores a copy of `vector`; returns its id. */
   insert(vector) {
     checkVectorType(vector, 'vector');
+    this.#checkCanInsert();
     return callEngine(() => this.#native.insert(vector));
   }
 
@@ -112,26 +52,159 @@ export class EdgeVec {
     if (!Number.isInteger(count) || count < 0) {
       throw new TeaVecError('INVALID_ARGUMENT', `count must be a non-negative integer, got ${describe(count)}`);
     }
+    checkBatchSize(vectors.length);
+    this.#checkCanInsert();
     return new Uint32Array(callEngine(() => this.#native.insertBatchFlat(vectors, count)).buffer);
   }
 
+  /** Inserts an array of vectors, all or none: `{ ids, total, inserted }`. `config` is accepted for EdgeVec's sake. */
+  insertBatch(vectors, config = undefined) {
+    void config;
+    const flat = this.#flatten(vectors, 'vectors');
+    const ids = this.insertBatchFlat(flat, vectors.length);
+    return { ids, total: vectors.length, inserted: ids.length };
+  }
+
+  /**
+   * insertBatch that reports progress: `onProgress(0, total)` before and `onProgress(total, total)`
+   * after. Errors thrown by the callback are ignored, as in EdgeVec: they must not break the insert.
+   */
+  insertBatchWithProgress(vectors, onProgress) {
+    if (typeof onProgress !== 'function') {
+      throw new TeaVecError('INVALID_ARGUMENT', `onProgress must be a function, got ${describe(onProgress)}`);
+    }
+    const flat = this.#flatten(vectors, 'vectors');
+    const report = (done) => {
+      try {
+        onProgress(done, vectors.length);
+      } catch {
+        // A failing progress display must not undo or block stored data.
+      }
+    };
+    report(0);
+    const ids = this.insertBatchFlat(flat, vectors.length);
+    report(vectors.length);
+    return { ids, total: vectors.length, inserted: ids.length };
+  }
+
+  /** Stores the vector with its metadata (a flat object) in one step; returns its id. */
+  insertWithMetadata(vector, metadata) {
+    checkVectorType(vector, 'vector');
+    const json = encodeMetadata(metadata);
+    this.#checkCanInsert();
+    return callEngine(() => this.#native.insertWithMetadata(vector, json));
+  }
+
+  /** TeaVec: insertBatch with one metadata record (or null) per vector, all or none. */
+  insertBatchWithMetadata(vectors, metadatas) {
+    const flat = this.#flatten(vectors, 'vectors');
+    checkArray(metadatas, 'metadatas');
+    if (metadatas.length !== vectors.length) {
+      throw new TeaVecError('INVALID_ARGUMENT', `metadatas must have one entry per vector (${vectors.length}), got ${metadatas.length}`);
+    }
+    const json = `[${metadatas.map((m, i) => encodeMetadata(m, `metadatas[${i}]`) ?? 'null').join(',')}]`;
+    this.#checkCanInsert();
+    const ids = new Uint32Array(callEngine(() => this.#native.insertBatchFlatWithMetadata(flat, vectors.length, json)).buffer);
+    return { ids, total: vectors.length, inserted: ids.length };
+  }
+
+  // ---- string ids -------------------------------------------------------------------------------
+
+  /** Inserts or replaces the vector under string id `id` (same numeric id, updated in place); returns the numeric id. */
+  upsert(id, vector, metadata = undefined) {
+    return this.upsertBatch([{ id, vector, metadata }])[0];
+  }
+
+  /** upsert for many `{ id, vector, metadata? }`, all or none; returns the numeric ids. */
+  upsertBatch(items) {
+    checkArray(items, 'items');
+    const batch = items.map((item, i) => {
+      checkOptions(item, `items[${i}]`);
+      return { key: item.id, vector: item.vector, metadata: encodeMetadata(item.metadata, `items[${i}].metadata`) };
+    });
+    this.#checkCanInsert();
+    return applyBatch(this.#native, batch, 'upsert', 'items');
+  }
+
+  /** `{ id, vector, metadata }` stored under string id `id`, or undefined. */
+  get(id) {
+    checkKey(id);
+    return getByKey(this.#native, id);
+  }
+
+  getBatch(ids) {
+    checkArray(ids, 'ids');
+    ids.forEach((id, i) => checkKey(id, `ids[${i}]`));
+    return ids.map((id) => getByKey(this.#native, id));
+  }
+
+  /** Deletes the vector under string id `id`: true when it existed. */
+  delete(id) {
+    checkKey(id);
+    const deleted = this.#native.deleteKey(id);
+    if (deleted) this.#afterDelete();
+    return deleted;
+  }
+
+  /** Deletes many string ids; returns how many existed. */
+  deleteBatch(ids) {
+    checkArray(ids, 'ids');
+    ids.forEach((id, i) => checkKey(id, `ids[${i}]`));
+    let deleted = 0;
+    for (const id of ids) if (this.#native.deleteKey(id)) deleted++;
+    if (deleted > 0) this.#afterDelete();
+    return deleted;
+  }
+
+  /** The string id of numeric id `id`, or undefined. */
+  keyOf(id) {
+    checkId(id);
+    return keysOf(this.#native, [id])[0];
+  }
+
+  /** The numeric id of string id `key`, or undefined when it is not live. */
+  idOf(key) {
+    checkKey(key);
+    const id = this.#native.idOfKey(key);
+    return id < 0 ? undefined : id;
+  }
+
+  /** Replaces the vector of live id `id` in place: the id, metadata and string id stay. */
+  updateVector(id, vector) {
+    checkId(id);
+    checkVectorType(vector, 'vector');
+    callEngine(() => this.#native.updateVector(id, vector));
+  }
+
+  // ---- search -----------------------------------------------------------------------------------
+
   /**
    * The k nearest live vectors as [{ id, score }], best first. `options.efSearch` overrides the
-   * configured ef_search for this query (HNSW only; it is raised to k when smaller).
+   * configured ef_search for this query (HNSW only; raised to k when smaller).
    */
   search(query, k, options = undefined) {
     checkVectorType(query, 'query');
     checkK(k);
-    const ef = options?.efSearch ?? 0;
-    if (ef !== 0 && (!Number.isInteger(ef) || ef < 1 || ef > 1 << 16)) {
-      throw new TeaVecError('INVALID_ARGUMENT', `options.efSearch must be an integer in 1..65536, got ${describe(ef)}`);
-    }
-    const packed = callEngine(() => this.#native.search(query, k, ef));
-    const results = new Array((packed.length - 1) / 2);
-    for (let i = 0; i < results.length; i++) {
-      results[i] = { id: packed[2 * i], score: packed[2 * i + 1] };
-    }
-    return results;
+    const ef = checkEfSearch(checkOptions(options, 'options').efSearch);
+    return decodeSearch(callEngine(() => this.#native.search(query, k, ef)));
+  }
+
+  /** The k nearest live vectors that match `filter` (EdgeVec string or where object) as [{ id, score }]. */
+  searchWithFilter(query, filter, k) {
+    checkVectorType(query, 'query');
+    checkK(k);
+    const { text, kind } = encodeFilter(filter);
+    return decodeFiltered(callEngine(() => this.#native.searchFiltered(query, k, 0, text, kind), text)).results;
+  }
+
+  /**
+   * EdgeVec's searchFiltered with a plain-object result: `{ results: [{ id, score, metadata?, vector? }],
+   * complete, observedSelectivity, strategyUsed, vectorsEvaluated, totalTimeMs }`. `options` may also be
+   * EdgeVec's JSON text. The strategy is TeaVec's choice (it always returns k when k match); `strategy`
+   * and `oversampleFactor` are accepted and checked only.
+   */
+  searchFiltered(query, k, options = undefined) {
+    return filteredSearch(this.#native, query, k, options);
   }
 
   /** A copy of the stored vector. */
@@ -140,62 +213,49 @@ export class EdgeVec {
     return callEngine(() => this.#native.getVector(id));
   }
 
+  // ---- deletes and compaction -------------------------------------------------------------------
+
   /** Marks `id` deleted in O(1): true when this call deleted it, false when it already was. */
   softDelete(id) {
     checkId(id);
-    return callEngine(() => this.#native.softDelete(id));
+    const deleted = callEngine(() => this.#native.softDelete(id));
+    if (deleted) this.#afterDelete();
+    return deleted;
   }
 
   /** Deletes many ids; never throws for unknown ids, it counts them (EdgeVec's result shape). */
   softDeleteBatch(ids) {
-    if (!(ids instanceof Uint32Array) && !(ids instanceof Int32Array) && !Array.isArray(ids)) {
-      throw new TeaVecError('INVALID_ARGUMENT', `ids must be a Uint32Array or an array of ids, got ${describe(ids)}`);
-    }
-    const unique = new Set(ids);
-    let deleted = 0;
-    let alreadyDeleted = 0;
-    let invalidIds = 0;
-    for (const id of unique) {
-      if (!isId(id)) {
-        invalidIds++;
-        continue;
-      }
-      try {
-        if (this.#native.softDelete(id)) deleted++;
-        else alreadyDeleted++;
-      } catch {
-        invalidIds++;
-      }
-    }
-    return { total: ids.length, uniqueCount: unique.size, deleted, alreadyDeleted, invalidIds };
+    const result = softDeleteMany(this.#native, ids);
+    if (result.deleted > 0) this.#afterDelete();
+    return result;
   }
 
+  /** EdgeVec's Safari-14 variant of softDeleteBatch: the same here. */
+  softDeleteBatchCompat(ids) {
+    return this.softDeleteBatch(ids);
+  }
+
+  /** True for a deleted id, false for a live one; UNKNOWN_ID for an id never handed out (as in EdgeVec). */
   isDeleted(id) {
     checkId(id);
-    return this.#native.isDeleted(id);
+    if (this.#native.isDeleted(id)) return true;
+    // The engine answers false for ids it never handed out; its cheapest read that checks liveness tells them apart.
+    callEngine(() => this.#native.metadataKeyCount(id));
+    return false;
   }
 
-  /** Vectors that searches can return. */
-  liveCount() {
-    return this.#native.liveCount();
-  }
-
-  /** Deleted vectors still held until compact(). */
-  deletedCount() {
-    return this.#native.deletedCount();
-  }
-
+  liveCount() { return this.#native.liveCount(); }
+  deletedCount() { return this.#native.deletedCount(); }
   /** deletedCount / (liveCount + deletedCount). */
-  tombstoneRatio() {
-    return this.#native.tombstoneRatio();
-  }
+  tombstoneRatio() { return this.#native.tombstoneRatio(); }
+  needsCompaction() { return this.#native.needsCompaction(); }
+  compactionThreshold() { return this.#native.compactionThreshold(); }
 
-  needsCompaction() {
-    return this.#native.needsCompaction();
-  }
-
-  compactionThreshold() {
-    return this.#native.compactionThreshold();
+  /** EdgeVec's warning text when compaction is due, else undefined. */
+  compactionWarning() {
+    if (!this.needsCompaction()) return undefined;
+    return `${(100 * this.tombstoneRatio()).toFixed(1)}% of the index is deleted vectors `
+      + `(threshold ${(100 * this.compactionThreshold()).toFixed(1)}%): call compact()`;
   }
 
   /** Rebuilds without tombstones; ids do not change. */
@@ -205,18 +265,128 @@ export class EdgeVec {
     return { tombstones_removed: removed, new_size: this.#native.liveCount(), duration_ms: Date.now() - start };
   }
 
-  /** Bytes of engine memory held by this index (vectors, graph, ids). */
-  memoryUsage() {
-    return this.#native.memoryBytes();
+  // ---- metadata (EdgeVec: per key; reads of an unknown id give undefined, as in EdgeVec) ---------
+
+  setMetadata(id, key, value) {
+    checkId(id);
+    checkMetadataKey(key, 'metadata key');
+    const json = encodeValue(value, `metadata.${key}`);
+    callEngine(() => this.#native.setMetadataValue(id, key, json));
   }
-}
 
-function isId(id) {
-  return Number.isInteger(id) && id >= 0 && id <= 0x7fffffff;
-}
+  /** TeaVec: replaces the whole record of `id` (null or {} removes it). */
+  setAllMetadata(id, metadata) {
+    checkId(id);
+    const json = encodeMetadata(metadata) ?? 'null';
+    callEngine(() => this.#native.setMetadata(id, json));
+  }
 
-function checkId(id) {
-  if (!isId(id)) {
-    throw new TeaVecError('UNKNOWN_ID', `id must be a non-negative integer, got ${describe(id)}`);
+  getMetadata(id, key) {
+    checkMetadataKey(key, 'metadata key');
+    return this.#readMetadata(id, () => decodeJson(this.#native.getMetadataValue(id, key)), undefined);
+  }
+
+  hasMetadata(id, key) {
+    checkMetadataKey(key, 'metadata key');
+    return this.#readMetadata(id, () => this.#native.getMetadataValue(id, key) !== null, false);
+  }
+
+  deleteMetadata(id, key) {
+    checkMetadataKey(key, 'metadata key');
+    return this.#readMetadata(id, () => this.#native.deleteMetadataValue(id, key), false);
+  }
+
+  deleteAllMetadata(id) {
+    return this.#readMetadata(id, () => this.#native.deleteAllMetadata(id), false);
+  }
+
+  /** The whole record as a plain object, or undefined when `id` has none. */
+  getAllMetadata(id) {
+    return this.#readMetadata(id, () => decodeJson(this.#native.getMetadata(id)), undefined);
+  }
+
+  /** Alias of getAllMetadata (EdgeVec's RFC-002 name). */
+  getVectorMetadata(id) {
+    return this.getAllMetadata(id);
+  }
+
+  metadataKeyCount(id) {
+    return this.#readMetadata(id, () => this.#native.metadataKeyCount(id), 0);
+  }
+
+  metadataVectorCount() { return this.#native.metadataVectorCount(); }
+  totalMetadataCount() { return this.#native.totalMetadataCount(); }
+
+  // ---- snapshots (docs/format.md) ----------------------------------------------------------------
+
+  /** A snapshot of the whole index (docs/format.md), for any storage; `EdgeVec.fromBytes` loads it. */
+  toBytes() {
+    return snapshotOf(this.#native);
+  }
+
+  /** The index a snapshot holds; TeaVecError CORRUPT_SNAPSHOT when the bytes are damaged. */
+  static fromBytes(bytes) {
+    return new EdgeVec(restoredFrom(bytes));
+  }
+
+  /** Node: writes the snapshot to `path` atomically (never a partial file under that name). */
+  async saveToFile(path) {
+    await writeFileAtomic(path, this.toBytes());
+  }
+
+  /** Node: loads a file written by `saveToFile`, verifying it. */
+  static async loadFromFile(path) {
+    return EdgeVec.fromBytes(await readFileBytes(path));
+  }
+
+  // ---- memory -----------------------------------------------------------------------------------
+
+  /** Bytes of engine memory held by this index (vectors, graph, ids, metadata estimate). */
+  memoryUsage() {
+    const metadata = typeof this.#native.metadataBytes === 'function' ? this.#native.metadataBytes() : 0;
+    return this.#native.memoryBytes() + metadata;
+  }
+
+  /** `{ level: 'normal' | 'warning' | 'critical', usedBytes, totalBytes, usagePercent }`. */
+  getMemoryPressure() { return this.#memory.pressure(this.memoryUsage()); }
+  getMemoryConfig() { return this.#memory.getConfig(); }
+  setMemoryConfig(config) { this.#memory.setConfig(config); }
+  /** False when blockInsertsOnCritical is set and memory use is critical (inserts then throw QUOTA_EXCEEDED). */
+  canInsert() { return !this.#memory.blocksInserts(this.getMemoryPressure()); }
+  getMemoryRecommendation() { return this.#memory.recommendation(this.getMemoryPressure(), this.deletedCount()); }
+
+  /** Nothing to free: engine memory is garbage-collected. Kept so that EdgeVec code runs unchanged. */
+  free() {}
+  [Symbol.dispose]() {}
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  #readMetadata(id, read, absent) {
+    checkId(id);
+    try {
+      return read();
+    } catch (e) {
+      const err = engineError(e);
+      if (err.code === 'UNKNOWN_ID') return absent;
+      throw err;
+    }
+  }
+
+  #flatten(vectors, what) {
+    return flatten(this.#native, vectors, what);
+  }
+
+  #checkCanInsert() {
+    const pressure = this.#memory.getConfig().blockInsertsOnCritical ? this.getMemoryPressure() : null;
+    if (pressure && this.#memory.blocksInserts(pressure)) {
+      throw new TeaVecError('QUOTA_EXCEEDED', `memory use is critical (${pressure.usedBytes} of ${pressure.totalBytes} bytes, `
+        + `${pressure.usagePercent.toFixed(1)}%) and blockInsertsOnCritical is set: delete and compact, or raise budgetBytes`);
+    }
+  }
+
+  #afterDelete() {
+    if (this.#memory.getConfig().autoCompactOnWarning && this.#memory.compactsOnWarning(this.getMemoryPressure())) {
+      this.compact();
+    }
   }
 }

@@ -1,28 +1,59 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync, readdirSync, readFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 let installed = null;
 
+/** A hash of what `npm pack` ships, so that every test process of one run shares one packed install. */
+function contentHash() {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(packageDir, 'package.json')));
+  const dist = join(packageDir, 'dist');
+  for (const f of readdirSync(dist).sort()) {
+    hash.update(f);
+    hash.update(readFileSync(join(dist, f)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * `npm pack`s the built package and installs the tarball into a fresh empty project, as a user would.
- * Returns that project's directory. Done once per test process.
+ * Returns that project's directory. Packed once per build: test processes of the same run (and later
+ * runs on the same dist/) reuse the install; a new dist/ gets a new one.
  */
 export function installPackedPackage() {
   if (installed) return installed;
-  const work = mkdtempSync(join(tmpdir(), 'teavec-pack-'));
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
-  const project = join(work, 'app');
-  execFileSync('mkdir', ['-p', project]);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', join(work, tarball)], { cwd: project, stdio: 'inherit' });
-  installed = project;
-  return project;
+  const final = join(tmpdir(), `teavec-pack-${contentHash()}`);
+  if (!existsSync(join(final, 'app', '.installed'))) {
+    const work = mkdtempSync(join(tmpdir(), 'teavec-pack-tmp-'));
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] });
+    const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
+    const project = join(work, 'app');
+    execFileSync('mkdir', ['-p', project]);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', join(work, tarball)], { cwd: project, stdio: 'inherit' });
+    writeFileSync(join(project, '.installed'), '');
+    try {
+      // Atomic: when another test process won the race, its install stays and ours goes.
+      renameSync(work, final);
+    } catch {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  installed = join(final, 'app');
+  return installed;
+}
+
+/** The packed package's module, imported into this test process (fresh copy per `tag`). */
+export async function importPacked(tag = '') {
+  const project = installPackedPackage();
+  const url = pathToFileURL(join(project, 'node_modules', 'teavec', 'dist', 'teavec.js'));
+  return import(tag ? `${url}?${tag}` : url.href);
 }
 
 /** Writes a file into the installed project. */
@@ -34,4 +65,23 @@ export function writeInProject(project, name, source) {
 export function runInProject(project, name, source, nodeFlags = []) {
   writeInProject(project, name, source);
   return execFileSync(process.execPath, [...nodeFlags, name], { cwd: project, encoding: 'utf8' });
+}
+
+/** A seeded PRNG (mulberry32): uniform in [0, 1). */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The run's seed: TEAVEC_SEED or a fresh one, printed so that a failure can be replayed. */
+export function seedFor(name) {
+  const seed = Number(process.env.TEAVEC_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  console.log(`# ${name}: seed ${seed} (replay with TEAVEC_SEED=${seed})`);
+  return seed;
 }

@@ -107,6 +107,7 @@ config.metric = 'euclidean';
 index.insert([1, 2, 3, 4]);
 void id; void results; void ids;
 `);
+  writeInProject(project, 'full-api.ts', readFileSync(join(packageDir, 'test', 'typings', 'full-api.ts'), 'utf8'));
   execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
-    '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'usage.ts'], { cwd: project, stdio: 'inherit' });
+    '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'usage.ts', 'full-api.ts'], { cwd: project, stdio: 'inherit' });
 });

@@ -27,7 +27,7 @@ export interface TeaVecEngine {
 export default function init(input?: InitInput): Promise<TeaVecEngine>;
 export { init };
 
-export type Metric = 'cosine' | 'dot' | 'l2';
+// ---- errors ------------------------------------------------------------------------------------
 
 export type ErrorCode =
   | 'DIMENSION_MISMATCH'
@@ -48,20 +48,27 @@ export type ErrorCode =
 export class TeaVecError extends Error {
   readonly name: 'TeaVecError';
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string);
+  /** INVALID_FILTER only: 0-based offset of the problem in `filter`. */
+  readonly position?: number;
+  /** INVALID_FILTER only: the filter text `position` refers to (a where object's JSON text). */
+  readonly filter?: string;
+  constructor(code: ErrorCode, message: string, details?: { position?: number; filter?: string });
 }
 
 export const ErrorCodes: Readonly<{ [C in ErrorCode]: C }>;
 
-export interface SearchResult {
-  /** The id `insert` returned. */
-  id: number;
-  /** Distance to the query: lower is closer. */
-  score: number;
-}
+// ---- configuration -----------------------------------------------------------------------------
 
+export type Metric = 'cosine' | 'dot' | 'l2';
 export type IndexType = 'auto' | 'flat' | 'hnsw';
 export type Quantization = 'none' | 'sq8';
+
+/** EdgeVec's numeric metric enum (Hamming is refused: binary vectors are not supported). */
+export const MetricType: Readonly<{ L2: 0; Cosine: 1; Dot: 2; Hamming: 3 }>;
+export type MetricType = 0 | 1 | 2 | 3;
+/** EdgeVec's numeric index type enum; `indexType` also takes `'auto' | 'flat' | 'hnsw'`. */
+export const JsIndexType: Readonly<{ Flat: 0; Hnsw: 1 }>;
+export type JsIndexType = 0 | 1;
 
 /** Index settings, named as in EdgeVec, plus TeaVec's own. Validated by `new EdgeVec(config)`. */
 export class EdgeVecConfig {
@@ -77,8 +84,8 @@ export class EdgeVecConfig {
   ef_construction: number;
   /** Candidate list size while searching; always at least k. Default 50. */
   ef_search: number;
-  /** `'auto'` (default): exact scan while small, HNSW once larger. */
-  indexType: IndexType;
+  /** `'auto'` (default): exact scan while small, HNSW once larger. EdgeVec's `JsIndexType` numbers work too. */
+  indexType: IndexType | JsIndexType;
   /** `'sq8'`: 8-bit scalar quantization, ~4× less vector memory; float vectors are not kept unless `rerank`. Default `'none'`. */
   quantization: Quantization;
   /** With SQ8, keep float vectors too and re-rank candidates exactly. Default false. */
@@ -87,11 +94,171 @@ export class EdgeVecConfig {
   compactionThreshold: number;
   /** Seed of the HNSW level generator: same inserts, same graph. Default 42. */
   seed: number;
+  /** EdgeVec's typed setter. */
+  setMetricType(type: MetricType): void;
+  isFlat(): boolean;
+  /** True for `'hnsw'` and `'auto'`. */
+  isHnsw(): boolean;
+  /** No-op (garbage-collected). */
+  free(): void;
+}
+
+/** EdgeVec's batch options; TeaVec always validates dimensions. */
+export class BatchInsertConfig {
+  constructor();
+  validateDimensions: boolean;
+  free(): void;
+}
+
+// ---- metadata ----------------------------------------------------------------------------------
+
+/** One metadata value: a string, a finite number, a boolean, an array of strings, or null. */
+export type MetadataValue = string | number | boolean | string[] | null;
+/** A flat metadata record: at most 64 keys of 1..256 characters. */
+export type Metadata = { [key: string]: MetadataValue };
+/** What metadata setters accept: plain values, or EdgeVec's `JsMetadataValue` (anything with `toJS()`). */
+export type MetadataInput = MetadataValue | { toJS(): MetadataValue };
+
+/** EdgeVec's typed metadata value, so that EdgeVec code building values with it runs unchanged. */
+export class JsMetadataValue {
+  private constructor();
+  static fromString(value: string): JsMetadataValue;
+  static fromInteger(value: number): JsMetadataValue;
+  static fromFloat(value: number): JsMetadataValue;
+  static fromBoolean(value: boolean): JsMetadataValue;
+  static fromStringArray(value: string[]): JsMetadataValue;
+  getType(): 'string' | 'integer' | 'float' | 'boolean' | 'string_array';
+  toJS(): string | number | boolean | string[];
+  isString(): boolean;
+  isInteger(): boolean;
+  isFloat(): boolean;
+  isBoolean(): boolean;
+  isStringArray(): boolean;
+  asString(): string | undefined;
+  asInteger(): number | undefined;
+  asFloat(): number | undefined;
+  asBoolean(): boolean | undefined;
+  asStringArray(): string[] | undefined;
+  free(): void;
+}
+
+// ---- filters -----------------------------------------------------------------------------------
+
+type WhereScalar = string | number | boolean;
+/** Chroma's operators on one field. Comparisons on a missing or null field are false ($ne and $nin included). */
+export type WhereOperator =
+  | { $eq: WhereScalar }
+  | { $ne: WhereScalar }
+  | { $gt: number | string }
+  | { $gte: number | string }
+  | { $lt: number | string }
+  | { $lte: number | string }
+  | { $in: WhereScalar[] }
+  | { $nin: WhereScalar[] }
+  | { $contains: string };
+/** A Chroma `where` object: `{ field: value }`, `{ field: { $op: value } }`, `{ $and: [...] }`, `{ $or: [...] }`. */
+export type Where =
+  | { $and: Where[] }
+  | { $or: Where[] }
+  | { [field: string]: WhereScalar | WhereOperator };
+
+/** A filter in EdgeVec's grammar, built by `Filter`. */
+export class FilterExpression {
+  private constructor();
+  toString(): string;
+  toJSON(): { filter: string };
+}
+
+/**
+ * Any filter: EdgeVec's string grammar (`category = "gpu" AND price < 500`), a `FilterExpression`
+ * (EdgeVec's own work too at run time), or a Chroma `where` object.
+ */
+export type FilterInput = string | FilterExpression | Where;
+
+export interface FilterValidation {
+  valid: boolean;
+  errors: { code: ErrorCode; message: string; position: { offset: number } }[];
+  warnings: never[];
+  filter?: FilterExpression;
+}
+
+/** A builder for EdgeVec's filter grammar, with EdgeVec's names. Values are quoted for you. */
+export const Filter: {
+  /** Checks a filter string with the engine's parser; throws INVALID_FILTER with `position`. */
+  parse(text: string): FilterExpression;
+  tryParse(text: string): FilterExpression | null;
+  validate(text: string): FilterValidation;
+  eq(field: string, value: WhereScalar): FilterExpression;
+  ne(field: string, value: WhereScalar): FilterExpression;
+  lt(field: string, value: number | string): FilterExpression;
+  le(field: string, value: number | string): FilterExpression;
+  gt(field: string, value: number | string): FilterExpression;
+  ge(field: string, value: number | string): FilterExpression;
+  between(field: string, low: number | string, high: number | string): FilterExpression;
+  contains(field: string, value: string): FilterExpression;
+  startsWith(field: string, prefix: string): FilterExpression;
+  endsWith(field: string, suffix: string): FilterExpression;
+  like(field: string, pattern: string): FilterExpression;
+  in(field: string, values: WhereScalar[]): FilterExpression;
+  notIn(field: string, values: WhereScalar[]): FilterExpression;
+  isNull(field: string): FilterExpression;
+  isNotNull(field: string): FilterExpression;
+  and(...filters: (FilterExpression | string)[]): FilterExpression;
+  or(...filters: (FilterExpression | string)[]): FilterExpression;
+  not(filter: FilterExpression | string): FilterExpression;
+};
+
+// ---- the EdgeVec index -------------------------------------------------------------------------
+
+export interface SearchResult {
+  /** The id `insert` returned. */
+  id: number;
+  /** Distance to the query: lower is closer. */
+  score: number;
 }
 
 export interface SearchOptions {
   /** Overrides `ef_search` for this query. */
   efSearch?: number;
+}
+
+/** EdgeVec's filter strategies. TeaVec chooses itself (and always returns k results when k match); the option is checked, not obeyed. */
+export type FilterStrategy = 'auto' | 'pre' | 'post' | 'hybrid';
+
+export interface FilteredSearchOptions {
+  filter?: FilterInput | null;
+  strategy?: FilterStrategy;
+  oversampleFactor?: number;
+  includeMetadata?: boolean;
+  includeVectors?: boolean;
+  efSearch?: number;
+}
+
+export interface FilteredSearchHit extends SearchResult {
+  /** With `includeMetadata` ({} when the vector has none). */
+  metadata?: Metadata;
+  /** With `includeVectors`. */
+  vector?: Float32Array;
+}
+
+/** EdgeVec's searchFiltered result, as an object instead of JSON text. */
+export interface FilteredSearchResult {
+  results: FilteredSearchHit[];
+  /** True when as many results came back as exist (k, or every match). */
+  complete: boolean;
+  /** Matching vectors / live vectors (estimated on large indexes). */
+  observedSelectivity: number;
+  /** 'pre': exact scan of the matches; 'hybrid': filtered HNSW (completed by an exact scan when short); 'post': no filter. */
+  strategyUsed: FilterStrategy;
+  vectorsEvaluated: number;
+  totalTimeMs: number;
+}
+
+/** What `insertBatch` reports (EdgeVec's shape; ids are a Uint32Array, not a BigUint64Array). */
+export interface BatchInsertResult {
+  ids: Uint32Array;
+  total: number;
+  inserted: number;
 }
 
 /** What `softDeleteBatch` reports (EdgeVec's shape). */
@@ -101,6 +268,10 @@ export interface BatchDeleteResult {
   deleted: number;
   alreadyDeleted: number;
   invalidIds: number;
+  /** No invalid ids (EdgeVec's method; not enumerable). */
+  allValid(): boolean;
+  /** At least one id was deleted by this call (EdgeVec's method; not enumerable). */
+  anyDeleted(): boolean;
 }
 
 /** What `compact` reports (EdgeVec's shape). */
@@ -110,33 +281,274 @@ export interface CompactionResult {
   duration_ms: number;
 }
 
-/** A vector index with EdgeVec's method names. */
+export interface MemoryPressure {
+  level: 'normal' | 'warning' | 'critical';
+  /** Bytes held by this index (`memoryUsage()`). */
+  usedBytes: number;
+  /** `budgetBytes` if set, else the JS heap limit where the runtime reports it, else 2 GiB. */
+  totalBytes: number;
+  usagePercent: number;
+}
+
+export interface MemoryConfig {
+  /** Percent of totalBytes. Default 80. */
+  warningThreshold: number;
+  /** Percent of totalBytes. Default 95. */
+  criticalThreshold: number;
+  /** Compact after deletes while memory use is at warning or above. Default false. */
+  autoCompactOnWarning: boolean;
+  /** Inserts throw QUOTA_EXCEEDED while memory use is critical. Default false. */
+  blockInsertsOnCritical: boolean;
+  /** TeaVec: the total memory pressure is measured against; null = the runtime's heap limit. */
+  budgetBytes: number | null;
+}
+
+export interface MemoryRecommendation {
+  action: 'none' | 'compact' | 'reduce';
+  message: string;
+  canInsert: boolean;
+  suggestCompact: boolean;
+}
+
+/** A record stored under a string id. */
+export interface KeyedRecord {
+  id: string;
+  vector: Float32Array;
+  metadata: Metadata | undefined;
+}
+
+export interface UpsertItem {
+  id: string;
+  vector: Float32Array;
+  /** Replaces the record's metadata; omitted keeps what an existing id has. */
+  metadata?: { [key: string]: MetadataInput } | null;
+}
+
+/** A vector index with EdgeVec's method names, argument order and result shapes (objects, not JSON text). */
 export class EdgeVec {
   constructor(config: EdgeVecConfig);
   readonly dimensions: number;
   readonly metric: Metric;
   /** Number of live vectors (same as `liveCount()`). */
   readonly size: number;
+
   /** Stores a copy of `vector`; returns its id. */
   insert(vector: Float32Array): number;
   /** Inserts `count` vectors laid end to end in `vectors`; all are checked before any is stored. */
   insertBatchFlat(vectors: Float32Array, count: number): Uint32Array;
+  /** Inserts every vector or none. */
+  insertBatch(vectors: Float32Array[], config?: BatchInsertConfig | null): BatchInsertResult;
+  /** insertBatch calling `onProgress(0, total)` before and `onProgress(total, total)` after; callback errors are ignored. */
+  insertBatchWithProgress(vectors: Float32Array[], onProgress: (inserted: number, total: number) => void): BatchInsertResult;
+  /** Stores the vector and its metadata in one step; returns its id. */
+  insertWithMetadata(vector: Float32Array, metadata: { [key: string]: MetadataInput }): number;
+  /** TeaVec: insertBatch with one metadata record (or null) per vector. */
+  insertBatchWithMetadata(vectors: Float32Array[], metadatas: ({ [key: string]: MetadataInput } | null | undefined)[]): BatchInsertResult;
+
+  /** TeaVec: inserts or replaces (in place, same numeric id) the vector under a string id; returns the numeric id. */
+  upsert(id: string, vector: Float32Array, metadata?: { [key: string]: MetadataInput } | null): number;
+  /** TeaVec: upsert for many, all or none. */
+  upsertBatch(items: UpsertItem[]): Uint32Array;
+  /** TeaVec: the record under a string id, or undefined. */
+  get(id: string): KeyedRecord | undefined;
+  getBatch(ids: string[]): (KeyedRecord | undefined)[];
+  /** TeaVec: deletes by string id; true when it existed. */
+  delete(id: string): boolean;
+  /** TeaVec: deletes many string ids; returns how many existed. */
+  deleteBatch(ids: string[]): number;
+  /** TeaVec: the string id of a numeric id, or undefined. */
+  keyOf(id: number): string | undefined;
+  /** TeaVec: the numeric id of a live string id, or undefined. */
+  idOf(key: string): number | undefined;
+  /**
+   * TeaVec: replaces the vector of a live id in place (id, metadata and string id stay). The old vector
+   * is kept as a tombstone until `compact()`: `deletedCount()` grows by one, as it does for an upsert of
+   * an existing string id.
+   */
+  updateVector(id: number, vector: Float32Array): void;
+
   /** The `k` nearest live vectors, best first; fewer only when fewer are live. */
   search(query: Float32Array, k: number, options?: SearchOptions): SearchResult[];
+  /** The `k` nearest live vectors matching `filter`; k whenever at least k match. */
+  searchWithFilter(query: Float32Array, filter: FilterInput, k: number): SearchResult[];
+  /** EdgeVec's searchFiltered; `options` may also be EdgeVec's JSON text. */
+  searchFiltered(query: Float32Array, k: number, options?: FilteredSearchOptions | string): FilteredSearchResult;
   /** A copy of the stored vector. */
   getVector(id: number): Float32Array;
+
   /** Marks `id` deleted in O(1): true when this call deleted it, false when it already was. */
   softDelete(id: number): boolean;
   /** Deletes many ids; unknown ids are counted, not thrown. */
-  softDeleteBatch(ids: Uint32Array | Int32Array | number[]): BatchDeleteResult;
+  softDeleteBatch(ids: Uint32Array | Int32Array | Float64Array | number[]): BatchDeleteResult;
+  softDeleteBatchCompat(ids: Float64Array | number[]): BatchDeleteResult;
   isDeleted(id: number): boolean;
   liveCount(): number;
   deletedCount(): number;
   tombstoneRatio(): number;
   needsCompaction(): boolean;
   compactionThreshold(): number;
+  compactionWarning(): string | undefined;
   /** Rebuilds without tombstones; ids do not change. */
   compact(): CompactionResult;
-  /** Bytes of engine memory held by this index (vectors, graph, ids). */
+
+  /** Sets one metadata key of a live id. */
+  setMetadata(id: number, key: string, value: MetadataInput): void;
+  /** TeaVec: replaces the whole metadata record (null or {} removes it). */
+  setAllMetadata(id: number, metadata: { [key: string]: MetadataInput } | null): void;
+  /** One value, or undefined when the key, or the id, does not exist (EdgeVec returns a JsMetadataValue; TeaVec the plain value). */
+  getMetadata(id: number, key: string): MetadataValue | undefined;
+  hasMetadata(id: number, key: string): boolean;
+  deleteMetadata(id: number, key: string): boolean;
+  deleteAllMetadata(id: number): boolean;
+  /** The record as a plain object, or undefined when the id has none. */
+  getAllMetadata(id: number): Metadata | undefined;
+  getVectorMetadata(id: number): Metadata | undefined;
+  metadataKeyCount(id: number): number;
+  metadataVectorCount(): number;
+  totalMetadataCount(): number;
+
+  /** Bytes of engine memory held by this index (vectors, graph, ids, metadata). */
   memoryUsage(): number;
+  /**
+   * A snapshot of the whole index (vectors, graph, ids, tombstones, settings) for any storage:
+   * a file, IndexedDB, Workers KV or R2. `EdgeVec.fromBytes` loads it.
+   */
+  toBytes(): Uint8Array;
+  /**
+   * The index a snapshot holds, answering every query as the saved one did. Throws a TeaVecError with
+   * code `CORRUPT_SNAPSHOT` when the bytes are damaged, truncated or not a TeaVec snapshot.
+   */
+  static fromBytes(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): EdgeVec;
+  /**
+   * Node.js only: writes the snapshot to `path` atomically (temporary file in the same directory,
+   * fsync, rename, fsync of the directory): `path` never holds a partial snapshot.
+   */
+  saveToFile(path: string): Promise<void>;
+  /** Node.js only: loads a file written by `saveToFile`; CORRUPT_SNAPSHOT when it is damaged. */
+  static loadFromFile(path: string): Promise<EdgeVec>;
+  getMemoryPressure(): MemoryPressure;
+  getMemoryConfig(): MemoryConfig;
+  setMemoryConfig(config: Partial<MemoryConfig>): void;
+  canInsert(): boolean;
+  getMemoryRecommendation(): MemoryRecommendation;
+
+  /** Saves the index to IndexedDB under `name`. */
+  save(name: string): Promise<void>;
+  /** Loads an index saved under `name`. */
+  static load(name: string): Promise<EdgeVec>;
+
+  /** No-op: engine memory is garbage-collected. */
+  free(): void;
+}
+
+// ---- collections (Chroma-like) -----------------------------------------------------------------
+
+export type Embedding = Float32Array | number[];
+export type IncludeField = 'embeddings' | 'metadatas' | 'documents' | 'distances';
+
+export interface CollectionOptions {
+  name: string;
+  /** The collection's own metadata. Chroma's `'hnsw:space'` ('l2' | 'cosine' | 'ip') picks the metric. */
+  metadata?: Metadata | null;
+  /** Vector dimensions; taken from the first add when omitted. */
+  dimensions?: number;
+  /** Default 'cosine'. */
+  metric?: Metric;
+  m?: number;
+  m0?: number;
+  ef_construction?: number;
+  ef_search?: number;
+  indexType?: IndexType | JsIndexType;
+  quantization?: Quantization;
+  rerank?: boolean;
+  compactionThreshold?: number;
+  seed?: number;
+}
+
+export interface AddRecords {
+  ids: string | string[];
+  embeddings: Embedding | Embedding[];
+  metadatas?: Metadata | (Metadata | null)[] | null;
+  documents?: string | (string | null)[] | null;
+}
+
+export interface UpdateRecords {
+  ids: string | string[];
+  embeddings?: Embedding | Embedding[];
+  metadatas?: Metadata | (Metadata | null)[] | null;
+  documents?: string | (string | null)[] | null;
+}
+
+export interface GetParams {
+  ids?: string | string[];
+  /** A Chroma where object (or an EdgeVec filter string). */
+  where?: Where | string;
+  limit?: number;
+  offset?: number;
+  include?: Exclude<IncludeField, 'distances'>[];
+}
+
+export interface GetResult {
+  ids: string[];
+  embeddings: number[][] | null;
+  metadatas: (Metadata | null)[] | null;
+  documents: (string | null)[] | null;
+  included: IncludeField[];
+}
+
+export interface QueryParams {
+  queryEmbeddings: Embedding | Embedding[];
+  /** Default 10. */
+  nResults?: number;
+  where?: Where | string;
+  include?: IncludeField[];
+}
+
+/** One list per query embedding, best first. */
+export interface QueryResult {
+  ids: string[][];
+  distances: number[][] | null;
+  metadatas: (Metadata | null)[][] | null;
+  documents: (string | null)[][] | null;
+  embeddings: number[][][] | null;
+  included: IncludeField[];
+}
+
+export interface DeleteParams {
+  ids?: string | string[];
+  where?: Where | string;
+}
+
+/** Records by string id, each with an embedding, a metadata record and a document. */
+export class Collection {
+  private constructor();
+  readonly name: string;
+  readonly metadata: Metadata | null;
+  /** Fixed at creation or by the first add; undefined until then. */
+  readonly dimensions: number | undefined;
+  readonly metric: Metric;
+  count(): number;
+  /** Adds new records, all or none; DUPLICATE_ID if an id exists. */
+  add(records: AddRecords): void;
+  /** Adds or replaces (in place); omitted metadatas/documents are kept for existing ids. */
+  upsert(records: AddRecords): void;
+  /** Changes existing records, all or none; UNKNOWN_ID if an id does not exist. */
+  update(records: UpdateRecords): void;
+  get(params?: GetParams): GetResult;
+  /** The first `limit` (default 10) records with their embeddings. */
+  peek(params?: { limit?: number }): GetResult;
+  query(params: QueryParams): QueryResult;
+  /** Deletes by ids and/or where; returns the ids deleted. */
+  delete(params: DeleteParams): string[];
+}
+
+/** Named collections, as Chroma's client manages them. */
+export class Database {
+  constructor();
+  createCollection(options: CollectionOptions): Collection;
+  getCollection(options: { name: string } | string): Collection;
+  getOrCreateCollection(options: CollectionOptions): Collection;
+  listCollections(): Collection[];
+  countCollections(): number;
+  deleteCollection(options: { name: string } | string): void;
 }

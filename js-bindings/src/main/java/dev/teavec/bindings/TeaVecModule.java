@@ -1,10 +1,17 @@
 package dev.teavec.bindings;
 
+import dev.teavec.core.codec.IndexSnapshot;
+import dev.teavec.core.db.KeyIndex;
+import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.meta.IdTable;
+import dev.teavec.core.meta.MetadataStore;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.Quantization;
 import dev.teavec.core.vector.Metric;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The Wasm module's entry point: its static {@code @JSExport} methods are the module's exports.
@@ -34,6 +41,14 @@ public final class TeaVecModule {
                 .seed((long) seed)
                 .build();
         return new NativeIndex(config);
+    }
+
+    /** An index loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
+    @JSExport
+    public static NativeIndex indexFromBytes(Int8Array bytes) {
+        VectorIndex index = IndexSnapshot.decode(SnapshotTransfer.fromJs(bytes));
+        return new NativeIndex(VectorDatabase.restore(IndexSnapshot.configOf(index), index, new MetadataStore(),
+                new KeyIndex(), new IdTable<>()));
     }
 
     /** [m, efConstruction, efSearch, compactionThreshold, autoThreshold]: the engine's defaults. */

@@ -64,6 +64,32 @@ public final class HnswBuilder {
         this.listKeys = new float[cap];
     }
 
+    /** The level generator's state: a builder created with it as seed draws the same levels next (snapshots). */
+    public long levelState() {
+        return levels.state();
+    }
+
+    /** The node holding {@code node}'s protected level-0 in-link, -1 for the root (snapshots). */
+    public int anchorOf(int node) {
+        return anchor[node];
+    }
+
+    /**
+     * Restores the anchor tree of a graph of {@code count} nodes loaded from a snapshot (validated by
+     * the caller: each anchor is -1 or another node that links to it on level 0, at most m0 - 1 each).
+     */
+    public void restoreAnchors(int[] anchors, int count) {
+        int cap = Math.max(16, count);
+        anchor = new int[cap];
+        anchored = new int[cap];
+        for (int node = 0; node < count; node++) {
+            anchor[node] = anchors[node];
+            if (anchors[node] >= 0) {
+                anchored[anchors[node]]++;
+            }
+        }
+    }
+
     /** Scores come from {@code vectors} from now on; call again whenever the encoding changes. */
     public void setVectors(ScoringVectors vectors) {
         this.scorer = vectors.newScorer();

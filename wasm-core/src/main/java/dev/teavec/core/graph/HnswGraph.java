@@ -158,6 +158,17 @@ public final class HnswGraph {
         System.arraycopy(keys, 0, ka, kb, count);
     }
 
+    /**
+     * Bytes a graph of {@code nodes} nodes with {@code upperLists} lists above level 0 allocates (an
+     * upper bound, as {@link #bytesUsed()} counts them), so a snapshot loader can check its budget first.
+     */
+    public static long estimateBytes(int m, int m0, long nodes, long upperLists) {
+        long nodesPerChunk = Math.max(1, CHUNK_INTS / (m0 + 1));
+        long chunks = (nodes + nodesPerChunk - 1) / nodesPerChunk;
+        long level0 = chunks * nodesPerChunk * (2L * m0 + 1) * 4L;
+        return level0 + 2 * (nodes + 16) * (1 + 8L) + upperLists * (2L * m + 1) * 4L;
+    }
+
     public long bytesUsed() {
         long level0 = (long) ids0.length * nodesPerChunk * (stride0 + m0) * 4L;
         long upper = (long) levels.length * (1 + 8L) + upperLists * (2 * m + 1) * 4L;

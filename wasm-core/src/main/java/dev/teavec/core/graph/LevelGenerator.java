@@ -18,6 +18,11 @@ public final class LevelGenerator {
         this.state = seed;
     }
 
+    /** The generator's raw state: a generator built with it as seed continues the same sequence. */
+    public long state() {
+        return state;
+    }
+
     public int nextLevel() {
         double u = (nextLong() >>> 11) * 0x1.0p-53;
         int level = (int) (-Math.log(1.0 - u) * mL);

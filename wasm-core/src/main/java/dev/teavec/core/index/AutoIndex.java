@@ -18,6 +18,23 @@ public final class AutoIndex implements VectorIndex {
         this.delegate = new FlatIndex(config);
     }
 
+    /** An AUTO index over a delegate loaded from a snapshot (a {@link FlatIndex} or an {@link HnswIndex}). */
+    public static AutoIndex restore(IndexConfig config, VectorIndex delegate) {
+        assert delegate instanceof FlatIndex || delegate instanceof HnswIndex : "unknown delegate";
+        AutoIndex index = new AutoIndex(config);
+        index.delegate = delegate;
+        return index;
+    }
+
+    public IndexConfig config() {
+        return config;
+    }
+
+    /** The index answering now: flat, then HNSW (snapshots). */
+    public VectorIndex delegate() {
+        return delegate;
+    }
+
     /** True once the index searches with HNSW. */
     public boolean usesHnsw() {
         return delegate instanceof HnswIndex;
@@ -71,6 +88,32 @@ public final class AutoIndex implements VectorIndex {
     @Override
     public SearchResult search(float[] query, int k, int efSearch) {
         return delegate.search(query, k, efSearch);
+    }
+
+    @Override
+    public SearchResult searchExact(float[] query, int k, IdFilter filter) {
+        return delegate.searchExact(query, k, filter);
+    }
+
+    @Override
+    public SearchResult searchFiltered(float[] query, int k, int efSearch, IdFilter filter) {
+        return delegate.searchFiltered(query, k, efSearch, filter);
+    }
+
+    @Override
+    public boolean isApproximate() {
+        return delegate.isApproximate();
+    }
+
+    @Override
+    public int idLimit() {
+        return delegate.idLimit();
+    }
+
+    /** An update never switches to HNSW: the live count does not change. */
+    @Override
+    public void update(int id, float[] vector) {
+        delegate.update(id, vector);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.graph.OrdinalFilter;
 import dev.teavec.core.score.FloatScorer;
 import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.vector.Metric;
@@ -38,6 +39,29 @@ public final class FlatIndex extends TombstonedIndex {
         this.scorer = vectors.newScorer();
     }
 
+    /**
+     * A flat index holding {@code vectors} (deleted ones included) under the ids of {@code ids}: how a
+     * snapshot is loaded. The caller has validated both and that they agree in count and dimensions.
+     */
+    public static FlatIndex restore(IndexConfig config, FloatVectorValues vectors, SavedIds ids) {
+        FlatIndex index = new FlatIndex(config);
+        assert vectors.dimensions() == config.dimensions() && vectors.size() == ids.count() : "snapshot parts disagree";
+        index.vectors = vectors;
+        index.scorer = vectors.newScorer();
+        index.ids = LiveIds.restore(ids);
+        return index;
+    }
+
+    /** The settings this index applies, as a config of type FLAT (snapshots). */
+    public IndexConfig config() {
+        return IndexConfig.builder(dimensions, metric).indexType(IndexType.FLAT).compactionThreshold(compactionThreshold).build();
+    }
+
+    /** The stored vectors by ordinal, deleted ones included (snapshots; read-only by convention). */
+    public FloatVectorValues vectorValues() {
+        return vectors;
+    }
+
     static int checkDimensions(int dimensions) {
         if (dimensions <= 0 || dimensions > 65536) {
             throw new TeaVecException(ErrorCode.INVALID_CONFIG,
@@ -63,6 +87,19 @@ public final class FlatIndex extends TombstonedIndex {
         return ids.appendNext();
     }
 
+    @Override
+    public void update(int id, float[] vector) {
+        VectorChecks.checkVector(vector, dimensions, metric, "vector");
+        ids.liveOrd(id);
+        vectors.add(vector);
+        ids.moveToNextOrdinal(id);
+    }
+
+    @Override
+    public int idLimit() {
+        return ids.nextId();
+    }
+
     /** Stores a validated vector under a given id (at least the next id): for AUTO's hand-over. */
     void addWithId(int id, float[] vector) {
         vectors.add(vector);
@@ -73,17 +110,41 @@ public final class FlatIndex extends TombstonedIndex {
     public SearchResult search(float[] query, int k) {
         VectorChecks.checkVector(query, dimensions, metric, "query");
         VectorChecks.checkK(k);
+        return scan(query, k, ids.filter());
+    }
+
+    @Override
+    public SearchResult searchExact(float[] query, int k, IdFilter filter) {
+        VectorChecks.checkVector(query, dimensions, metric, "query");
+        VectorChecks.checkK(k);
+        return scan(query, k, ids.accepting(filter));
+    }
+
+    @Override
+    public SearchResult searchFiltered(float[] query, int k, int efSearch, IdFilter filter) {
+        HnswIndex.checkEfSearch(efSearch);
+        return searchExact(query, k, filter);
+    }
+
+    @Override
+    public boolean isApproximate() {
+        return false;
+    }
+
+    /** Scores every ordinal {@code filter} accepts (null: all); visited = how many were scored. */
+    private SearchResult scan(float[] query, int k, OrdinalFilter filter) {
         int live = ids.live();
         TopK top = new TopK(Math.min(k, Math.max(live, 1)));
         scorer.setQuery(query);
         int n = vectors.size();
-        Tombstones deleted = ids.filter();
+        int scored = 0;
         for (int ord = 0; ord < n; ord++) {
-            if (deleted == null || deleted.accept(ord)) {
+            if (filter == null || filter.accept(ord)) {
                 top.offer(ids.id(ord), scorer.score(ord));
+                scored++;
             }
         }
-        return TopK.toResult(top, metric, live, 0);
+        return TopK.toResult(top, metric, scored, 0);
     }
 
     @Override
@@ -120,6 +181,7 @@ public final class FlatIndex extends TombstonedIndex {
         if (vectors.size() != ids.ordinals()) {
             throw new IllegalStateException("flat index: " + vectors.size() + " vectors but " + ids.ordinals() + " ids");
         }
+        ids.checkIntegrity();
     }
 
     /** Stored ordinals (deleted included), for AUTO's hand-over to HNSW. */

@@ -7,6 +7,7 @@ import dev.teavec.core.graph.HnswGraph;
 import dev.teavec.core.graph.HnswIntegrity;
 import dev.teavec.core.graph.HnswSearcher;
 import dev.teavec.core.graph.NodeQueue;
+import dev.teavec.core.graph.OrdinalFilter;
 import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.score.QueryScorer;
 import dev.teavec.core.score.ScoringVectors;
@@ -71,6 +72,48 @@ public final class HnswIndex extends TombstonedIndex {
         exactScorer = exact != null ? exact.newScorer() : null;
     }
 
+    /**
+     * An index made of parts loaded from a snapshot, validated by the caller: {@code vectors} (float32,
+     * or SQ8 codes once trained), the kept floats for re-ranking (or null), the graph over the same
+     * ordinals with its builder state (level generator state and anchor tree), and the ids.
+     */
+    public static HnswIndex restore(IndexConfig config, ScoringVectors vectors, FloatVectorValues exact, HnswGraph graph,
+            long levelState, int[] anchors, SavedIds ids) {
+        HnswIndex index = new HnswIndex(config);
+        index.graph = graph;
+        index.builder = new HnswBuilder(graph, config.m(), config.efConstruction(), levelState);
+        index.builder.restoreAnchors(anchors, graph.size());
+        index.exact = exact;
+        index.useVectors(vectors);
+        index.ids = LiveIds.restore(ids);
+        return index;
+    }
+
+    /** The vectors the graph is scored on: float32, or SQ8 codes once trained (snapshots; read-only). */
+    public ScoringVectors scoringVectors() {
+        return vectors;
+    }
+
+    /** The exact floats kept next to SQ8 codes for re-ranking, or null (snapshots; read-only). */
+    public FloatVectorValues rerankFloats() {
+        return exact;
+    }
+
+    /** The graph (snapshots; read-only by convention). */
+    public HnswGraph graph() {
+        return graph;
+    }
+
+    /** The builder's level generator state (snapshots). */
+    public long levelState() {
+        return builder.levelState();
+    }
+
+    /** The anchor of {@code node} in the builder's anchor tree, -1 for the root (snapshots). */
+    public int anchorOf(int node) {
+        return builder.anchorOf(node);
+    }
+
     public IndexConfig config() {
         return config;
     }
@@ -104,6 +147,26 @@ public final class HnswIndex extends TombstonedIndex {
         if (config.quantization() == Quantization.SQ8) {
             maintainQuantization();
         }
+    }
+
+    @Override
+    public void update(int id, float[] vector) {
+        VectorChecks.checkVector(vector, dim, metric, "vector");
+        ids.liveOrd(id);
+        int ord = vectors.add(vector);
+        if (exact != null) {
+            exact.add(vector);
+        }
+        ids.moveToNextOrdinal(id);
+        builder.insert(ord);
+        if (config.quantization() == Quantization.SQ8) {
+            maintainQuantization();
+        }
+    }
+
+    @Override
+    public int idLimit() {
+        return ids.nextId();
     }
 
     /** Ids below {@code nextId} count as used (AUTO hands over ids of deleted vectors this way). */
@@ -141,23 +204,54 @@ public final class HnswIndex extends TombstonedIndex {
     /** A search with its own beam width (at least k is used), to trade recall for speed per query. */
     @Override
     public SearchResult search(float[] query, int k, int efSearch) {
+        checkQuery(query, k);
+        checkEfSearch(efSearch);
+        return graphSearch(query, k, efSearch, ids.filter(), true);
+    }
+
+    @Override
+    public SearchResult searchFiltered(float[] query, int k, int efSearch, IdFilter filter) {
+        checkQuery(query, k);
+        checkEfSearch(efSearch);
+        return graphSearch(query, k, efSearch, ids.accepting(filter), false);
+    }
+
+    @Override
+    public SearchResult searchExact(float[] query, int k, IdFilter filter) {
+        checkQuery(query, k);
+        TopK top = new TopK(Math.min(k, Math.max(ids.live(), 1)));
+        int scored = scanLive(query, ids.accepting(filter), top);
+        return TopK.toResult(top, metric, scored, 0);
+    }
+
+    @Override
+    public boolean isApproximate() {
+        return true;
+    }
+
+    private void checkQuery(float[] query, int k) {
         VectorChecks.checkVector(query, dim, metric, "query");
         VectorChecks.checkK(k);
-        checkEfSearch(efSearch);
+    }
+
+    /**
+     * Beam search returning accepted ordinals only. With {@code fallback}, a search that found
+     * fewer than min(k, live) answers exactly instead (the filter is then the tombstones alone).
+     */
+    private SearchResult graphSearch(float[] query, int k, int efSearch, OrdinalFilter filter, boolean fallback) {
         int live = ids.live();
         if (live == 0) {
             return new SearchResult(new int[0], new float[0], 0);
         }
         int ef = Math.max(efSearch, k);
         queryScorer.setQuery(query);
-        Tombstones filter = ids.filter();
         searcher.search(graph, queryScorer, ef, filter, results);
         int visited = searcher.visitedCount();
         int want = Math.min(k, live);
         TopK top = new TopK(want);
-        if (results.size() < want) {
+        if (fallback && results.size() < want) {
             // The reachable graph could not supply enough live nodes: answer exactly instead.
-            visited += scanLive(filter, top);
+            visited += scanLive(query, filter, top);
             return TopK.toResult(top, metric, visited, 0);
         }
         if (candIds.length < results.size()) {
@@ -185,8 +279,10 @@ public final class HnswIndex extends TombstonedIndex {
         }
     }
 
-    private int scanLive(Tombstones filter, TopK top) {
+    /** Scores every ordinal {@code filter} accepts (null: all), on exact floats when kept; returns how many. */
+    private int scanLive(float[] query, OrdinalFilter filter, TopK top) {
         QueryScorer scorer = exactScorer != null ? exactScorer : queryScorer;
+        scorer.setQuery(query);
         int n = vectors.size();
         int scanned = 0;
         for (int ord = 0; ord < n; ord++) {
@@ -238,6 +334,7 @@ public final class HnswIndex extends TombstonedIndex {
             throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + vectors.size()
                     + " vectors, " + ids.ordinals() + " ids");
         }
+        ids.checkIntegrity();
         if (exact != null && exact.size() != vectors.size()) {
             throw new IllegalStateException("HNSW index: " + exact.size() + " kept floats for " + vectors.size() + " codes");
         }

@@ -22,13 +22,33 @@ final class IdMap {
         return ords;
     }
 
-    /** Maps the next ordinal to {@code id}, which must be at least {@link #nextId()}. */
+    /**
+     * Maps the next ordinal to {@code id}: a new id (at least {@link #nextId()}), or a reserved id
+     * that has no ordinal (AUTO's hand-over and compaction move vectors in ordinal order, and after
+     * in-place updates ordinal order is no longer id order).
+     */
     void append(int id) {
-        assert id >= nextId : "ids only grow: " + id + " < " + nextId;
-        if (id == Integer.MAX_VALUE) {
-            throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "no ids left");
+        if (id >= nextId) {
+            if (id == Integer.MAX_VALUE) {
+                throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "no ids left");
+            }
+            reserve(id + 1);
+        } else {
+            assert id >= 0 && idToOrd[id] == -1 : "id " + id + " already has ordinal " + idToOrd[id];
         }
-        reserve(id + 1);
+        link(id);
+    }
+
+    /**
+     * Points the live id {@code id} at a new ordinal (the next one); its old ordinal keeps the id so
+     * that a tombstone on it still reads as that id's former vector.
+     */
+    void remap(int id) {
+        assert ord(id) >= 0 : "only a mapped id can move: " + id;
+        link(id);
+    }
+
+    private void link(int id) {
         if (ords == ordToId.length) {
             int[] grown = new int[ords * 2];
             System.arraycopy(ordToId, 0, grown, 0, ords);
@@ -69,6 +89,25 @@ final class IdMap {
         }
         copy.reserve(nextId);
         return copy;
+    }
+
+    /**
+     * Every ordinal's id is below {@link #nextId()}, and every mapped id points at an ordinal that
+     * maps back to it. (Several ordinals may hold one id: a moved id's old ordinals.)
+     */
+    void checkIntegrity() {
+        for (int ord = 0; ord < ords; ord++) {
+            int id = ordToId[ord];
+            if (id < 0 || id >= nextId) {
+                throw new IllegalStateException("ordinal " + ord + " holds id " + id + " outside 0.." + (nextId - 1));
+            }
+        }
+        for (int id = 0; id < nextId; id++) {
+            int ord = idToOrd[id];
+            if (ord != -1 && (ord < 0 || ord >= ords || ordToId[ord] != id)) {
+                throw new IllegalStateException("id " + id + " maps to ordinal " + ord + " which does not map back");
+            }
+        }
     }
 
     long bytesUsed() {

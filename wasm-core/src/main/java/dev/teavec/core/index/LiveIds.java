@@ -2,6 +2,7 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.graph.OrdinalFilter;
 
 /**
  * The id bookkeeping every index shares: the id ↔ ordinal map plus tombstones, with the counts and
@@ -92,6 +93,37 @@ final class LiveIds {
         tombstones.delete(liveOrd(id));
     }
 
+    /**
+     * Moves the live {@code id} to the next ordinal (where the caller just stored its new vector)
+     * and tombstones its old one: an in-place update that keeps the id.
+     */
+    void moveToNextOrdinal(int id) {
+        int old = liveOrd(id);
+        map.remap(id);
+        tombstones.delete(old);
+    }
+
+    /** An ordinal its id has moved away from (an update's old vector) is always a tombstone. */
+    void checkIntegrity() {
+        map.checkIntegrity();
+        for (int ord = 0; ord < map.ordinals(); ord++) {
+            if (map.ord(map.id(ord)) != ord && !tombstones.isDeleted(ord)) {
+                throw new IllegalStateException("ordinal " + ord + " is a stale copy of id " + map.id(ord)
+                        + " but not deleted");
+            }
+        }
+        if (tombstones.count() > map.ordinals()) {
+            throw new IllegalStateException(tombstones.count() + " tombstones for " + map.ordinals() + " ordinals");
+        }
+    }
+
+    /** An ordinal filter for live vectors whose ids {@code filter} accepts. */
+    OrdinalFilter accepting(IdFilter filter) {
+        IdMap m = map;
+        Tombstones t = tombstones;
+        return ord -> !t.isDeleted(ord) && filter.accept(m.id(ord));
+    }
+
     /** Live ordinals in increasing order. */
     int[] liveOrdinals() {
         int[] out = new int[live()];
@@ -107,6 +139,37 @@ final class LiveIds {
     /** Only the live entries, renumbered; same ids, no tombstones. */
     LiveIds compacted(int[] liveOrds) {
         return new LiveIds(map.compacted(liveOrds, liveOrds.length));
+    }
+
+    /** The bookkeeping as plain data (snapshots). */
+    SavedIds save() {
+        int n = map.ordinals();
+        int[] ordToId = new int[n];
+        for (int ord = 0; ord < n; ord++) {
+            ordToId[ord] = map.id(ord);
+        }
+        int[] deletedOrds = new int[tombstones.count()];
+        int d = 0;
+        for (int ord = 0; ord < n && d < deletedOrds.length; ord++) {
+            if (tombstones.isDeleted(ord)) {
+                deletedOrds[d++] = ord;
+            }
+        }
+        return new SavedIds(ordToId, n, map.nextId(), deletedOrds, d);
+    }
+
+    /** Bookkeeping rebuilt from {@code saved}, which must be consistent ({@link SavedIds#problem()} null). */
+    static LiveIds restore(SavedIds saved) {
+        assert saved.problem() == null : saved.problem();
+        LiveIds restored = new LiveIds();
+        for (int ord = 0; ord < saved.count(); ord++) {
+            restored.map.append(saved.id(ord));
+        }
+        restored.map.reserve(saved.nextId());
+        for (int i = 0; i < saved.deletedCount(); i++) {
+            restored.tombstones.delete(saved.deletedOrd(i));
+        }
+        return restored;
     }
 
     long bytesUsed() {

@@ -11,6 +11,11 @@ abstract class TombstonedIndex implements VectorIndex {
     /** Tombstone ratio at which {@link #needsCompaction()} turns true. */
     protected abstract double compactionThreshold();
 
+    /** Ids, next id and tombstones as plain data, for snapshots. */
+    public SavedIds savedIds() {
+        return ids.save();
+    }
+
     @Override
     public int size() {
         return ids.live();

@@ -56,6 +56,32 @@ public interface VectorIndex {
     /** Drops deleted vectors and rebuilds the structures over the live ones; ids do not change. */
     void compact();
 
+    /** Every id handed out so far (deleted ones included) is below this. */
+    int idLimit();
+
+    /**
+     * Replaces the vector of the live {@code id}, keeping the id: the new vector takes a new slot
+     * and the old one becomes a tombstone (counted by {@link #deletedCount()}) until
+     * {@link #compact()}. Validates both before changing anything (UNKNOWN_ID, vector errors).
+     */
+    void update(int id, float[] vector);
+
+    /**
+     * The exact k nearest among live vectors whose id {@code filter} accepts, best first (fewer
+     * only when fewer match). {@link SearchResult#visited()} counts the vectors scored.
+     */
+    SearchResult searchExact(float[] query, int k, IdFilter filter);
+
+    /**
+     * A filtered search with beam width {@code efSearch}: on a graph index approximate, traversing
+     * rejected vectors but returning only accepted ones, and possibly fewer than k even when k
+     * match (callers fall back to {@link #searchExact}); on an exact index the same as searchExact.
+     */
+    SearchResult searchFiltered(float[] query, int k, int efSearch, IdFilter filter);
+
+    /** True when {@link #searchFiltered} is approximate (a graph search). */
+    boolean isApproximate();
+
     /** Throws {@link IllegalStateException} describing the first internal inconsistency found. */
     void checkIntegrity();
 }

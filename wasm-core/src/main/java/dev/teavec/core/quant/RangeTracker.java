@@ -31,6 +31,27 @@ public final class RangeTracker {
         count++;
     }
 
+    /** A tracker that has seen {@code count} vectors with these per-dimension ranges (copied): snapshots. */
+    public static RangeTracker restore(float[] min, float[] max, int count) {
+        RangeTracker t = new RangeTracker(min.length);
+        System.arraycopy(min, 0, t.min, 0, min.length);
+        System.arraycopy(max, 0, t.max, 0, max.length);
+        t.count = count;
+        return t;
+    }
+
+    public int dimensions() {
+        return min.length;
+    }
+
+    public float min(int i) {
+        return min[i];
+    }
+
+    public float max(int i) {
+        return max[i];
+    }
+
     public int count() {
         return count;
     }

@@ -127,11 +127,77 @@ public final class Sq8VectorValues implements ScoringVectors {
         byte[] chunk = codes.chunk(ord);
         int off = codes.offset(ord);
         boolean clipped = quantizer.encode(v, chunk, off);
-        quantizer.decode(chunk, off, scratch);
+        refreshNorm(ord);
+        return clipped;
+    }
+
+    private void refreshNorm(int ord) {
+        quantizer.decode(codes.chunk(ord), codes.offset(ord), scratch);
         float sq = VectorOps.dot(scratch, 0, scratch, 0, dim);
         // One square root per stored vector, never per distance.
         norms[ord] = metric == Metric.L2 ? sq : (sq == 0f ? 0f : (float) (1.0 / Math.sqrt(sq)));
-        return clipped;
+    }
+
+    /**
+     * Empty values in a given calibration state, to be filled by {@link #appendCode} and
+     * {@link #restoreClipped}: how a snapshot is loaded. Norms are recomputed from the codes, exactly
+     * as {@link #add} computes them, so they cannot disagree with the codes.
+     */
+    public static Sq8VectorValues restore(Metric metric, Sq8Quantizer quantizer, RangeTracker observed, int calibrations) {
+        Sq8VectorValues values = new Sq8VectorValues(metric, quantizer, observed);
+        values.calibrations = calibrations;
+        return values;
+    }
+
+    /** Appends the stored code {@code src[off..off+dim)} as the next ordinal (snapshots). */
+    public int appendCode(byte[] src, int off) {
+        int ord = codes.append();
+        if (ord == norms.length) {
+            float[] grown = new float[norms.length * 2];
+            System.arraycopy(norms, 0, grown, 0, norms.length);
+            norms = grown;
+        }
+        System.arraycopy(src, off, codes.chunk(ord), codes.offset(ord), dim);
+        refreshNorm(ord);
+        return ord;
+    }
+
+    /** Records the exact copy of clipped vector {@code ord} (ascending ords, after the codes): snapshots. */
+    public void restoreClipped(int ord, float[] exact) {
+        if (clippedSinceCalibration == clippedOrds.length) {
+            int[] ords = new int[clippedOrds.length * 2];
+            System.arraycopy(clippedOrds, 0, ords, 0, clippedOrds.length);
+            clippedOrds = ords;
+            float[][] copies = new float[ords.length][];
+            System.arraycopy(clippedExact, 0, copies, 0, clippedExact.length);
+            clippedExact = copies;
+        }
+        clippedOrds[clippedSinceCalibration] = ord;
+        clippedExact[clippedSinceCalibration++] = exact.clone();
+    }
+
+    /** The code store, read-only by convention (snapshots). */
+    public ByteVectorStore codeStore() {
+        return codes;
+    }
+
+    /** Per-dimension ranges of every vector added: the next calibration's ranges (snapshots). */
+    public RangeTracker observedRanges() {
+        return observed.copy();
+    }
+
+    /** Vectors clipped since the last calibration, whose exact copies are held. */
+    public int clippedCount() {
+        return clippedSinceCalibration;
+    }
+
+    public int clippedOrd(int i) {
+        return clippedOrds[i];
+    }
+
+    /** The exact copy of the i-th clipped vector (not copied: do not modify). */
+    public float[] clippedVector(int i) {
+        return clippedExact[i];
     }
 
     public boolean needsRecalibration() {

@@ -52,6 +52,25 @@ public final class Check {
         throw new AssertionError(what + ": expected " + code + ", but nothing was thrown");
     }
 
+    public static void same(Object expected, Object actual, String what) {
+        if (expected == null ? actual != null : !expected.equals(actual)) {
+            throw new AssertionError(what + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+    /** Runs {@code action} and checks that it fails with {@code message} exactly ("CODE: detail"). */
+    public static void failsWith(String message, Runnable action, String what) {
+        try {
+            action.run();
+        } catch (TeaVecException e) {
+            if (!e.getMessage().equals(message)) {
+                throw new AssertionError(what + ": expected \"" + message + "\", got \"" + e.getMessage() + "\"");
+            }
+            return;
+        }
+        throw new AssertionError(what + ": expected " + message + ", but nothing was thrown");
+    }
+
     private static String join(int[] a) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < a.length; i++) {

@@ -1,0 +1,261 @@
+// A Chroma-like collection: records by string id with an embedding, a metadata record and a document.
+// Methods are synchronous (awaiting them, as Chroma code does, works unchanged).
+import { requireEngine } from './init.js';
+import { TeaVecError, callEngine } from './errors.js';
+import { EdgeVecConfig, validateConfig, createNativeIndex } from './config.js';
+import { checkK, checkKey, checkOptions, describe, toFloat32, checkVector, checkArray } from './validate.js';
+import { encodeMetadata, decodeJson } from './metadata.js';
+import { encodeFilter, decodeSearch, decodeFiltered, WHERE_FILTER } from './filters.js';
+import { applyBatch, keysOf } from './keyed.js';
+
+const INCLUDE = ['embeddings', 'metadatas', 'documents', 'distances'];
+const GET_DEFAULT = ['metadatas', 'documents'];
+const QUERY_DEFAULT = ['metadatas', 'documents', 'distances'];
+const ALL = '{}';
+
+function checkInclude(include, defaults, allowed) {
+  if (include === undefined) return defaults;
+  checkArray(include, 'include');
+  for (const item of include) {
+    if (!allowed.includes(item)) {
+      throw new TeaVecError('INVALID_ARGUMENT', `include takes ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(item)}`);
+    }
+  }
+  return [...new Set(include)];
+}
+
+function checkCount(name, value, fallback) {
+  if (value === undefined || value === null) return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) {
+    throw new TeaVecError('INVALID_ARGUMENT', `${name} must be a non-negative integer, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** A single item or a list of them (Chroma accepts both); `isItem` tells a single item. */
+function listOf(value, isItem) {
+  return isItem(value) ? [value] : value;
+}
+
+const isVector = (v) => v instanceof Float32Array || (Array.isArray(v) && v.length > 0 && typeof v[0] === 'number');
+const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function unsupported(opts, names) {
+  for (const name of names) {
+    if (opts[name] !== undefined) {
+      throw new TeaVecError('INVALID_ARGUMENT', `${name} is not supported: TeaVec collections take embeddings, not texts, `
+        + 'and filter on metadata (where), not on documents');
+    }
+  }
+}
+
+/** Checks a where filter even while the collection has no index yet (its dimensions come with the first add). */
+function checkWhere(where) {
+  const { text, kind } = encodeFilter(where, 'where');
+  const probe = createNativeIndex(requireEngine(), validateConfig(new EdgeVecConfig(1)));
+  callEngine(() => probe.validateFilter(text, kind), text);
+  return { text, kind };
+}
+
+export class Collection {
+  #name;
+  #metadata;
+  #settings;
+  #state;
+  #native = null;
+
+  /** Made by Database; `state.dropped` turns true when the database deletes the collection. */
+  constructor(name, metadata, settings, state) {
+    this.#name = name;
+    this.#metadata = metadata;
+    this.#settings = settings;
+    this.#state = state;
+    // Without dimensions a throwaway 1-d index lets the engine refuse bad combinations of settings now, not at the first add.
+    const native = this.#create(settings.dimensions ?? 1);
+    if (settings.dimensions !== undefined) this.#native = native;
+  }
+
+  get name() { return this.#name; }
+  /** The collection's own metadata (as given to createCollection), or null. */
+  get metadata() { return this.#metadata; }
+  /** Vector dimensions: fixed at creation or by the first add; undefined until then. */
+  get dimensions() { return this.#native?.dimensions; }
+  get metric() { return this.#settings.metric; }
+
+  count() {
+    return this.#live()?.liveCount() ?? 0;
+  }
+
+  /** Adds new records; fails with DUPLICATE_ID (storing nothing) if any id exists. */
+  add(args) {
+    return this.#write(args, 'add');
+  }
+
+  /** Adds new records and replaces existing ones (in place); omitted metadata/documents are kept. */
+  upsert(args) {
+    return this.#write(args, 'upsert');
+  }
+
+  /** Changes existing records (UNKNOWN_ID if one is missing); every field but ids is optional. */
+  update(args) {
+    return this.#write(args, 'update');
+  }
+
+  /** Records by ids and/or where, in id order (given order for ids): `{ ids, embeddings, metadatas, documents, included }`. */
+  get(args = undefined) {
+    const opts = checkOptions(args, 'get options');
+    unsupported(opts, ['whereDocument']);
+    const include = checkInclude(opts.include, GET_DEFAULT, INCLUDE.slice(0, 3));
+    const limit = checkCount('limit', opts.limit, -1);
+    const offset = checkCount('offset', opts.offset, 0);
+    const keys = opts.ids === undefined ? undefined : this.#keys(opts.ids);
+    const where = opts.where === undefined ? undefined : checkWhere(opts.where);
+    const native = this.#live();
+    const ids = native ? this.#select(native, keys, where, offset, limit) : [];
+    return this.#records(native, ids, include);
+  }
+
+  /** The first `limit` records (default 10), embeddings included. */
+  peek(args = undefined) {
+    const opts = checkOptions(args, 'peek options');
+    return this.get({ limit: checkCount('limit', opts.limit, 10), include: ['embeddings', 'metadatas', 'documents'] });
+  }
+
+  /**
+   * The nResults nearest records per query embedding, optionally only those matching `where`:
+   * `{ ids: [[…]], distances: [[…]], metadatas, documents, embeddings, included }`, one list per query.
+   */
+  query(args) {
+    const opts = checkOptions(args, 'query options');
+    unsupported(opts, ['queryTexts', 'whereDocument']);
+    if (opts.queryEmbeddings === undefined) {
+      throw new TeaVecError('INVALID_ARGUMENT', 'query needs queryEmbeddings (one embedding or a list of them)');
+    }
+    const queries = listOf(opts.queryEmbeddings, isVector);
+    checkArray(queries, 'queryEmbeddings');
+    const vectors = queries.map((q, i) => toFloat32(q, `queryEmbeddings[${i}]`));
+    const k = opts.nResults ?? 10;
+    checkK(k, 'nResults');
+    const include = checkInclude(opts.include, QUERY_DEFAULT, INCLUDE);
+    const where = opts.where === undefined ? undefined : checkWhere(opts.where);
+    const native = this.#live();
+    if (native) vectors.forEach((v, i) => checkVector(v, native.dimensions, native.metric, `queryEmbeddings[${i}]`));
+    const out = { ids: [], distances: include.includes('distances') ? [] : null };
+    for (const field of ['metadatas', 'documents', 'embeddings']) out[field] = include.includes(field) ? [] : null;
+    for (const v of vectors) {
+      const hits = !native ? [] : where
+        ? decodeFiltered(callEngine(() => native.searchFiltered(v, k, 0, where.text, where.kind), where.text)).results
+        : decodeSearch(callEngine(() => native.search(v, k, 0)));
+      const records = this.#records(native, hits.map((h) => h.id), include);
+      out.ids.push(records.ids);
+      out.distances?.push(hits.map((h) => h.score));
+      for (const field of ['metadatas', 'documents', 'embeddings']) out[field]?.push(records[field]);
+    }
+    out.included = include;
+    return out;
+  }
+
+  /** Deletes records by ids and/or where (both: those matching both); returns the deleted ids. */
+  delete(args = undefined) {
+    const opts = checkOptions(args, 'delete options');
+    unsupported(opts, ['whereDocument']);
+    if (opts.ids === undefined && opts.where === undefined) {
+      throw new TeaVecError('INVALID_ARGUMENT', 'delete needs ids or where (use where: {} to delete every record)');
+    }
+    const keys = opts.ids === undefined ? undefined : this.#keys(opts.ids);
+    const where = opts.where === undefined ? undefined : checkWhere(opts.where);
+    const native = this.#live();
+    if (!native) return [];
+    const deleted = keysOf(native, this.#select(native, keys, where, 0, -1));
+    for (const key of deleted) native.deleteKey(key);
+    return deleted;
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  #live() {
+    if (this.#state.dropped) {
+      throw new TeaVecError('UNKNOWN_ID', `collection ${JSON.stringify(this.#name)} was deleted`);
+    }
+    return this.#native;
+  }
+
+  #create(dimensions) {
+    const config = Object.assign(new EdgeVecConfig(1), this.#settings, { dimensions });
+    const settings = validateConfig(config);
+    return callEngine(() => createNativeIndex(requireEngine(), settings));
+  }
+
+  #keys(ids) {
+    const keys = listOf(ids, (v) => typeof v === 'string');
+    checkArray(keys, 'ids');
+    keys.forEach((key, i) => checkKey(key, `ids[${i}]`));
+    return keys;
+  }
+
+  /** Numeric ids of live records: by keys (in their order) and/or where, then offset and limit. */
+  #select(native, keys, where, offset, limit) {
+    if (keys === undefined) {
+      const filter = where ?? { text: ALL, kind: WHERE_FILTER };
+      return [...callEngine(() => native.matchIds(filter.text, filter.kind, offset, limit), filter.text)];
+    }
+    let ids = [...new Set(keys)].map((key) => native.idOfKey(key)).filter((id) => id >= 0);
+    if (where) {
+      const matching = new Set(callEngine(() => native.matchIds(where.text, where.kind, 0, -1), where.text));
+      ids = ids.filter((id) => matching.has(id));
+    }
+    return ids.slice(offset, limit < 0 ? undefined : offset + limit);
+  }
+
+  #records(native, ids, include) {
+    const out = { ids: native ? keysOf(native, ids) : [] };
+    out.embeddings = include.includes('embeddings') ? ids.map((id) => Array.from(native.getVector(id))) : null;
+    out.metadatas = include.includes('metadatas') ? ids.map((id) => decodeJson(native.getMetadata(id)) ?? null) : null;
+    out.documents = include.includes('documents') ? ids.map((id) => native.getDocument(id) ?? null) : null;
+    out.included = include;
+    return out;
+  }
+
+  #write(args, mode) {
+    const opts = checkOptions(args, `${mode} options`);
+    unsupported(opts, ['uris', 'images']);
+    const keys = this.#keys(opts.ids);
+    const column = (name, isItem) => {
+      const value = opts[name];
+      if (value === undefined || value === null) return undefined;
+      const list = listOf(value, isItem);
+      checkArray(list, name);
+      if (list.length !== keys.length) {
+        throw new TeaVecError('INVALID_ARGUMENT', `${name} must have one entry per id (${keys.length}), got ${list.length}`);
+      }
+      return list;
+    };
+    const embeddings = column('embeddings', isVector);
+    if (embeddings === undefined && mode !== 'update') {
+      throw new TeaVecError('INVALID_ARGUMENT', `${mode} needs embeddings: TeaVec does not compute them from documents`);
+    }
+    const metadatas = column('metadatas', isRecord);
+    const documents = column('documents', (v) => typeof v === 'string');
+    const items = keys.map((key, i) => ({
+      key,
+      vector: embeddings && toFloat32(embeddings[i], `embeddings[${i}]`),
+      metadata: metadatas && encodeMetadata(metadatas[i], `metadatas[${i}]`),
+      document: documents?.[i],
+    }));
+    let native = this.#live();
+    if (items.length === 0) return;
+    const created = !native && items.length > 0;
+    if (created) {
+      if (mode === 'update') throw new TeaVecError('UNKNOWN_ID', `id ${JSON.stringify(keys[0])} does not exist`);
+      native = this.#create(items[0].vector.length);
+    }
+    try {
+      applyBatch(native, items, mode, 'records');
+    } catch (e) {
+      // The first add fixes the dimensions only when it succeeds.
+      if (created) this.#native = null;
+      throw e;
+    }
+    if (created) this.#native = native;
+  }
+}

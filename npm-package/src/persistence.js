@@ -1,0 +1,29 @@
+// Snapshots of an index as bytes (docs/format.md): EdgeVec#toBytes and EdgeVec.fromBytes build on these.
+import { requireEngine } from './init.js';
+import { TeaVecError, callEngine } from './errors.js';
+
+/** Handed to the EdgeVec constructor to wrap an engine index loaded from a snapshot. */
+export const RESTORED = Symbol('teavec.restoredIndex');
+
+/** The snapshot of an engine index, as a Uint8Array sharing the engine's returned buffer (no copy). */
+export function snapshotOf(native) {
+  const bytes = callEngine(() => native.toBytes());
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Validates `bytes` and loads it into the engine; returns what the EdgeVec constructor takes. */
+export function restoredFrom(bytes) {
+  const view = asInt8Array(bytes);
+  const engine = requireEngine();
+  return { [RESTORED]: callEngine(() => engine.indexFromBytes(view)) };
+}
+
+function asInt8Array(bytes) {
+  if (bytes instanceof ArrayBuffer) return new Int8Array(bytes);
+  if (ArrayBuffer.isView(bytes) && !(bytes instanceof DataView)) {
+    // Any typed array (a Node Buffer is a Uint8Array): reinterpret its bytes, no copy.
+    return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  const kind = bytes === null ? 'null' : typeof bytes === 'object' ? bytes.constructor?.name ?? 'an object' : typeof bytes;
+  throw new TeaVecError('INVALID_ARGUMENT', `fromBytes takes a Uint8Array, an ArrayBuffer or a Buffer, got ${kind}`);
+}

@@ -1,0 +1,75 @@
+package dev.teavec.core.codec;
+
+import dev.teavec.core.score.FloatVectorValues;
+import dev.teavec.core.store.FloatVectorStore;
+import dev.teavec.core.vector.Metric;
+import dev.teavec.core.vector.VectorOps;
+
+/**
+ * Sections VECTORS_F32 (the vectors an index scores on) and RERANK_F32 (exact floats kept next to
+ * SQ8 codes): a count, the dimensions, then every vector as float32, ordinal by ordinal. Every value
+ * must be finite and, under cosine, no vector zero, as when it was added.
+ */
+final class FloatVectorsSection implements SectionPayload {
+    private final int id;
+    private final FloatVectorValues vectors;
+
+    FloatVectorsSection(int id, FloatVectorValues vectors) {
+        this.id = id;
+        this.vectors = vectors;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public boolean optional() {
+        return false;
+    }
+
+    @Override
+    public long size() {
+        return 8 + 4L * vectors.size() * vectors.dimensions();
+    }
+
+    @Override
+    public void write(SnapshotWriter out) {
+        int n = vectors.size();
+        int dim = vectors.dimensions();
+        out.i32(n);
+        out.i32(dim);
+        FloatVectorStore store = vectors.store();
+        for (int ord = 0; ord < n; ord++) {
+            out.floats(store.chunk(ord), store.offset(ord), dim);
+        }
+    }
+
+    /** Reads section {@code id}, which must hold {@code count} vectors of {@code dim} dimensions. */
+    static FloatVectorValues read(SnapshotLayout layout, int id, int count, int dim, Metric metric, DecodeBudget budget) {
+        SnapshotReader in = layout.section(id);
+        in.expect("vector count", count);
+        in.expect("dimensions", dim);
+        in.need(4L * count * dim, count + " vectors of " + dim + " float32");
+        // Chunk growth can double the last chunk; cosine adds one inverse norm per vector.
+        budget.charge(2 * 4L * count * dim + 8L * count, SectionIds.name(id), in.position());
+        FloatVectorValues values = new FloatVectorValues(dim, metric);
+        float[] v = new float[dim];
+        for (int ord = 0; ord < count; ord++) {
+            int at = in.position();
+            in.readFinite(v, 0, dim, "vector " + ord);
+            if (metric.usesNorm() && VectorOps.dot(v, 0, v, 0, dim) == 0f) {
+                throw in.corrupt(at, "vector " + ord + " is zero, which cosine cannot hold");
+            }
+            values.add(v);
+        }
+        in.expectEnd();
+        return values;
+    }
+}

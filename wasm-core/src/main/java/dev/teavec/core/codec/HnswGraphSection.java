@@ -1,0 +1,200 @@
+package dev.teavec.core.codec;
+
+import dev.teavec.core.graph.HnswGraph;
+import dev.teavec.core.graph.HnswIntegrity;
+import dev.teavec.core.graph.LevelGenerator;
+import dev.teavec.core.index.HnswIndex;
+import dev.teavec.core.index.IndexConfig;
+
+/**
+ * Section HNSW_GRAPH: the graph and the builder state that later inserts depend on. Node levels
+ * first (so memory is known before anything is built), then the anchor tree, then every neighbour
+ * list with its keys (the builder prunes by them; recomputing would differ after SQ8 re-calibration).
+ * Decoding checks what searches and inserts rely on: ids in range, lists within capacity, sorted keys,
+ * the anchor invariants, then {@link HnswIntegrity} (no duplicates or self-links, levels consistent,
+ * every node reachable from the entry point).
+ */
+final class HnswGraphSection implements SectionPayload {
+    private final HnswIndex index;
+
+    HnswGraphSection(HnswIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public int id() {
+        return SectionIds.HNSW_GRAPH;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public boolean optional() {
+        return false;
+    }
+
+    @Override
+    public long size() {
+        HnswGraph g = index.graph();
+        long size = 4 + 8 + 4 + 8 + 5L * g.size();
+        for (int node = 0; node < g.size(); node++) {
+            for (int level = 0; level <= g.level(node); level++) {
+                size += 2 + 8L * g.neighbourCount(node, level);
+            }
+        }
+        return size;
+    }
+
+    @Override
+    public void write(SnapshotWriter out) {
+        HnswGraph g = index.graph();
+        int n = g.size();
+        out.i32(n);
+        out.i32(index.config().m());
+        out.i32(index.config().m0());
+        out.i32(g.entryPoint());
+        out.i64(index.levelState());
+        for (int node = 0; node < n; node++) {
+            out.u8(g.level(node));
+        }
+        for (int node = 0; node < n; node++) {
+            out.i32(index.anchorOf(node));
+        }
+        for (int node = 0; node < n; node++) {
+            for (int level = 0; level <= g.level(node); level++) {
+                int count = g.neighbourCount(node, level);
+                out.u16(count);
+                int[] ids = g.idsArray(node, level);
+                int ib = g.idsBase(node, level) + 1;
+                for (int i = 0; i < count; i++) {
+                    out.i32(ids[ib + i]);
+                }
+                out.floats(g.keysArray(node, level), g.keysBase(node, level), count);
+            }
+        }
+    }
+
+    /** The decoded graph and builder state. */
+    static final class Decoded {
+        final HnswGraph graph;
+        final long levelState;
+        final int[] anchors;
+
+        Decoded(HnswGraph graph, long levelState, int[] anchors) {
+            this.graph = graph;
+            this.levelState = levelState;
+            this.anchors = anchors;
+        }
+    }
+
+    static Decoded read(SnapshotLayout layout, IndexConfig config, int count, DecodeBudget budget) {
+        SnapshotReader in = layout.section(SectionIds.HNSW_GRAPH);
+        in.expect("node count", count);
+        in.expect("m", config.m());
+        in.expect("m0", config.m0());
+        int epAt = in.position();
+        int ep = in.i32("entry point");
+        long levelState = in.i64("level generator state");
+        if (count == 0 ? ep != -1 : ep < 0 || ep >= count) {
+            throw in.corrupt(epAt, "entry point " + ep + " is not a node of " + count);
+        }
+        in.need(5L * count, "node levels and anchors");
+        byte[] levels = new byte[count];
+        long upperLists = 0;
+        int top = -1;
+        for (int node = 0; node < count; node++) {
+            int at = in.position();
+            int level = in.u8("level");
+            if (level > LevelGenerator.MAX_LEVEL) {
+                throw in.corrupt(at, "node " + node + " is on level " + level + ", above " + LevelGenerator.MAX_LEVEL);
+            }
+            levels[node] = (byte) level;
+            upperLists += level;
+            top = Math.max(top, level);
+        }
+        if (count > 0 && levels[ep] != top) {
+            throw in.corrupt(epAt, "entry point " + ep + " is on level " + levels[ep] + ", the top level is " + top);
+        }
+        // Each list takes at least its 2-byte count, so the lists announced must fit in what is left.
+        in.need(4L * count + 2 * (count + upperLists), "anchors and neighbour lists");
+        budget.charge(HnswGraph.estimateBytes(config.m(), config.m0(), count, upperLists) + 12L * count,
+                "the HNSW graph", in.position());
+        int[] anchors = new int[count];
+        for (int node = 0; node < count; node++) {
+            int at = in.position();
+            int a = in.i32("anchor");
+            if (a < -1 || a >= count || a == node) {
+                throw in.corrupt(at, "anchor " + a + " of node " + node + " is not another node");
+            }
+            anchors[node] = a;
+        }
+        HnswGraph graph = new HnswGraph(config.m(), config.m0());
+        for (int node = 0; node < count; node++) {
+            graph.addNode(levels[node]);
+        }
+        int[] ids = new int[config.m0()];
+        float[] keys = new float[config.m0()];
+        for (int node = 0; node < count; node++) {
+            for (int level = 0; level <= levels[node]; level++) {
+                int at = in.position();
+                int n = in.u16("neighbour count");
+                if (n > graph.capacity(level)) {
+                    throw in.corrupt(at, "node " + node + " has " + n + " neighbours on level " + level
+                            + ", capacity " + graph.capacity(level));
+                }
+                in.need(8L * n, "neighbour list");
+                for (int i = 0; i < n; i++) {
+                    int nb = in.i32("neighbour");
+                    if (nb < 0 || nb >= count) {
+                        throw in.corrupt(in.position() - 4, "node " + node + " links to " + nb + ", not a node");
+                    }
+                    ids[i] = nb;
+                }
+                for (int i = 0; i < n; i++) {
+                    float key = in.f32("neighbour key");
+                    if (Float.isNaN(key) || (i > 0 && key < keys[i - 1])) {
+                        throw in.corrupt(in.position() - 4, "node " + node + " level " + level + ": key " + key
+                                + " is NaN or out of order");
+                    }
+                    keys[i] = key;
+                }
+                graph.setNeighbours(node, level, ids, keys, n);
+            }
+        }
+        in.expectEnd();
+        if (count > 0) {
+            graph.setEntryPoint(ep, top);
+        }
+        checkAnchors(in, graph, anchors, config.m0());
+        try {
+            HnswIntegrity.check(graph);
+        } catch (IllegalStateException e) {
+            throw in.corrupt(epAt, e.getMessage());
+        }
+        return new Decoded(graph, levelState, anchors);
+    }
+
+    /** Each anchor links to its node on level 0 and anchors at most m0 - 1 nodes, as the builder keeps them. */
+    private static void checkAnchors(SnapshotReader in, HnswGraph graph, int[] anchors, int m0) {
+        int[] anchored = new int[anchors.length];
+        for (int node = 0; node < anchors.length; node++) {
+            int a = anchors[node];
+            if (a < 0) {
+                continue;
+            }
+            if (++anchored[a] > m0 - 1) {
+                throw in.corrupt(in.position(), "node " + a + " anchors more than m0 - 1 = " + (m0 - 1) + " nodes");
+            }
+            boolean linked = false;
+            for (int i = 0, c = graph.neighbourCount(a, 0); i < c && !linked; i++) {
+                linked = graph.neighbour(a, 0, i) == node;
+            }
+            if (!linked) {
+                throw in.corrupt(in.position(), "anchor " + a + " of node " + node + " does not link to it");
+            }
+        }
+    }
+}

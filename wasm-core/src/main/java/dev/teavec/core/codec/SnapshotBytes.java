@@ -1,0 +1,108 @@
+package dev.teavec.core.codec;
+
+/**
+ * The bytes of a snapshot, held in chunks of {@link #CHUNK_SIZE} bytes (the last one shorter): one Wasm
+ * GC array holds at most 2^27 elements, and a snapshot of a large index is bigger than that. Positions
+ * are ints: a snapshot holds at most 2^31 - 1 bytes. Not copied on the way in or out; callers must not
+ * modify chunks they handed over or received.
+ */
+public final class SnapshotBytes {
+    static final int CHUNK_BITS = 24;
+    /** 16 MiB: far below the 2^27-element cap, few enough chunks that crossing them is rare. */
+    public static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+
+    private final byte[][] chunks;
+    private final int length;
+
+    private SnapshotBytes(byte[][] chunks, int length) {
+        this.chunks = chunks;
+        this.length = length;
+    }
+
+    /**
+     * Wraps chunks that each hold {@link #CHUNK_SIZE} bytes, except the last, which holds 1..CHUNK_SIZE
+     * (no chunks for an empty snapshot).
+     */
+    public static SnapshotBytes ofChunks(byte[][] chunks) {
+        long total = 0;
+        for (int i = 0; i < chunks.length; i++) {
+            int len = chunks[i].length;
+            boolean last = i == chunks.length - 1;
+            if (last ? len < 1 || len > CHUNK_SIZE : len != CHUNK_SIZE) {
+                throw new IllegalArgumentException("chunk " + i + " holds " + len + " bytes");
+            }
+            total += len;
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a snapshot holds at most 2^31 - 1 bytes");
+        }
+        return new SnapshotBytes(chunks, (int) total);
+    }
+
+    /** The bytes of {@code array}: wrapped when it fits one chunk, else split into copies. */
+    public static SnapshotBytes of(byte[] array) {
+        if (array.length <= CHUNK_SIZE) {
+            return new SnapshotBytes(array.length == 0 ? new byte[0][] : new byte[][] {array}, array.length);
+        }
+        byte[][] chunks = new byte[chunkCount(array.length)][];
+        for (int i = 0; i < chunks.length; i++) {
+            int from = i * CHUNK_SIZE;
+            chunks[i] = new byte[Math.min(CHUNK_SIZE, array.length - from)];
+            System.arraycopy(array, from, chunks[i], 0, chunks[i].length);
+        }
+        return new SnapshotBytes(chunks, array.length);
+    }
+
+    /** Zeroed bytes of the given length, to be written. */
+    static SnapshotBytes allocate(int length) {
+        byte[][] chunks = new byte[chunkCount(length)][];
+        for (int i = 0; i < chunks.length; i++) {
+            chunks[i] = new byte[Math.min(CHUNK_SIZE, length - i * CHUNK_SIZE)];
+        }
+        return new SnapshotBytes(chunks, length);
+    }
+
+    public static int chunkCount(int length) {
+        return (int) (((long) length + CHUNK_SIZE - 1) >>> CHUNK_BITS);
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int chunkCount() {
+        return chunks.length;
+    }
+
+    public byte[] chunk(int i) {
+        return chunks[i];
+    }
+
+    /** One array holding all bytes (copied when there are several chunks). */
+    public byte[] toArray() {
+        if (chunks.length == 1) {
+            return chunks[0];
+        }
+        byte[] out = new byte[length];
+        for (int i = 0; i < chunks.length; i++) {
+            System.arraycopy(chunks[i], 0, out, i * CHUNK_SIZE, chunks[i].length);
+        }
+        return out;
+    }
+
+    byte get(int pos) {
+        return chunks[pos >>> CHUNK_BITS][pos & (CHUNK_SIZE - 1)];
+    }
+
+    void set(int pos, byte b) {
+        chunks[pos >>> CHUNK_BITS][pos & (CHUNK_SIZE - 1)] = b;
+    }
+
+    byte[] chunkAt(int pos) {
+        return chunks[pos >>> CHUNK_BITS];
+    }
+
+    static int offsetIn(int pos) {
+        return pos & (CHUNK_SIZE - 1);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.teavec.core.codec;
+
+/**
+ * The checked outline of one snapshot: its header and the frame of every section, each CRC verified,
+ * before any payload is decoded. Duplicate sections, unknown required sections, unknown flags and
+ * newer format versions are rejected here; unknown optional sections are skipped.
+ */
+final class SnapshotLayout {
+    private final SnapshotBytes bytes;
+    private final int start;
+    private final int kind;
+    private final int[] ids;
+    private final int[] starts;
+    private final int[] lengths;
+    private final int count;
+
+    private SnapshotLayout(SnapshotBytes bytes, int start, int kind, int[] ids, int[] starts, int[] lengths, int count) {
+        this.bytes = bytes;
+        this.start = start;
+        this.kind = kind;
+        this.ids = ids;
+        this.starts = starts;
+        this.lengths = lengths;
+        this.count = count;
+    }
+
+    /** Parses the snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
+    static SnapshotLayout parse(SnapshotBytes bytes, int start, int length, int expectedKind) {
+        int end = start + length;
+        SnapshotReader in = new SnapshotReader(bytes, start, end, "header");
+        if (length < SnapshotWriter.HEADER_BYTES) {
+            throw Corrupt.at(start, "a snapshot starts with a " + SnapshotWriter.HEADER_BYTES + "-byte header, got "
+                    + length + " bytes");
+        }
+        if (in.i32("magic") != SnapshotWriter.MAGIC) {
+            throw Corrupt.at(start, "not a TeaVec snapshot: the first bytes are not \"TVEC\"");
+        }
+        int version = in.u16("format version");
+        int flags = in.u16("flags");
+        int kind = in.u16("kind");
+        int reserved = in.u16("reserved");
+        int total = in.i32("total length");
+        int sections = in.i32("section count");
+        int storedCrc = in.i32("header CRC32");
+        Crc32 crc = new Crc32();
+        crc.update(bytes, start, 20);
+        if (crc.value() != storedCrc) {
+            throw Corrupt.at(start + 20, "header CRC32 mismatch: the header is damaged");
+        }
+        if (version < 1 || version > SnapshotWriter.FORMAT_VERSION) {
+            throw Corrupt.at(start + 4, "format version " + version + " is not one this TeaVec reads (1.."
+                    + SnapshotWriter.FORMAT_VERSION + "); a newer TeaVec wrote it?");
+        }
+        if (flags != 0 || reserved != 0) {
+            throw Corrupt.at(start + 6, "unknown header flags " + flags + "/" + reserved + "; a newer TeaVec wrote it?");
+        }
+        if (kind != expectedKind) {
+            throw Corrupt.at(start + 8, "snapshot kind " + kind + ", expected " + expectedKind
+                    + (expectedKind == SnapshotWriter.KIND_INDEX ? " (an index)" : " (a database)"));
+        }
+        if (total != length) {
+            throw Corrupt.at(start + 12, "the header says " + (total & 0xFFFFFFFFL) + " bytes, " + length + " are present"
+                    + (total > length || total < 0 ? ": truncated" : ""));
+        }
+        if (sections < 0 || sections > SnapshotLimits.MAX_SECTIONS
+                || (long) sections * SnapshotWriter.FRAME_BYTES > length - SnapshotWriter.HEADER_BYTES) {
+            throw Corrupt.at(start + 16, "section count " + (sections & 0xFFFFFFFFL) + " does not fit");
+        }
+        int[] ids = new int[sections];
+        int[] starts = new int[sections];
+        int[] lengths = new int[sections];
+        int kept = 0;
+        for (int i = 0; i < sections; i++) {
+            int frame = in.position();
+            int id = in.u16("section id");
+            int sectionVersion = in.u8("section version");
+            int sectionFlags = in.u8("section flags");
+            int payload = in.i32("section length");
+            int sectionCrc = in.i32("section CRC32");
+            if (payload < 0 || payload > in.remaining()) {
+                throw Corrupt.at(frame + 4, SectionIds.name(id) + " claims " + (payload & 0xFFFFFFFFL) + " bytes, "
+                        + in.remaining() + " are left: truncated or damaged");
+            }
+            Crc32 c = new Crc32();
+            c.update(bytes, frame, 8);
+            c.update(bytes, in.position(), payload);
+            if (c.value() != sectionCrc) {
+                throw Corrupt.at(frame + 8, "CRC32 mismatch in " + SectionIds.name(id) + " (section " + i
+                        + ", payload bytes " + in.position() + ".." + (in.position() + payload) + "): the data is damaged");
+            }
+            boolean optional = (sectionFlags & SnapshotWriter.FLAG_OPTIONAL) != 0;
+            if ((sectionFlags & ~SnapshotWriter.FLAG_OPTIONAL) != 0) {
+                throw Corrupt.at(frame + 3, "unknown flags " + sectionFlags + " on " + SectionIds.name(id));
+            }
+            int readable = SectionIds.maxVersion(id);
+            boolean known = readable > 0 && sectionVersion >= 1 && sectionVersion <= readable;
+            if (!known && !optional) {
+                throw Corrupt.at(frame, "required " + SectionIds.name(id) + " version " + sectionVersion
+                        + " is unknown to this TeaVec (it reads " + (readable == 0 ? "no such section" : "versions 1.." + readable)
+                        + "); a newer TeaVec wrote it?");
+            }
+            if (known) {
+                for (int j = 0; j < kept; j++) {
+                    if (ids[j] == id) {
+                        throw Corrupt.at(frame, SectionIds.name(id) + " appears twice");
+                    }
+                }
+                ids[kept] = id;
+                starts[kept] = in.position();
+                lengths[kept] = payload;
+                kept++;
+            }
+            in.skip(payload, "section payload");
+        }
+        in.expectEnd();
+        return new SnapshotLayout(bytes, start, kind, ids, starts, lengths, kept);
+    }
+
+    int kind() {
+        return kind;
+    }
+
+    boolean has(int id) {
+        return indexOf(id) >= 0;
+    }
+
+    /** Fails when section {@code id} is present: it does not belong to this structure. */
+    void forbid(int id, String why) {
+        if (has(id)) {
+            throw Corrupt.at(start, "unexpected " + SectionIds.name(id) + " section: " + why);
+        }
+    }
+
+    int start() {
+        return start;
+    }
+
+    /** A reader over the payload of section {@code id}; CORRUPT_SNAPSHOT when it is missing. */
+    SnapshotReader section(int id) {
+        int i = indexOf(id);
+        if (i < 0) {
+            throw Corrupt.at(start, "the snapshot has no " + SectionIds.name(id) + " section");
+        }
+        return new SnapshotReader(bytes, starts[i], starts[i] + lengths[i], SectionIds.name(id));
+    }
+
+    private int indexOf(int id) {
+        for (int i = 0; i < count; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.teavec.core.codec;
+
+/**
+ * A bounds-checked little-endian cursor over {@code [position, end)} of a snapshot. Every read checks
+ * the bytes present first, and every count is checked against a limit and against the bytes left for
+ * the elements it announces, so nothing is allocated on a length field's word alone.
+ */
+final class SnapshotReader {
+    private final SnapshotBytes bytes;
+    private final int end;
+    private int pos;
+    private final String where;
+
+    SnapshotReader(SnapshotBytes bytes, int start, int end, String where) {
+        this.bytes = bytes;
+        this.pos = start;
+        this.end = end;
+        this.where = where;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int remaining() {
+        return end - pos;
+    }
+
+    /** Fails unless {@code n} more bytes are present. */
+    void need(long n, String what) {
+        if (n < 0 || n > end - pos) {
+            throw Corrupt.at(pos, where + ": " + what + " needs " + n + " bytes, " + (end - pos) + " left");
+        }
+    }
+
+    void skip(int n, String what) {
+        need(n, what);
+        pos += n;
+    }
+
+    int u8(String what) {
+        need(1, what);
+        return bytes.get(pos++) & 0xFF;
+    }
+
+    int u16(String what) {
+        need(2, what);
+        int v = (bytes.get(pos) & 0xFF) | (bytes.get(pos + 1) & 0xFF) << 8;
+        pos += 2;
+        return v;
+    }
+
+    int i32(String what) {
+        need(4, what);
+        return rawI32();
+    }
+
+    private int rawI32() {
+        byte[] chunk = bytes.chunkAt(pos);
+        int off = SnapshotBytes.offsetIn(pos);
+        int v;
+        if (off + 4 <= chunk.length) {
+            v = (chunk[off] & 0xFF) | (chunk[off + 1] & 0xFF) << 8 | (chunk[off + 2] & 0xFF) << 16 | chunk[off + 3] << 24;
+        } else {
+            v = (bytes.get(pos) & 0xFF) | (bytes.get(pos + 1) & 0xFF) << 8 | (bytes.get(pos + 2) & 0xFF) << 16
+                    | bytes.get(pos + 3) << 24;
+        }
+        pos += 4;
+        return v;
+    }
+
+    long i64(String what) {
+        need(8, what);
+        long lo = rawI32() & 0xFFFFFFFFL;
+        return lo | (long) rawI32() << 32;
+    }
+
+    double f64(String what) {
+        return Double.longBitsToDouble(i64(what));
+    }
+
+    float f32(String what) {
+        return Float.intBitsToFloat(i32(what));
+    }
+
+    /** A float that must be finite (vectors, ranges). */
+    float finite(String what) {
+        int at = pos;
+        float v = f32(what);
+        if (Float.isNaN(v) || Float.isInfinite(v)) {
+            throw Corrupt.at(at, where + ": " + what + " is " + v + ", not a finite number");
+        }
+        return v;
+    }
+
+    /** A u32 count in {@code min..max}, each of whose elements takes at least {@code bytesEach} of what is left. */
+    int count(String what, int min, int max, long bytesEach) {
+        int at = pos;
+        int v = i32(what);
+        if (v < min || v > max) {
+            throw Corrupt.at(at, where + ": " + what + " is " + (v & 0xFFFFFFFFL) + ", outside " + min + ".." + max);
+        }
+        if (bytesEach * v > end - pos) {
+            throw Corrupt.at(at, where + ": " + what + " " + v + " needs at least " + (bytesEach * v)
+                    + " bytes, " + (end - pos) + " left");
+        }
+        return v;
+    }
+
+    /** A u32 that must equal {@code expected}. */
+    void expect(String what, int expected) {
+        int at = pos;
+        int v = i32(what);
+        if (v != expected) {
+            throw Corrupt.at(at, where + ": " + what + " is " + v + ", expected " + expected);
+        }
+    }
+
+    void readBytes(byte[] dst, int off, int len, String what) {
+        need(len, what);
+        while (len > 0) {
+            byte[] chunk = bytes.chunkAt(pos);
+            int at = SnapshotBytes.offsetIn(pos);
+            int n = Math.min(len, chunk.length - at);
+            System.arraycopy(chunk, at, dst, off, n);
+            pos += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** Reads {@code len} finite floats into {@code dst}. */
+    void readFinite(float[] dst, int off, int len, String what) {
+        need(4L * len, what);
+        for (int i = 0; i < len; i++) {
+            int at = pos;
+            float v = Float.intBitsToFloat(rawI32());
+            if (Float.isNaN(v) || Float.isInfinite(v)) {
+                throw Corrupt.at(at, where + ": " + what + " holds " + v + ", not a finite number");
+            }
+            dst[off + i] = v;
+        }
+    }
+
+    /** Fails unless the payload was read to its last byte. */
+    void expectEnd() {
+        if (pos != end) {
+            throw Corrupt.at(pos, where + ": " + (end - pos) + " bytes left over after the last field");
+        }
+    }
+
+    /** A failure located at {@code offset}, named after this payload. */
+    RuntimeException corrupt(int offset, String problem) {
+        return Corrupt.at(offset, where + ": " + problem);
+    }
+}

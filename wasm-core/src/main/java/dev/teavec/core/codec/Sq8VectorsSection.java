@@ -1,0 +1,149 @@
+package dev.teavec.core.codec;
+
+import dev.teavec.core.quant.RangeTracker;
+import dev.teavec.core.quant.Sq8Quantizer;
+import dev.teavec.core.score.Sq8VectorValues;
+import dev.teavec.core.store.ByteVectorStore;
+import dev.teavec.core.vector.Metric;
+
+/**
+ * Section VECTORS_SQ8: SQ8 codes with the whole calibration state, so that a loaded index quantizes,
+ * clips and re-calibrates later vectors exactly as the saved one would have: the quantizer's ranges,
+ * the ranges of every vector seen (the next calibration's), the clipped vectors' exact copies, then
+ * one byte per dimension per vector. Norms are not stored: they are recomputed from the codes.
+ */
+final class Sq8VectorsSection implements SectionPayload {
+    private final Sq8VectorValues values;
+
+    Sq8VectorsSection(Sq8VectorValues values) {
+        this.values = values;
+    }
+
+    @Override
+    public int id() {
+        return SectionIds.VECTORS_SQ8;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public boolean optional() {
+        return false;
+    }
+
+    @Override
+    public long size() {
+        long dim = values.dimensions();
+        return 12 + 8 * dim + 4 + 8 * dim + 4 + values.clippedCount() * (4 + 4 * dim) + values.size() * dim;
+    }
+
+    @Override
+    public void write(SnapshotWriter out) {
+        int dim = values.dimensions();
+        int n = values.size();
+        out.i32(n);
+        out.i32(dim);
+        out.i32(values.calibrations());
+        Sq8Quantizer q = values.quantizer();
+        for (int i = 0; i < dim; i++) {
+            out.f32(q.min(i));
+        }
+        for (int i = 0; i < dim; i++) {
+            out.f32(q.max(i));
+        }
+        RangeTracker observed = values.observedRanges();
+        out.i32(observed.count());
+        for (int i = 0; i < dim; i++) {
+            out.f32(observed.min(i));
+        }
+        for (int i = 0; i < dim; i++) {
+            out.f32(observed.max(i));
+        }
+        out.i32(values.clippedCount());
+        for (int c = 0; c < values.clippedCount(); c++) {
+            out.i32(values.clippedOrd(c));
+            out.floats(values.clippedVector(c), 0, dim);
+        }
+        ByteVectorStore codes = values.codeStore();
+        for (int ord = 0; ord < n; ord++) {
+            out.bytes(codes.chunk(ord), codes.offset(ord), dim);
+        }
+    }
+
+    static Sq8VectorValues read(SnapshotLayout layout, int count, int dim, Metric metric, DecodeBudget budget) {
+        SnapshotReader in = layout.section(SectionIds.VECTORS_SQ8);
+        in.expect("vector count", count);
+        in.expect("dimensions", dim);
+        int calibrations = in.count("calibrations", 1, Integer.MAX_VALUE, 0);
+        in.need(16L * dim, "the quantizer's and the observed ranges");
+        budget.charge(40L * dim, "the SQ8 ranges", in.position());
+        float[] qMin = new float[dim];
+        float[] qMax = new float[dim];
+        readRanges(in, qMin, qMax, "quantizer");
+        int observedCount = in.count("observed vector count", 1, Integer.MAX_VALUE, 0);
+        float[] oMin = new float[dim];
+        float[] oMax = new float[dim];
+        readRanges(in, oMin, oMax, "observed");
+        for (int i = 0; i < dim; i++) {
+            if (oMin[i] > qMin[i] || oMax[i] < qMax[i]) {
+                // Re-calibration widens to the observed ranges; they always contain the quantizer's.
+                throw in.corrupt(in.position(), "observed range of dimension " + i + " does not contain the quantizer's");
+            }
+        }
+        int clipped = in.count("clipped count", 0, count, 4 + 4L * dim);
+        budget.charge(clipped * (8 + 4L * dim) + 2L * count * dim + 8L * count, "the SQ8 codes", in.position());
+        Sq8Quantizer quantizer = Sq8Quantizer.fromRange(qMin, qMax);
+        Sq8VectorValues values = Sq8VectorValues.restore(metric, quantizer, RangeTracker.restore(oMin, oMax, observedCount), calibrations);
+        int[] clippedOrds = new int[clipped];
+        float[][] clippedVectors = new float[clipped][];
+        int previous = -1;
+        for (int c = 0; c < clipped; c++) {
+            int at = in.position();
+            int ord = in.i32("clipped ordinal");
+            if (ord <= previous || ord >= count) {
+                throw in.corrupt(at, "clipped ordinal " + ord + " must be above " + previous + " and below " + count);
+            }
+            float[] v = new float[dim];
+            in.readFinite(v, 0, dim, "clipped vector " + c);
+            requireWithin(in, v, oMin, oMax, "clipped vector " + c);
+            clippedOrds[c] = ord;
+            clippedVectors[c] = v;
+            previous = ord;
+        }
+        in.need((long) count * dim, count + " codes of " + dim + " bytes");
+        byte[] code = new byte[dim];
+        for (int ord = 0; ord < count; ord++) {
+            in.readBytes(code, 0, dim, "code " + ord);
+            values.appendCode(code, 0);
+        }
+        for (int c = 0; c < clipped; c++) {
+            values.restoreClipped(clippedOrds[c], clippedVectors[c]);
+        }
+        in.expectEnd();
+        return values;
+    }
+
+    private static void readRanges(SnapshotReader in, float[] min, float[] max, String what) {
+        int at = in.position();
+        in.readFinite(min, 0, min.length, what + " minima");
+        in.readFinite(max, 0, max.length, what + " maxima");
+        for (int i = 0; i < min.length; i++) {
+            float range = max[i] - min[i];
+            if (!(range >= 0f) || Float.isInfinite(range)) {
+                throw in.corrupt(at, what + " range of dimension " + i + " is [" + min[i] + ", " + max[i] + "]");
+            }
+        }
+    }
+
+    /** Vectors that re-calibration re-encodes must lie in the observed ranges, as every added vector does. */
+    static void requireWithin(SnapshotReader in, float[] v, float[] min, float[] max, String what) {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < min[i] || v[i] > max[i]) {
+                throw in.corrupt(in.position(), what + " lies outside the observed range in dimension " + i);
+            }
+        }
+    }
+}
