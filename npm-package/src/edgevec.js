@@ -14,6 +14,7 @@ import { applyBatch, getByKey, keysOf } from './keyed.js';
 import { MemoryMonitor } from './memory.js';
 import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './node-files.js';
+import { saveSnapshot, loadSnapshot } from './idb-store.js';
 
 export { EdgeVecConfig };
 
@@ -337,6 +338,18 @@ export class EdgeVec {
   /** Node: loads a file written by `saveToFile`, verifying it. */
   static async loadFromFile(path) {
     return EdgeVec.fromBytes(await readFileBytes(path));
+  }
+
+  /** Browser: saves to IndexedDB as a new generation (docs/indexeddb.md); options: { onProgress }. */
+  async save(name, options) {
+    return saveSnapshot(name, this.toBytes(), options);
+  }
+
+  /** Browser: the newest saved generation that verifies; NOT_FOUND when nothing is saved under `name`. */
+  static async load(name, options) {
+    const saved = await loadSnapshot(name, options);
+    if (saved === null) throw new TeaVecError('NOT_FOUND', `no index is saved under the name "${name}"`);
+    return EdgeVec.fromBytes(saved.bytes);
   }
 
   // ---- memory -----------------------------------------------------------------------------------

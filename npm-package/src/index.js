@@ -7,3 +7,4 @@ export { Filter, FilterExpression } from './filter-builder.js';
 export { Database } from './database.js';
 export { Collection } from './collection.js';
 export { TeaVecError, ErrorCodes } from './errors.js';
+export { saveSnapshot, loadSnapshot, listGenerations, deleteSnapshot, requestPersistence, onSnapshotChange } from './idb-store.js';

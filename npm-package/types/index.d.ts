@@ -42,7 +42,10 @@ export type ErrorCode =
   | 'CAPACITY_EXCEEDED'
   | 'INVALID_ARGUMENT'
   | 'NOT_INITIALIZED'
-  | 'LOAD_FAILED';
+  | 'LOAD_FAILED'
+  | 'NOT_SUPPORTED'
+  | 'STORAGE_ERROR'
+  | 'NOT_FOUND';
 
 /** Every failure TeaVec reports. Bad input throws before anything changes. */
 export class TeaVecError extends Error {
@@ -432,10 +435,14 @@ export class EdgeVec {
   canInsert(): boolean;
   getMemoryRecommendation(): MemoryRecommendation;
 
-  /** Saves the index to IndexedDB under `name`. */
-  save(name: string): Promise<void>;
-  /** Loads an index saved under `name`. */
-  static load(name: string): Promise<EdgeVec>;
+  /**
+   * Browser: saves the index to IndexedDB under `name` as a new generation (chunked, checksummed, manifest
+   * written last in a strict transaction; one writer per name across tabs). QUOTA_EXCEEDED leaves the previous
+   * generation intact. NOT_SUPPORTED where there is no IndexedDB (Node: use saveToFile).
+   */
+  save(name: string, options?: SaveSnapshotOptions): Promise<SavedSnapshot>;
+  /** Browser: loads the newest generation saved under `name` that verifies; NOT_FOUND when there is none. */
+  static load(name: string, options?: LoadSnapshotOptions): Promise<EdgeVec>;
 
   /** No-op: engine memory is garbage-collected. */
   free(): void;
@@ -552,3 +559,74 @@ export class Database {
   countCollections(): number;
   deleteCollection(options: { name: string } | string): void;
 }
+
+/**
+ * Snapshot storage in IndexedDB (browsers and their workers; in Node every function fails with
+ * `NOT_SUPPORTED`). Each save is a new generation: chunks first, then a manifest with CRC-32s in a strict
+ * transaction, one writer per name at a time (Web Locks). Loads verify every checksum and fall back to the
+ * previous generation. Failures: `QUOTA_EXCEEDED` (nothing saved changed), `STORAGE_ERROR`,
+ * `CORRUPT_SNAPSHOT` (generations exist, none verifies), `INVALID_ARGUMENT`, `NOT_INITIALIZED`.
+ */
+export type SnapshotProgress = (doneBytes: number, totalBytes: number) => void;
+
+export interface SaveSnapshotOptions {
+  /** Called after each chunk is committed; the last call, (total, total), comes once the manifest is on disk. */
+  onProgress?: SnapshotProgress;
+  /** Bytes per chunk, 1 KiB..64 MiB. Default 4 MiB. */
+  chunkBytes?: number;
+}
+
+export interface LoadSnapshotOptions {
+  /** Called after each chunk is verified; restarts from 0 if a generation fails and an older one is tried. */
+  onProgress?: SnapshotProgress;
+}
+
+/** What `saveSnapshot` resolves with. */
+export interface SavedSnapshot {
+  generation: number;
+  /** Bytes saved. */
+  bytes: number;
+  chunks: number;
+  chunkBytes: number;
+  /** CRC-32 of the whole snapshot (unsigned). */
+  crc32: number;
+}
+
+/** What `loadSnapshot` resolves with. */
+export interface LoadedSnapshot {
+  generation: number;
+  bytes: Int8Array;
+  /** Newer generations that failed to verify and were passed over. */
+  skipped: number[];
+}
+
+/** One entry of `listGenerations`: what a manifest claims (verified only by `loadSnapshot`). */
+export interface SnapshotGeneration {
+  generation: number;
+  bytes: number;
+  chunks: number;
+  crc32: number;
+  /** Date.now() when it was saved. */
+  savedAt: number;
+}
+
+/** A message of `onSnapshotChange`. For `'deleted'`, generation and bytes are 0. */
+export interface SnapshotChange {
+  type: 'saved' | 'deleted';
+  name: string;
+  generation: number;
+  bytes: number;
+}
+
+/** Saves `bytes` as a new generation of `name`; resolves once it is on disk. */
+export function saveSnapshot(name: string, bytes: ArrayBuffer | ArrayBufferView, options?: SaveSnapshotOptions): Promise<SavedSnapshot>;
+/** The newest generation of `name` whose checksums verify, or null when nothing is saved. */
+export function loadSnapshot(name: string, options?: LoadSnapshotOptions): Promise<LoadedSnapshot | null>;
+/** The saved generations of `name`, newest first. */
+export function listGenerations(name: string): Promise<SnapshotGeneration[]>;
+/** Deletes every generation of `name`. */
+export function deleteSnapshot(name: string): Promise<void>;
+/** Asks the browser not to evict this origin's storage; true if it agreed. */
+export function requestPersistence(): Promise<boolean>;
+/** Calls `listener` when any page or worker of this origin (this one too) saves or deletes `name`; returns a function that stops it. */
+export function onSnapshotChange(name: string, listener: (change: SnapshotChange) => void): () => void;

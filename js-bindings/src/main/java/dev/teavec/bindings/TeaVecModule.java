@@ -6,6 +6,7 @@ import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.IdTable;
 import dev.teavec.core.meta.MetadataStore;
+import dev.teavec.bindings.idb.IdbSnapshotStore;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.Quantization;
@@ -56,6 +57,12 @@ public final class TeaVecModule {
     public static double[] defaults() {
         return new double[] {IndexConfig.DEFAULT_M, IndexConfig.DEFAULT_EF_CONSTRUCTION, IndexConfig.DEFAULT_EF_SEARCH,
             IndexConfig.DEFAULT_COMPACTION_THRESHOLD, IndexConfig.AUTO_HNSW_THRESHOLD};
+    }
+
+    /** IndexedDB storage of snapshot bytes (browsers and their workers only; see docs/indexeddb.md). */
+    @JSExport
+    public static IdbSnapshotStore snapshotStore() {
+        return new IdbSnapshotStore();
     }
 
     /** Format version of the engine's API, checked by the JS loader against the one it was built for. */

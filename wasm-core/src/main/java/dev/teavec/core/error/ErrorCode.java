@@ -14,5 +14,9 @@ public enum ErrorCode {
     CORRUPT_SNAPSHOT,
     QUOTA_EXCEEDED,
     CAPACITY_EXCEEDED,
-    INVALID_ARGUMENT
+    INVALID_ARGUMENT,
+    /** The runtime lacks what the call needs (e.g. IndexedDB in Node). */
+    NOT_SUPPORTED,
+    /** The browser's storage failed for a reason other than quota (see the message). */
+    STORAGE_ERROR
 }

@@ -1,0 +1,134 @@
+package dev.teavec.bindings.idb;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArrayReader;
+import org.teavm.jso.core.JSNumber;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSString;
+import org.teavm.jso.indexeddb.IDBGetRequest;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Saves one snapshot as a new generation (docs/indexeddb.md, "Commit protocol"): reserve a generation number,
+ * write the chunks, then the manifest in a strict transaction, and only then remove generations older than
+ * the previous one. Each step is one transaction; the next starts when it has committed. Runs under the
+ * name's exclusive lock where Web Locks exist. One instance per save.
+ */
+final class GenerationWriter {
+    private static final String NEXT_GENERATION = "nextGeneration";
+
+    private final String name;
+    private final Int8Array bytes;
+    private final int chunkBytes;
+    private final Progress progress;
+    private final int[] chunkCrcs;
+    private int crc;
+    private int generation;
+    private Manifest manifest;
+
+    GenerationWriter(String name, Int8Array bytes, int chunkBytes, Progress progress) {
+        this.name = name;
+        this.bytes = bytes;
+        this.chunkBytes = chunkBytes;
+        this.progress = progress;
+        this.chunkCrcs = new int[Manifest.chunkCount(bytes.getLength(), chunkBytes)];
+    }
+
+    JSPromise<SaveResult> write() {
+        return SnapshotDatabase.using(name, true, db -> reserveGeneration(db).flatThen(reserved -> {
+            generation = reserved.<JSNumber>cast().intValue();
+            return writeChunk(db, 0)
+                    .flatThen(none -> commit(db))
+                    .flatCatchError(failure -> discard(db).flatThen(none -> JSPromise.reject(failure)))
+                    .flatThen(none -> {
+                        progress.report(manifest.totalBytes(), manifest.totalBytes());
+                        GenerationBroadcast.announce(name, SnapshotMessage.SAVED, generation, manifest.totalBytes());
+                        return GenerationCleaner.removeOlderThanPrevious(db, generation)
+                                .then(done -> SaveResult.of(manifest));
+                    });
+        }));
+    }
+
+    /**
+     * Takes the next number from the `meta` store in a read-write transaction, which IndexedDB serializes:
+     * two writers never share a number, even without Web Locks.
+     */
+    private JSPromise<JSObject> reserveGeneration(SnapshotDatabase db) {
+        TransactionRun run = db.run(new String[] {SnapshotDatabase.META, SnapshotDatabase.MANIFESTS},
+                SnapshotDatabase.READWRITE, TransactionOptions.RELAXED, "reserving a generation of " + name);
+        StoreRequests meta = run.store(SnapshotDatabase.META);
+        IDBGetRequest next = meta.get(JSString.valueOf(NEXT_GENERATION));
+        IDBGetRequest manifestKeys = run.store(SnapshotDatabase.MANIFESTS).getAllKeys();
+        manifestKeys.setOnSuccess(run.guard(() -> {
+            long reserved = positiveIntOr(next.getResult(), 1);
+            JSArrayReader<JSNumber> keys = manifestKeys.getResult().cast();
+            if (keys.getLength() > 0) {
+                reserved = Math.max(reserved, (long) keys.get(keys.getLength() - 1).intValue() + 1);
+            }
+            if (reserved >= Integer.MAX_VALUE) {
+                throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, name + " has used up its generation numbers;"
+                        + " delete the snapshot and save again");
+            }
+            meta.put(JSNumber.valueOf((int) reserved + 1), JSString.valueOf(NEXT_GENERATION));
+            run.setValue(JSNumber.valueOf((int) reserved));
+        }));
+        return run.committed();
+    }
+
+    @JSBody(params = {"v", "fallback"}, script = "return Number.isInteger(v) && v > 0 && v <= 0x7fffffff ? v : fallback;")
+    private static native int positiveIntOr(JSObject v, int fallback);
+
+    /**
+     * Chunk {@code index} and, once it committed, the rest. One read-write transaction per chunk: memory stays
+     * at one chunk and progress follows real commits.
+     */
+    private JSPromise<JSObject> writeChunk(SnapshotDatabase db, int index) {
+        if (index == chunkCrcs.length) {
+            return JSPromise.resolve(null);
+        }
+        int total = bytes.getLength();
+        int offset = index * chunkBytes;
+        int length = Math.min(chunkBytes, total - offset);
+        int start = bytes.getByteOffset() + offset;
+        // The stored copy is also what gets checksummed, so the caller changing `bytes` meanwhile
+        // cannot make a chunk disagree with its CRC.
+        ArrayBuffer stored = bytes.getBuffer().slice(start, start + length);
+        chunkCrcs[index] = BufferCrc.of(stored);
+        crc = Crc32.combine(crc, chunkCrcs[index], length);
+        TransactionRun run = db.run(new String[] {SnapshotDatabase.CHUNKS}, SnapshotDatabase.READWRITE,
+                TransactionOptions.RELAXED, "writing chunk " + index + " of " + name + " generation " + generation);
+        run.store(SnapshotDatabase.CHUNKS).put(stored, ChunkKeys.of(generation, index));
+        return run.committed().flatThen(none -> {
+            if (index < chunkCrcs.length - 1) {
+                progress.report(offset + length, total);
+            }
+            return writeChunk(db, index + 1);
+        });
+    }
+
+    /** The manifest makes the generation exist; strict durability: on disk before the save is acknowledged. */
+    private JSPromise<JSObject> commit(SnapshotDatabase db) {
+        manifest = new Manifest(generation, bytes.getLength(), chunkBytes, chunkCrcs, crc, BrowserApis.now());
+        TransactionRun run = db.run(new String[] {SnapshotDatabase.MANIFESTS}, SnapshotDatabase.READWRITE,
+                TransactionOptions.STRICT, "committing " + name + " generation " + manifest.generation());
+        run.store(SnapshotDatabase.MANIFESTS).put(manifest.toRecord(), JSNumber.valueOf(manifest.generation()));
+        return run.committed();
+    }
+
+    /** Best effort after a failed save (e.g. quota): the chunks already written would only hold space. Never rejects. */
+    private JSPromise<JSObject> discard(SnapshotDatabase db) {
+        try {
+            TransactionRun run = db.run(new String[] {SnapshotDatabase.CHUNKS}, SnapshotDatabase.READWRITE,
+                    TransactionOptions.RELAXED, "discarding " + name + " generation " + generation);
+            run.store(SnapshotDatabase.CHUNKS).delete(ChunkKeys.generations(generation, generation + 1));
+            return run.committed().catchError(leftForTheNextSave -> null);
+        } catch (TeaVecException leftForTheNextSave) {
+            // The next successful save removes these chunks (they are older than its generation).
+            return JSPromise.resolve(null);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+// Crash-safe storage of snapshot bytes in IndexedDB: thin promise functions over the engine's Java
+// IdbSnapshotStore (js-bindings, package dev.teavec.bindings.idb). Protocol: docs/indexeddb.md.
+import { requireEngine } from './init.js';
+import { TeaVecError, ErrorCodes } from './errors.js';
+
+const ENGINE_ERROR = /^([A-Z_]+): ([\s\S]*)$/;
+let store = null;
+let storeEngine = null;
+
+function snapshotStore() {
+  if (typeof indexedDB === 'undefined') {
+    throw new TeaVecError('NOT_SUPPORTED',
+      'IndexedDB is not available in this runtime: snapshots are stored in browsers and their workers');
+  }
+  const engine = requireEngine();
+  if (storeEngine !== engine) {
+    store = engine.snapshotStore();
+    storeEngine = engine;
+  }
+  return store;
+}
+
+/** The engine's "CODE: detail" errors as TeaVecErrors; anything else unchanged. */
+function asTeaVecError(e) {
+  const match = e instanceof Error ? ENGINE_ERROR.exec(e.message) : null;
+  return match && Object.hasOwn(ErrorCodes, match[1]) ? new TeaVecError(match[1], match[2]) : e;
+}
+
+async function call(fn) {
+  try {
+    return await fn(snapshotStore());
+  } catch (e) {
+    throw asTeaVecError(e);
+  }
+}
+
+function checkName(name) {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 256) {
+    throw new TeaVecError('INVALID_ARGUMENT', 'a snapshot name must be a string of 1..256 characters');
+  }
+}
+
+function toInt8Array(bytes) {
+  if (bytes instanceof Int8Array) return bytes;
+  if (ArrayBuffer.isView(bytes)) return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes instanceof ArrayBuffer) return new Int8Array(bytes);
+  throw new TeaVecError('INVALID_ARGUMENT', 'bytes must be an ArrayBuffer or a typed array');
+}
+
+function progressOf(options) {
+  const onProgress = options?.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TeaVecError('INVALID_ARGUMENT', 'options.onProgress must be a function');
+  }
+  return onProgress ?? null;
+}
+
+/**
+ * Saves `bytes` as a new generation of `name`: chunks first, the manifest last in a strict transaction, under
+ * the name's Web Lock. Resolves with { generation, bytes, chunks, chunkBytes, crc32 } once it is on disk.
+ * options: { onProgress(doneBytes, totalBytes), chunkBytes (default 4 MiB) }.
+ */
+export function saveSnapshot(name, bytes, options = undefined) {
+  return call(async (s) => {
+    checkName(name);
+    const data = toInt8Array(bytes);
+    const chunkBytes = options?.chunkBytes ?? 0;
+    if (!Number.isInteger(chunkBytes)) {
+      throw new TeaVecError('INVALID_ARGUMENT', 'options.chunkBytes must be an integer');
+    }
+    return s.saveSnapshot(name, data, chunkBytes, progressOf(options));
+  });
+}
+
+/**
+ * The newest saved generation of `name` whose checksums verify (older ones are tried when newer ones fail):
+ * { generation, bytes: Int8Array, skipped: [generations that failed] }, or null when nothing is saved.
+ * Rejects with CORRUPT_SNAPSHOT when generations exist but none verifies. options: { onProgress }.
+ */
+export function loadSnapshot(name, options = undefined) {
+  return call(async (s) => {
+    checkName(name);
+    return s.loadSnapshot(name, progressOf(options));
+  });
+}
+
+/** What the saved manifests of `name` claim, newest first: [{ generation, bytes, chunks, crc32, savedAt }]. */
+export function listGenerations(name) {
+  return call(async (s) => {
+    checkName(name);
+    return [...(await s.listGenerations(name))];
+  });
+}
+
+/** Deletes every saved generation of `name`. */
+export function deleteSnapshot(name) {
+  return call(async (s) => {
+    checkName(name);
+    await s.deleteSnapshot(name);
+  });
+}
+
+/** Asks the browser not to evict this origin's storage (navigator.storage.persist()); resolves true if granted. */
+export function requestPersistence() {
+  return call(async (s) => s.requestPersistence());
+}
+
+/**
+ * Calls `listener({ type: 'saved' | 'deleted', name, generation, bytes })` whenever any page or worker of this
+ * origin (this one included) saves or deletes `name`. Returns a function that stops listening.
+ */
+export function onSnapshotChange(name, listener) {
+  checkName(name);
+  if (typeof listener !== 'function') {
+    throw new TeaVecError('INVALID_ARGUMENT', 'listener must be a function');
+  }
+  let subscription;
+  try {
+    subscription = snapshotStore().subscribe(name, (message) => listener(message));
+  } catch (e) {
+    throw asTeaVecError(e);
+  }
+  return () => subscription.close();
+}
