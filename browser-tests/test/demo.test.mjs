@@ -38,7 +38,10 @@ const ids = (rows) => rows.map((r) => r.id);
 
 test('first visit: the index is built with a progress bar, and typing a query finds a tool for wood', async () => {
   const { page } = demo;
-  await page.waitForFunction(() => Number(document.querySelector('#build-progress').value) > 0, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => {
+    const bar = document.querySelector('#build-progress');
+    return !bar.hidden && bar.dataset.what === 'build' && bar.value > 0;
+  }, undefined, { timeout: 120_000, polling: 100 });
   const ready = await waitUntilReady(page);
   assert.equal(ready.source, 'built');
   assert.match(ready.status, /Index built in .* and saved to IndexedDB/);
@@ -94,7 +97,11 @@ test('next visit: the index is loaded from IndexedDB, the note too, and results 
   assert.match(ready.status, /Index loaded from IndexedDB in \d/);
   assert.match(ready.status, /25,001 vectors/);
   assert.deepEqual(ids(await typeQuery(page, WOOD)), ids(seen.wood));
-  assert.deepEqual(ids(await typeQuery(page, NOTE_QUERY)), ids(seen.noteQuery));
+  assert.deepEqual(new Set((await choosePos(page, 'v')).map((r) => r.pos)), new Set(['v']), 'metadata survived the reload');
+  await choosePos(page, '');
+  const mixed = await typeQuery(page, NOTE_QUERY);
+  assert.deepEqual(ids(mixed), ids(seen.noteQuery));
+  assert.deepEqual([mixed[0].pos, mixed[0].text], ['note', NOTE], 'the note and its text survived the reload');
 });
 
 test('offline: after a reload with the network off, search still works and returns the same results', async () => {

@@ -17,13 +17,24 @@ function setStatus(text, isError = false) {
 
 function onWorkerEvent(message) {
   if (message.type === 'status') setStatus(message.text);
-  else if (message.type === 'progress') {
-    $('build-progress').hidden = false;
-    $('build-progress').max = message.total;
-    $('build-progress').value = message.done;
-    setStatus(`Building the index: ${message.done.toLocaleString('en')} of ${message.total.toLocaleString('en')} glosses…`);
-  } else if (message.type === 'ready') onReady(message);
+  else if (message.type === 'progress') showProgress(message);
+  else if (message.type === 'ready') onReady(message);
   else if (message.type === 'error') setStatus(message.message, true);
+}
+
+const MB = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const PROGRESS_TEXT = {
+  build: (done, total) => `Building the index: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} glosses…`,
+  save: (done, total) => `Saving the index to IndexedDB: ${MB(done)} of ${MB(total)}…`,
+  load: (done, total) => `Loading the index from IndexedDB: ${MB(done)} of ${MB(total)}…`,
+};
+
+function showProgress({ what, done, total }) {
+  $('build-progress').hidden = false;
+  $('build-progress').max = total;
+  $('build-progress').value = done;
+  $('build-progress').dataset.what = what;
+  setStatus(PROGRESS_TEXT[what](done, total));
 }
 
 function onReady(m) {

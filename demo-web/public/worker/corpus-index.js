@@ -19,14 +19,14 @@ export class CorpusIndex {
   }
 
   /**
-   * Loads the saved index for this corpus version from IndexedDB, or builds it from the vectors (reporting
-   * `onProgress(done, total)`) and saves it. Resolves to { corpus, source: 'indexeddb' | 'built', ms, saveMs }.
+   * Loads the saved index for this corpus version from IndexedDB, or builds it from the vectors and saves it,
+   * reporting `onProgress(what, done, total)`. Resolves to { corpus, source: 'indexeddb' | 'built', ms, saveMs }.
    */
   static async open(docs, { onProgress = () => {}, onStatus = () => {} } = {}) {
     await init();
     const name = `teavec-demo-wordnet-${docs.version}`;
     const t0 = performance.now();
-    const saved = await loadSaved(name);
+    const saved = await loadSaved(name, onStatus, (done, total) => onProgress('load', done, total));
     if (saved) return { corpus: new CorpusIndex(saved, docs, name), source: 'indexeddb', ms: performance.now() - t0 };
 
     onStatus('Downloading the corpus vectors…');
@@ -48,13 +48,13 @@ export class CorpusIndex {
         const id = index.insertWithMetadata(vectors.subarray(row * d, (row + 1) * d), { pos: docs.pos[row] });
         if (id !== row) throw new Error(`expected id ${row} for corpus row ${row}, got ${id}`);
       }
-      onProgress(end, docs.count);
+      onProgress('build', end, docs.count);
       await new Promise((resolve) => setTimeout(resolve, 0)); // let progress messages out between chunks
     }
     const ms = performance.now() - t1;
     onStatus('Saving the index to IndexedDB…');
     const t2 = performance.now();
-    if (index.save) await index.save(name); // TEMP-until-idb-merge
+    await index.save(name, { onProgress: (done, total) => onProgress('save', done, total) });
     return { corpus: new CorpusIndex(index, docs, name), source: 'built', ms, saveMs: performance.now() - t2 };
   }
 
@@ -62,7 +62,7 @@ export class CorpusIndex {
     return this.#index.size;
   }
 
-  /** k nearest as [{ id, score (cosine similarity), text, pos }], best first; `pos` narrows to one part of speech. */
+  /** k nearest as [{ id, similarity (cosine), text, pos }], best first; `pos` narrows to one part of speech. */
   search(query, k, pos = '') {
     if (pos && !POS_VALUES.includes(pos)) throw new Error(`unknown part of speech ${JSON.stringify(pos)}`);
     const hits = pos ? this.#index.searchWithFilter(query, `pos = "${pos}"`, k) : this.#index.search(query, k);
@@ -73,7 +73,7 @@ export class CorpusIndex {
   async addNote(text, vector) {
     const key = `note-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
     this.#index.upsert(key, vector, { pos: 'note', text });
-    if (this.#index.save) await this.#index.save(this.#name); // TEMP-until-idb-merge
+    await this.#index.save(this.#name);
     return key;
   }
 
@@ -86,10 +86,14 @@ export class CorpusIndex {
   }
 }
 
-async function loadSaved(name) {
+async function loadSaved(name, onStatus, onProgress) {
+  onStatus('Looking for a saved index in IndexedDB…');
   try {
-    return await EdgeVec.load(name);
-  } catch {
-    return null; // nothing saved under this name yet (or saved by an older engine): build afresh
+    return await EdgeVec.load(name, { onProgress });
+  } catch (e) {
+    // NOT_FOUND: the first visit (or a new corpus version). Anything else (a snapshot from an older engine,
+    // storage trouble) is worth a warning, and a fresh build still gets the person a working demo.
+    if (e.code !== 'NOT_FOUND') console.warn(`the saved index ${name} could not be loaded, rebuilding:`, e);
+    return null;
   }
 }

@@ -20,7 +20,7 @@ async function start() {
   const docs = await docsPromise;
   const opened = await CorpusIndex.open(docs, {
     onStatus: (text) => post({ type: 'status', text }),
-    onProgress: (done, total) => post({ type: 'progress', done, total }),
+    onProgress: (what, done, total) => post({ type: 'progress', what, done, total }),
   });
   post({ type: 'status', text: 'Loading the embedding model…' });
   const { embed, ms: modelMs } = await embedPromise;
