@@ -21,7 +21,7 @@ fi
 source "$ROOT/scripts/env.sh"
 echo "setup: node $(node --version) ($(command -v node)), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
 
-for dir in npm-package browser-tests; do
+for dir in npm-package browser-tests demo-web; do
   # Install only when the lock file changed since the last install. Not `npm ci`: it rejects lock files
   # that omit other platforms' optional packages (rollup's native builds), which npm here writes.
   stamp="$ROOT/$dir/node_modules/.teavec-lock"

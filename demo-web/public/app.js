@@ -1,101 +1,127 @@
-import init, { EdgeVec, EdgeVecConfig, TeaVecError } from '/teavec/teavec.js';
+// The demo page: search as you type over WordNet glosses, with a part-of-speech filter and your own notes.
+// Embedding and search run in a worker (js/search-client.js); this file wires the page to it.
+import { SearchClient } from './js/search-client.js';
+import { renderResults, renderTiming } from './js/results-view.js';
 
+const K = 10;
 const $ = (id) => document.getElementById(id);
-let index = null;
-let data = null;
+const ms = (x) => (x < 1000 ? `${Math.round(x)} ms` : `${(x / 1000).toFixed(1)} s`);
+let indexSize = 0;
+/** keystroke → results timings for bench/keystroke.mjs: one entry per rendered answer. */
+window.__demoTimings = [];
 
-// Seeded generator so a given size always builds the same data set.
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function setStatus(text, isError = false) {
+  $('status').textContent = text;
+  $('status').classList.toggle('error', isError);
 }
 
-function clustered(count, dims, clusters, rand) {
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const centres = Array.from({ length: clusters }, () => Float32Array.from({ length: dims }, gauss));
-  const flat = new Float32Array(count * dims);
-  const cluster = new Uint16Array(count);
-  for (let i = 0; i < count; i++) {
-    const c = Math.floor(rand() * clusters);
-    cluster[i] = c;
-    for (let d = 0; d < dims; d++) flat[i * dims + d] = centres[c][d] + 0.35 * gauss();
+function onWorkerEvent(message) {
+  if (message.type === 'status') setStatus(message.text);
+  else if (message.type === 'progress') showProgress(message);
+  else if (message.type === 'ready') onReady(message);
+  else if (message.type === 'error') setStatus(message.message, true);
+}
+
+const MB = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const PROGRESS_TEXT = {
+  build: (done, total) => `Building the index: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} glosses…`,
+  save: (done, total) => `Saving the index to IndexedDB: ${MB(done)} of ${MB(total)}…`,
+  load: (done, total) => `Loading the index from IndexedDB: ${MB(done)} of ${MB(total)}…`,
+};
+
+function showProgress({ what, done, total }) {
+  $('build-progress').hidden = false;
+  $('build-progress').max = total;
+  $('build-progress').value = done;
+  $('build-progress').dataset.what = what;
+  setStatus(PROGRESS_TEXT[what](done, total));
+}
+
+function onReady(m) {
+  indexSize = m.size;
+  $('build-progress').hidden = true;
+  const how = m.source === 'indexeddb'
+    ? `Index loaded from IndexedDB in ${ms(m.indexMs)}`
+    : `Index built in ${ms(m.indexMs)} and saved to IndexedDB in ${ms(m.saveMs)} (next visit loads it)`;
+  setStatus(`${how}: ${m.size.toLocaleString('en')} vectors. Model loaded in ${ms(m.modelMs)}. Ready in ${ms(m.totalMs)}.`);
+  document.body.dataset.indexSource = m.source;
+  for (const id of ['query', 'pos', 'note-text', 'add-note']) $(id).disabled = false;
+  document.body.dataset.ready = 'true';
+  $('query').focus();
+  if ($('query').value.trim()) runSearch(performance.now());
+}
+
+const client = new SearchClient(onWorkerEvent);
+
+async function runSearch(keyAt) {
+  const text = $('query').value.trim();
+  const pos = $('pos').value;
+  if (!text) {
+    $('results').replaceChildren();
+    $('timing').textContent = '';
+    delete $('results').dataset.query;
+    return;
   }
-  return { flat, cluster, dims, count, gauss };
-}
-
-function status(el, text, isError = false) {
-  el.textContent = text;
-  el.classList.toggle('error', isError);
-}
-
-function build() {
-  const count = Number($('count').value);
-  const dims = Number($('dims').value);
+  let answer;
   try {
-    const config = new EdgeVecConfig(dims);
-    config.metric = $('metric').value;
-    const rand = mulberry32(count * 31 + dims);
-    const t0 = performance.now();
-    data = clustered(count, dims, 24, rand);
-    const t1 = performance.now();
-    index = new EdgeVec(config);
-    index.insertBatchFlat(data.flat, count);
-    const t2 = performance.now();
-    status($('build-status'), `Indexed ${index.size.toLocaleString()} × ${dims} (${config.metric}) in ${(t2 - t1).toFixed(1)} ms`
-      + ` (${Math.round(count / ((t2 - t1) / 1000)).toLocaleString()} vectors/s); data generated in ${(t1 - t0).toFixed(1)} ms.`);
-    $('query-id').max = String(count - 1);
-    $('search').disabled = false;
-    $('random').disabled = false;
+    answer = await client.search(text, pos, K);
   } catch (e) {
-    status($('build-status'), e instanceof TeaVecError ? `${e.code}: ${e.message}` : String(e), true);
+    setStatus(`Search failed: ${e.message}`, true);
+    return;
   }
+  if (!answer) return; // a newer keystroke replaced this query
+  const receivedAt = performance.now();
+  renderResults($('results'), answer);
+  const domAt = performance.now();
+  renderTiming($('timing'), answer, domAt - receivedAt, indexSize);
+  requestAnimationFrame(() => {
+    window.__demoTimings.push({
+      text, pos, keyAt, sentAt: answer.sentAt, receivedAt, domAt, frameAt: performance.now(),
+      embedMs: answer.embedMs, searchMs: answer.searchMs,
+    });
+  });
 }
 
-function search(queryId) {
-  const k = Number($('k').value);
-  const { flat, dims, cluster, gauss } = data;
-  const query = new Float32Array(dims);
-  for (let d = 0; d < dims; d++) query[d] = flat[queryId * dims + d] + 0.05 * gauss();
+// event.timeStamp is when the key was pressed, on the same clock as performance.now().
+$('query').addEventListener('input', (e) => runSearch(e.timeStamp));
+$('pos').addEventListener('change', () => runSearch(performance.now()));
+
+$('add-note').addEventListener('click', async () => {
+  const text = $('note-text').value.trim();
+  if (!text) return;
+  $('add-note').disabled = true;
+  $('note-status').textContent = 'Embedding…';
   try {
-    const t0 = performance.now();
-    const results = index.search(query, k);
-    const ms = performance.now() - t0;
-    status($('search-status'), `${results.length} results for a query near id ${queryId} in ${ms.toFixed(2)} ms (exact scan of ${index.size.toLocaleString()}).`);
-    const body = $('results').tBodies[0];
-    body.replaceChildren(...results.map((r, rank) => {
-      const tr = document.createElement('tr');
-      if (r.id === queryId) tr.className = 'self';
-      for (const value of [rank + 1, r.id, r.score.toFixed(4), cluster[r.id]]) {
-        const td = document.createElement('td');
-        td.textContent = String(value);
-        tr.append(td);
-      }
-      return tr;
-    }));
-    $('results').hidden = false;
+    const noted = await client.addNote(text);
+    indexSize = noted.size;
+    $('note-text').value = '';
+    $('note-status').textContent = `Added: embedded in ${noted.embedMs.toFixed(1)} ms, saved in ${ms(noted.saveMs)}.`;
+    document.body.dataset.notes = String(Number(document.body.dataset.notes ?? 0) + 1);
+    if ($('query').value.trim()) runSearch(performance.now());
   } catch (e) {
-    status($('search-status'), e instanceof TeaVecError ? `${e.code}: ${e.message}` : String(e), true);
+    $('note-status').textContent = `Could not add the note: ${e.message}`;
+  } finally {
+    $('add-note').disabled = false;
   }
-}
-
-$('build').addEventListener('click', build);
-$('search').addEventListener('click', () => search(Number($('query-id').value)));
-$('random').addEventListener('click', () => {
-  const id = Math.floor(Math.random() * data.count);
-  $('query-id').value = String(id);
-  search(id);
 });
 
-try {
-  const t0 = performance.now();
-  await init();
-  status($('build-status'), `Engine loaded in ${(performance.now() - t0).toFixed(1)} ms. Press Build.`);
-  document.body.dataset.ready = 'true';
-} catch (e) {
-  status($('build-status'), `Could not load the engine: ${e.message}`, true);
+registerServiceWorker();
+
+/** Precaches the app for offline use. The version comes from the server, so a changed file installs a new worker. */
+async function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || !navigator.onLine) return; // offline: the installed worker keeps serving
+  let version;
+  try {
+    ({ version } = await (await fetch('/data/precache.json', { cache: 'no-store' })).json());
+  } catch {
+    return;
+  }
+  try {
+    const registration = await navigator.serviceWorker.register(`/sw.js?v=${version}`, { scope: '/' });
+    document.body.dataset.swVersion = version;
+    await navigator.serviceWorker.ready;
+    document.body.dataset.offlineReady = String(!!registration.active);
+  } catch (e) {
+    console.warn('service worker not registered:', e);
+  }
 }
