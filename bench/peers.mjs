@@ -3,7 +3,8 @@
 //   node bench/peers.mjs [--runtime node|chromium|both] [--datasets a,b] [--libs a,b] [--size N] [--full]
 //                        [--rounds N] [--per-round N] [--seed N] [--no-persistence] [--smoke]
 //                        [--json out.json] [--markdown out.md]
-import { writeFile } from 'node:fs/promises';
+//   node bench/peers.mjs --render out.json     (markdown again from a saved --json, nothing re-run)
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import vm from 'node:vm';
 import { parseArgs } from 'node:util';
 import { CATALOGUE, nodeReader, prepareDatasets } from './lib/prepare-datasets.mjs';
 import { ADAPTERS, pickAdapters } from './lib/adapters/index.js';
-import { DEFAULTS } from './lib/peer-bench.js';
+import { DEFAULTS, efHintsFrom } from './lib/peer-bench.js';
 import { runPeers } from './lib/peer-run.js';
 import { bundleSize } from './lib/bundle-size.mjs';
 import { toMarkdown } from './lib/report.js';
@@ -41,8 +42,14 @@ const { values: flags } = parseArgs({
     smoke: { type: 'boolean', default: false },
     json: { type: 'string' },
     markdown: { type: 'string' },
+    render: { type: 'string' },
   },
 });
+
+if (flags.render) {
+  console.log(toMarkdown(JSON.parse(await readFile(flags.render, 'utf8'))));
+  process.exit(0);
+}
 
 const defaultSets = CATALOGUE.filter((e) => !e.smokeOnly).map((e) => e.id);
 const options = {
@@ -77,7 +84,6 @@ function nodeHeapProbe() {
 async function inNode(specs) {
   let instances = 0;
   const urlOf = (pkg, file) => pathToFileURL(join(packageDir(pkg), file)).href;
-  const { readFile } = await import('node:fs/promises');
   const env = {
     runtime: 'node',
     now: () => performance.now(),
@@ -102,7 +108,7 @@ async function emit() {
   report.seconds = (performance.now() - started) / 1000;
   report.runtimes = report.runs.map((r) => `${r.runtime} ${r.version}`
     + `${r.isolated === undefined ? '' : r.isolated ? ' (cross-origin isolated)' : ' (NOT isolated: 100 µs timers)'}`);
-  const markdown = `Runtimes: ${report.runtimes.join('; ')}.\n\n${toMarkdown(report)}\n`;
+  const markdown = `${toMarkdown(report)}\n`;
   if (flags.json) await writeFile(flags.json, JSON.stringify(report, null, 2));
   if (flags.markdown) await writeFile(flags.markdown, markdown);
   return markdown;
@@ -113,7 +119,9 @@ if (flags.runtime === 'node' || flags.runtime === 'both') {
   await emit();
 }
 if (flags.runtime === 'chromium' || flags.runtime === 'both') {
-  report.runs.push(await runInChromium({ specs, libs: flags.libs, options, dirs, log }));
+  const previous = report.runs[0];
+  const efHints = previous ? efHintsFrom(previous.rows, previous.runtime, ADAPTERS) : undefined;
+  report.runs.push(await runInChromium({ specs, libs: flags.libs, options: { ...options, efHints }, dirs, log }));
 }
 console.log(await emit());
 log(`peers bench: ${report.seconds.toFixed(0)} s`);

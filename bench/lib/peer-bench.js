@@ -14,7 +14,7 @@ export const DEFAULTS = {
   warmup: 20,
   verifyQueries: 20,
   // A save or load that never settles (seen once in Chromium) must not stall the whole run.
-  persistTimeoutMs: 120_000,
+  persistTimeoutMs: 60_000,
   efCandidates: [10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200, 256, 320, 400, 512, 640, 800],
 };
 
@@ -22,6 +22,12 @@ function rowsOf(vecs) {
   const out = new Array(vecs.count);
   for (let i = 0; i < vecs.count; i++) out[i] = vecs.data.slice(i * vecs.dim, (i + 1) * vecs.dim);
   return out;
+}
+
+function meanRecall(search, queries, truth, k) {
+  let sum = 0;
+  for (let q = 0; q < queries.length; q++) sum += recallOf(search(queries[q]), truth, q, k);
+  return sum / queries.length;
 }
 
 function recallOf(ids, truth, q, k) {
@@ -48,11 +54,7 @@ function tuneEf(inst, queries, truth, opts) {
   const { k, targetRecall, efCandidates } = opts;
   const seen = new Map();
   const recallAt = (i) => {
-    if (!seen.has(i)) {
-      let sum = 0;
-      for (let q = 0; q < queries.length; q++) sum += recallOf(inst.searchWithEf(queries[q], k, efCandidates[i]), truth, q, k);
-      seen.set(i, sum / queries.length);
-    }
+    if (!seen.has(i)) seen.set(i, meanRecall((q) => inst.searchWithEf(q, k, efCandidates[i]), queries, truth, k));
     return seen.get(i);
   };
   let hi = efCandidates.length - 1;
@@ -80,15 +82,23 @@ async function buildOne(adapter, ds, tune, env, opts, log) {
   const { base } = ds;
   const row = { library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, notes: [], memoryNote: adapter.memoryNote };
   const inst = await adapter.open(env);
+  // A library that fixes ef at build time (EdgeVec) builds a deterministic graph, so the ef tuned for it in
+  // the previous runtime holds here too: build once with it (recall re-checked) instead of tune + rebuild.
+  const hint = adapter.efAtBuild ? opts.efHints?.[ds.name]?.[adapter.id] : undefined;
   const heap0 = await env.heapUsed();
   const wasm0 = inst.wasmMemory();
   let t = env.now();
-  await inst.build(base, ds.metric);
+  await inst.build(base, ds.metric, hint ? { efSearch: hint.ef } : undefined);
   const builds = [env.now() - t];
   const heap1 = await env.heapUsed();
   let wasmPeak = inst.wasmMemory();
   log(`${adapter.id}: built ${base.count} in ${(builds[0] / 1000).toFixed(1)} s`);
-  if (adapter.tunable) {
+  if (hint) {
+    const recall = meanRecall((q) => inst.searchWithEf(q, opts.k, hint.ef), tune.queries, tune.truth, opts.k);
+    Object.assign(row, { ef: hint.ef, tuneRecall: recall, efReached: recall >= opts.targetRecall, efFrom: hint.runtime });
+    row.notes.push(`ef tuned in ${hint.runtime} (same graph), tuning recall here ${recall.toFixed(3)}`);
+    log(`${adapter.id}: ef ${hint.ef} from ${hint.runtime} → tuning recall ${recall.toFixed(3)}`);
+  } else if (adapter.tunable) {
     const tuned = tuneEf(inst, tune.queries, tune.truth, opts);
     Object.assign(row, { ef: tuned.ef, tuneRecall: tuned.recall, efReached: tuned.reached });
     if (!tuned.reached) row.notes.push(`recall target not reached at ef ${tuned.ef}`);
@@ -155,6 +165,17 @@ async function persist(entry, ds, queries, env, opts, log) {
     out.reason = `${step}: ${errorText(e)}`;
   }
   return out;
+}
+
+/** ef values a later runtime can reuse: { [dataset]: { [library]: { ef, runtime } } } for efAtBuild libraries. */
+export function efHintsFrom(rows, runtime, adapters) {
+  const hints = {};
+  for (const r of rows) {
+    const a = adapters.find((x) => x.id === r.library);
+    if (!a?.efAtBuild || r.ef === undefined || r.efFrom || !r.efReached) continue;
+    (hints[r.dataset] ??= {})[r.library] = { ef: r.ef, runtime };
+  }
+  return hints;
 }
 
 /** Runs every adapter on one loaded data set; returns one row per library. */

@@ -16,11 +16,11 @@ function memoryCell(r) {
 function persistenceCell(p) {
   if (!p) return '';
   if (p.status === 'n/a') return `n/a (${p.reason})`;
-  const save = p.saveMs === undefined ? '' : `save ${fmtInt(p.saveMs)} ms`;
-  const load = p.loadMs === undefined ? '' : ` / load ${fmtInt(p.loadMs)} ms`;
-  const where = p.store ? ` (${p.store})` : '';
-  if (p.status === 'ok') return `${save}${load}${where}`;
-  return `${save}${load}${where}: **${p.status}**: ${p.reason}`;
+  const times = [];
+  if (p.saveMs !== undefined) times.push(`save ${fmtInt(p.saveMs)} ms`);
+  if (p.loadMs !== undefined) times.push(`load ${fmtInt(p.loadMs)} ms`);
+  const head = [times.join(' / '), p.store ? `(${p.store})` : ''].filter(Boolean).join(' ');
+  return p.status === 'ok' ? head : `${head}: **${p.status}**: ${p.reason}`;
 }
 
 function bundleCell(b) {
@@ -64,10 +64,10 @@ function datasetTitle(r) {
   return `${r.dataset} (${fmtInt(r.n)} × ${r.dim}, ${r.metric})`;
 }
 
-/** `report` = { hardware, date, options, bundles, runs: [{ runtime, rows }] }. */
+/** `report` = { hardware, date, options, bundles, runtimes, runs: [{ runtime, rows }] } (the --json file). */
 export function toMarkdown(report) {
   const { runs, bundles } = report;
-  const lines = [];
+  const lines = [`Runtimes: ${report.runtimes.join('; ')}.`, ''];
   lines.push(`Measured ${report.date.slice(0, 10)} on ${report.hardware}; ${report.options.rounds} rounds × `
     + `${report.options.perRound} queries per library, round-robin; k = 10; ef_search = lowest giving recall@10 ≥ `
     + `${report.options.targetRecall} on held-out tuning queries; HNSW M = 16, ef_construction = 200 for every graph library.`);

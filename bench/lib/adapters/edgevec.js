@@ -11,6 +11,7 @@ export const edgevecAdapter = {
   id: 'edgevec',
   label: 'EdgeVec 0.9.0',
   tunable: true,
+  efAtBuild: true,
   memorySource: 'wasm',
   memoryNote: 'Wasm linear memory after the build (fresh instance per data set; never shrinks)',
   bundle: { package: 'edgevec', files: ['edgevec_bg.wasm', 'edgevec.js', 'snippets/**/*.js'] },
@@ -48,11 +49,12 @@ export const edgevecAdapter = {
     const toIds = (results) => results.map((r) => lookup[r.id]);
     return {
       notes,
-      build(b, m) {
+      /** `efSearch`: when the ef is known already (tuned in another runtime); else 10, for tuning. */
+      build(b, m, { efSearch = 10 } = {}) {
         base = b;
         metric = m === 'cosine' ? 'l2' : m;
         if (m === 'cosine') notes.push("cosine run as 'l2' on unit vectors (its cosine/dot rank backwards)");
-        index = construct(10);
+        index = construct(efSearch);
       },
       searchWithEf: (q, k, ef) => toIds(index.search(q, Math.max(k, ef)).slice(0, k)),
       /** Rebuilds with ef_search = ef: the only way to set it. Returns true: the caller times it as a build. */

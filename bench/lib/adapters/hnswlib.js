@@ -2,7 +2,7 @@
 // Built for ENVIRONMENT=web only, so in Node it fails at load ("not compiled for this environment"):
 // the bench tries anyway and reports the error. Persistence: writeIndex into emscripten's FS, then
 // syncFS to IndexedDB (IDBFS); the load side reads it back in a fresh module instance.
-import { HNSW_M, HNSW_EF_CONSTRUCTION, BATCH } from './common.js';
+import { HNSW_M, HNSW_EF_CONSTRUCTION, BATCH, errorText } from './common.js';
 
 const FACTORY_FILE = 'dist/hnswlib-317962d7.js';
 
@@ -20,7 +20,13 @@ function waitFor(check, what) {
 
 async function startLibrary(env) {
   const factory = (await env.importModule('hnswlib-wasm', FACTORY_FILE)).default;
-  const lib = await factory();
+  let lib;
+  try {
+    lib = await factory();
+  } catch (e) {
+    // Its message goes on about HTML builds and ENVIRONMENT; the first clause says it all.
+    throw new Error(`cannot load here: ${errorText(e).split(' (')[0]}`);
+  }
   const fs = lib.EmscriptenFileSystemManager;
   if (typeof indexedDB !== 'undefined' && !fs.isInitialized()) {
     fs.initializeFileSystem('IDBFS');
