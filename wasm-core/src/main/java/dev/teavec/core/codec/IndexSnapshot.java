@@ -152,7 +152,7 @@ public final class IndexSnapshot {
             layout.forbid(SectionIds.HNSW_GRAPH, why);
             FloatVectorValues vectors = FloatVectorsSection.read(layout, SectionIds.VECTORS_F32, ids.count(),
                     c.config.dimensions(), c.config.metric(), budget, storage);
-            FlatIndex flat = FlatIndex.restore(c.config, vectors, ids, storage);
+            FlatIndex flat = FlatIndex.restore(c.config, vectors, ids);
             index = c.structure == ConfigSection.FLAT ? flat : AutoIndex.restore(c.config, flat, storage);
         } else {
             HnswIndex hnsw = readHnsw(layout, c.structure == ConfigSection.HNSW ? c.config : c.delegate, ids, budget,

@@ -21,17 +21,19 @@ public final class AutoIndex implements VectorIndex {
 
     /** An index keeping its vectors where {@code storage} says (the browser build: Wasm linear memory). */
     public AutoIndex(IndexConfig config, VectorStorageFactory storage) {
+        this(config, storage, new FlatIndex(config, storage));
+    }
+
+    private AutoIndex(IndexConfig config, VectorStorageFactory storage, VectorIndex delegate) {
         this.config = config;
         this.storage = storage;
-        this.delegate = new FlatIndex(config, storage);
+        this.delegate = delegate;
     }
 
     /** An AUTO index over a delegate loaded from a snapshot (a {@link FlatIndex} or an {@link HnswIndex}). */
     public static AutoIndex restore(IndexConfig config, VectorIndex delegate, VectorStorageFactory storage) {
         assert delegate instanceof FlatIndex || delegate instanceof HnswIndex : "unknown delegate";
-        AutoIndex index = new AutoIndex(config, storage);
-        index.delegate = delegate;
-        return index;
+        return new AutoIndex(config, storage, delegate);
     }
 
     public IndexConfig config() {

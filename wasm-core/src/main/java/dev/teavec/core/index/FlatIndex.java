@@ -39,27 +39,31 @@ public final class FlatIndex extends TombstonedIndex {
     }
 
     private FlatIndex(int dimensions, Metric metric, double compactionThreshold, VectorStorageFactory storage) {
-        checkDimensions(dimensions);
+        this(metric, compactionThreshold, new FloatVectorValues(checkDimensions(dimensions), checkMetric(metric), storage));
+    }
+
+    private FlatIndex(Metric metric, double compactionThreshold, FloatVectorValues vectors) {
+        this.metric = metric;
+        this.dimensions = vectors.dimensions();
+        this.compactionThreshold = compactionThreshold;
+        this.vectors = vectors;
+        this.scorer = vectors.newScorer();
+    }
+
+    private static Metric checkMetric(Metric metric) {
         if (metric == null) {
             throw new TeaVecException(ErrorCode.INVALID_CONFIG, "metric must not be null");
         }
-        this.metric = metric;
-        this.dimensions = dimensions;
-        this.compactionThreshold = compactionThreshold;
-        this.vectors = new FloatVectorValues(dimensions, metric, storage);
-        this.scorer = vectors.newScorer();
+        return metric;
     }
 
     /**
      * A flat index holding {@code vectors} (deleted ones included) under the ids of {@code ids}: how a
      * snapshot is loaded. The caller has validated both and that they agree in count and dimensions.
      */
-    public static FlatIndex restore(IndexConfig config, FloatVectorValues vectors, SavedIds ids,
-            VectorStorageFactory storage) {
-        FlatIndex index = new FlatIndex(config, storage);
+    public static FlatIndex restore(IndexConfig config, FloatVectorValues vectors, SavedIds ids) {
         assert vectors.dimensions() == config.dimensions() && vectors.size() == ids.count() : "snapshot parts disagree";
-        index.vectors = vectors;
-        index.scorer = vectors.newScorer();
+        FlatIndex index = new FlatIndex(config.metric(), config.compactionThreshold(), vectors);
         index.ids = LiveIds.restore(ids);
         return index;
     }

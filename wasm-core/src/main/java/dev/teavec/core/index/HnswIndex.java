@@ -58,6 +58,16 @@ public final class HnswIndex extends TombstonedIndex {
 
     /** An index keeping its vectors where {@code storage} says (the browser build: Wasm linear memory). */
     public HnswIndex(IndexConfig config, VectorStorageFactory storage) {
+        this(config, storage, new HnswGraph(config.m(), config.m0()), config.seed(), null,
+                new FloatVectorValues(config.dimensions(), config.metric(), storage), null);
+    }
+
+    /**
+     * Builds the searching state once over the given parts; {@code anchors} is null for a new graph.
+     * (A snapshot restore must not first build an empty graph and scorers only to replace them.)
+     */
+    private HnswIndex(IndexConfig config, VectorStorageFactory storage, HnswGraph graph, long builderState,
+            int[] anchors, ScoringVectors vectors, FloatVectorValues exact) {
         this.config = config;
         this.storage = storage;
         this.metric = config.metric();
@@ -65,7 +75,13 @@ public final class HnswIndex extends TombstonedIndex {
         this.results = NodeQueue.maxQueue(config.efSearch() + 1);
         this.candIds = new int[config.efSearch() + 1];
         this.candKeys = new float[config.efSearch() + 1];
-        newGraph(new FloatVectorValues(dim, metric, storage));
+        this.graph = graph;
+        this.builder = new HnswBuilder(graph, config.m(), config.efConstruction(), builderState);
+        if (anchors != null) {
+            builder.restoreAnchors(anchors, graph.size());
+        }
+        this.exact = exact;
+        useVectors(vectors);
     }
 
     private void newGraph(ScoringVectors v) {
@@ -89,12 +105,7 @@ public final class HnswIndex extends TombstonedIndex {
      */
     public static HnswIndex restore(IndexConfig config, ScoringVectors vectors, FloatVectorValues exact, HnswGraph graph,
             long levelState, int[] anchors, SavedIds ids, VectorStorageFactory storage) {
-        HnswIndex index = new HnswIndex(config, storage);
-        index.graph = graph;
-        index.builder = new HnswBuilder(graph, config.m(), config.efConstruction(), levelState);
-        index.builder.restoreAnchors(anchors, graph.size());
-        index.exact = exact;
-        index.useVectors(vectors);
+        HnswIndex index = new HnswIndex(config, storage, graph, levelState, anchors, vectors, exact);
         index.ids = LiveIds.restore(ids);
         return index;
     }
