@@ -7,6 +7,7 @@ import { checkK, checkKey, checkOptions, describe, toFloat32, checkVector, check
 import { encodeMetadata, decodeJson } from './metadata.js';
 import { encodeFilter, decodeSearch, decodeFiltered, WHERE_FILTER } from './filters.js';
 import { applyBatch, keysOf } from './keyed.js';
+import { NativeHandle, watchOwner, release } from './native-handle.js';
 
 const INCLUDE = ['embeddings', 'metadatas', 'documents', 'distances'];
 const GET_DEFAULT = ['metadatas', 'documents'];
@@ -15,6 +16,8 @@ const ALL = '{}';
 
 /** Database's access to what a collection snapshot holds (not part of the public API). */
 export const PARTS = Symbol('teavec.collectionParts');
+/** Database's way to free a collection's engine index (deleteCollection, Database#free). */
+export const RELEASE = Symbol('teavec.collectionRelease');
 
 function checkInclude(include, defaults, allowed) {
   if (include === undefined) return defaults;
@@ -55,17 +58,22 @@ function unsupported(opts, names) {
 /** Checks a where filter even while the collection has no index yet (its dimensions come with the first add). */
 function checkWhere(where) {
   const { text, kind } = encodeFilter(where, 'where');
-  const probe = createNativeIndex(requireEngine(), validateConfig(new EdgeVecConfig(1)));
-  callEngine(() => probe.validateFilter(text, kind), text);
+  const engine = requireEngine();
+  callEngine(() => engine.validateFilter(text, kind), text);
   return { text, kind };
 }
 
+/**
+ * A collection of a Database. It owns its engine index (src/native-handle.js), which its database
+ * frees in deleteCollection and Database#free; otherwise it goes when this object is garbage-collected
+ * (the database holds its collections, so not before the database is unreachable too).
+ */
 export class Collection {
   #name;
   #metadata;
   #settings;
   #state;
-  #native = null;
+  #handle;
 
   /**
    * Made by Database; `state.dropped` turns true when the database deletes the collection.
@@ -76,20 +84,25 @@ export class Collection {
     this.#metadata = metadata;
     this.#settings = settings;
     this.#state = state;
+    let native = null;
     if (restored) {
-      this.#native = restored.native;
-      return;
+      native = restored.native;
+    } else {
+      // Without dimensions a throwaway 1-d index lets the engine refuse bad combinations of settings now, not at the first add.
+      const created = this.#create(settings.dimensions ?? 1);
+      if (settings.dimensions !== undefined) native = created;
+      else created.free();
     }
-    // Without dimensions a throwaway 1-d index lets the engine refuse bad combinations of settings now, not at the first add.
-    const native = this.#create(settings.dimensions ?? 1);
-    if (settings.dimensions !== undefined) this.#native = native;
+    this.#handle = new NativeHandle(native, `collection ${JSON.stringify(name)} was freed with its database `
+      + '(Database#free()): its engine memory is returned; load or create the database again');
+    watchOwner(this, this.#handle);
   }
 
   get name() { return this.#name; }
   /** The collection's own metadata (as given to createCollection), or null. */
   get metadata() { return this.#metadata; }
   /** Vector dimensions: fixed at creation or by the first add; undefined until then. */
-  get dimensions() { return this.#native?.dimensions; }
+  get dimensions() { return this.#live()?.dimensions; }
   get metric() { return this.#settings.metric; }
 
   count() {
@@ -186,13 +199,18 @@ export class Collection {
     return { name: this.#name, metadata: this.#metadata, settings: this.#settings, native: this.#live() };
   }
 
+  [RELEASE]() {
+    release(this.#handle);
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
+  /** The engine index, null before the first add; UNKNOWN_ID once deleted, INDEX_FREED once its database is freed. */
   #live() {
     if (this.#state.dropped) {
       throw new TeaVecError('UNKNOWN_ID', `collection ${JSON.stringify(this.#name)} was deleted`);
     }
-    return this.#native;
+    return this.#handle.native;
   }
 
   #create(dimensions) {
@@ -268,9 +286,9 @@ export class Collection {
       applyBatch(native, items, mode, 'records');
     } catch (e) {
       // The first add fixes the dimensions only when it succeeds.
-      if (created) this.#native = null;
+      if (created) native.free();
       throw e;
     }
-    if (created) this.#native = native;
+    if (created) this.#handle.native = native;
   }
 }

@@ -41,7 +41,7 @@ export class EdgeVecConfig {
     this.metric = metric;
   }
 
-  /** Nothing to free (garbage-collected); kept so that EdgeVec code runs unchanged. */
+  /** Nothing to free (a plain object, it holds no engine memory); kept so that EdgeVec code runs unchanged. */
   free() {}
 
   isFlat() {

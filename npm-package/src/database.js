@@ -5,7 +5,7 @@ import { TeaVecError, callEngine } from './errors.js';
 import { EdgeVecConfig, validateConfig } from './config.js';
 import { checkOptions, describe, checkOneOf } from './validate.js';
 import { encodeMetadata } from './metadata.js';
-import { Collection, PARTS } from './collection.js';
+import { Collection, PARTS, RELEASE } from './collection.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './node-files.js';
 
@@ -73,8 +73,14 @@ function restoredParts(name, settingsJson, native) {
   };
 }
 
+/**
+ * Collections by name. The database owns its collections and they own their engine indexes
+ * (src/native-handle.js): deleteCollection and free() return their memory at once; otherwise each goes
+ * when neither the database nor its Collection object is reachable any more.
+ */
 export class Database {
   #collections = new Map();
+  #freed = false;
 
   /**
    * A new, empty collection. Options: `name`, `metadata` (the collection's own; Chroma's
@@ -82,6 +88,7 @@ export class Database {
    * EdgeVecConfig setting (`metric` default 'cosine', `indexType`, `quantization`, …).
    */
   createCollection(options) {
+    this.#check();
     const opts = checkOptions(options, 'createCollection options');
     const name = checkName(opts.name);
     if (this.#collections.has(name)) {
@@ -98,6 +105,7 @@ export class Database {
 
   /** The collection named `name` (`{ name }` or the bare name); UNKNOWN_ID if there is none. */
   getCollection(args) {
+    this.#check();
     const name = nameOf(args);
     const entry = this.#collections.get(name);
     if (!entry) {
@@ -109,16 +117,19 @@ export class Database {
 
   /** The existing collection of that name (its options are then ignored), or a new one. */
   getOrCreateCollection(options) {
+    this.#check();
     const name = checkName(checkOptions(options, 'getOrCreateCollection options').name);
     return this.#collections.get(name)?.collection ?? this.createCollection(options);
   }
 
   /** Every collection, in creation order. */
   listCollections() {
+    this.#check();
     return [...this.#collections.values()].map((e) => e.collection);
   }
 
   countCollections() {
+    this.#check();
     return this.#collections.size;
   }
 
@@ -129,6 +140,7 @@ export class Database {
    * `Database.fromBytes` loads it.
    */
   toBytes() {
+    this.#check();
     const out = requireEngine().newDatabase();
     for (const { collection } of this.#collections.values()) {
       const parts = collection[PARTS]();
@@ -152,6 +164,8 @@ export class Database {
       try {
         parts = restoredParts(name, saved.settings(i), native);
       } catch (e) {
+        // Nothing of this snapshot is handed out: free every index it holds, those of earlier collections too.
+        for (let j = 0; j < saved.count; j++) saved.index(j)?.free();
         throw new TeaVecError('CORRUPT_SNAPSHOT', `collection ${JSON.stringify(name)}: ${e.message}`);
       }
       const state = { dropped: false };
@@ -171,12 +185,37 @@ export class Database {
     return Database.fromBytes(await readFileBytes(path));
   }
 
-  /** Deletes the collection and its records; the Collection object then throws UNKNOWN_ID. */
+  /** Deletes the collection and its records, freeing its engine memory; the Collection object then throws UNKNOWN_ID. */
   deleteCollection(args) {
+    this.#check();
     const name = nameOf(args);
     const entry = this.#collections.get(name);
     if (!entry) throw new TeaVecError('UNKNOWN_ID', `no collection named ${JSON.stringify(name)}`);
     entry.state.dropped = true;
+    entry.collection[RELEASE]();
     this.#collections.delete(name);
+  }
+
+  /**
+   * Returns the engine memory of every collection now. Afterwards this database and its Collection
+   * objects throw INDEX_FREED; free() again does nothing. Without it the memory goes when the database
+   * and its collections are garbage-collected.
+   */
+  free() {
+    if (this.#freed) return;
+    this.#freed = true;
+    for (const { collection } of this.#collections.values()) collection[RELEASE]();
+    this.#collections.clear();
+  }
+
+  [Symbol.dispose]() {
+    this.free();
+  }
+
+  #check() {
+    if (this.#freed) {
+      throw new TeaVecError('INDEX_FREED', 'this database was freed (free() was called): its engine memory is returned; '
+        + 'create or load a new one');
+    }
   }
 }

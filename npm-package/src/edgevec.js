@@ -15,23 +15,35 @@ import { MemoryMonitor } from './memory.js';
 import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './node-files.js';
 import { saveSnapshot, loadSnapshot } from './idb-store.js';
+import { NativeHandle, watchOwner, release } from './native-handle.js';
+
+const FREED = 'this index was freed (free() was called): its engine memory is returned; create or load a new index';
 
 export { EdgeVecConfig };
 
-/** A vector index with EdgeVec's method names. */
+/**
+ * A vector index with EdgeVec's method names. It owns its engine index (src/native-handle.js): free()
+ * returns the index's memory at once, otherwise it goes when this object is garbage-collected.
+ */
 export class EdgeVec {
-  #native;
+  #handle;
   #memory = new MemoryMonitor();
 
   constructor(config) {
+    let native;
     if (config?.[RESTORED]) {
-      this.#native = config[RESTORED];
-      return;
+      native = config[RESTORED];
+    } else {
+      const settings = validateConfig(config);
+      const engine = requireEngine();
+      native = callEngine(() => createNativeIndex(engine, settings));
     }
-    const settings = validateConfig(config);
-    const engine = requireEngine();
-    this.#native = callEngine(() => createNativeIndex(engine, settings));
+    this.#handle = new NativeHandle(native, FREED);
+    watchOwner(this, this.#handle);
   }
+
+  /** The engine index; every use goes through here, so that after free() each method throws INDEX_FREED. */
+  get #native() { return this.#handle.native; }
 
   get dimensions() { return this.#native.dimensions; }
   get metric() { return this.#native.metric; }
@@ -365,15 +377,19 @@ export class EdgeVec {
 
   /** `{ level: 'normal' | 'warning' | 'critical', usedBytes, totalBytes, usagePercent }`. */
   getMemoryPressure() { return this.#memory.pressure(this.memoryUsage()); }
-  getMemoryConfig() { return this.#memory.getConfig(); }
-  setMemoryConfig(config) { this.#memory.setConfig(config); }
+  getMemoryConfig() { this.#handle.check(); return this.#memory.getConfig(); }
+  setMemoryConfig(config) { this.#handle.check(); this.#memory.setConfig(config); }
   /** False when blockInsertsOnCritical is set and memory use is critical (inserts then throw QUOTA_EXCEEDED). */
   canInsert() { return !this.#memory.blocksInserts(this.getMemoryPressure()); }
   getMemoryRecommendation() { return this.#memory.recommendation(this.getMemoryPressure(), this.deletedCount()); }
 
-  /** Nothing to free: engine memory is garbage-collected. Kept so that EdgeVec code runs unchanged. */
-  free() {}
-  [Symbol.dispose]() {}
+  /**
+   * Returns the index's engine memory now (with the SIMD kernels its vectors live in Wasm linear memory,
+   * which no garbage collector reclaims). Afterwards every method throws INDEX_FREED; free() again does
+   * nothing. Without it the memory goes when this object is garbage-collected, at an unknown time.
+   */
+  free() { release(this.#handle); }
+  [Symbol.dispose]() { this.free(); }
 
   // ---- helpers ----------------------------------------------------------------------------------
 

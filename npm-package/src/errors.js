@@ -30,6 +30,7 @@ export const ErrorCodes = Object.freeze({
   NOT_SUPPORTED: 'NOT_SUPPORTED',
   STORAGE_ERROR: 'STORAGE_ERROR',
   NOT_FOUND: 'NOT_FOUND',
+  INDEX_FREED: 'INDEX_FREED',
 });
 
 const ENGINE_ERROR = /^([A-Z_]+): ([\s\S]*)$/;

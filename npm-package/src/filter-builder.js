@@ -2,7 +2,6 @@
 // built from user input are always well quoted. It only writes text; the engine parses it.
 import { TeaVecError, callEngine } from './errors.js';
 import { requireEngine } from './init.js';
-import { EdgeVecConfig, validateConfig, createNativeIndex } from './config.js';
 import { STRING_FILTER } from './filters.js';
 import { describe } from './validate.js';
 
@@ -57,8 +56,8 @@ const group = (op) => (...filters) => {
 
 /** Checks a filter string with the engine's parser; throws INVALID_FILTER with `position`. */
 function check(text) {
-  const native = createNativeIndex(requireEngine(), validateConfig(new EdgeVecConfig(1)));
-  callEngine(() => native.validateFilter(text, STRING_FILTER), text);
+  const engine = requireEngine();
+  callEngine(() => engine.validateFilter(text, STRING_FILTER), text);
 }
 
 export const Filter = Object.freeze({

@@ -157,6 +157,6 @@ export class JsMetadataValue {
   asFloat() { return this.isFloat() ? this.#value : undefined; }
   asBoolean() { return this.isBoolean() ? this.#value : undefined; }
   asStringArray() { return this.isStringArray() ? this.toJS() : undefined; }
-  /** Nothing to free: the engine's memory is garbage-collected. */
+  /** Nothing to free: a plain object, it holds no engine memory. */
   free() {}
 }

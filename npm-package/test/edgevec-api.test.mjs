@@ -230,12 +230,16 @@ test('Filter builder writes quoted filters; parse/tryParse/validate use the engi
   assert.deepEqual(JSON.parse(JSON.stringify(Filter.eq('a', 1))), { filter: 'a = 1' });
 });
 
-test('free() and Symbol.dispose exist for EdgeVec code that calls them', () => {
+test('free() and Symbol.dispose free the index, as in EdgeVec; the configs hold nothing to free', () => {
   const config = new EdgeVecConfig(2);
-  const ix = new EdgeVec(config);
   config.free();
   new BatchInsertConfig().free();
+  const ix = new EdgeVec(config);
+  assert.equal(ix.insert(f(1, 1)), 0, 'a freed config still configures');
   ix.free();
   ix[Symbol.dispose]();
-  assert.equal(ix.insert(f(1, 1)), 0, 'they free nothing: the engine is garbage-collected');
+  assert.throws(() => ix.insert(f(1, 1)), (e) => e.code === 'INDEX_FREED');
+  const disposed = new EdgeVec(config);
+  disposed[Symbol.dispose]();
+  assert.throws(() => disposed.search(f(1, 1), 1), (e) => e.code === 'INDEX_FREED');
 });

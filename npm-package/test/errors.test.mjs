@@ -291,6 +291,21 @@ test('CORRUPT_SNAPSHOT for damaged bytes, NOT_SUPPORTED for IndexedDB in Node; t
   assert.deepEqual(state(ix), before);
 });
 
+test('INDEX_FREED: an index, a database and its collections after free(); free() again is harmless', () => {
+  const ix = populated();
+  ix.free();
+  ix.free();
+  expectCode('INDEX_FREED', () => ix.search(f(1, 2, 3), 1), 'search after free');
+  expectCode('INDEX_FREED', () => ix.insert(f(1, 2, 3)), 'insert after free');
+  expectCode('INDEX_FREED', () => ix.toBytes(), 'toBytes after free');
+  const db = new Database();
+  const c = db.createCollection({ name: 'c', dimensions: 3 });
+  c.add({ ids: ['a'], embeddings: [[1, 2, 3]] });
+  db.free();
+  expectCode('INDEX_FREED', () => c.query({ queryEmbeddings: [[1, 2, 3]] }), 'collection of a freed database');
+  expectCode('INDEX_FREED', () => db.toBytes(), 'freed database');
+});
+
 test('every error code is covered, except the browser-only ones (IndexedDB: browser-tests) and the engine\'s 2^31-vector limit', () => {
   const untestableHere = ['NOT_FOUND', 'STORAGE_ERROR'];
   for (const code of Object.keys(ErrorCodes)) {

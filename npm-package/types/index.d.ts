@@ -55,7 +55,9 @@ export type ErrorCode =
   | 'LOAD_FAILED'
   | 'NOT_SUPPORTED'
   | 'STORAGE_ERROR'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  /** The index, database or collection was freed (`free()`, `Database#free()`): create or load a new one. */
+  | 'INDEX_FREED';
 
 /** Every failure TeaVec reports. Bad input throws before anything changes. */
 export class TeaVecError extends Error {
@@ -112,7 +114,7 @@ export class EdgeVecConfig {
   isFlat(): boolean;
   /** True for `'hnsw'` and `'auto'`. */
   isHnsw(): boolean;
-  /** No-op (garbage-collected). */
+  /** No-op: a plain object, it holds no engine memory. Kept so that EdgeVec code runs unchanged. */
   free(): void;
 }
 
@@ -120,6 +122,7 @@ export class EdgeVecConfig {
 export class BatchInsertConfig {
   constructor();
   validateDimensions: boolean;
+  /** No-op: a plain object, it holds no engine memory. */
   free(): void;
 }
 
@@ -152,6 +155,7 @@ export class JsMetadataValue {
   asFloat(): number | undefined;
   asBoolean(): boolean | undefined;
   asStringArray(): string[] | undefined;
+  /** No-op: a plain object, it holds no engine memory. */
   free(): void;
 }
 
@@ -457,7 +461,12 @@ export class EdgeVec {
   /** Browser: loads the newest generation saved under `name` that verifies; NOT_FOUND when there is none. */
   static load(name: string, options?: LoadSnapshotOptions): Promise<EdgeVec>;
 
-  /** No-op: engine memory is garbage-collected. */
+  /**
+   * Returns the index's engine memory now. With the SIMD kernels its vectors live in WebAssembly linear
+   * memory, which no garbage collector reclaims; without `free()` it is returned only when this object
+   * is garbage-collected, at a time the runtime picks. Afterwards every method and getter throws a
+   * TeaVecError with code `INDEX_FREED`; calling `free()` again does nothing.
+   */
   free(): void;
 }
 
@@ -539,12 +548,17 @@ export interface DeleteParams {
   where?: Where | string;
 }
 
-/** Records by string id, each with an embedding, a metadata record and a document. */
+/**
+ * Records by string id, each with an embedding, a metadata record and a document. Its engine memory
+ * belongs to its Database: `deleteCollection` and `Database#free()` return it (the Collection then
+ * throws `UNKNOWN_ID`, respectively `INDEX_FREED`); otherwise it goes once neither the database nor
+ * this object is reachable.
+ */
 export class Collection {
   private constructor();
   readonly name: string;
   readonly metadata: Metadata | null;
-  /** Fixed at creation or by the first add; undefined until then. */
+  /** Fixed at creation or by the first add; undefined until then. Throws once deleted or freed. */
   readonly dimensions: number | undefined;
   readonly metric: Metric;
   count(): number;
@@ -570,7 +584,13 @@ export class Database {
   getOrCreateCollection(options: CollectionOptions): Collection;
   listCollections(): Collection[];
   countCollections(): number;
+  /** Deletes the collection, its records and engine memory; its Collection object then throws UNKNOWN_ID. */
   deleteCollection(options: { name: string } | string): void;
+  /**
+   * Returns the engine memory of every collection now (see `EdgeVec#free()`). Afterwards the database
+   * and its Collection objects throw `INDEX_FREED`; calling `free()` again does nothing.
+   */
+  free(): void;
   /**
    * A snapshot of every collection (name, metadata, settings, records with their embeddings, metadata
    * and documents), in creation order, for any storage. `Database.fromBytes` loads it.

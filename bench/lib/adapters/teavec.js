@@ -67,6 +67,8 @@ export function teavecAdapter({ quantization }) {
         wasmMemory: () => null,
         persistence: () => persistenceFor(teavec, index, toIds),
         dispose() {
+          // The vectors live in Wasm linear memory, which only free() returns (or, later, the GC's finalizer).
+          index?.free();
           index = null;
         },
       };

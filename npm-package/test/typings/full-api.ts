@@ -120,6 +120,8 @@ const dbSaving: Promise<void> = dbCopy.saveToFile('/tmp/db.tvdb');
 const dbLoading: Promise<Database> = Database.loadFromFile('/tmp/db.tvdb');
 db.deleteCollection({ name: 'docs' });
 db.deleteCollection('docs');
+dbCopy.free();
+const freedCode: ErrorCode = 'INDEX_FREED';
 
 try {
   ix.search(v, 0);

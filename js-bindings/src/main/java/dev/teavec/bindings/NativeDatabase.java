@@ -2,7 +2,6 @@ package dev.teavec.bindings;
 
 import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.SnapshotLimits;
-import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
 import dev.teavec.core.db.VectorDatabase;
@@ -17,6 +16,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * settings (JSON object text the JS layer keeps: collection metadata, index options) and its index,
  * or none while the collection has no index yet. Filled with {@link #add} and saved with
  * {@link #toBytes}, or read back from a snapshot ({@code TeaVecModule.databaseFromBytes}).
+ * It only hands indexes over: each read back belongs to whoever takes it (a JS Collection), which frees it.
  */
 public final class NativeDatabase {
     private final List<String> names = new ArrayList<>();
@@ -24,14 +24,14 @@ public final class NativeDatabase {
     private final List<NativeIndex> indexes = new ArrayList<>();
 
     static NativeDatabase decode(SnapshotBytes bytes) {
-        VectorStorageFactory storage = LinearMemoryStorage.best();
-        DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes, SnapshotLimits.DEFAULT, storage);
+        // One factory per collection: each index's memory is released on its own (deleteCollection).
+        DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes, SnapshotLimits.DEFAULT, LinearMemoryStorage::best);
         NativeDatabase out = new NativeDatabase();
         for (int i = 0; i < snapshot.size(); i++) {
             VectorDatabase db = snapshot.database(i);
             out.names.add(snapshot.name(i));
             out.settings.add(snapshot.settings(i));
-            out.indexes.add(db == null ? null : new NativeIndex(db, storage));
+            out.indexes.add(db == null ? null : new NativeIndex(db, snapshot.storage(i)));
         }
         return out;
     }

@@ -4,6 +4,8 @@ import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.db.MetadataEditor;
 import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
@@ -28,17 +30,22 @@ public final class NativeIndex {
     private final VectorIndex index;
     private final MetadataEditor meta;
     private final IndexConfig config;
+    /** Made for this index alone (or the shared heap one): released by {@link #free()}. */
     private final VectorStorageFactory storage;
+    private boolean freed;
 
-    NativeIndex(IndexConfig config) {
-        this(LinearMemoryStorage.best(), config);
+    /** A new empty index; what it allocated is released if it cannot be built. */
+    static NativeIndex create(IndexConfig config) {
+        VectorStorageFactory storage = LinearMemoryStorage.best();
+        try {
+            return new NativeIndex(new VectorDatabase(config, storage), storage);
+        } catch (RuntimeException e) {
+            storage.release();
+            throw e;
+        }
     }
 
-    private NativeIndex(VectorStorageFactory storage, IndexConfig config) {
-        this(new VectorDatabase(config, storage), storage);
-    }
-
-    /** Wraps a database whose vectors live where {@code storage} puts them. */
+    /** Wraps a database whose vectors live where {@code storage} puts them; {@code storage} serves it alone. */
     NativeIndex(VectorDatabase db, VectorStorageFactory storage) {
         this.config = db.config();
         this.db = db;
@@ -48,15 +55,37 @@ public final class NativeIndex {
     }
 
     /**
+     * Returns the memory the index holds outside the garbage-collected heap (its vectors and kernel
+     * scratch in Wasm linear memory) now; every call afterwards fails with INDEX_FREED. Again is a no-op.
+     * The JS object that owns this index calls it from {@code free()} or when it is garbage-collected.
+     */
+    @JSExport
+    public void free() {
+        if (!freed) {
+            freed = true;
+            storage.release();
+        }
+    }
+
+    /** Use after free must fail here: the memory may already hold another index's vectors. */
+    private void live() {
+        if (freed) {
+            throw new TeaVecException(ErrorCode.INDEX_FREED, "this index was freed (free() was called); create or load a new one");
+        }
+    }
+
+    /**
      * The index with its metadata, keys and documents as a snapshot (docs/format.md);
      * {@code TeaVecModule.indexFromBytes} loads it.
      */
     @JSExport
     public Int8Array toBytes() {
+        live();
         return SnapshotTransfer.toJs(IndexSnapshot.encode(db));
     }
 
     VectorDatabase database() {
+        live();
         return db;
     }
 
@@ -64,46 +93,54 @@ public final class NativeIndex {
     @JSExport
     @JSProperty
     public String getKernels() {
+        live();
         return storage.kernels();
     }
 
     @JSExport
     @JSProperty
     public int getDimensions() {
+        live();
         return index.dimensions();
     }
 
     @JSExport
     @JSProperty
     public String getMetric() {
+        live();
         return index.metric().jsName();
     }
 
     @JSExport
     @JSProperty
     public int getSize() {
+        live();
         return index.size();
     }
 
     @JSExport
     public int insert(Float32Array vector) {
+        live();
         return db.insert(vector.copyToJavaArray(), null);
     }
 
     @JSExport
     public int insertWithMetadata(Float32Array vector, String metadataJson) {
+        live();
         return db.insert(vector.copyToJavaArray(), metadataJson);
     }
 
     /** Inserts {@code count} vectors laid end to end; all are validated first (all-or-nothing). */
     @JSExport
     public Int32Array insertBatchFlat(Float32Array flat, int count) {
+        live();
         return insertBatchFlatWithMetadata(flat, count, null);
     }
 
     /** As insertBatchFlat with a JSON array of {@code count} metadata objects or nulls. */
     @JSExport
     public Int32Array insertBatchFlatWithMetadata(Float32Array flat, int count, String metadataJsonArray) {
+        live();
         float[][] vectors = Packing.split(flat.copyToJavaArray(), count, index.dimensions(), index.metric());
         return Int32Array.copyFromJavaArray(db.insertBatch(vectors, metadataJsonArray));
     }
@@ -111,6 +148,7 @@ public final class NativeIndex {
     /** [id0, distance0, ..., visited], best first. {@code efSearch} ≤ 0 means the configured value. */
     @JSExport
     public Float64Array search(Float32Array query, int k, int efSearch) {
+        live();
         float[] q = query.copyToJavaArray();
         SearchResult result = efSearch > 0 ? index.search(q, k, efSearch) : index.search(q, k);
         return Float64Array.copyFromJavaArray(Packing.search(result));
@@ -119,6 +157,7 @@ public final class NativeIndex {
     /** [n, visited, strategy, matchedEstimate, id0, distance0, ...]; strategy 0 exact, 1 graph, 2 graph then exact. */
     @JSExport
     public Float64Array searchFiltered(Float32Array query, int k, int efSearch, String filter, int filterKind) {
+        live();
         return Float64Array.copyFromJavaArray(
                 Packing.filtered(db.search(query.copyToJavaArray(), k, efSearch, filter, filterKind)));
     }
@@ -126,63 +165,69 @@ public final class NativeIndex {
     /** Live ids matching, ascending; {@code limit} < 0 means all. */
     @JSExport
     public Int32Array matchIds(String filter, int filterKind, int offset, int limit) {
+        live();
         return Int32Array.copyFromJavaArray(db.matchIds(filter, filterKind, offset, limit));
     }
 
     @JSExport
-    public void validateFilter(String filter, int filterKind) {
-        dev.teavec.core.filter.Filter.parse(filter, filterKind);
-    }
-
-    @JSExport
     public Float32Array getVector(int id) {
+        live();
         return Float32Array.copyFromJavaArray(index.get(id));
     }
 
     @JSExport
     public void updateVector(int id, Float32Array vector) {
+        live();
         db.updateVector(id, vector.copyToJavaArray());
     }
 
     /** EdgeVec semantics: true when this call deleted it, false when it was already deleted. */
     @JSExport
     public boolean softDelete(int id) {
+        live();
         return db.delete(id);
     }
 
     @JSExport
     public boolean isDeleted(int id) {
+        live();
         return index.isDeleted(id);
     }
 
     @JSExport
     public int liveCount() {
+        live();
         return index.liveCount();
     }
 
     @JSExport
     public int deletedCount() {
+        live();
         return index.deletedCount();
     }
 
     @JSExport
     public double tombstoneRatio() {
+        live();
         return index.tombstoneRatio();
     }
 
     @JSExport
     public boolean needsCompaction() {
+        live();
         return index.needsCompaction();
     }
 
     @JSExport
     public double compactionThreshold() {
+        live();
         return config.compactionThreshold();
     }
 
     /** Returns the number of tombstones removed. */
     @JSExport
     public int compact() {
+        live();
         int removed = index.deletedCount();
         db.compact();
         return removed;
@@ -190,11 +235,13 @@ public final class NativeIndex {
 
     @JSExport
     public double memoryBytes() {
+        live();
         return index.memoryBytes();
     }
 
     @JSExport
     public double metadataBytes() {
+        live();
         return db.metadataBytes();
     }
 
@@ -202,46 +249,55 @@ public final class NativeIndex {
 
     @JSExport
     public void setMetadata(int id, String metadataJson) {
+        live();
         meta.set(id, metadataJson);
     }
 
     @JSExport
     public String getMetadata(int id) {
+        live();
         return meta.get(id);
     }
 
     @JSExport
     public void setMetadataValue(int id, String key, String valueJson) {
+        live();
         meta.setValue(id, key, valueJson);
     }
 
     @JSExport
     public String getMetadataValue(int id, String key) {
+        live();
         return meta.getValue(id, key);
     }
 
     @JSExport
     public boolean deleteMetadataValue(int id, String key) {
+        live();
         return meta.deleteValue(id, key);
     }
 
     @JSExport
     public boolean deleteAllMetadata(int id) {
+        live();
         return meta.deleteAll(id);
     }
 
     @JSExport
     public int metadataKeyCount(int id) {
+        live();
         return meta.keyCount(id);
     }
 
     @JSExport
     public int metadataVectorCount() {
+        live();
         return db.metadata().recordCount();
     }
 
     @JSExport
     public int totalMetadataCount() {
+        live();
         return (int) db.metadata().entryCount();
     }
 
@@ -249,27 +305,32 @@ public final class NativeIndex {
 
     @JSExport
     public int upsert(String key, Float32Array vector, String metadataJson, String document) {
+        live();
         return db.upsert(key, vector.copyToJavaArray(), metadataJson, document);
     }
 
     @JSExport
     public int add(String key, Float32Array vector, String metadataJson, String document) {
+        live();
         return db.add(key, vector.copyToJavaArray(), metadataJson, document);
     }
 
     @JSExport
     public int idOfKey(String key) {
+        live();
         return db.idOfKey(key);
     }
 
     @JSExport
     public String keyOf(int id) {
+        live();
         return db.keyOf(id);
     }
 
     /** JSON array with the key of each id, null where an id has none. */
     @JSExport
     public String keysOf(Int32Array ids) {
+        live();
         int[] in = ids.copyToJavaArray();
         String[] out = new String[in.length];
         for (int i = 0; i < in.length; i++) {
@@ -280,16 +341,19 @@ public final class NativeIndex {
 
     @JSExport
     public boolean deleteKey(String key) {
+        live();
         return db.deleteKey(key);
     }
 
     @JSExport
     public void setDocument(int id, String document) {
+        live();
         db.setDocument(id, document);
     }
 
     @JSExport
     public String getDocument(int id) {
+        live();
         return db.getDocument(id);
     }
 }

@@ -5,6 +5,7 @@ import dev.teavec.bindings.idb.IdbSnapshotStore;
 import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.Quantization;
@@ -39,15 +40,21 @@ public final class TeaVecModule {
                 .compactionThreshold(compactionThreshold)
                 .seed((long) seed)
                 .build();
-        return new NativeIndex(config);
+        return NativeIndex.create(config);
     }
 
     /** An index with its records loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
     @JSExport
     public static NativeIndex indexFromBytes(Int8Array bytes) {
         VectorStorageFactory storage = LinearMemoryStorage.best();
-        return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes), SnapshotLimits.DEFAULT, storage),
-                storage);
+        try {
+            return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes), SnapshotLimits.DEFAULT,
+                    storage), storage);
+        } catch (RuntimeException e) {
+            // A damaged snapshot must not strand the vectors decoded before the damage.
+            storage.release();
+            throw e;
+        }
     }
 
     /** An empty set of collections to fill with {@link NativeDatabase#add} and save with {@link NativeDatabase#toBytes}. */
@@ -60,6 +67,15 @@ public final class TeaVecModule {
     @JSExport
     public static NativeDatabase databaseFromBytes(Int8Array bytes) {
         return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes));
+    }
+
+    /**
+     * Checks a filter (kind 0: EdgeVec grammar, 1: where JSON) without an index: INVALID_FILTER with the
+     * position of the problem.
+     */
+    @JSExport
+    public static void validateFilter(String filter, int filterKind) {
+        Filter.parse(filter, filterKind);
     }
 
     /** [m, efConstruction, efSearch, compactionThreshold, autoThreshold]: the engine's defaults. */
@@ -78,6 +94,6 @@ public final class TeaVecModule {
     /** Format version of the engine's API, checked by the JS loader against the one it was built for. */
     @JSExport
     public static int apiVersion() {
-        return 2;
+        return 3;
     }
 }

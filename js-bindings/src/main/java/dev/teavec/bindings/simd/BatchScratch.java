@@ -4,8 +4,13 @@ import org.teavm.interop.Address;
 
 /** Addresses in and results out for the batch kernels; grows to the largest batch seen. */
 final class BatchScratch {
+    private final LinearArena arena;
     private LinearBlock addrs;
     private LinearBlock out;
+
+    BatchScratch(LinearArena arena) {
+        this.arena = arena;
+    }
 
     /** Writes the addresses of {@code ords[0..count)} and returns where they start. */
     int addresses(LinearRows rows, int[] ords, int count) {
@@ -15,8 +20,8 @@ final class BatchScratch {
                 addrs.release();
                 out.release();
             }
-            addrs = new LinearBlock(n * 4);
-            out = new LinearBlock(n * 4);
+            addrs = arena.alloc(n * 4);
+            out = arena.alloc(n * 4);
         }
         Address a = Address.fromInt(addrs.address);
         for (int i = 0; i < count; i++) {

@@ -12,7 +12,7 @@ final class LinearCodeKernel implements CodeKernel {
     private final int blocks;
     /** The weights as i16, zero-padded like the codes. */
     private final LinearBlock weights;
-    private final BatchScratch scratch = new BatchScratch();
+    private final BatchScratch scratch;
     /** Scratch of the SIMD preparation: the float weights, then [constant, scale]. */
     private final LinearBlock prepared;
     /** The preparation tables of {@link #tablesOf}, in linear memory; rebuilt when the quantizer changes. */
@@ -25,8 +25,9 @@ final class LinearCodeKernel implements CodeKernel {
         this.storage = storage;
         this.dim = storage.dimensions();
         this.blocks = storage.blocks;
-        this.weights = new LinearBlock(blocks * VectorOps.LANES * 2);
-        this.prepared = new LinearBlock(blocks * VectorOps.LANES * 4 + 8);
+        this.weights = storage.arena.alloc(blocks * VectorOps.LANES * 2);
+        this.prepared = storage.arena.alloc(blocks * VectorOps.LANES * 4 + 8);
+        this.scratch = new BatchScratch(storage.arena);
     }
 
     @Override
@@ -34,7 +35,7 @@ final class LinearCodeKernel implements CodeKernel {
         if (quantizer != tablesOf) {
             float[] t = quantizer.preparationTables(blocks * VectorOps.LANES);
             if (tables == null) {
-                tables = new LinearBlock(t.length * 4);
+                tables = storage.arena.alloc(t.length * 4);
             }
             LinearFloatStorage.write(tables.address, t, t.length);
             tablesOf = quantizer;

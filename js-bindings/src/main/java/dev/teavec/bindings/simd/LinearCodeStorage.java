@@ -10,11 +10,14 @@ final class LinearCodeStorage implements CodeStorage {
     private final int dim;
     final int blocks;
     final LinearRows rows;
+    /** Where this index's blocks are recorded: shared with its kernels and the storages it makes. */
+    final LinearArena arena;
 
-    LinearCodeStorage(int dim) {
+    LinearCodeStorage(LinearArena arena, int dim) {
+        this.arena = arena;
         this.dim = dim;
         this.blocks = VectorOps.padded(dim) / VectorOps.LANES;
-        this.rows = new LinearRows(blocks * VectorOps.LANES);
+        this.rows = new LinearRows(arena, blocks * VectorOps.LANES);
     }
 
     @Override
@@ -54,7 +57,7 @@ final class LinearCodeStorage implements CodeStorage {
 
     @Override
     public LinearCodeStorage newEmpty() {
-        return new LinearCodeStorage(dim);
+        return new LinearCodeStorage(arena, dim);
     }
 
     @Override

@@ -14,14 +14,15 @@ final class LinearFloatKernel implements FloatKernel {
     private final int dim;
     private final int blocks;
     private final LinearBlock own;
-    private final BatchScratch scratch = new BatchScratch();
+    private final BatchScratch scratch;
     private int query;
 
     LinearFloatKernel(LinearFloatStorage storage) {
         this.storage = storage;
         this.dim = storage.dimensions();
         this.blocks = storage.blocks;
-        this.own = new LinearBlock(blocks * VectorOps.LANES * 4);
+        this.own = storage.arena.alloc(blocks * VectorOps.LANES * 4);
+        this.scratch = new BatchScratch(storage.arena);
         this.query = own.address;
     }
 

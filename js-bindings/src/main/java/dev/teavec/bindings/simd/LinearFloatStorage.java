@@ -11,11 +11,14 @@ final class LinearFloatStorage implements FloatStorage {
     /** Vector length in 16-float blocks: what the kernels take. */
     final int blocks;
     final LinearRows rows;
+    /** Where this index's blocks are recorded: shared with its kernels and the storages it makes. */
+    final LinearArena arena;
 
-    LinearFloatStorage(int dim) {
+    LinearFloatStorage(LinearArena arena, int dim) {
+        this.arena = arena;
         this.dim = dim;
         this.blocks = VectorOps.padded(dim) / VectorOps.LANES;
-        this.rows = new LinearRows(blocks * VectorOps.LANES * 4);
+        this.rows = new LinearRows(arena, blocks * VectorOps.LANES * 4);
     }
 
     @Override
@@ -57,7 +60,7 @@ final class LinearFloatStorage implements FloatStorage {
 
     @Override
     public LinearFloatStorage newEmpty() {
-        return new LinearFloatStorage(dim);
+        return new LinearFloatStorage(arena, dim);
     }
 
     @Override

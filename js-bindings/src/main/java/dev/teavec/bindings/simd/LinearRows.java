@@ -13,6 +13,7 @@ final class LinearRows {
     /** At most 4 MiB per chunk. */
     private static final int CHUNK_BYTES = 1 << 22;
 
+    private final LinearArena arena;
     private final int rowBytes;
     private final int shift;
     private final int mask;
@@ -21,7 +22,8 @@ final class LinearRows {
     private int[] bases = new int[0];
     private int size;
 
-    LinearRows(int rowBytes) {
+    LinearRows(LinearArena arena, int rowBytes) {
+        this.arena = arena;
         this.rowBytes = rowBytes;
         int rows = Integer.highestOneBit(Math.max(1, CHUNK_BYTES / rowBytes));
         this.shift = Integer.numberOfTrailingZeros(rows);
@@ -54,7 +56,7 @@ final class LinearRows {
             System.arraycopy(chunks, 0, grown, 0, chunk);
             int[] grownBases = new int[chunk + 1];
             System.arraycopy(bases, 0, grownBases, 0, chunk);
-            grown[chunk] = new LinearBlock(Math.min(perChunk, 16) * rowBytes);
+            grown[chunk] = arena.alloc(Math.min(perChunk, 16) * rowBytes);
             grownBases[chunk] = grown[chunk].address;
             chunks = grown;
             bases = grownBases;

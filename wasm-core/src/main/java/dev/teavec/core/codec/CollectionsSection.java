@@ -6,6 +6,9 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.meta.JsonNode;
 import dev.teavec.core.meta.JsonReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Section COLLECTIONS of a database snapshot: the named collections in order. Version 2 (written now):
@@ -74,8 +77,29 @@ final class CollectionsSection implements SectionPayload {
         }
     }
 
-    /** Reads the collections, decoding each nested snapshot with {@link IndexSnapshot#decodeDatabaseAt}. */
-    static DatabaseSnapshot read(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget, VectorStorageFactory storage) {
+    /**
+     * Reads the collections, decoding each nested snapshot with {@link IndexSnapshot#decodeDatabaseAt} into
+     * a storage of its own from {@code storage}; when decoding fails, every storage made so far is released.
+     */
+    static DatabaseSnapshot read(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget,
+            Supplier<VectorStorageFactory> storage) {
+        List<VectorStorageFactory> made = new ArrayList<>();
+        try {
+            return readAll(layout, bytes, budget, () -> {
+                VectorStorageFactory s = storage.get();
+                made.add(s);
+                return s;
+            });
+        } catch (RuntimeException e) {
+            for (VectorStorageFactory s : made) {
+                s.release();
+            }
+            throw e;
+        }
+    }
+
+    private static DatabaseSnapshot readAll(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget,
+            Supplier<VectorStorageFactory> storage) {
         SnapshotReader in = layout.section(SectionIds.COLLECTIONS);
         boolean v1 = layout.version(SectionIds.COLLECTIONS) == 1;
         int smallest = v1 ? 2 + 4 + SnapshotWriter.HEADER_BYTES : 2 + 4 + 4;
@@ -84,6 +108,7 @@ final class CollectionsSection implements SectionPayload {
         String[] names = new String[count];
         String[] settings = new String[count];
         VectorDatabase[] dbs = new VectorDatabase[count];
+        VectorStorageFactory[] storages = new VectorStorageFactory[count];
         for (int i = 0; i < count; i++) {
             int at = in.position();
             int len = in.u16("name length");
@@ -115,11 +140,12 @@ final class CollectionsSection implements SectionPayload {
                         + in.remaining() + " are left");
             }
             if (!none) {
-                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget, storage);
+                storages[i] = storage.get();
+                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget, storages[i]);
                 in.skip(nested, "collection snapshot");
             }
         }
         in.expectEnd();
-        return new DatabaseSnapshot(names, settings, dbs);
+        return new DatabaseSnapshot(names, settings, dbs, storages);
     }
 }

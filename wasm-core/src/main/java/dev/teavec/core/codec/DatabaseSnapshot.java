@@ -4,6 +4,7 @@ import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import java.util.function.Supplier;
 
 /**
  * A database snapshot: named collections, each with its settings (JSON object text the JavaScript
@@ -16,11 +17,13 @@ public final class DatabaseSnapshot {
     private final String[] names;
     private final String[] settings;
     private final VectorDatabase[] databases;
+    private final VectorStorageFactory[] storages;
 
-    DatabaseSnapshot(String[] names, String[] settings, VectorDatabase[] databases) {
+    DatabaseSnapshot(String[] names, String[] settings, VectorDatabase[] databases, VectorStorageFactory[] storages) {
         this.names = names;
         this.settings = settings;
         this.databases = databases;
+        this.storages = storages;
     }
 
     /**
@@ -63,11 +66,15 @@ public final class DatabaseSnapshot {
     }
 
     public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits) {
-        return decode(bytes, limits, VectorStorageFactory.HEAP);
+        return decode(bytes, limits, () -> VectorStorageFactory.HEAP);
     }
 
-    /** As {@link #decode(SnapshotBytes, SnapshotLimits)}, with the vectors kept where {@code storage} puts them. */
-    public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage) {
+    /**
+     * As {@link #decode(SnapshotBytes, SnapshotLimits)}, with each collection's vectors kept where a factory
+     * of its own from {@code storage} puts them ({@link #storage(int)}), so that each can be released alone.
+     * When decoding fails, the factories already made are released.
+     */
+    public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits, Supplier<VectorStorageFactory> storage) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_DATABASE);
         return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()), storage);
     }
@@ -88,5 +95,10 @@ public final class DatabaseSnapshot {
     /** The collection's index and records, or null when it had no index yet. */
     public VectorDatabase database(int i) {
         return databases[i];
+    }
+
+    /** Where collection {@code i}'s vectors live (its owner releases it), or null when it had no index. */
+    public VectorStorageFactory storage(int i) {
+        return storages[i];
     }
 }

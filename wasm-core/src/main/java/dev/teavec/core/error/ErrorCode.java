@@ -18,5 +18,7 @@ public enum ErrorCode {
     /** The runtime lacks what the call needs (e.g. IndexedDB in Node). */
     NOT_SUPPORTED,
     /** The browser's storage failed for a reason other than quota (see the message). */
-    STORAGE_ERROR
+    STORAGE_ERROR,
+    /** The index (or its database) was freed: its memory is returned and it can no longer be used. */
+    INDEX_FREED
 }

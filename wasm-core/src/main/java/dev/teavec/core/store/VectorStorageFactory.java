@@ -2,7 +2,9 @@ package dev.teavec.core.store;
 
 /**
  * Where an index keeps its vectors. {@link #HEAP} (Java arrays, scalar kernels) is the default and the
- * fallback; the browser build supplies one backed by Wasm linear memory and SIMD kernels.
+ * fallback; the browser build supplies one backed by Wasm linear memory and SIMD kernels, which the
+ * garbage collector cannot reclaim: such a factory serves one index and {@link #release()} returns
+ * the memory of everything it made.
  */
 public interface VectorStorageFactory {
     /** Java arrays in chunks with scalar kernels: the JVM, and runtimes without Wasm SIMD. */
@@ -29,4 +31,11 @@ public interface VectorStorageFactory {
 
     /** Which kernels score these vectors ("scalar", "simd"): reported to JS for diagnostics and tests. */
     String kernels();
+
+    /**
+     * Returns the memory of every storage and kernel this factory made, which must not be used
+     * afterwards; calling it again does nothing. Nothing to do for memory the garbage collector owns.
+     */
+    default void release() {
+    }
 }

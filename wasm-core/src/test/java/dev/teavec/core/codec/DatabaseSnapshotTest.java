@@ -2,15 +2,24 @@ package dev.teavec.core.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.FloatStorage;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.testkit.RecordSnapshotScenarios;
 import dev.teavec.core.testkit.SnapshotScenarios;
 import dev.teavec.core.vector.Metric;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,5 +119,76 @@ class DatabaseSnapshotTest {
         e = assertThrows(TeaVecException.class,
                 () -> DatabaseSnapshot.encode(new String[] {"\u00e9".repeat(513)}, new String[] {"{}"}, new VectorDatabase[] {a}));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+    }
+
+    @Test
+    void eachCollectionDecodesIntoAStorageOfItsOwnAndAFailedDecodeReleasesThemAll() {
+        VectorDatabase[] dbs = {RecordSnapshotScenarios.small(SEED), null,
+            RecordSnapshotScenarios.build("hnsw", Metric.L2, 4, 30, SEED)};
+        byte[] bytes = DatabaseSnapshot.encode(new String[] {"collection-1", "empty", "collection-2"},
+                new String[] {"{}", "{}", "{}"}, dbs).toArray();
+        List<CountingStorage> made = new ArrayList<>();
+        Supplier<VectorStorageFactory> source = () -> {
+            CountingStorage s = new CountingStorage();
+            made.add(s);
+            return s;
+        };
+        DatabaseSnapshot db = DatabaseSnapshot.decode(SnapshotBytes.of(bytes), SnapshotLimits.DEFAULT, source);
+        assertEquals(2, made.size(), "one storage per collection with an index");
+        assertSame(made.get(0), db.storage(0));
+        assertNull(db.storage(1));
+        assertSame(made.get(1), db.storage(2));
+        assertTrue(made.stream().allMatch(s -> s.made > 0 && s.released == 0));
+
+        // The second name made equal to the first (CRCs recomputed): refused after the first collection is decoded.
+        byte[] twice = bytes.clone();
+        byte[] second = "collection-2".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(twice, second);
+        twice[at + second.length - 1] = '1';
+        Reseal.crcs(twice);
+        made.clear();
+        TeaVecException e = assertThrows(TeaVecException.class,
+                () -> DatabaseSnapshot.decode(SnapshotBytes.of(twice), SnapshotLimits.DEFAULT, source));
+        assertEquals(ErrorCode.CORRUPT_SNAPSHOT, e.code());
+        assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
+        assertEquals(1, made.size());
+        assertEquals(1, made.get(0).released, "the storage of the collection decoded before the damage is released once");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    /** Java-heap storage that counts what it made and how often it was released. */
+    private static final class CountingStorage implements VectorStorageFactory {
+        int made;
+        int released;
+
+        @Override
+        public FloatStorage floats(int dimensions) {
+            made++;
+            return HEAP.floats(dimensions);
+        }
+
+        @Override
+        public CodeStorage codes(int dimensions) {
+            made++;
+            return HEAP.codes(dimensions);
+        }
+
+        @Override
+        public String kernels() {
+            return "counting";
+        }
+
+        @Override
+        public void release() {
+            released++;
+        }
     }
 }

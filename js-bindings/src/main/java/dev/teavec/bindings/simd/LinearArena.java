@@ -1,0 +1,55 @@
+package dev.teavec.bindings.simd;
+
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+
+/**
+ * Every live {@link LinearBlock} of one index (its vectors, its kernels' weights, tables and scratch),
+ * so that freeing the index returns all of them at once: storages and kernels are dropped by the Java
+ * code that made them (compaction, re-quantization, snapshot restore), never told, so only a record
+ * of the blocks can find them again. A block released early (grown, or resized scratch) leaves it.
+ * After {@link #release()} nothing can be allocated here, so use after free fails loudly instead of
+ * writing into memory another index may have been given.
+ */
+final class LinearArena {
+    private LinearBlock[] live = new LinearBlock[8];
+    private int count;
+    private boolean released;
+
+    LinearBlock alloc(int bytes) {
+        if (released) {
+            throw new TeaVecException(ErrorCode.INDEX_FREED, "the index was freed; its memory is gone");
+        }
+        LinearBlock block = new LinearBlock(this, bytes);
+        if (count == live.length) {
+            LinearBlock[] grown = new LinearBlock[count * 2];
+            System.arraycopy(live, 0, grown, 0, count);
+            live = grown;
+        }
+        block.slot = count;
+        live[count++] = block;
+        return block;
+    }
+
+    /** Called by the block as it returns its memory: swap-removes it. */
+    void forget(LinearBlock block) {
+        int slot = block.slot;
+        assert slot >= 0 && slot < count && live[slot] == block : "block not in this arena";
+        LinearBlock last = live[--count];
+        live[slot] = last;
+        last.slot = slot;
+        live[count] = null;
+    }
+
+    /** Returns every block still held; idempotent. */
+    void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        while (count > 0) {
+            live[count - 1].release();
+        }
+        live = new LinearBlock[0];
+    }
+}
