@@ -5,6 +5,7 @@ import dev.teavec.core.graph.HnswIntegrity;
 import dev.teavec.core.graph.LevelGenerator;
 import dev.teavec.core.index.HnswIndex;
 import dev.teavec.core.index.IndexConfig;
+import dev.teavec.core.text.Decimal;
 
 /**
  * Section HNSW_GRAPH: the graph and the builder state that later inserts depend on. Node levels
@@ -146,8 +147,8 @@ final class HnswGraphSection implements SectionPayload {
                 for (int i = 0; i < n; i++) {
                     float key = in.f32("neighbour key");
                     if (Float.isNaN(key) || (i > 0 && key < keys[i - 1])) {
-                        throw in.corrupt(in.position() - 4, "node " + node + " level " + level + ": key " + key
-                                + " is NaN or out of order");
+                        throw in.corrupt(in.position() - 4, "node " + node + " level " + level + ": key "
+                                + Decimal.formatFloat(key) + " is NaN or out of order");
                     }
                     keys[i] = key;
                 }

@@ -1,5 +1,7 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.text.Decimal;
+
 /**
  * A bounds-checked little-endian cursor over {@code [position, end)} of a snapshot. Every read checks
  * the bytes present first, and every count is checked against a limit and against the bytes left for
@@ -88,7 +90,7 @@ final class SnapshotReader {
         int at = pos;
         float v = f32(what);
         if (Float.isNaN(v) || Float.isInfinite(v)) {
-            throw Corrupt.at(at, where + ": " + what + " is " + v + ", not a finite number");
+            throw Corrupt.at(at, where + ": " + what + " is " + Decimal.formatFloat(v) + ", not a finite number");
         }
         return v;
     }
@@ -136,7 +138,8 @@ final class SnapshotReader {
             int at = pos;
             float v = Float.intBitsToFloat(rawI32());
             if (Float.isNaN(v) || Float.isInfinite(v)) {
-                throw Corrupt.at(at, where + ": " + what + " holds " + v + ", not a finite number");
+                throw Corrupt.at(at,
+                        where + ": " + what + " holds " + Decimal.formatFloat(v) + ", not a finite number");
             }
             dst[off + i] = v;
         }

@@ -5,6 +5,7 @@ import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.score.Sq8VectorValues;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.text.Decimal;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -127,7 +128,8 @@ final class Sq8VectorsSection implements SectionPayload {
         for (int i = 0; i < min.length; i++) {
             float range = max[i] - min[i];
             if (!(range >= 0f) || Float.isInfinite(range)) {
-                throw in.corrupt(at, what + " range of dimension " + i + " is [" + min[i] + ", " + max[i] + "]");
+                throw in.corrupt(at, what + " range of dimension " + i + " is [" + Decimal.formatFloat(min[i]) + ", "
+                        + Decimal.formatFloat(max[i]) + "]");
             }
         }
     }

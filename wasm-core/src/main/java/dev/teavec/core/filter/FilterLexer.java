@@ -3,6 +3,7 @@ package dev.teavec.core.filter;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.meta.JsonReader;
+import dev.teavec.core.text.Decimal;
 
 /**
  * Tokens of the EdgeVec filter grammar, one at a time: words (field names and keywords), quoted
@@ -174,7 +175,7 @@ final class FilterLexer {
         if (pos - start > 400) {
             throw error("expected a number of at most 400 characters", start);
         }
-        double d = Double.parseDouble(src.substring(start, pos));
+        double d = Decimal.parse(src, start, pos);
         if (Double.isInfinite(d)) {
             throw error("expected a finite number", start);
         }

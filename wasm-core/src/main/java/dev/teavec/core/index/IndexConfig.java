@@ -2,6 +2,7 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.text.Decimal;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -143,7 +144,7 @@ public final class IndexConfig {
             require(!keepFloatsForRerank || quantization == Quantization.SQ8,
                     "keepFloatsForRerank applies only to quantization 'sq8'");
             require(compactionThreshold > 0 && compactionThreshold <= 1,
-                    "compactionThreshold must be in (0, 1], got " + compactionThreshold);
+                    "compactionThreshold must be in (0, 1], got " + Decimal.format(compactionThreshold));
             require(sq8TrainingSize >= 1, "sq8TrainingSize must be a positive integer, got " + sq8TrainingSize);
             require(autoThreshold >= 1, "autoThreshold must be a positive integer, got " + autoThreshold);
             return new IndexConfig(this);

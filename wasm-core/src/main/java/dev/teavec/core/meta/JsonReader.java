@@ -2,6 +2,7 @@ package dev.teavec.core.meta;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.text.Decimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -323,7 +324,7 @@ public final class JsonReader {
         if (pos - start > 400) {
             throw error("expected a number of at most 400 characters", start);
         }
-        double d = Double.parseDouble(text.substring(start, pos));
+        double d = Decimal.parse(text, start, pos);
         if (Double.isInfinite(d)) {
             throw error("expected a finite number", start);
         }

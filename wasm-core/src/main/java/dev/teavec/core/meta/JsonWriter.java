@@ -1,5 +1,7 @@
 package dev.teavec.core.meta;
 
+import dev.teavec.core.text.Decimal;
+
 /** Writes metadata values as JSON that JavaScript's {@code JSON.parse} reads back to the same values. */
 public final class JsonWriter {
     /** Integers up to 2^53 are exact doubles and JS prints them without a fraction: so do we. */
@@ -39,7 +41,7 @@ public final class JsonWriter {
         if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE) {
             sb.append((long) d);
         } else {
-            sb.append(Double.toString(d));
+            Decimal.append(sb, d);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.teavec.core.vector;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.text.Decimal;
 
 /** Validation at the engine's public boundary: every vector that enters is checked here first. */
 public final class VectorChecks {
@@ -20,7 +21,8 @@ public final class VectorChecks {
             float x = v[i];
             if (Float.isNaN(x) || Float.isInfinite(x)) {
                 throw new TeaVecException(ErrorCode.INVALID_VECTOR,
-                        what + " must contain only finite numbers, got " + x + " at index " + i);
+                        what + " must contain only finite numbers, got " + Decimal.formatFloat(x)
+                                + " at index " + i);
             }
         }
         if (metric.usesNorm() && VectorOps.dot(v, 0, v, 0, v.length) == 0f) {

@@ -50,7 +50,7 @@ public final class RecordScenarios {
         VectorDatabase db = database("flat", 3, 1);
         int id = db.insert(new float[] {1, 2, 3},
                 "{\"s\":\"a\\\"b\\n\\u00e9\",\"n\":3,\"f\":-2.5,\"big\":1e21,\"t\":true,\"x\":null,\"l\":[\"p\",\"q\"]}");
-        Check.same("{\"s\":\"a\\\"b\\n\u00e9\",\"n\":3,\"f\":-2.5,\"big\":1.0E21,\"t\":true,\"x\":null,\"l\":[\"p\",\"q\"]}",
+        Check.same("{\"s\":\"a\\\"b\\n\u00e9\",\"n\":3,\"f\":-2.5,\"big\":1e+21,\"t\":true,\"x\":null,\"l\":[\"p\",\"q\"]}",
                 db.metadataEditor().get(id), "metadata written back");
         Check.same("3", db.metadataEditor().getValue(id, "n"), "integral number");
         Check.same("0.1", db.metadataEditor().getValue(
