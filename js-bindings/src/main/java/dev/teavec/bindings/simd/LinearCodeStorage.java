@@ -48,6 +48,11 @@ final class LinearCodeStorage implements CodeStorage {
     }
 
     @Override
+    public void reserve(int count) {
+        rows.reserve(count);
+    }
+
+    @Override
     public void read(int ord, byte[] out) {
         Address a = Address.fromInt(rows.address(ord));
         for (int i = 0; i < dim; i++) {

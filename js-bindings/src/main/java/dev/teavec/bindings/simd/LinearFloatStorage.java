@@ -51,6 +51,11 @@ final class LinearFloatStorage implements FloatStorage {
     }
 
     @Override
+    public void reserve(int count) {
+        rows.reserve(count);
+    }
+
+    @Override
     public void read(int ord, float[] out) {
         Address a = Address.fromInt(rows.address(ord));
         for (int i = 0; i < dim; i++) {

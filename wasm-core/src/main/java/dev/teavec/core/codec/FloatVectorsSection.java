@@ -54,14 +54,17 @@ final class FloatVectorsSection implements SectionPayload {
         // Chunk growth can double the last chunk; cosine adds one inverse norm per vector.
         budget.charge(2 * 4L * count * dim + 8L * count, SectionIds.name(id), in.position());
         FloatVectorValues values = new FloatVectorValues(dim, metric, storage);
+        values.reserve(count);
         float[] v = new float[dim];
         for (int ord = 0; ord < count; ord++) {
             int at = in.position();
             in.readFinite(v, 0, dim, "vector " + ord);
-            if (metric.usesNorm() && VectorOps.dot(v, 0, v, 0, dim) == 0f) {
+            values.add(v);
+            // add() took the squared norm for the inverse norm, which is 0 only when that is 0 or overflowed:
+            // only then is the vector looked at again.
+            if (metric.usesNorm() && values.invNorm(ord) == 0f && VectorOps.dot(v, 0, v, 0, dim) == 0f) {
                 throw in.corrupt(at, "vector " + ord + " is zero, which cosine cannot hold");
             }
-            values.add(v);
         }
         in.expectEnd();
         return values;

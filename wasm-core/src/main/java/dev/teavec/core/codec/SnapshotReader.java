@@ -134,15 +134,31 @@ final class SnapshotReader {
     /** Reads {@code len} finite floats into {@code dst}. */
     void readFinite(float[] dst, int off, int len, String what) {
         need(4L * len, what);
-        for (int i = 0; i < len; i++) {
-            int at = pos;
-            float v = Float.intBitsToFloat(rawI32());
-            if (Float.isNaN(v) || Float.isInfinite(v)) {
-                throw Corrupt.at(at,
-                        where + ": " + what + " holds " + Decimal.formatFloat(v) + ", not a finite number");
+        int p = pos;
+        int i = 0;
+        while (i < len) {
+            byte[] chunk = bytes.chunkAt(p);
+            int c = SnapshotBytes.offsetIn(p);
+            // The floats wholly inside this chunk in a tight loop (most of a snapshot's bytes are vectors);
+            // a float across two chunks alone (whole == 0). Finite unless the exponent bits are all ones.
+            int whole = Math.min(len - i, (chunk.length - c) >> 2);
+            for (int end = i + Math.max(whole, 1); i < end; i++, c += 4, p += 4) {
+                int bits = whole == 0 ? rawI32At(p)
+                        : (chunk[c] & 0xFF) | (chunk[c + 1] & 0xFF) << 8 | (chunk[c + 2] & 0xFF) << 16 | chunk[c + 3] << 24;
+                if ((bits & 0x7F800000) == 0x7F800000) {
+                    int at = p;
+                    pos = p;
+                    float v = Float.intBitsToFloat(bits);
+                    throw Corrupt.at(at, where + ": " + what + " holds " + Decimal.formatFloat(v) + ", not a finite number");
+                }
+                dst[off + i] = Float.intBitsToFloat(bits);
             }
-            dst[off + i] = v;
         }
+        pos = p;
+    }
+
+    private int rawI32At(int p) {
+        return (bytes.get(p) & 0xFF) | (bytes.get(p + 1) & 0xFF) << 8 | (bytes.get(p + 2) & 0xFF) << 16 | bytes.get(p + 3) << 24;
     }
 
     /** Fails unless the payload was read to its last byte. */

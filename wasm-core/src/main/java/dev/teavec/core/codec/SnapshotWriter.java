@@ -140,8 +140,24 @@ final class SnapshotWriter {
     }
 
     void floats(float[] src, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            i32(Float.floatToRawIntBits(src[off + i]));
+        int i = 0;
+        while (i < len) {
+            byte[] chunk = bytes.chunkAt(pos);
+            int c = SnapshotBytes.offsetIn(pos);
+            // The floats wholly inside this chunk in a tight loop; one across two chunks through i32.
+            int whole = Math.min(len - i, (chunk.length - c) >> 2);
+            if (whole == 0) {
+                i32(Float.floatToRawIntBits(src[off + i++]));
+                continue;
+            }
+            for (int end = i + whole; i < end; i++, c += 4) {
+                int v = Float.floatToRawIntBits(src[off + i]);
+                chunk[c] = (byte) v;
+                chunk[c + 1] = (byte) (v >>> 8);
+                chunk[c + 2] = (byte) (v >>> 16);
+                chunk[c + 3] = (byte) (v >>> 24);
+            }
+            pos += 4 * whole;
         }
     }
 }

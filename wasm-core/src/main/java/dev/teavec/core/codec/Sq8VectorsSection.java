@@ -109,6 +109,7 @@ final class Sq8VectorsSection implements SectionPayload {
             previous = ord;
         }
         in.need((long) count * dim, count + " codes of " + dim + " bytes");
+        values.reserve(count);
         byte[] code = new byte[dim];
         for (int ord = 0; ord < count; ord++) {
             in.readBytes(code, 0, dim, "code " + ord);

@@ -57,6 +57,16 @@ public final class FloatVectorValues implements ScoringVectors {
         return invNorms;
     }
 
+    /** Makes room for {@code count} vectors in all, so that a snapshot load adds them without regrowing. */
+    public void reserve(int count) {
+        store.reserve(count);
+        if (invNorms != null && count > invNorms.length) {
+            float[] grown = new float[count];
+            System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
+            invNorms = grown;
+        }
+    }
+
     @Override
     public int add(float[] vector) {
         int ord = store.add(vector);

@@ -148,6 +148,11 @@ public final class Sq8VectorValues implements ScoringVectors {
 
     private void refreshNorm(int ord) {
         codes.read(ord, codeScratch);
+        normFromScratch(ord);
+    }
+
+    /** Sets the norm of {@code ord} from its code, which {@code codeScratch} holds. */
+    private void normFromScratch(int ord) {
         quantizer.decode(codeScratch, 0, scratch);
         float sq = VectorOps.dot(scratch, 0, scratch, 0, dim);
         // One square root per stored vector, never per distance.
@@ -166,6 +171,16 @@ public final class Sq8VectorValues implements ScoringVectors {
         return values;
     }
 
+    /** Makes room for {@code count} codes in all, so that a snapshot load appends them without regrowing. */
+    public void reserve(int count) {
+        codes.reserve(count);
+        if (count > norms.length) {
+            float[] grown = new float[count];
+            System.arraycopy(norms, 0, grown, 0, norms.length);
+            norms = grown;
+        }
+    }
+
     /** Appends the stored code {@code src[off..off+dim)} as the next ordinal (snapshots). */
     public int appendCode(byte[] src, int off) {
         int ord = codes.append();
@@ -176,7 +191,7 @@ public final class Sq8VectorValues implements ScoringVectors {
         }
         System.arraycopy(src, off, codeScratch, 0, dim);
         codes.write(ord, codeScratch);
-        refreshNorm(ord);
+        normFromScratch(ord);
         return ord;
     }
 

@@ -17,6 +17,10 @@ public interface CodeStorage {
     /** Sets the codes of {@code ord} from {@code codes[0..dimensions)}. */
     void write(int ord, byte[] codes);
 
+    /** As {@link FloatStorage#reserve}: a hint that the storage will hold {@code count} codes in all. */
+    default void reserve(int count) {
+    }
+
     /** Copies the codes of {@code ord} into {@code out[0..dimensions)}. */
     void read(int ord, byte[] out);
 

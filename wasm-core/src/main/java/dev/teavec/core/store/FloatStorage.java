@@ -15,6 +15,13 @@ public interface FloatStorage {
     /** Appends a copy of {@code v} (length {@link #dimensions()}) and returns its ordinal. */
     int add(float[] v);
 
+    /**
+     * A hint that the storage will hold {@code count} vectors in all (a snapshot load knows it): storages
+     * that grow by doubling may allocate the room at once instead. Holds no vector by itself.
+     */
+    default void reserve(int count) {
+    }
+
     /** Copies vector {@code ord} into {@code out[0..dimensions)}. */
     void read(int ord, float[] out);
 
