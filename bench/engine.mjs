@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { DATASETS, loadDataset } from './lib/vecs.js';
-import { clusteredDataset } from './lib/engine-synthetic.js';
+import { clusteredDataset } from './lib/synthetic.js';
 import { runEngineBench, formatRows } from './lib/engine-bench.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

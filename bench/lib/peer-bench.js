@@ -2,7 +2,7 @@
 // the library adapters and an `env` (clock, module loader, heap probe). Per data set every library is
 // built (and, for graphs, ef_search tuned on held-out queries), then the measured queries run in rounds,
 // round-robin across libraries, so machine noise lands on all of them alike; persistence runs last.
-import { errorText } from './adapters/common.js';
+import { errorText, withTimeout } from './adapters/common.js';
 
 export const DEFAULTS = {
   k: 10,
@@ -122,14 +122,6 @@ async function buildOne(adapter, ds, tune, env, opts, log) {
   // reads 7 MB for an hnswlib index of 17 MB of data, because its first 16 MB are reserved up front).
   row.memoryBytes = adapter.memorySource === 'wasm' ? row.wasmTotalBytes : row.heapBytes;
   return { adapter, inst, row, times: [], recallSum: 0 };
-}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not settle in ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function persist(entry, ds, queries, env, opts, log) {

@@ -2,8 +2,12 @@
 // around unit-length cluster centres of uneven size and spread, plus a share of background noise,
 // all normalised so cosine and L2 rank alike. Runtime-agnostic (Node generates; pages only read files).
 
-/** mulberry32: a small, fast 32-bit PRNG; same seed, same stream on every engine. */
-export function createRandom(seed) {
+/**
+ * mulberry32: a small, fast 32-bit PRNG; same seed, same stream on every engine. Gaussians by Box–Muller:
+ * `pairedGaussians` keeps the second value of each pair for the next call; without it that value is
+ * dropped (two uniforms per Gaussian: the stream `clusteredDataset` has always used).
+ */
+export function createRandom(seed, { pairedGaussians = true } = {}) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -21,7 +25,7 @@ export function createRandom(seed) {
     const u = 1 - next();
     const v = next();
     const r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(2 * Math.PI * v);
+    if (pairedGaussians) spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
   };
   return { next, gaussian };
@@ -113,4 +117,40 @@ export function bruteForceTopK(base, queries, dim, k) {
     out.set(bestId, q * k);
   }
   return out;
+}
+
+/**
+ * engine.mjs's synthetic set, shaped like the one the rivals were measured on (peers.md): `n` vectors
+ * around `clusters` Gaussian centres (uniform cluster choice, N(0, spread²) per dimension), normalised
+ * (cosine), queries drawn the same way, exact top-10. Same seed, same bytes as before it moved here.
+ */
+export function clusteredDataset({ n = 10000, dim = 384, clusters = 100, spread = 0.6, queries = 500, seed = 7 } = {}) {
+  const random = createRandom(seed, { pairedGaussians: false });
+  const centers = [];
+  for (let c = 0; c < clusters; c++) centers.push(Float64Array.from({ length: dim }, () => random.gaussian()));
+  const draw = (count) => {
+    const data = new Float32Array(count * dim);
+    for (let i = 0; i < count; i++) {
+      const centre = centers[Math.floor(random.next() * clusters)];
+      // The norm is taken before rounding to float32 and divided by: this set's numbers, kept as they were.
+      let norm = 0;
+      for (let j = 0; j < dim; j++) {
+        const x = centre[j] + spread * random.gaussian();
+        data[i * dim + j] = x;
+        norm += x * x;
+      }
+      norm = Math.sqrt(norm);
+      for (let j = 0; j < dim; j++) data[i * dim + j] /= norm;
+    }
+    return { count, dim, data };
+  };
+  const base = draw(n);
+  const query = draw(queries);
+  return {
+    name: `synthetic-${Math.round(n / 1000)}k-${dim}`,
+    metric: 'cosine',
+    base,
+    queries: query,
+    truth: { count: queries, dim: 10, data: bruteForceTopK(base.data, query.data, dim, 10) },
+  };
 }

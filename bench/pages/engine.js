@@ -1,7 +1,7 @@
 import * as teavec from '/teavec/teavec.js';
 import { DATASETS, loadDataset } from '/lib/vecs.js';
 import { runEngineBench } from '/lib/engine-bench.js';
-import { clusteredDataset } from '/lib/engine-synthetic.js';
+import { clusteredDataset } from '/lib/synthetic.js';
 
 async function run() {
   await teavec.default();

@@ -16,3 +16,12 @@ export function idLookup(ids) {
 export function errorText(e) {
   return String(e?.message ?? e).split('\n')[0].slice(0, 200);
 }
+
+/** `promise`, or a rejection "<what> did not settle in N s" once `ms` have passed (the work itself goes on). */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not settle in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

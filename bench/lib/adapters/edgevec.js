@@ -7,6 +7,13 @@
 //   ids a search with that ef returns; checked), then the measured index is rebuilt with the tuned ef.
 import { HNSW_M, HNSW_M0, HNSW_EF_CONSTRUCTION, BATCH, idLookup, errorText } from './common.js';
 
+async function startModule(env) {
+  const mod = await env.importModule('edgevec', 'edgevec.js', { fresh: true });
+  const wasmModule = await WebAssembly.compile(await env.readBytes('edgevec', 'edgevec_bg.wasm'));
+  const exports = await mod.default({ module_or_path: wasmModule });
+  return { mod, exports };
+}
+
 export const edgevecAdapter = {
   id: 'edgevec',
   label: 'EdgeVec 0.9.0',
@@ -19,14 +26,22 @@ export const edgevecAdapter = {
   defaultWorkLimit: 20_000 * 768,
   supports: (ds) => (ds.metric === 'cosine' && !ds.normalised ? 'cosine on unnormalised data (its cosine is broken)' : null),
 
+  /** Its own ids in a search result (what a reloaded page can compare: the row lookup is gone). */
+  nativeIds: (results) => results.map((r) => r.id),
+
+  /** A fresh module instance (untimed) whose `load(name)` reads what `save` wrote to IndexedDB. */
+  async reopen(env) {
+    const { mod } = await startModule(env);
+    return { load: async (name) => mod.EdgeVec.load(name) };
+  },
+
   async open(env) {
-    const mod = await env.importModule('edgevec', 'edgevec.js', { fresh: true });
-    const wasmModule = await WebAssembly.compile(await env.readBytes('edgevec', 'edgevec_bg.wasm'));
-    const exports = await mod.default({ module_or_path: wasmModule });
+    const { mod, exports } = await startModule(env);
     let index = null;
     let lookup = null;
     let base = null;
     let metric = null;
+    let efConstruction = HNSW_EF_CONSTRUCTION;
     const notes = [];
     notes.push(`SIMD backend: ${mod.getSimdBackend()}`);
 
@@ -35,7 +50,7 @@ export const edgevecAdapter = {
       config.metric = metric;
       config.m = HNSW_M;
       config.m0 = HNSW_M0;
-      config.ef_construction = HNSW_EF_CONSTRUCTION;
+      config.ef_construction = efConstruction;
       config.ef_search = efSearch;
       const built = new mod.EdgeVec(config);
       const ids = new Uint32Array(base.count);
@@ -50,8 +65,9 @@ export const edgevecAdapter = {
     return {
       notes,
       /** `efSearch`: when the ef is known already (tuned in another runtime); else 10, for tuning. */
-      build(b, m, { efSearch = 10 } = {}) {
+      build(b, m, { efSearch = 10, efConstruction: efc = HNSW_EF_CONSTRUCTION } = {}) {
         base = b;
+        efConstruction = efc;
         metric = m === 'cosine' ? 'l2' : m;
         if (m === 'cosine') notes.push("cosine run as 'l2' on unit vectors (its cosine/dot rank backwards)");
         index = construct(efSearch);
@@ -72,9 +88,10 @@ export const edgevecAdapter = {
         if (typeof indexedDB === 'undefined') return { unsupported: 'IndexedDB only, none in Node' };
         return {
           store: 'IndexedDB',
+          meta: {},
           save: (name) => index.save(name),
           load: async (name) => {
-            const loaded = await mod.EdgeVec.load(name);
+            const loaded = await (await edgevecAdapter.reopen(env)).load(name);
             return { search: (q, k) => toIds(loaded.search(q, k)) };
           },
         };

@@ -18,15 +18,18 @@ function waitFor(check, what) {
   });
 }
 
-async function startLibrary(env) {
+async function startModule(env) {
   const factory = (await env.importModule('hnswlib-wasm', FACTORY_FILE)).default;
-  let lib;
   try {
-    lib = await factory();
+    return await factory();
   } catch (e) {
     // Its message goes on about HTML builds and ENVIRONMENT; the first clause says it all.
     throw new Error(`cannot load here: ${errorText(e).split(' (')[0]}`);
   }
+}
+
+/** Mounts IDBFS; the mount reads what IndexedDB holds into the in-memory FS (part of a load's cost). */
+async function mountIdbfs(lib) {
   const fs = lib.EmscriptenFileSystemManager;
   if (typeof indexedDB !== 'undefined' && !fs.isInitialized()) {
     fs.initializeFileSystem('IDBFS');
@@ -36,6 +39,8 @@ async function startLibrary(env) {
   }
   return lib;
 }
+
+const startLibrary = async (env) => mountIdbfs(await startModule(env));
 
 const syncFs = (lib, read) => new Promise((resolve, reject) => {
   try {
@@ -53,6 +58,26 @@ export const hnswlibAdapter = {
   memoryNote: 'Wasm linear memory after the build (fresh instance per data set; never shrinks)',
   bundle: { package: 'hnswlib-wasm', files: ['dist/hnswlib.js', FACTORY_FILE] },
   supports: () => null,
+  nativeIds: (result) => result.neighbors,
+
+  /**
+   * A fresh module instance (untimed); its `load(name)` mounts IDBFS (reading IndexedDB into the in-memory
+   * FS), syncs once more and reads the index. `meta`: what readIndex needs and the ef to search with.
+   */
+  async reopen(env, { space, dim, count, ef }) {
+    const lib = await startModule(env);
+    return {
+      load: async (name) => {
+        await mountIdbfs(lib);
+        await syncFs(lib, true);
+        if (!lib.EmscriptenFileSystemManager.checkFileExists(name)) throw new Error(`${name} not in IDBFS after sync`);
+        const loaded = new lib.HierarchicalNSW(space, dim, '');
+        await loaded.readIndex(name, count);
+        loaded.setEfSearch(ef);
+        return { search: (q, k) => loaded.searchKnn(q, k, undefined) };
+      },
+    };
+  },
 
   async open(env) {
     const lib = await startLibrary(env);
@@ -62,11 +87,11 @@ export const hnswlibAdapter = {
     let base = null;
     return {
       notes: [],
-      build(b, metric) {
+      build(b, metric, { efConstruction = HNSW_EF_CONSTRUCTION, efSearch } = {}) {
         base = b;
         space = metric; // 'cosine' and 'l2' are hnswlib space names too
         index = new lib.HierarchicalNSW(space, b.dim, '');
-        index.initIndex(b.count, HNSW_M, HNSW_EF_CONSTRUCTION, 100);
+        index.initIndex(b.count, HNSW_M, efConstruction, 100);
         for (let i = 0; i < b.count; i += BATCH) {
           const n = Math.min(BATCH, b.count - i);
           const items = new Array(n);
@@ -77,6 +102,7 @@ export const hnswlibAdapter = {
           }
           index.addPoints(items, labels, false);
         }
+        if (efSearch) index.setEfSearch(efSearch);
       },
       searchWithEf(q, k, ef) {
         index.setEfSearch(ef);
@@ -91,20 +117,17 @@ export const hnswlibAdapter = {
       wasmMemory: memory,
       persistence() {
         if (typeof indexedDB === 'undefined') return { unsupported: 'IDBFS needs IndexedDB' };
+        const meta = { space, dim: base.dim, count: base.count, ef: index.getEfSearch() };
         return {
           store: 'IndexedDB (emscripten IDBFS)',
+          meta,
           save: async (name) => {
             await index.writeIndex(name);
             await syncFs(lib, false);
           },
           load: async (name) => {
-            const fresh = await startLibrary(env);
-            await syncFs(fresh, true);
-            if (!fresh.EmscriptenFileSystemManager.checkFileExists(name)) throw new Error(`${name} not in IDBFS after sync`);
-            const loaded = new fresh.HierarchicalNSW(space, base.dim, '');
-            await loaded.readIndex(name, base.count);
-            loaded.setEfSearch(index.getEfSearch());
-            return { search: (q, k) => loaded.searchKnn(q, k, undefined).neighbors };
+            const loaded = await (await hnswlibAdapter.reopen(env, meta)).load(name);
+            return { search: (q, k) => loaded.search(q, k).neighbors };
           },
         };
       },

@@ -1,28 +1,47 @@
 // TeaVec through its public API only (npm-package/dist), so the harness survives engine changes.
 import { HNSW_M, HNSW_M0, HNSW_EF_CONSTRUCTION, BATCH, idLookup } from './common.js';
 
+const hasPersistence = ({ EdgeVec }) => typeof EdgeVec.prototype.save === 'function' && typeof EdgeVec.load === 'function';
+
+async function startModule(env) {
+  const teavec = await env.importModule('teavec', 'teavec.js');
+  await teavec.default();
+  return teavec;
+}
+
 /**
- * Persistence hook: plugs in by itself once the package grows EdgeVec-style `index.save(name)` and
- * `EdgeVec.load(name)` (the persistence work in progress); until then the bench reports "n/a".
+ * Persistence hook: EdgeVec-style `index.save(name)` / `EdgeVec.load(name)` through IndexedDB, plus the
+ * in-memory `toBytes` / `fromBytes` pair (`bytes`). "n/a" with a package built before persistence existed.
  */
-function persistenceFor(teavec, index, toIds) {
-  const { EdgeVec } = teavec;
-  if (typeof index.save !== 'function' || typeof EdgeVec.load !== 'function') {
-    return { unsupported: 'not in the package yet: persistence is being built' };
-  }
-  return {
+function persistenceFor(adapter, env, teavec, index, ef, toIds) {
+  if (!hasPersistence(teavec)) return { unsupported: 'not in this build of the package' };
+  if (typeof indexedDB === 'undefined') return { unsupported: 'IndexedDB only, none in Node (saveToFile there)' };
+  const meta = { ef };
+  const p = {
     store: 'IndexedDB',
-    save: (name) => index.save(name),
+    meta,
+    // Resolves to nothing, so a caller loads by name; what the save reported is kept in `saved`.
+    save: async (name) => {
+      p.saved = await index.save(name);
+    },
     load: async (name) => {
-      const loaded = await EdgeVec.load(name);
+      const loaded = await (await adapter.reopen(env, meta)).load(name);
       return { search: (q, k) => toIds(loaded.search(q, k)) };
     },
+    bytes: {
+      encode: () => index.toBytes(),
+      decode: (bytes) => {
+        const copy = teavec.EdgeVec.fromBytes(bytes);
+        return { search: (q, k) => copy.search(q, k, { efSearch: ef }) };
+      },
+    },
   };
+  return p;
 }
 
 export function teavecAdapter({ quantization }) {
   const sq8 = quantization === 'sq8';
-  return {
+  const adapter = {
     id: sq8 ? 'teavec-sq8' : 'teavec-f32',
     label: sq8 ? 'TeaVec SQ8' : 'TeaVec float32',
     teavec: true,
@@ -31,24 +50,36 @@ export function teavecAdapter({ quantization }) {
     memoryNote: 'JS heap growth (Wasm GC objects live in the JS heap)',
     bundle: { package: 'teavec', files: ['teavec.wasm', 'teavec.js'] },
     supports: () => null,
+    nativeIds: (results) => results.map((r) => r.id),
+
+    /** The module (untimed); `load(name)` reads the newest verified generation from IndexedDB. */
+    async reopen(env, { ef }) {
+      const { EdgeVec } = await startModule(env);
+      return {
+        load: async (name) => {
+          const loaded = await EdgeVec.load(name);
+          return { search: (q, k) => loaded.search(q, k, { efSearch: ef }) };
+        },
+      };
+    },
 
     async open(env) {
-      const teavec = await env.importModule('teavec', 'teavec.js');
-      await teavec.default();
+      const teavec = await startModule(env);
       const { EdgeVec, EdgeVecConfig } = teavec;
       let index = null;
       let lookup = null;
       let ef = 0;
       const toIds = (results) => results.map((r) => lookup[r.id]);
       return {
-        build(base, metric) {
+        build(base, metric, { efConstruction = HNSW_EF_CONSTRUCTION, efSearch = 0 } = {}) {
           const config = new EdgeVecConfig(base.dim);
           config.metric = metric;
           config.indexType = 'hnsw';
           config.quantization = sq8 ? 'sq8' : 'none';
           config.m = HNSW_M;
           config.m0 = HNSW_M0;
-          config.ef_construction = HNSW_EF_CONSTRUCTION;
+          config.ef_construction = efConstruction;
+          if (efSearch) config.ef_search = efSearch;
           index = new EdgeVec(config);
           const ids = new Uint32Array(base.count);
           for (let i = 0; i < base.count; i += BATCH) {
@@ -56,6 +87,7 @@ export function teavecAdapter({ quantization }) {
             ids.set(index.insertBatchFlat(base.data.subarray(i * base.dim, (i + n) * base.dim), n), i);
           }
           lookup = idLookup(ids);
+          ef = efSearch;
         },
         searchWithEf: (q, k, e) => toIds(index.search(q, k, { efSearch: e })),
         useEf(e) {
@@ -65,7 +97,7 @@ export function teavecAdapter({ quantization }) {
         toIds,
         ownMemory: () => index.memoryUsage(),
         wasmMemory: () => null,
-        persistence: () => persistenceFor(teavec, index, toIds),
+        persistence: () => persistenceFor(adapter, env, teavec, index, ef, toIds),
         dispose() {
           // The vectors live in Wasm linear memory, which only free() returns (or, later, the GC's finalizer).
           index?.free();
@@ -74,4 +106,5 @@ export function teavecAdapter({ quantization }) {
       };
     },
   };
+  return adapter;
 }
