@@ -89,7 +89,7 @@ final class LinearRows {
         for (int chunk = size >>> shift; chunk <= last; chunk++) {
             int bytes = (chunk < last ? perChunk : ((total - 1) & mask) + 1) * rowBytes;
             if (chunks[chunk] == null) {
-                chunks[chunk] = new LinearBlock(bytes);
+                chunks[chunk] = arena.alloc(bytes);
             } else if (chunks[chunk].bytes < bytes) {
                 chunks[chunk] = chunks[chunk].grow(bytes, (size - (chunk << shift)) * rowBytes);
             } else {
