@@ -391,6 +391,13 @@ export class EdgeVec {
   free() { release(this.#handle); }
   [Symbol.dispose]() { this.free(); }
 
+  /**
+   * A test aid, deliberately outside the typed API: checks the engine index's consistency and that the
+   * linear memory it holds is exactly what its live vectors and kernels use (nothing stranded by
+   * compaction, SQ8 training or the switch to HNSW). Returns those bytes (-1 with scalar kernels).
+   */
+  [Symbol.for('teavec.checkIntegrity')]() { return callEngine(() => this.#native.checkIntegrity()); }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   #readMetadata(id, read, absent) {

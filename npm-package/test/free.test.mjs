@@ -6,29 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-
-/**
- * A fresh copy of the package, initialized, and the size of its engine's linear memory (which the
- * loader makes with `new WebAssembly.Memory` during init()).
- */
-async function loadEngine(tag) {
-  const memories = [];
-  const NativeMemory = WebAssembly.Memory;
-  WebAssembly.Memory = class extends NativeMemory {
-    constructor(descriptor) {
-      super(descriptor);
-      memories.push(this);
-    }
-  };
-  const module = await import(`../dist/teavec.js?${tag}`);
-  try {
-    await module.default();
-  } finally {
-    WebAssembly.Memory = NativeMemory;
-  }
-  assert.equal(memories.length, 1, 'init() made one linear memory');
-  return { teavec: module, linearBytes: () => memories[0].buffer.byteLength };
-}
+import { loadEngine } from './linear-memory.mjs';
 
 const { teavec, linearBytes } = await loadEngine('free');
 const { EdgeVec, EdgeVecConfig, Database, TeaVecError } = teavec;

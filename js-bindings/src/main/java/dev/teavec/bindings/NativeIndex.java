@@ -233,6 +233,23 @@ public final class NativeIndex {
         return removed;
     }
 
+    /**
+     * A diagnostic for tests: checks the index's internal consistency and that the linear memory its
+     * factory holds is exactly what its live storages and kernels use (nothing stranded by compaction,
+     * SQ8 training or AUTO's switch); returns those bytes, or -1 on the Java heap (nothing counted).
+     */
+    @JSExport
+    public double checkIntegrity() {
+        live();
+        db.checkIntegrity();
+        long held = storage.bytesHeld();
+        if (held >= 0 && held != index.storageBytes()) {
+            throw new IllegalStateException("linear memory: " + held + " bytes held, the index uses "
+                    + index.storageBytes());
+        }
+        return held;
+    }
+
     @JSExport
     public double memoryBytes() {
         live();

@@ -30,6 +30,20 @@ final class BatchScratch {
         return addrs.address;
     }
 
+    long bytesUsed() {
+        return addrs == null ? 0 : addrs.bytes + out.bytes;
+    }
+
+    /** Returns both blocks; again is a no-op. A later batch would allocate them afresh. */
+    void release() {
+        if (addrs != null) {
+            addrs.release();
+            out.release();
+            addrs = null;
+            out = null;
+        }
+    }
+
     /** Where the batch kernels write their results. */
     int out() {
         return out.address;

@@ -6,14 +6,17 @@ import dev.teavec.core.error.TeaVecException;
 /**
  * Every live {@link LinearBlock} of one index (its vectors, its kernels' weights, tables and scratch),
  * so that freeing the index returns all of them at once: storages and kernels are dropped by the Java
- * code that made them (compaction, re-quantization, snapshot restore), never told, so only a record
- * of the blocks can find them again. A block released early (grown, or resized scratch) leaves it.
+ * code that made them, which releases each one as it becomes garbage (compaction, SQ8 training, AUTO's
+ * switch): the arena is the safety net behind those releases, and its live byte count checks them
+ * (NativeIndex#checkIntegrity). A block released early leaves it.
  * After {@link #release()} nothing can be allocated here, so use after free fails loudly instead of
  * writing into memory another index may have been given.
  */
 final class LinearArena {
     private LinearBlock[] live = new LinearBlock[8];
     private int count;
+    /** Sum of the live blocks' sizes: what {@link LinearMemoryStorage#bytesHeld()} reports. */
+    private long heldBytes;
     private boolean released;
 
     LinearBlock alloc(int bytes) {
@@ -28,6 +31,7 @@ final class LinearArena {
         }
         block.slot = count;
         live[count++] = block;
+        heldBytes += block.bytes;
         return block;
     }
 
@@ -39,6 +43,12 @@ final class LinearArena {
         live[slot] = last;
         last.slot = slot;
         live[count] = null;
+        heldBytes -= block.bytes;
+    }
+
+    /** Bytes of the blocks still held. */
+    long liveBytes() {
+        return heldBytes;
     }
 
     /** Returns every block still held; idempotent. */

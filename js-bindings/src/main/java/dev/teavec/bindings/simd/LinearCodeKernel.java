@@ -76,4 +76,19 @@ final class LinearCodeKernel implements CodeKernel {
         SimdKernels.dotU8Batch(weights.address, addrs, count, blocks, scratch.out());
         scratch.readInts(out, count);
     }
+
+    @Override
+    public long bytesUsed() {
+        return weights.bytes + prepared.bytes + (tables == null ? 0 : tables.bytes) + scratch.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        weights.release();
+        prepared.release();
+        if (tables != null) {
+            tables.release();
+        }
+        scratch.release();
+    }
 }

@@ -74,4 +74,10 @@ final class LinearCodeStorage implements CodeStorage {
     public long bytesUsed() {
         return rows.bytesUsed();
     }
+
+    /** Returns the vectors' chunks (not the kernels': each kernel's owner releases it). */
+    @Override
+    public void release() {
+        rows.release();
+    }
 }

@@ -60,4 +60,15 @@ final class LinearFloatKernel implements FloatKernel {
         SimdKernels.l2F32Batch(query, addrs, count, blocks, scratch.out());
         scratch.readFloats(out, count);
     }
+
+    @Override
+    public long bytesUsed() {
+        return own.bytes + scratch.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        own.release();
+        scratch.release();
+    }
 }

@@ -77,4 +77,10 @@ final class LinearFloatStorage implements FloatStorage {
     public long bytesUsed() {
         return rows.bytesUsed();
     }
+
+    /** Returns the vectors' chunks (not the kernels': each kernel's owner releases it). */
+    @Override
+    public void release() {
+        rows.release();
+    }
 }

@@ -39,4 +39,9 @@ public final class LinearMemoryStorage implements VectorStorageFactory {
     public void release() {
         arena.release();
     }
+
+    @Override
+    public long bytesHeld() {
+        return arena.liveBytes();
+    }
 }

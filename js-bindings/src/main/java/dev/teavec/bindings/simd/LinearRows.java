@@ -99,6 +99,16 @@ final class LinearRows {
         }
     }
 
+    /** Returns every chunk; again is a no-op. Afterwards the rows are empty (an address fails the assert). */
+    void release() {
+        for (LinearBlock c : chunks) {
+            c.release();
+        }
+        chunks = new LinearBlock[0];
+        bases = new int[0];
+        size = 0;
+    }
+
     long bytesUsed() {
         long bytes = 0;
         for (LinearBlock c : chunks) {

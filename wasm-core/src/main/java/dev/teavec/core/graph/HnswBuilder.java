@@ -94,13 +94,42 @@ public final class HnswBuilder {
         }
     }
 
-    /** Scores come from {@code vectors} from now on; call again whenever the encoding changes. */
+    /**
+     * Scores come from {@code vectors} from now on; call again whenever the encoding changes. The
+     * builder owns the scorers it makes: the previous ones are released here.
+     */
     public void setVectors(ScoringVectors vectors) {
+        release();
         this.scorer = vectors.newScorer();
         this.keptScorers = new QueryScorer[m];
         for (int i = 0; i < m; i++) {
             keptScorers[i] = vectors.newScorer();
         }
+    }
+
+    /** Releases the builder's scorers (their kernel buffers); again is a no-op. The graph is untouched. */
+    public void release() {
+        if (scorer == null) {
+            return;
+        }
+        scorer.release();
+        for (QueryScorer kept : keptScorers) {
+            kept.release();
+        }
+        scorer = null;
+        keptScorers = null;
+    }
+
+    /** Bytes of its scorers' kernel buffers outside the Java heap. */
+    public long kernelBytes() {
+        if (scorer == null) {
+            return 0;
+        }
+        long bytes = scorer.kernelBytes();
+        for (QueryScorer kept : keptScorers) {
+            bytes += kept.kernelBytes();
+        }
+        return bytes;
     }
 
     /** Adds node {@code node} (its vector is stored under that ordinal) to the graph. */

@@ -8,7 +8,8 @@ import dev.teavec.core.vector.Metric;
  * {@link IndexConfig#autoThreshold()} live vectors on. The switch happens inside the add that
  * reaches the threshold: the live vectors move to a new HNSW index under the same ids (one build,
  * about threshold / build rate seconds, once). It never switches back, even when deletes shrink it:
- * flipping would rebuild again and again around the threshold.
+ * flipping would rebuild again and again around the threshold. The flat index is released once its
+ * vectors are handed over (the delegate is owned here; its storage shares the one factory).
  */
 public final class AutoIndex implements VectorIndex {
     private final IndexConfig config;
@@ -66,13 +67,20 @@ public final class AutoIndex implements VectorIndex {
         HnswIndex hnsw = new HnswIndex(config.toBuilder().indexType(IndexType.HNSW).sq8TrainingSize(training).build(),
                 storage);
         float[] v = new float[flat.dimensions()];
-        for (int ord = 0; ord < flat.ordinals(); ord++) {
-            if (flat.isLiveOrd(ord)) {
-                flat.decode(ord, v);
-                hnsw.addWithId(flat.idOf(ord), v);
+        try {
+            for (int ord = 0; ord < flat.ordinals(); ord++) {
+                if (flat.isLiveOrd(ord)) {
+                    flat.decode(ord, v);
+                    hnsw.addWithId(flat.idOf(ord), v);
+                }
             }
+        } catch (RuntimeException e) {
+            // The flat index stays the delegate; the half-built one must not strand its memory.
+            hnsw.release();
+            throw e;
         }
         hnsw.reserveIds(flat.nextId());
+        flat.release();
         return hnsw;
     }
 
@@ -135,6 +143,11 @@ public final class AutoIndex implements VectorIndex {
     @Override
     public long memoryBytes() {
         return delegate.memoryBytes();
+    }
+
+    @Override
+    public long storageBytes() {
+        return delegate.storageBytes();
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.teavec.core.vector.VectorChecks;
 /**
  * Exact nearest-neighbour search by scanning every live vector. It is the oracle the approximate
  * indexes are tested against, and the fastest choice for small indexes (see {@link IndexType#AUTO}).
+ * It owns its vectors and its scorer, and releases them when compaction replaces them (in the browser
+ * build they hold Wasm linear memory, which nothing else reclaims while the index lives).
  */
 public final class FlatIndex extends TombstonedIndex {
     /** Vectors scored per kernel call in a scan: one crossing into the SIMD kernels per batch. */
@@ -195,9 +197,22 @@ public final class FlatIndex extends TombstonedIndex {
             return;
         }
         int[] live = ids.liveOrdinals();
-        vectors = vectors.copyOf(live, live.length);
+        FloatVectorValues kept = vectors.copyOf(live, live.length);
+        release();
+        vectors = kept;
         scorer = vectors.newScorer();
         ids = ids.compacted(live);
+    }
+
+    /** Returns the scorer's buffers, then the vectors; the index must not be used afterwards (but by compact). */
+    void release() {
+        scorer.release();
+        vectors.release();
+    }
+
+    @Override
+    public long storageBytes() {
+        return vectors.storageBytes() + scorer.kernelBytes();
     }
 
     @Override

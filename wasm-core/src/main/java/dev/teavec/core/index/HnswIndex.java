@@ -29,6 +29,11 @@ import dev.teavec.core.vector.VectorChecks;
  * searches widen until they hold enough live results, and fall back to an exact scan of the live
  * vectors in the rare case that the reachable part of the graph cannot supply k of them.
  * {@link #compact()} rebuilds vectors and graph from the live vectors, keeping their ids.
+ *
+ * <p>Ownership: this index owns {@link #vectors}, {@link #exact} and its two query scorers; its
+ * {@link HnswBuilder} owns the builder's scorers. Whoever replaces one of them releases the old one
+ * once it is no longer read (scorers before the vectors they read): in the browser build they hold
+ * Wasm linear memory, which nothing else reclaims while the index lives.
  */
 public final class HnswIndex extends TombstonedIndex {
     private final IndexConfig config;
@@ -85,17 +90,57 @@ public final class HnswIndex extends TombstonedIndex {
     }
 
     private void newGraph(ScoringVectors v) {
+        builder.release();
         graph = new HnswGraph(config.m(), config.m0());
         builder = new HnswBuilder(graph, config.m(), config.efConstruction(), config.seed());
         useVectors(v);
     }
 
+    /** Scores on {@code v} (and {@link #exact}) from now on; the scorers made for the previous ones are released. */
     private void useVectors(ScoringVectors v) {
+        releaseQueryScorers();
         vectors = v;
         sq8 = v instanceof Sq8VectorValues ? (Sq8VectorValues) v : null;
         builder.setVectors(v);
         queryScorer = v.newScorer();
         exactScorer = exact != null ? exact.newScorer() : null;
+    }
+
+    private void releaseQueryScorers() {
+        if (queryScorer != null) {
+            queryScorer.release();
+            queryScorer = null;
+        }
+        if (exactScorer != null) {
+            exactScorer.release();
+            exactScorer = null;
+        }
+    }
+
+    /**
+     * Returns what this index holds outside the Java heap (scorers, then vectors); it must not be used
+     * afterwards. For an index dropped while its owner lives on (AUTO's failed hand-over).
+     */
+    void release() {
+        releaseQueryScorers();
+        builder.release();
+        vectors.release();
+        if (exact != null) {
+            exact.release();
+        }
+    }
+
+    /**
+     * Bytes of its vector storages and kernel buffers: with nothing stranded, what its
+     * VectorStorageFactory holds ({@link VectorStorageFactory#bytesHeld()}).
+     */
+    @Override
+    public long storageBytes() {
+        long bytes = vectors.storageBytes() + builder.kernelBytes() + queryScorer.kernelBytes();
+        if (exact != null) {
+            bytes += exact.storageBytes() + exactScorer.kernelBytes();
+        }
+        return bytes;
     }
 
     /**
@@ -201,6 +246,10 @@ public final class HnswIndex extends TombstonedIndex {
             Sq8VectorValues trained = Sq8VectorValues.train(floats, storage);
             exact = config.keepFloatsForRerank() ? floats : null;
             useVectors(trained);
+            if (exact == null) {
+                // The codes replace the floats, whose scorers useVectors just released.
+                floats.release();
+            }
         } else if (sq8 != null && sq8.needsRecalibration()) {
             sq8.recalibrate(exact);
             useVectors(sq8);
@@ -341,7 +390,10 @@ public final class HnswIndex extends TombstonedIndex {
         int[] live = ids.liveOrdinals();
         // SQ8 codes are copied, not re-quantized: compaction adds no error.
         ScoringVectors kept = vectors.copyOf(live, live.length);
-        exact = exact != null ? exact.copyOf(live, live.length) : null;
+        FloatVectorValues keptExact = exact != null ? exact.copyOf(live, live.length) : null;
+        // The old vectors and every scorer over them are garbage from here on.
+        release();
+        exact = keptExact;
         ids = ids.compacted(live);
         newGraph(kept);
         for (int ord = 0; ord < live.length; ord++) {

@@ -36,6 +36,13 @@ public interface VectorIndex {
     /** Bytes of memory held by vectors and index structures. */
     long memoryBytes();
 
+    /**
+     * Bytes of its vector storages and its scorers' kernel buffers: what its VectorStorageFactory
+     * allocated for it and it still uses. Equal to the factory's {@code bytesHeld()} when nothing was
+     * stranded (compaction, SQ8 training and AUTO's switch release what they replace): an integrity aid.
+     */
+    long storageBytes();
+
     /** Marks {@code id} deleted in O(1); UNKNOWN_ID if it is not a live id. */
     void delete(int id);
 

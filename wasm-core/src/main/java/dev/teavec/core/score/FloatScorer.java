@@ -64,4 +64,14 @@ public final class FloatScorer implements QueryScorer {
             }
         }
     }
+
+    @Override
+    public long kernelBytes() {
+        return kernel.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        kernel.release();
+    }
 }

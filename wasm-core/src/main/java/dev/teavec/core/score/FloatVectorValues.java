@@ -103,6 +103,16 @@ public final class FloatVectorValues implements ScoringVectors {
     }
 
     @Override
+    public long storageBytes() {
+        return store.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        store.release();
+    }
+
+    @Override
     public long bytesUsed() {
         return store.bytesUsed() + (invNorms == null ? 0 : (long) invNorms.length * Float.BYTES);
     }

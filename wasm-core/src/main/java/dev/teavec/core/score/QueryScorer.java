@@ -11,4 +11,17 @@ public interface QueryScorer extends RandomVectorScorer {
 
     /** Makes the stored vector {@code ord} the current query: how a builder scores stored pairs. */
     void setQueryFromOrdinal(int ord);
+
+    /** Bytes of this scorer's kernel buffers outside the Java heap (see FloatKernel#bytesUsed). */
+    default long kernelBytes() {
+        return 0;
+    }
+
+    /**
+     * Returns the scorer's kernel buffers, not the vectors it reads; it must not be used afterwards.
+     * Again is a no-op. Whoever called {@link ScoringVectors#newScorer()} owns the scorer and calls this
+     * when replacing or dropping it.
+     */
+    default void release() {
+    }
 }

@@ -22,9 +22,20 @@ public interface ScoringVectors {
     /** A new reusable scorer over these vectors. */
     QueryScorer newScorer();
 
-    /** The same encoding holding only {@code ords[0..count)}, renumbered 0..count-1 in that order. */
+    /** The same encoding holding only {@code ords[0..count)} (ascending), renumbered 0..count-1 in that order. */
     ScoringVectors copyOf(int[] ords, int count);
 
     /** Bytes held by the vectors and their per-vector terms. */
     long bytesUsed();
+
+    /** Bytes held by the storage of the vectors alone (what a VectorStorageFactory allocated for them). */
+    long storageBytes();
+
+    /**
+     * Returns the storage of the vectors now (Wasm linear memory in the browser build, which the
+     * garbage collector cannot reclaim); these values and scorers over them must not be used afterwards.
+     * Again is a no-op. The index holding the values owns them: it calls this when it replaces them
+     * (compaction, SQ8 training) and after releasing the scorers it made over them.
+     */
+    void release();
 }

@@ -99,4 +99,14 @@ public final class Sq8Scorer implements QueryScorer {
         }
         return l2 ? queryNorm + values.norm(ord) - 2f * dot : -dot;
     }
+
+    @Override
+    public long kernelBytes() {
+        return kernel.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        kernel.release();
+    }
 }

@@ -279,13 +279,31 @@ public final class Sq8VectorValues implements ScoringVectors {
         Sq8VectorValues copy = new Sq8VectorValues(metric, quantizer, observed.copy(), codes.newEmpty());
         copy.calibrations = calibrations;
         copy.norms = new float[Math.max(16, count)];
+        int clipped = 0;
         for (int i = 0; i < count; i++) {
             int ord = copy.codes.append();
             codes.read(ords[i], codeScratch);
             copy.codes.write(ord, codeScratch);
             copy.norms[ord] = norms[ords[i]];
+            // Kept clipped vectors keep their exact copies, or compaction would make their clamping permanent.
+            while (clipped < clippedSinceCalibration && clippedOrds[clipped] < ords[i]) {
+                clipped++;
+            }
+            if (clipped < clippedSinceCalibration && clippedOrds[clipped] == ords[i]) {
+                copy.restoreClipped(ord, clippedExact[clipped]);
+            }
         }
         return copy;
+    }
+
+    @Override
+    public long storageBytes() {
+        return codes.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        codes.release();
     }
 
     @Override

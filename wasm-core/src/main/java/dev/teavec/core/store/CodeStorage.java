@@ -32,4 +32,12 @@ public interface CodeStorage {
 
     /** Bytes held (allocated capacity). */
     long bytesUsed();
+
+    /**
+     * Returns memory the garbage collector cannot reclaim (the browser build's Wasm linear memory) now;
+     * the storage and its kernels must not be used afterwards. Again is a no-op; nothing to do on the
+     * Java heap. Called by the storage's owner (see {@link dev.teavec.core.score.ScoringVectors#release}).
+     */
+    default void release() {
+    }
 }

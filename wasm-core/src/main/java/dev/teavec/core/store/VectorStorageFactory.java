@@ -38,4 +38,13 @@ public interface VectorStorageFactory {
      */
     default void release() {
     }
+
+    /**
+     * Bytes of every storage and kernel buffer this factory made that is still held, or -1 where the
+     * garbage collector owns them and nothing is counted. With an index's storages and scorers released
+     * as they become garbage, this equals the index's {@code storageBytes()}: an integrity aid.
+     */
+    default long bytesHeld() {
+        return -1;
+    }
 }

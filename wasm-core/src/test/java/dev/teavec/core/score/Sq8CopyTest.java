@@ -1,0 +1,64 @@
+package dev.teavec.core.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.teavec.core.vector.Metric;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Compaction's copy of SQ8 codes keeps the exact copies of clipped vectors, so clamping stays temporary. */
+class Sq8CopyTest {
+    private static final int DIM = 8;
+    private static final long SEED = 20251122L;
+
+    @Test
+    void copyKeepsClippedVectorsAndRecalibrationRestoresThem() {
+        Random random = new Random(SEED);
+        FloatVectorValues sample = new FloatVectorValues(DIM, Metric.L2);
+        for (int i = 0; i < 100; i++) {
+            sample.add(vector(random, 1f));
+        }
+        Sq8VectorValues values = Sq8VectorValues.train(sample);
+        float[][] clipped = new float[10][];
+        for (int i = 0; i < clipped.length; i++) {
+            clipped[i] = vector(random, 3f);
+            clipped[i][0] = 2.5f;
+            values.add(clipped[i]);
+        }
+        assertEquals(10, values.clippedCount(), "seed " + SEED);
+        // Drop ordinals 0..49 and the clipped 100 and 105: the other 8 clipped become 50.. renumbered.
+        int[] ords = new int[58];
+        int n = 0;
+        for (int ord = 50; ord < 110; ord++) {
+            if (ord != 100 && ord != 105) {
+                ords[n++] = ord;
+            }
+        }
+        Sq8VectorValues copy = values.copyOf(ords, n);
+        assertEquals(8, copy.clippedCount());
+        for (int i = 0, c = 0; i < clipped.length; i++) {
+            if (i == 0 || i == 5) {
+                continue;
+            }
+            int renumbered = 50 + i - (i > 5 ? 2 : 1);
+            assertEquals(renumbered, copy.clippedOrd(c));
+            assertArrayEquals(clipped[i], copy.clippedVector(c++));
+        }
+        copy.recalibrate(null);
+        float[] out = new float[DIM];
+        copy.decode(50, out);
+        for (int d = 0; d < DIM; d++) {
+            assertTrue(Math.abs(out[d] - clipped[1][d]) < 0.05f, "dim " + d + ": " + out[d] + " vs " + clipped[1][d]);
+        }
+    }
+
+    private static float[] vector(Random random, float spread) {
+        float[] v = new float[DIM];
+        for (int d = 0; d < DIM; d++) {
+            v[d] = (random.nextFloat() - 0.5f) * spread;
+        }
+        return v;
+    }
+}
