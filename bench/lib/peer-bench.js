@@ -120,7 +120,9 @@ async function buildOne(adapter, ds, tune, env, opts, log) {
   row.memorySource = adapter.memorySource;
   // Linear memory: the whole of a fresh instance after the build (initial reservation included: growth alone
   // reads 7 MB for an hnswlib index of 17 MB of data, because its first 16 MB are reserved up front).
-  row.memoryBytes = adapter.memorySource === 'wasm' ? row.wasmTotalBytes : row.heapBytes;
+  // TeaVec ('heap+wasm') has both: its graph is Wasm GC objects in the JS heap, its vectors linear memory.
+  row.memoryBytes = adapter.memorySource === 'wasm' ? row.wasmTotalBytes
+    : adapter.memorySource === 'heap+wasm' ? (row.heapBytes ?? 0) + (row.wasmTotalBytes ?? 0) : row.heapBytes;
   return { adapter, inst, row, times: [], recallSum: 0 };
 }
 

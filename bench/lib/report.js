@@ -72,8 +72,9 @@ export function toMarkdown(report) {
     + `${report.options.perRound} queries per library, round-robin; k = 10; ef_search = lowest giving recall@10 ≥ `
     + `${report.options.targetRecall} on held-out tuning queries; HNSW M = 16, ef_construction = 200 for every graph library.`);
   lines.push('');
-  lines.push('Memory: "heap" = JS heap growth over the build, after GC (TeaVec: Wasm GC objects live there; Orama: plain JS); '
-    + '"wasm" = linear memory of a fresh instance after the build (its initial reservation included; a peak: it never shrinks). '
+  lines.push('Memory: "heap" = JS heap growth over the build, after GC (Orama: plain JS); '
+    + '"wasm" = linear memory of a fresh instance after the build (its initial reservation included; a peak: it never shrinks); '
+    + '"heap+wasm" (TeaVec) = both: its graph and ids are Wasm GC objects in the JS heap, its vectors sit in linear memory. '
     + 'Bundle: gzip -9 of the shipped .wasm + JS (TeaVec: npm-package/dist). EdgeVec runs cosine sets as L2 on unit '
     + 'vectors (its cosine and dot rank backwards); voy is L2 only and exact; Orama is an exact cosine scan with its '
     + 'similarity cut-off set to -1.');

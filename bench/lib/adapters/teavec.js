@@ -3,10 +3,27 @@ import { HNSW_M, HNSW_M0, HNSW_EF_CONSTRUCTION, BATCH, idLookup } from './common
 
 const hasPersistence = ({ EdgeVec }) => typeof EdgeVec.prototype.save === 'function' && typeof EdgeVec.load === 'function';
 
-async function startModule(env) {
-  const teavec = await env.importModule('teavec', 'teavec.js');
-  await teavec.default();
-  return teavec;
+/**
+ * Imports the package and initialises it. With `fresh`, a new module instance whose Wasm linear memory
+ * (where the SIMD build keeps vectors) is captured as the loader creates it, so the bench can read its
+ * size the way it reads the peers' linear memory.
+ */
+async function startModule(env, { fresh = false } = {}) {
+  const teavec = await env.importModule('teavec', 'teavec.js', { fresh });
+  const Original = WebAssembly.Memory;
+  let memory = null;
+  WebAssembly.Memory = function Memory(descriptor) {
+    const m = new Original(descriptor);
+    memory ??= m;
+    return m;
+  };
+  WebAssembly.Memory.prototype = Original.prototype;
+  try {
+    await teavec.default();
+  } finally {
+    WebAssembly.Memory = Original;
+  }
+  return { teavec, memory };
 }
 
 /**
@@ -46,15 +63,15 @@ export function teavecAdapter({ quantization }) {
     label: sq8 ? 'TeaVec SQ8' : 'TeaVec float32',
     teavec: true,
     tunable: true,
-    memorySource: 'heap',
-    memoryNote: 'JS heap growth (Wasm GC objects live in the JS heap)',
+    memorySource: 'heap+wasm',
+    memoryNote: 'JS heap growth (Wasm GC objects: graph, ids) + linear memory of a fresh instance (vectors, SIMD scratch)',
     bundle: { package: 'teavec', files: ['teavec.wasm', 'teavec.js'] },
     supports: () => null,
     nativeIds: (results) => results.map((r) => r.id),
 
     /** The module (untimed); `load(name)` reads the newest verified generation from IndexedDB. */
     async reopen(env, { ef }) {
-      const { EdgeVec } = await startModule(env);
+      const { EdgeVec } = (await startModule(env)).teavec;
       return {
         load: async (name) => {
           const loaded = await EdgeVec.load(name);
@@ -64,7 +81,7 @@ export function teavecAdapter({ quantization }) {
     },
 
     async open(env) {
-      const teavec = await startModule(env);
+      const { teavec, memory } = await startModule(env, { fresh: true });
       const { EdgeVec, EdgeVecConfig } = teavec;
       let index = null;
       let lookup = null;
@@ -96,7 +113,7 @@ export function teavecAdapter({ quantization }) {
         search: (q, k) => index.search(q, k, { efSearch: ef }),
         toIds,
         ownMemory: () => index.memoryUsage(),
-        wasmMemory: () => null,
+        wasmMemory: () => memory?.buffer.byteLength ?? null,
         persistence: () => persistenceFor(adapter, env, teavec, index, ef, toIds),
         dispose() {
           // The vectors live in Wasm linear memory, which only free() returns (or, later, the GC's finalizer).
