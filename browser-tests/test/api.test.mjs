@@ -92,7 +92,6 @@ test('deletes, counts, compaction, memory, free', () => {
   assert.deepEqual(r.compact, [8, 6, 0]);
   assert.deepEqual(r.memory, [true, 'normal', true, true, true, 'none', 80]);
   assert.deepEqual(r.quota, { code: 'QUOTA_EXCEEDED' });
-  assert.equal(r.free, true);
 });
 
 test('filter builder, typed metadata values, and error codes with positions', () => {
@@ -107,6 +106,7 @@ test('filter builder, typed metadata values, and error codes with positions', ()
   assert.deepEqual(r.invalidFilter, { code: 'INVALID_FILTER', position: 7 });
   assert.deepEqual(r.invalidWhere, { code: 'INVALID_FILTER', position: 16 });
   assert.deepEqual(r.invalidArgument, { code: 'INVALID_ARGUMENT' });
+  assert.deepEqual(r.free, { code: 'INDEX_FREED' });
 });
 
 test('collections end to end', () => {

@@ -63,6 +63,7 @@ test(`crashes at ${CRASHES} random moments of saves never yield a corrupt or los
   const next = random(SEED);
   let chrome = await launchKillableChromium(profile);
   let acked = 0; // the newest save k known to be complete (0: none yet)
+  let lastCrash = 'none'; // how the previous round ended, for the failure message
   const tally = {
     close: 0, rendererCrash: 0, browserKill: 0, loadedAcked: 0, loadedInFlight: 0, savesAcked: 0, partialSavesSeen: 0,
   };
@@ -79,12 +80,16 @@ test(`crashes at ${CRASHES} random moments of saves never yield a corrupt or los
       const stored = await page.evaluate((name) => window.idbTest.raw.inspect(name), NAME);
       if (stored?.chunkGenerations.some((g) => !stored.manifests.includes(g))) tally.partialSavesSeen++;
       const loaded = await page.evaluate((name) => window.idbTest.load(name), NAME);
-      const where = `seed ${SEED}, round ${round}, acked k=${acked}`;
+      const where = `seed ${SEED}, round ${round}, acked k=${acked}, after ${lastCrash}`;
       assert.ok(loaded.ok, `load failed (${where}): ${JSON.stringify(loaded.error)}`);
       if (acked === 0 && loaded.empty) {
         // Nothing acknowledged and nothing committed yet: fine.
       } else {
-        assert.ok(!loaded.empty, `an acknowledged save was lost (${where})`);
+        if (loaded.empty) {
+          // Which databases the origin still has tells a lost generation from storage the browser dropped.
+          const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`));
+          assert.fail(`an acknowledged save was lost (${where}); the origin's databases: ${JSON.stringify(databases)}`);
+        }
         assert.ok(loaded.intact, `corrupt load: bytes do not match save k=${loaded.k} (${where})`);
         assert.deepEqual(loaded.skipped, [], `a newer generation failed to verify (${where})`);
         assert.ok(loaded.k === acked || loaded.k === acked + 1,
@@ -111,9 +116,11 @@ test(`crashes at ${CRASHES} random moments of saves never yield a corrupt or los
       const how = next();
       if (how < 0.6) {
         tally.close++;
+        lastCrash = 'page close';
         await page.close();
       } else if (how < 0.9) {
         tally.rendererCrash++;
+        lastCrash = 'renderer crash';
         const session = await chrome.context.newCDPSession(page);
         const crashed = page.waitForEvent('crash');
         session.send('Page.crash').catch(() => {});
@@ -121,6 +128,7 @@ test(`crashes at ${CRASHES} random moments of saves never yield a corrupt or los
         await page.close().catch(() => {});
       } else {
         tally.browserKill++;
+        lastCrash = 'browser SIGKILL';
         await chrome.kill();
         chrome = await launchKillableChromium(profile);
       }

@@ -1,5 +1,6 @@
 package dev.teavec.bindings.idb;
 
+import dev.teavec.core.codec.Crc32;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int32Array;

@@ -1,5 +1,6 @@
 package dev.teavec.bindings.idb;
 
+import dev.teavec.core.codec.Crc32;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import org.teavm.jso.JSObject;

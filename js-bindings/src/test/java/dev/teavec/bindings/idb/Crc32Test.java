@@ -1,5 +1,6 @@
 package dev.teavec.bindings.idb;
 
+import dev.teavec.core.codec.Crc32;
 import static org.junit.Assert.assertEquals;
 
 import java.util.Random;
