@@ -1,68 +1,101 @@
 package dev.teavec.core.codec;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.filter.Filter;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexFactory;
 import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.Quantization;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.vector.Metric;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded mutation fuzzing of the decoder: valid snapshots of every structure, some with in-place
- * updates, metadata, keys and documents, mutated by bit flips,
- * byte overwrites, truncations, extensions, hostile u32 fields and splices between snapshots, half
- * of them re-sealed (CRCs and total length recomputed) so the damage reaches the semantic checks.
- * The only acceptable outcomes: CORRUPT_SNAPSHOT, or a database that passes checkIntegrity() and then
- * searches (filtered too), inserts, upserts, reads records, deletes and compacts without any exception.
+ * Coverage-guided fuzzing of the snapshot decoders with Jazzer. The first input byte picks the decoder
+ * (bit 1: {@link DatabaseSnapshot#decode}, else {@link IndexSnapshot#decodeDatabase}) and whether the rest
+ * is re-sealed (bit 0: total length and CRCs recomputed) so that mutations reach the semantic checks
+ * instead of stopping at a CRC. The only acceptable outcomes: CORRUPT_SNAPSHOT, or databases that pass
+ * checkIntegrity(), survive an encode/decode round trip, and then search (filtered too), insert, upsert,
+ * read records, delete and compact without any exception. Anything else, OutOfMemoryError and
+ * StackOverflowError included, is a finding; so is an input that runs past libFuzzer's -timeout.
+ *
+ * <p>Seeds: the small committed fixtures (src/test/resources/snapshots) and small snapshots of every
+ * structure built here ({@link #seeds()}), plus the files under
+ * src/test/resources/dev/teavec/core/codec/SnapshotFuzzTestInputs/decodesOrRejects (regressions: every
+ * finding goes there once fixed). {@code mvn test} runs it in its own surefire execution with
+ * JAZZER_FUZZ=1, a fixed libFuzzer -seed and 100,000 executions (wasm-core/pom.xml); with
+ * {@code -Dteavec.fuzz=} it only replays the seeds.
  */
+@Tag("fuzz")
 class SnapshotFuzzTest {
-    private static final long SEED = Long.getLong("teavec.fuzz.seed", 20261121L);
-    private static final int INPUTS = Integer.getInteger("teavec.fuzz.inputs", 100_000);
-    private static final int[] HOSTILE = {0, 1, -1, 2, 3, 4, 255, 256, 65535, 65536, Integer.MAX_VALUE, Integer.MIN_VALUE,
-        1 << 27, 1 << 24, 0x7FFFFFFE};
+    /** The smaller fixtures: libFuzzer's inputs grow up to the largest seed, and their cost with them. */
+    private static final String[] FIXTURES = {"v1-flat.tvec", "v1-hnsw-sq8.tvec", "v2-flat.tvec"};
+    private static final int RESEAL = 1;
+    private static final int COLLECTIONS = 2;
+    private final SnapshotLimits limits = SnapshotLimits.withBudget(64 << 20, 64);
 
-    @Test
-    void mutatedSnapshotsAreCorruptOrSound() {
-        byte[][] corpus = corpus();
-        SplittableRandom random = new SplittableRandom(SEED);
-        int decoded = 0;
-        int corrupt = 0;
-        for (int n = 0; n < INPUTS; n++) {
-            long inputSeed = random.nextLong();
-            byte[] input = mutate(corpus, new SplittableRandom(inputSeed));
-            try {
-                VectorDatabase db = IndexSnapshot.decodeDatabase(SnapshotBytes.of(input), SnapshotLimits.withBudget(64 << 20, 64));
-                exercise(db);
-                decoded++;
-            } catch (TeaVecException e) {
-                if (e.code() != ErrorCode.CORRUPT_SNAPSHOT) {
-                    throw new AssertionError(failure(n, inputSeed) + e.getMessage(), e);
-                }
-                corrupt++;
-            } catch (RuntimeException | Error e) {
-                throw new AssertionError(failure(n, inputSeed) + e, e);
-            }
+    @MethodSource("seeds")
+    // maxDuration well above the ~2 min it takes here, so a slow machine still runs every input instead of stopping early.
+    @FuzzTest(maxExecutions = 100_000, maxDuration = "20m")
+    void decodesOrRejects(byte[] input) {
+        if (input.length == 0) {
+            return;
         }
-        System.out.println("snapshot fuzz: " + INPUTS + " inputs (seed " + SEED + "): " + corrupt
-                + " CORRUPT_SNAPSHOT, " + decoded + " decoded and sound");
-        assertTrue(corrupt > INPUTS / 2 && decoded > 0, "the mutations should mostly damage, sometimes not");
+        int mode = input[0];
+        byte[] snapshot = java.util.Arrays.copyOfRange(input, 1, input.length);
+        if ((mode & RESEAL) != 0) {
+            Reseal.lengthAndCrcs(snapshot);
+        }
+        try {
+            if ((mode & COLLECTIONS) != 0) {
+                DatabaseSnapshot all = DatabaseSnapshot.decode(SnapshotBytes.of(snapshot), limits);
+                for (int i = 0; i < all.size(); i++) {
+                    if (all.database(i) != null) {
+                        roundTripAndExercise(all.database(i));
+                    }
+                }
+            } else {
+                roundTripAndExercise(IndexSnapshot.decodeDatabase(SnapshotBytes.of(snapshot), limits));
+            }
+        } catch (TeaVecException e) {
+            if (e.code() != ErrorCode.CORRUPT_SNAPSHOT) {
+                throw new AssertionError(reproduce(input) + e.getMessage(), e);
+            }
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError(reproduce(input) + e, e);
+        }
     }
 
-    private static String failure(int n, long inputSeed) {
-        return "input " + n + " (fuzz seed " + SEED + ", input seed " + inputSeed + "): ";
+    /** Where libFuzzer saved the input (it names crash files by SHA-1) and how to replay it. */
+    private static String reproduce(byte[] input) {
+        String dir = System.getProperty("jazzer.internal.basedir", "wasm-core");
+        return "input crash-" + sha1(input) + " (libFuzzer writes it to " + dir + "/; replay: copy it to"
+                + " wasm-core/src/test/resources/dev/teavec/core/codec/SnapshotFuzzTestInputs/decodesOrRejects/"
+                + " and run mvn -o -q -pl wasm-core test -Dtest=SnapshotFuzzTest): ";
     }
 
-    /** A decoded database must be sound and usable. */
-    private static void exercise(VectorDatabase db) {
+    private void roundTripAndExercise(VectorDatabase db) {
         db.checkIntegrity();
+        IndexSnapshot.decodeDatabase(IndexSnapshot.encode(db), limits).checkIntegrity();
+        exercise(db);
+    }
+
+    /** A decoded database must be usable. */
+    private static void exercise(VectorDatabase db) {
         VectorIndex index = db.index();
         float[] q = new float[index.dimensions()];
         for (int i = 0; i < q.length; i++) {
@@ -83,6 +116,50 @@ class SnapshotFuzzTest {
         db.delete(id);
         db.compact();
         db.checkIntegrity();
+    }
+
+    /** Valid snapshots, each behind a mode byte that re-seals it after mutation and picks its decoder. */
+    static Stream<Arguments> seeds() {
+        List<byte[]> seeds = new ArrayList<>();
+        for (String name : FIXTURES) {
+            seeds.add(withMode(RESEAL, fixture(name)));
+        }
+        for (byte[] snapshot : corpus()) {
+            seeds.add(withMode(RESEAL, snapshot));
+        }
+        VectorDatabase[] collections = {records(IndexType.HNSW, Quantization.SQ8, Metric.DOT, 12), null,
+            records(IndexType.FLAT, Quantization.NONE, Metric.L2, 6)};
+        seeds.add(withMode(RESEAL | COLLECTIONS, DatabaseSnapshot.encode(new String[] {"a", "b\u00e9", "c"},
+                new String[] {"{}", "{\"dimension\":3}", "{\"x\":[1]}"}, collections).toArray()));
+        seeds.add(withMode(0, corpus()[0]));
+        return seeds.stream().map(s -> Arguments.of((Object) s));
+    }
+
+    private static byte[] withMode(int mode, byte[] snapshot) {
+        byte[] input = new byte[snapshot.length + 1];
+        input[0] = (byte) mode;
+        System.arraycopy(snapshot, 0, input, 1, snapshot.length);
+        return input;
+    }
+
+    private static byte[] fixture(String name) {
+        try (InputStream in = SnapshotFuzzTest.class.getResourceAsStream("/snapshots/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(byte[] input) {
+        try {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : MessageDigest.getInstance("SHA-1").digest(input)) {
+                hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[][] corpus() {
@@ -130,50 +207,5 @@ class SnapshotFuzzTest {
             index.delete(id);
         }
         return index;
-    }
-
-    static byte[] mutate(byte[][] corpus, SplittableRandom r) {
-        byte[] s = corpus[r.nextInt(corpus.length)].clone();
-        int mutations = 1 + r.nextInt(3);
-        for (int m = 0; m < mutations && s.length > 0; m++) {
-            switch (r.nextInt(7)) {
-                case 0:
-                    s[r.nextInt(s.length)] ^= (byte) (1 << r.nextInt(8));
-                    break;
-                case 1:
-                    s[r.nextInt(s.length)] = (byte) r.nextInt(256);
-                    break;
-                case 2:
-                    s = java.util.Arrays.copyOf(s, r.nextInt(s.length));
-                    break;
-                case 3: {
-                    byte[] longer = java.util.Arrays.copyOf(s, s.length + 1 + r.nextInt(64));
-                    for (int i = s.length; i < longer.length; i++) {
-                        longer[i] = (byte) r.nextInt(256);
-                    }
-                    s = longer;
-                    break;
-                }
-                case 4:
-                case 5:
-                    if (s.length >= 4) {
-                        Reseal.putU32(s, r.nextInt(s.length - 3), HOSTILE[r.nextInt(HOSTILE.length)] + r.nextInt(3) - 1);
-                    }
-                    break;
-                default: {
-                    byte[] other = corpus[r.nextInt(corpus.length)];
-                    int from = r.nextInt(other.length);
-                    int len = Math.min(1 + r.nextInt(64), other.length - from);
-                    int to = r.nextInt(s.length);
-                    len = Math.min(len, s.length - to);
-                    System.arraycopy(other, from, s, to, len);
-                    break;
-                }
-            }
-        }
-        if (r.nextBoolean()) {
-            Reseal.lengthAndCrcs(s);
-        }
-        return s;
     }
 }
