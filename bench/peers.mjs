@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { parseArgs } from 'node:util';
+import { benchFlags } from './lib/cli.mjs';
 import { CATALOGUE, nodeReader, prepareDatasets } from './lib/prepare-datasets.mjs';
 import { ADAPTERS, pickAdapters } from './lib/adapters/index.js';
 import { DEFAULTS, efHintsFrom } from './lib/peer-bench.js';
@@ -28,8 +28,8 @@ const dirs = {
 };
 const packageDir = (pkg) => (pkg === 'teavec' ? dirs.teavecDist : join(here, 'node_modules', pkg));
 
-const { values: flags } = parseArgs({
-  options: {
+const flags = await benchFlags(
+  {
     runtime: { type: 'string', default: 'both' },
     datasets: { type: 'string' },
     libs: { type: 'string' },
@@ -37,19 +37,11 @@ const { values: flags } = parseArgs({
     full: { type: 'boolean', default: false },
     rounds: { type: 'string' },
     'per-round': { type: 'string' },
-    seed: { type: 'string', default: '1' },
     'no-persistence': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
-    json: { type: 'string' },
-    markdown: { type: 'string' },
-    render: { type: 'string' },
   },
-});
-
-if (flags.render) {
-  console.log(toMarkdown(JSON.parse(await readFile(flags.render, 'utf8'))));
-  process.exit(0);
-}
+  toMarkdown,
+);
 
 const defaultSets = CATALOGUE.filter((e) => !e.smokeOnly).map((e) => e.id);
 const options = {

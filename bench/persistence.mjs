@@ -4,12 +4,12 @@
 //                              [--json out.json] [--markdown out.md]
 //   node bench/persistence.mjs --render out.json     (markdown again from a saved --json, nothing re-run)
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { benchFlags } from './lib/cli.mjs';
 import { prepareDatasets } from './lib/prepare-datasets.mjs';
 import { pickAdapters } from './lib/adapters/index.js';
 import { PERSIST_DEFAULTS } from './lib/persistence-bench.js';
@@ -20,24 +20,16 @@ import { launchKillableChromium } from '../browser-tests/test/chromium-process.m
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_LIBS = 'teavec-f32,teavec-sq8,edgevec,hnswlib';
 
-const { values: flags } = parseArgs({
-  options: {
+const flags = await benchFlags(
+  {
     n: { type: 'string', default: '100000' },
     libs: { type: 'string', default: DEFAULT_LIBS },
     efc: { type: 'string', default: String(PERSIST_DEFAULTS.efConstruction) },
     ef: { type: 'string', default: String(PERSIST_DEFAULTS.efSearch) },
     timeout: { type: 'string', default: String(PERSIST_DEFAULTS.timeoutMs / 1000) },
-    seed: { type: 'string', default: '1' },
-    json: { type: 'string' },
-    markdown: { type: 'string' },
-    render: { type: 'string' },
   },
-});
-
-if (flags.render) {
-  console.log(toMarkdown(JSON.parse(await readFile(flags.render, 'utf8'))));
-  process.exit(0);
-}
+  toMarkdown,
+);
 
 const log = (m) => console.error(m);
 const libs = pickAdapters(flags.libs).map((a) => a.id); // fails fast on unknown ids
