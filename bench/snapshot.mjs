@@ -6,6 +6,7 @@ import os from 'node:os';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRandom } from './lib/synthetic.js';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -21,16 +22,11 @@ const teavec = await import('../npm-package/dist/teavec.js');
 await teavec.default();
 const { EdgeVec, EdgeVecConfig } = teavec;
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6D2B79F5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
-}
+// Uniform in [-0.5, 0.5), from the benches' one seeded generator.
+const rng = (seed) => {
+  const next = createRandom(seed).next;
+  return () => next() - 0.5;
+};
 
 const ms = (t0) => (performance.now() - t0).toFixed(0);
 const mb = (b) => (b / 2 ** 20).toFixed(1);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launchKillableChromium } from './chromium-process.mjs';
+import { rng } from '../../npm-package/test/random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = Number(process.env.TEAVEC_SEED ?? (Date.now() % 2147483647));
@@ -37,18 +38,6 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-/** mulberry32: small, seeded, good enough to place crashes. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function openStorePage(context, onAck) {
   const page = await context.newPage();
   await page.exposeBinding('__ack', (_source, k, generation) => onAck(k, generation));
@@ -60,7 +49,7 @@ async function openStorePage(context, onAck) {
 test(`crashes at ${CRASHES} random moments of saves never yield a corrupt or lost generation`, async (t) => {
   t.diagnostic(`seed ${SEED} (repeat with TEAVEC_SEED=${SEED})`);
   console.log(`idb-crash: seed ${SEED}`);
-  const next = random(SEED);
+  const next = rng(SEED); // places the crashes
   let chrome = await launchKillableChromium(profile);
   let acked = 0; // the newest save k known to be complete (0: none yet)
   let lastCrash = 'none'; // how the previous round ended, for the failure message

@@ -1,7 +1,9 @@
 // Shared by the IndexedDB store tests: a static server for pages/ and the built package, and store pages.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { before, after } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { launchChromium } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -9,6 +11,23 @@ export function startPagesServer() {
   return startStaticServer({
     mounts: { '/': join(here, '..', 'pages'), '/teavec/': join(here, '..', '..', 'npm-package', 'dist') },
   });
+}
+
+/**
+ * Registers this test file's before/after hooks: one pages server and one Chromium for all its tests, read
+ * as `env.server` and `env.browser` once the tests run.
+ */
+export function useServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startPagesServer();
+    env.browser = await launchChromium();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** A page of `context` with pages/idb.html loaded and the engine initialized; `errors` collects page errors. */

@@ -1,29 +1,17 @@
 // Several pages of one origin on one snapshot name: no acknowledged write lost, every save announced to the
 // other pages, and another page upgrading or deleting the database is never blocked by TeaVec.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './browser.mjs';
-import { startPagesServer, openStorePage, inPage } from './idb-helpers.mjs';
+import { useServerAndBrowser, openStorePage, inPage } from './idb-helpers.mjs';
 
 const WRITES = Number(process.env.TEAVEC_WRITES ?? 1000);
-let server;
-let browser;
-
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test(`two pages write ${WRITES} times to one name, interleaved: no acknowledged write is lost`, async () => {
-  const context = await browser.newContext();
-  const a = await openStorePage(context, server.url);
-  const b = await openStorePage(context, server.url);
-  const watcher = await openStorePage(context, server.url);
+  const context = await env.browser.newContext();
+  const a = await openStorePage(context, env.server.url);
+  const b = await openStorePage(context, env.server.url);
+  const watcher = await openStorePage(context, env.server.url);
   for (const p of [a, b, watcher]) await p.page.evaluate(() => void window.idbTest.listen('shared'));
   // Page a saves the even k, page b the odd k, both at once; sizes vary so saves take different times.
   const ks = (parity) => Array.from({ length: WRITES / 2 }, (_, i) => 2 * i + parity + 1);
@@ -67,9 +55,9 @@ async function startLongSave(page, name, size = 24_000_000) {
 }
 
 test('saves of one name from two pages run one at a time (Web Locks)', async () => {
-  const context = await browser.newContext();
-  const writer = await openStorePage(context, server.url);
-  const other = await openStorePage(context, server.url);
+  const context = await env.browser.newContext();
+  const writer = await openStorePage(context, env.server.url);
+  const other = await openStorePage(context, env.server.url);
   await startLongSave(writer.page, 'locked', 4_000_000);
   const held = await other.page.evaluate(async () => (await navigator.locks.query()).held.map((l) => [l.name, l.mode]));
   assert.deepEqual(held, [['teavec:locked', 'exclusive']]);
@@ -104,9 +92,9 @@ for (const [what, act] of [
   })],
 ]) {
   test(`a page that ${what} the database while another page saves is not blocked; the save fails cleanly`, async () => {
-    const context = await browser.newContext();
-    const writer = await openStorePage(context, server.url);
-    const other = await openStorePage(context, server.url);
+    const context = await env.browser.newContext();
+    const writer = await openStorePage(context, env.server.url);
+    const other = await openStorePage(context, env.server.url);
     const name = `versionchange-${what}`;
     assert.ok((await inPage(writer.page, 'save', name, 1, 5000)).ok);
     await startLongSave(writer.page, name);
@@ -131,11 +119,11 @@ for (const [what, act] of [
 }
 
 test('deleteSnapshot gives up with STORAGE_ERROR when a foreign connection ignores versionchange', async () => {
-  const context = await browser.newContext();
-  const { page } = await openStorePage(context, server.url);
+  const context = await env.browser.newContext();
+  const { page } = await openStorePage(context, env.server.url);
   assert.ok((await inPage(page, 'save', 'held', 1, 5000)).ok);
   const holder = await context.newPage();
-  await holder.goto(`${server.url}/idb.html`);
+  await holder.goto(`${env.server.url}/idb.html`);
   await holder.evaluate(() => new Promise((resolve) => {
     const r = indexedDB.open('teavec:held');
     r.onsuccess = () => {

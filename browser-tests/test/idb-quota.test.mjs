@@ -1,31 +1,19 @@
 // Quota exhaustion in real Chromium: a small per-origin quota (CDP Storage.overrideQuotaForOrigin, set before
 // the origin first touches storage) makes a save fail with QUOTA_EXCEEDED; the previous generation, the bytes in
 // memory and the ability to save something smaller afterwards all survive.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './browser.mjs';
-import { startPagesServer, inPage, rawInPage } from './idb-helpers.mjs';
+import { useServerAndBrowser, inPage, rawInPage } from './idb-helpers.mjs';
 
 const MiB = 1024 * 1024;
-let server;
-let browser;
-
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function pageWithQuota(quotaSize) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize });
-  await page.goto(`${server.url}/idb.html`);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(env.server.url).origin, quotaSize });
+  await page.goto(`${env.server.url}/idb.html`);
   await page.evaluate(() => window.idbTest.ready);
   return { context, page };
 }

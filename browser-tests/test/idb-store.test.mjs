@@ -1,28 +1,16 @@
 // The IndexedDB snapshot store in real Chromium: round trips across a reload, progress, fallback to the
 // previous generation when the newest fails to verify, clean-up of old and uncommitted generations, errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './browser.mjs';
-import { startPagesServer, openStorePage, inPage, rawInPage } from './idb-helpers.mjs';
+import { useServerAndBrowser, openStorePage, inPage, rawInPage } from './idb-helpers.mjs';
 
 const MiB = 1024 * 1024;
 const DEFAULT_CHUNK = 4 * MiB;
-let server;
-let browser;
-
-before(async () => {
-  server = await startPagesServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function freshPage() {
-  const context = await browser.newContext();
-  const { page, errors } = await openStorePage(context, server.url);
+  const context = await env.browser.newContext();
+  const { page, errors } = await openStorePage(context, env.server.url);
   return { context, page, errors };
 }
 

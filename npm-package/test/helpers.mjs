@@ -67,17 +67,7 @@ export function runInProject(project, name, source, nodeFlags = []) {
   return execFileSync(process.execPath, [...nodeFlags, name], { cwd: project, encoding: 'utf8' });
 }
 
-/** A seeded PRNG (mulberry32): uniform in [0, 1). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './random.js';
 
 /** The run's seed: TEAVEC_SEED or a fresh one, printed so that a failure can be replayed. */
 export function seedFor(name) {

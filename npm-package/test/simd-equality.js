@@ -3,16 +3,7 @@
 // SIMD summation order, and SQ8 distances are integer dot products). Also checks reported distances
 // against a double-precision reference. Plain ES module: the Node test and the Chromium page share it.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './random.js';
 
 function gaussianVectors(random, count, dim) {
   const out = new Float32Array(count * dim);
@@ -68,7 +59,7 @@ export function compareKernels(simd, scalar, seed) {
   const problems = [];
   let compared = 0;
   for (const [n, c] of CASES.entries()) {
-    const random = mulberry32(seed + n);
+    const random = rng(seed + n);
     const data = gaussianVectors(random, c.count, c.dim);
     const queries = gaussianVectors(random, 20, c.dim);
     const a = build(simd, c, data);
