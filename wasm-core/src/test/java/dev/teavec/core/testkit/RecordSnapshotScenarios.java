@@ -234,29 +234,12 @@ public final class RecordSnapshotScenarios {
 
     /** Every single-bit flip of a database snapshot gives CORRUPT_SNAPSHOT; returns how many were tried. */
     public static int everyBitFlipIsCorrupt(byte[] snapshot) {
-        for (int i = 0; i < snapshot.length; i++) {
-            for (int bit = 0; bit < 8; bit++) {
-                byte[] damaged = snapshot.clone();
-                damaged[i] ^= (byte) (1 << bit);
-                int at = i;
-                int b = bit;
-                Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> IndexSnapshot.decodeDatabase(damaged),
-                        "bit " + b + " of byte " + at + " flipped");
-            }
-        }
-        return snapshot.length * 8;
+        return SnapshotScenarios.everyBitFlipIsCorrupt(snapshot, IndexSnapshot::decodeDatabase);
     }
 
     /** Every proper prefix (and one byte more) gives CORRUPT_SNAPSHOT; returns how many were tried. */
     public static int everyTruncationIsCorrupt(byte[] snapshot) {
-        for (int len = 0; len < snapshot.length; len++) {
-            byte[] cut = java.util.Arrays.copyOf(snapshot, len);
-            int l = len;
-            Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> IndexSnapshot.decodeDatabase(cut), "truncated to " + l + " bytes");
-        }
-        byte[] longer = java.util.Arrays.copyOf(snapshot, snapshot.length + 1);
-        Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> IndexSnapshot.decodeDatabase(longer), "one byte appended");
-        return snapshot.length + 1;
+        return SnapshotScenarios.everyTruncationIsCorrupt(snapshot, IndexSnapshot::decodeDatabase);
     }
 
 }

@@ -14,6 +14,7 @@ import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.vector.Metric;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Snapshot behaviour as plain methods (no JUnit types), run by JUnit 5 on the JVM and by TeaVM's
@@ -205,28 +206,38 @@ public final class SnapshotScenarios {
 
     /** Every single-bit flip of the snapshot gives CORRUPT_SNAPSHOT; returns how many were tried. */
     public static int everyBitFlipIsCorrupt(byte[] snapshot) {
+        return everyBitFlipIsCorrupt(snapshot, IndexSnapshot::decode);
+    }
+
+    /** Every proper prefix of the snapshot gives CORRUPT_SNAPSHOT; returns how many were tried. */
+    public static int everyTruncationIsCorrupt(byte[] snapshot) {
+        return everyTruncationIsCorrupt(snapshot, IndexSnapshot::decode);
+    }
+
+    /** Every single-bit flip of {@code snapshot} makes {@code decode} fail with CORRUPT_SNAPSHOT; returns how many were tried. */
+    static int everyBitFlipIsCorrupt(byte[] snapshot, Consumer<byte[]> decode) {
         for (int i = 0; i < snapshot.length; i++) {
             for (int bit = 0; bit < 8; bit++) {
                 byte[] damaged = snapshot.clone();
                 damaged[i] ^= (byte) (1 << bit);
                 int at = i;
                 int b = bit;
-                Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> IndexSnapshot.decode(damaged),
+                Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> decode.accept(damaged),
                         "bit " + b + " of byte " + at + " flipped");
             }
         }
         return snapshot.length * 8;
     }
 
-    /** Every proper prefix of the snapshot gives CORRUPT_SNAPSHOT; returns how many were tried. */
-    public static int everyTruncationIsCorrupt(byte[] snapshot) {
+    /** Every proper prefix of {@code snapshot}, and it with one byte appended, makes {@code decode} fail with CORRUPT_SNAPSHOT. */
+    static int everyTruncationIsCorrupt(byte[] snapshot, Consumer<byte[]> decode) {
         for (int len = 0; len < snapshot.length; len++) {
             byte[] cut = java.util.Arrays.copyOf(snapshot, len);
             int l = len;
-            Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> IndexSnapshot.decode(cut), "truncated to " + l + " bytes");
+            Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> decode.accept(cut), "truncated to " + l + " bytes");
         }
         byte[] longer = java.util.Arrays.copyOf(snapshot, snapshot.length + 1);
-        Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> IndexSnapshot.decode(longer), "one byte appended");
+        Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> decode.accept(longer), "one byte appended");
         return snapshot.length + 1;
     }
 }
