@@ -4,6 +4,12 @@ export const HNSW_M0 = 32; // 2·M, hnswlib's fixed level-0 degree
 export const HNSW_EF_CONSTRUCTION = 200;
 export const BATCH = 1000;
 
+/** How the libraries that keep their index in Wasm linear memory are measured (peer-bench.js reads it). */
+export const LINEAR_MEMORY = Object.freeze({
+  memorySource: 'wasm',
+  memoryNote: 'Wasm linear memory after the build (fresh instance per data set; never shrinks)',
+});
+
 /** Maps a library's ids (in insertion order) back to base row numbers: lookup[id] = row. */
 export function idLookup(ids) {
   let max = 0;

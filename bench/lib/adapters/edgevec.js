@@ -5,7 +5,7 @@
 //   `efSearch` option of searchFiltered is ignored). Its search uses ef = max(ef_search, k), so ef is
 //   tuned on an index built with ef_search = 10 by asking for k = ef and keeping the first 10 (the same
 //   ids a search with that ef returns; checked), then the measured index is rebuilt with the tuned ef.
-import { HNSW_M, HNSW_M0, HNSW_EF_CONSTRUCTION, BATCH, idLookup, errorText } from './common.js';
+import { HNSW_M, HNSW_M0, HNSW_EF_CONSTRUCTION, BATCH, idLookup, errorText, LINEAR_MEMORY } from './common.js';
 
 async function startModule(env) {
   const mod = await env.importModule('edgevec', 'edgevec.js', { fresh: true });
@@ -19,8 +19,7 @@ export const edgevecAdapter = {
   label: 'EdgeVec 0.9.0',
   tunable: true,
   efAtBuild: true,
-  memorySource: 'wasm',
-  memoryNote: 'Wasm linear memory after the build (fresh instance per data set; never shrinks)',
+  ...LINEAR_MEMORY,
   bundle: { package: 'edgevec', files: ['edgevec_bg.wasm', 'edgevec.js', 'snippets/**/*.js'] },
   // Builds at ~300–400 vectors/s and is built twice (tuning + measured): skipped above this without --full.
   defaultWorkLimit: 20_000 * 768,

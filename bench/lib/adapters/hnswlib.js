@@ -2,7 +2,7 @@
 // Built for ENVIRONMENT=web only, so in Node it fails at load ("not compiled for this environment"):
 // the bench tries anyway and reports the error. Persistence: writeIndex into emscripten's FS, then
 // syncFS to IndexedDB (IDBFS); the load side reads it back in a fresh module instance.
-import { HNSW_M, HNSW_EF_CONSTRUCTION, BATCH, errorText } from './common.js';
+import { HNSW_M, HNSW_EF_CONSTRUCTION, BATCH, errorText, LINEAR_MEMORY } from './common.js';
 
 const FACTORY_FILE = 'dist/hnswlib-317962d7.js';
 
@@ -54,8 +54,7 @@ export const hnswlibAdapter = {
   id: 'hnswlib',
   label: 'hnswlib-wasm 0.8.2',
   tunable: true,
-  memorySource: 'wasm',
-  memoryNote: 'Wasm linear memory after the build (fresh instance per data set; never shrinks)',
+  ...LINEAR_MEMORY,
   bundle: { package: 'hnswlib-wasm', files: ['dist/hnswlib.js', FACTORY_FILE] },
   supports: () => null,
   nativeIds: (result) => result.neighbors,

@@ -2,7 +2,7 @@
 // module, which neither Node nor a browser does without a bundler, so the adapter instantiates the
 // .wasm itself against the package's own glue (a fresh glue module per data set, so memory is its own).
 // L2 only, and exact here (a k-d tree in 128–768 dimensions visits nearly everything): no ef to tune.
-import { errorText } from './common.js';
+import { errorText, LINEAR_MEMORY } from './common.js';
 
 /**
  * A Rust panic reaches JS as a bare "unreachable" trap; the reason only goes to console.error. This puts
@@ -29,8 +29,7 @@ export const voyAdapter = {
   label: 'voy-search 0.6.3',
   tunable: false,
   exact: true,
-  memorySource: 'wasm',
-  memoryNote: 'Wasm linear memory after the build (fresh instance per data set; never shrinks)',
+  ...LINEAR_MEMORY,
   bundle: { package: 'voy-search', files: ['voy_search_bg.wasm', 'voy_search_bg.js', 'voy_search.js'] },
   // Exact search costs ~n·dim per query: skipped above this without --full.
   defaultWorkLimit: 25_000 * 384,
