@@ -1,19 +1,11 @@
 // Exposes the built bundle to the persistence test, which drives it with page.evaluate: build, save,
 // reload the page, load, and compare answers (browser-tests/test/persistence.test.mjs).
 import init, * as teavec from '/teavec/teavec.js';
-
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '/npm-test/random.js';
 
 /** Deterministic vectors: the same seed gives the same data before and after a reload. */
 function vectors(seed, count, dims) {
-  const random = mulberry32(seed);
+  const random = rng(seed);
   return Array.from({ length: count }, () => Float32Array.from({ length: dims }, () => random() * 2 - 1));
 }
 

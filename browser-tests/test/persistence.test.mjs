@@ -14,7 +14,11 @@ let browser;
 
 before(async () => {
   server = await startStaticServer({
-    mounts: { '/': join(here, '..', 'pages'), '/teavec/': join(here, '..', '..', 'npm-package', 'dist') },
+    mounts: {
+      '/': join(here, '..', 'pages'),
+      '/teavec/': join(here, '..', '..', 'npm-package', 'dist'),
+      '/npm-test/': join(here, '..', '..', 'npm-package', 'test'),
+    },
   });
   browser = await launchChromium();
 });

@@ -8,20 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { packageDir } from './helpers.mjs';
+import { rng } from './random.js';
 
 const run = promisify(execFile);
 const script = join(packageDir, 'examples', 'node', 'fvecs-index.mjs');
 const sift = join(process.env.TEAVEC_DATA ?? join(packageDir, '..', '..', 'shared', 'data'), 'sift-5k-128-euclidean');
-
-function mulberry32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function writeVecs(path, data, count, dimensions, kind) {
   const record = 4 + 4 * dimensions;
@@ -39,7 +30,7 @@ function writeVecs(path, data, count, dimensions, kind) {
 
 /** Clustered base + queries near random base vectors + exact L2 top-k, in a fresh directory. */
 function makeDataSet(seed, { count = 1500, queries = 60, dimensions = 24, k = 10 } = {}) {
-  const rand = mulberry32(seed);
+  const rand = rng(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const centres = Array.from({ length: 20 }, () => Array.from({ length: dimensions }, () => 4 * gauss()));
   const base = new Float32Array(count * dimensions);

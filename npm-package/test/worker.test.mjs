@@ -7,19 +7,11 @@ import { readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { packageDir, installPackedPackage, runInProject } from './helpers.mjs';
+import { rng } from './random.js';
 
 const SEED = 20261121;
 const DIMS = 16;
 const COUNT = 1500;
-
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fvecs(count, dims, random) {
   const out = Buffer.alloc(count * (4 + 4 * dims));
@@ -30,7 +22,7 @@ function fvecs(count, dims, random) {
   return out;
 }
 
-const random = mulberry32(SEED);
+const random = rng(SEED);
 const queries = Array.from({ length: 20 }, () => Array.from({ length: DIMS }, () => random() * 2 - 1));
 let mf;
 let scalar;
