@@ -1,7 +1,9 @@
 package dev.teavec.core.error;
 
 /**
- * Stable error codes. The names cross into JavaScript as {@code TeaVecError.code}: never rename one.
+ * Stable error codes: the one list of them. The names cross into JavaScript as {@code TeaVecError.code}:
+ * never rename one. The npm package's code list and its TypeScript {@code ErrorCode} union are generated
+ * from this enum when the package is built, so a code added here needs no edit in any JS or .d.ts file.
  */
 public enum ErrorCode {
     DIMENSION_MISMATCH,
@@ -20,5 +22,11 @@ public enum ErrorCode {
     /** The browser's storage failed for a reason other than quota (see the message). */
     STORAGE_ERROR,
     /** The index (or its database) was freed: its memory is returned and it can no longer be used. */
-    INDEX_FREED
+    INDEX_FREED,
+    /** A call needed the engine before {@code init()} loaded it (raised by the JS package). */
+    NOT_INITIALIZED,
+    /** The engine's .wasm could not be fetched, compiled or instantiated, or does not match the JS (raised by the JS package). */
+    LOAD_FAILED,
+    /** Nothing is stored under the name or path asked for (a saved snapshot, a file). */
+    NOT_FOUND
 }

@@ -2,7 +2,6 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.text.Decimal;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -10,11 +9,12 @@ import dev.teavec.core.vector.Metric;
  * Start from {@link #builder(int, Metric)}; every other field has a default.
  */
 public final class IndexConfig {
-    public static final int DEFAULT_M = 16;
-    public static final int DEFAULT_EF_CONSTRUCTION = 200;
-    public static final int DEFAULT_EF_SEARCH = 50;
-    public static final double DEFAULT_COMPACTION_THRESHOLD = 0.3;
-    public static final long DEFAULT_SEED = 42L;
+    // The numeric defaults and ranges are rows of ConfigField; these name its defaults for Java callers.
+    public static final int DEFAULT_M = ConfigField.M.defaultInt();
+    public static final int DEFAULT_EF_CONSTRUCTION = ConfigField.EF_CONSTRUCTION.defaultInt();
+    public static final int DEFAULT_EF_SEARCH = ConfigField.EF_SEARCH.defaultInt();
+    public static final double DEFAULT_COMPACTION_THRESHOLD = ConfigField.COMPACTION_THRESHOLD.defaultValue();
+    public static final long DEFAULT_SEED = ConfigField.SEED.defaultInt();
     /** Vectors held as float32 before SQ8 calibrates on them and drops them. */
     public static final int DEFAULT_SQ8_TRAINING_SIZE = 1024;
     /**
@@ -44,7 +44,7 @@ public final class IndexConfig {
         dimensions = b.dimensions;
         metric = b.metric;
         m = b.m;
-        m0 = b.m0 > 0 ? b.m0 : 2 * b.m;
+        m0 = b.m0 > 0 ? b.m0 : ConfigField.M0.defaultFactor() * b.m;
         efConstruction = b.efConstruction;
         efSearch = b.efSearch;
         indexType = b.indexType;
@@ -81,7 +81,7 @@ public final class IndexConfig {
     public Metric metric() { return metric; }
     /** Neighbours per node on levels above 0 (and neighbours chosen when a node is inserted). */
     public int m() { return m; }
-    /** Neighbour capacity on level 0; default 2·m. */
+    /** Neighbour capacity on level 0; default 2·m (see {@link ConfigField#M0}). */
     public int m0() { return m0; }
     public int efConstruction() { return efConstruction; }
     /** Beam width of a search; a search of k uses max(efSearch, k). */
@@ -131,20 +131,21 @@ public final class IndexConfig {
         public Builder autoThreshold(int v) { autoThreshold = v; return this; }
 
         public IndexConfig build() {
-            FlatIndex.checkDimensions(dimensions);
+            ConfigField.DIMENSIONS.check(dimensions);
             require(metric != null, "metric must not be null");
-            require(m >= 2 && m <= 512, "m must be an integer in 2..512, got " + m);
-            require(m0 == 0 || (m0 >= m && m0 <= 1024), "m0 must be an integer in m..1024 (m = " + m + "), got " + m0);
-            require(efConstruction >= 1 && efConstruction <= 10000, "efConstruction must be an integer in 1..10000, got " + efConstruction);
-            require(efSearch >= 1 && efSearch <= 10000, "efSearch must be an integer in 1..10000, got " + efSearch);
+            ConfigField.M.check(m);
+            if (m0 != 0) {
+                ConfigField.M0.check(m0, m);
+            }
+            ConfigField.EF_CONSTRUCTION.check(efConstruction);
+            ConfigField.EF_SEARCH.check(efSearch);
             require(indexType != null, "indexType must not be null");
             require(quantization != null, "quantization must not be null");
             require(!(quantization == Quantization.SQ8 && indexType == IndexType.FLAT),
                     "quantization 'sq8' needs indexType 'hnsw' or 'auto': the flat index is exact and keeps float32");
             require(!keepFloatsForRerank || quantization == Quantization.SQ8,
                     "keepFloatsForRerank applies only to quantization 'sq8'");
-            require(compactionThreshold > 0 && compactionThreshold <= 1,
-                    "compactionThreshold must be in (0, 1], got " + Decimal.format(compactionThreshold));
+            ConfigField.COMPACTION_THRESHOLD.check(compactionThreshold);
             require(sq8TrainingSize >= 1, "sq8TrainingSize must be a positive integer, got " + sq8TrainingSize);
             require(autoThreshold >= 1, "autoThreshold must be a positive integer, got " + autoThreshold);
             return new IndexConfig(this);

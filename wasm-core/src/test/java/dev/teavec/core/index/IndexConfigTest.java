@@ -37,8 +37,8 @@ class IndexConfigTest {
         bad(() -> IndexConfig.builder(8, null).build(), "metric");
         bad(() -> base().m(1).build(), "m must");
         bad(() -> base().m(8).m0(4).build(), "m0 must");
-        bad(() -> base().efConstruction(0).build(), "efConstruction");
-        bad(() -> base().efSearch(0).build(), "efSearch");
+        bad(() -> base().efConstruction(0).build(), "ef_construction");
+        bad(() -> base().efSearch(0).build(), "ef_search");
         bad(() -> base().indexType(null).build(), "indexType");
         bad(() -> base().quantization(null).build(), "quantization");
         bad(() -> base().indexType(IndexType.FLAT).quantization(Quantization.SQ8).build(), "needs indexType");
