@@ -195,6 +195,15 @@ public final class VectorDatabase {
         return id;
     }
 
+    /**
+     * Writes many records by key, all or nothing: the whole batch is checked before any of it is applied,
+     * so a refused batch changes nothing (see {@link KeyedBatch}). Returns the ids in batch order.
+     */
+    public int[] writeBatch(KeyedBatch.Mode mode, String label, String[] keys, float[][] vectors,
+            String metadataJsonArray, String[] documents) {
+        return new KeyedBatch(this, mode, label, keys, vectors, metadataJsonArray, documents).apply();
+    }
+
     /** The id of a live vector's key, or -1. */
     public int idOfKey(String key) {
         return keys.idOf(key);

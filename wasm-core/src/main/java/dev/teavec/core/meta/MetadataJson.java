@@ -26,6 +26,20 @@ public final class MetadataJson {
      * before any key is interned.
      */
     public static MetaRecord[] readArray(String json, int count, KeyTable keys) {
+        JsonNode[] items = checkArray(json, count);
+        MetaRecord[] out = new MetaRecord[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = items[i] == null ? null : record(items[i], keys);
+        }
+        return out;
+    }
+
+    /**
+     * The elements of a JSON array of {@code count} objects or nulls, every object checked and no key
+     * interned yet: a batch is validated whole before anything changes. A null element stays null (the
+     * caller says what it means: no metadata, or keep what is there); {@link #toRecord} makes the records.
+     */
+    public static JsonNode[] checkArray(String json, int count) {
         JsonNode node = JsonReader.parse(json, ErrorCode.INVALID_ARGUMENT, CONTEXT, Math.max(count, 1),
                 JsonReader.DEFAULT_MAX_ARRAY);
         if (node.kind() != JsonNode.ARRAY) {
@@ -34,18 +48,20 @@ public final class MetadataJson {
         if (node.size() != count) {
             throw error("expected " + count + " elements, got " + node.size(), node.position());
         }
+        JsonNode[] items = new JsonNode[count];
         for (int i = 0; i < count; i++) {
             JsonNode item = node.item(i);
             if (item.kind() != JsonNode.NULL) {
                 checkObject(item);
+                items[i] = item;
             }
         }
-        MetaRecord[] out = new MetaRecord[count];
-        for (int i = 0; i < count; i++) {
-            JsonNode item = node.item(i);
-            out[i] = item.kind() == JsonNode.NULL ? null : record(item, keys);
-        }
-        return out;
+        return items;
+    }
+
+    /** The record of an object {@link #checkArray} returned, interning its keys. */
+    public static MetaRecord toRecord(JsonNode checkedObject, KeyTable keys) {
+        return record(checkedObject, keys);
     }
 
     /** One metadata value from JSON text (as in {@code setMetadataValue}). */
