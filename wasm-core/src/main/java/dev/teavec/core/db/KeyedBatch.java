@@ -3,6 +3,7 @@ package dev.teavec.core.db;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.meta.JsonNode;
+import dev.teavec.core.meta.JsonReader;
 import dev.teavec.core.meta.MetaRecord;
 import dev.teavec.core.meta.MetadataJson;
 import dev.teavec.core.vector.VectorChecks;
@@ -25,33 +26,124 @@ public final class KeyedBatch {
         /** New keys are added, existing ones updated in place (same id). */
         UPSERT,
         /** Only existing keys (UNKNOWN_ID for a missing one); the vectors may be left out. */
-        UPDATE
+        UPDATE;
+
+        /** "add", "upsert" or "update". */
+        public static Mode fromName(String name) {
+            for (Mode m : values()) {
+                if (m.name().toLowerCase().equals(name)) {
+                    return m;
+                }
+            }
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "a batch mode is 'add', 'upsert' or 'update', got "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
     }
+
+    private static final String CONTEXT = "batch: ";
 
     private final VectorDatabase db;
     private final Mode mode;
     private final String label;
     private final String[] keys;
     private final float[][] vectors;
-    private final String metadataJsonArray;
+    /** The JSON array of metadata objects or nulls, or null. */
+    private final JsonNode metadata;
     private final String[] documents;
 
     /**
      * A batch for {@code db}. {@code label} names the batch in messages ({@code items} gives
      * "items[2] vector ..."). {@code vectors}: one per key, or null (UPDATE only) to keep them all.
-     * {@code metadataJsonArray}: a JSON array with one object or null per key, or null for all nulls; a
+     * {@code metadata}: a JSON array with one object or null per key, or null for all nulls; a
      * null keeps an existing key's metadata ("{}" clears it). {@code documents}: one per key, or null
      * for all nulls; a null keeps an existing key's document.
      */
-    KeyedBatch(VectorDatabase db, Mode mode, String label, String[] keys, float[][] vectors, String metadataJsonArray,
+    KeyedBatch(VectorDatabase db, Mode mode, String label, String[] keys, float[][] vectors, JsonNode metadata,
             String[] documents) {
         this.db = db;
         this.mode = mode;
         this.label = label;
         this.keys = keys;
         this.vectors = vectors;
-        this.metadataJsonArray = metadataJsonArray;
+        this.metadata = metadata;
         this.documents = documents;
+    }
+
+    /** A batch whose metadata is JSON text (see the constructor). */
+    static KeyedBatch of(VectorDatabase db, Mode mode, String label, String[] keys, float[][] vectors,
+            String metadataJsonArray, String[] documents) {
+        JsonNode metadata = metadataJsonArray == null ? null : JsonReader.parse(metadataJsonArray,
+                ErrorCode.INVALID_ARGUMENT, "metadata: ", Math.max(1, keys == null ? 0 : keys.length), JsonReader.DEFAULT_MAX_ARRAY);
+        return new KeyedBatch(db, mode, label, keys, vectors, metadata, documents);
+    }
+
+    /**
+     * A batch as it crosses from JavaScript in one call: {@code json} is
+     * {@code {"mode": "add"|"upsert"|"update", "label": "items", "ids": [...], "metadatas": [...]|null,
+     * "documents": [...]|null}} and {@code flatVectors} holds one vector per id end to end, or nothing
+     * (an update that keeps the vectors).
+     */
+    static KeyedBatch fromJson(VectorDatabase db, String json, float[] flatVectors) {
+        JsonNode batch = JsonReader.parse(json, ErrorCode.INVALID_ARGUMENT, CONTEXT, 1, Integer.MAX_VALUE,
+                Integer.MAX_VALUE);
+        if (batch.kind() != JsonNode.OBJECT) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, CONTEXT + "expected an object");
+        }
+        Mode mode = null;
+        String label = "items";
+        String[] keys = null;
+        JsonNode metadata = null;
+        String[] documents = null;
+        for (int i = 0; i < batch.size(); i++) {
+            JsonNode v = batch.item(i);
+            switch (batch.key(i)) {
+                case "mode" -> mode = Mode.fromName(v.kind() == JsonNode.STRING ? v.text() : null);
+                case "label" -> label = v.kind() == JsonNode.STRING ? v.text() : label;
+                case "ids" -> keys = strings(v, "ids");
+                case "metadatas" -> metadata = v.kind() == JsonNode.NULL ? null : v;
+                case "documents" -> documents = v.kind() == JsonNode.NULL ? null : strings(v, "documents");
+                default -> throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, CONTEXT + "unknown field '"
+                        + batch.key(i) + "'");
+            }
+        }
+        if (keys == null) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, CONTEXT + "expected ids");
+        }
+        return new KeyedBatch(db, mode, label, keys, split(db, flatVectors, keys.length, label), metadata, documents);
+    }
+
+    /** A JSON array of strings or nulls. */
+    private static String[] strings(JsonNode array, String what) {
+        if (array.kind() != JsonNode.ARRAY) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, CONTEXT + what + " must be an array");
+        }
+        String[] out = new String[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode item = array.item(i);
+            if (item.kind() != JsonNode.STRING && item.kind() != JsonNode.NULL) {
+                throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, what + "[" + i + "] must be a string");
+            }
+            out[i] = item.kind() == JsonNode.STRING ? item.text() : null;
+        }
+        return out;
+    }
+
+    /** One vector per id from the flat array; null when it is empty (kept vectors; only an update may). */
+    private static float[][] split(VectorDatabase db, float[] flat, int count, String label) {
+        if (flat == null || (flat.length == 0 && count > 0)) {
+            return null;
+        }
+        int dim = db.index().dimensions();
+        if ((long) count * dim != flat.length) {
+            throw new TeaVecException(ErrorCode.DIMENSION_MISMATCH, label + ": " + count + " vectors of " + dim
+                    + " dimensions hold " + ((long) count * dim) + " numbers, got " + flat.length);
+        }
+        float[][] vectors = new float[count][];
+        for (int i = 0; i < count; i++) {
+            vectors[i] = new float[dim];
+            System.arraycopy(flat, i * dim, vectors[i], 0, dim);
+        }
+        return vectors;
     }
 
     /** Checks the whole batch, then applies it; returns the id of each key, in batch order. */
@@ -102,7 +194,7 @@ public final class KeyedBatch {
                 VectorChecks.checkVector(vectors[i], db.index().dimensions(), db.index().metric(), item + " vector");
             }
         }
-        return metadataJsonArray == null ? null : MetadataJson.checkArray(metadataJsonArray, n);
+        return metadata == null ? null : MetadataJson.checkArray(metadata, n);
     }
 
     private static void checkKey(String key, String item) {

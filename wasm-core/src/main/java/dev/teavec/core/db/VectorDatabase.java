@@ -201,7 +201,12 @@ public final class VectorDatabase {
      */
     public int[] writeBatch(KeyedBatch.Mode mode, String label, String[] keys, float[][] vectors,
             String metadataJsonArray, String[] documents) {
-        return new KeyedBatch(this, mode, label, keys, vectors, metadataJsonArray, documents).apply();
+        return KeyedBatch.of(this, mode, label, keys, vectors, metadataJsonArray, documents).apply();
+    }
+
+    /** {@link #writeBatch} as it crosses from JavaScript: a JSON description and the vectors end to end (see {@link KeyedBatch}). */
+    public int[] writeBatch(String batchJson, float[] flatVectors) {
+        return KeyedBatch.fromJson(this, batchJson, flatVectors).apply();
     }
 
     /** The id of a live vector's key, or -1. */

@@ -23,15 +23,17 @@ public final class JsonReader {
     private final String context;
     private final int maxTopArray;
     private final int maxArray;
+    private final int maxString;
     private int pos;
     private int depth;
 
-    private JsonReader(String text, ErrorCode code, String context, int maxTopArray, int maxArray) {
+    private JsonReader(String text, ErrorCode code, String context, int maxTopArray, int maxArray, int maxString) {
         this.text = text;
         this.code = code;
         this.context = context;
         this.maxTopArray = maxTopArray;
         this.maxArray = maxArray;
+        this.maxString = maxString;
     }
 
     /** Parses one JSON value spanning all of {@code text}; errors are thrown with {@code code}. */
@@ -44,10 +46,19 @@ public final class JsonReader {
      * top-level array, {@code maxArray} below. {@code context} prefixes every error detail.
      */
     public static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray) {
+        return parse(text, code, context, maxTopArray, maxArray, MAX_STRING_LENGTH);
+    }
+
+    /**
+     * As {@link #parse(String, ErrorCode, String, int, int)} with a limit on string values (keys keep
+     * theirs): a batch of records carries documents longer than a metadata value may be.
+     */
+    public static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray,
+            int maxString) {
         if (text == null) {
             throw new TeaVecException(code, context + "expected JSON text, got null");
         }
-        JsonReader r = new JsonReader(text, code, context, maxTopArray, maxArray);
+        JsonReader r = new JsonReader(text, code, context, maxTopArray, maxArray, maxString);
         JsonNode value = r.value();
         r.skipSpace();
         if (r.pos < text.length()) {
@@ -87,7 +98,7 @@ public final class JsonReader {
                 return array();
             case '"':
                 int start = pos;
-                return JsonNode.scalar(JsonNode.STRING, start, string(MAX_STRING_LENGTH, "string"), 0);
+                return JsonNode.scalar(JsonNode.STRING, start, string(maxString, "string"), 0);
             case 't':
                 return literal("true", JsonNode.BOOLEAN, 1);
             case 'f':
@@ -237,7 +248,7 @@ public final class JsonReader {
             } else {
                 pos++;
             }
-            if (pos - start > 6 * maxLength + 2) {
+            if (pos - start > 6L * maxLength + 2) {
                 throw error("expected a " + what + " of at most " + maxLength + " characters", start);
             }
         }

@@ -40,8 +40,12 @@ public final class MetadataJson {
      * caller says what it means: no metadata, or keep what is there); {@link #toRecord} makes the records.
      */
     public static JsonNode[] checkArray(String json, int count) {
-        JsonNode node = JsonReader.parse(json, ErrorCode.INVALID_ARGUMENT, CONTEXT, Math.max(count, 1),
-                JsonReader.DEFAULT_MAX_ARRAY);
+        return checkArray(JsonReader.parse(json, ErrorCode.INVALID_ARGUMENT, CONTEXT, Math.max(count, 1),
+                JsonReader.DEFAULT_MAX_ARRAY), count);
+    }
+
+    /** {@link #checkArray(String, int)} for an array already parsed (part of a larger JSON text). */
+    public static JsonNode[] checkArray(JsonNode node, int count) {
         if (node.kind() != JsonNode.ARRAY) {
             throw error("expected an array of " + count + " objects or nulls", node.position());
         }
@@ -103,6 +107,10 @@ public final class MetadataJson {
     }
 
     private static void checkValue(JsonNode v) {
+        // Checked here too: a record read as part of a larger text (a batch) was parsed with a longer limit.
+        if (v.kind() == JsonNode.STRING) {
+            checkLength(v);
+        }
         if (v.kind() == JsonNode.OBJECT) {
             throw error("expected a string, number, boolean, null or array of strings (no nested objects)",
                     v.position());
@@ -115,7 +123,14 @@ public final class MetadataJson {
                 if (v.item(i).kind() != JsonNode.STRING) {
                     throw error("expected a string (metadata arrays hold strings only)", v.item(i).position());
                 }
+                checkLength(v.item(i));
             }
+        }
+    }
+
+    private static void checkLength(JsonNode string) {
+        if (string.text().length() > JsonReader.MAX_STRING_LENGTH) {
+            throw error("expected a string of at most " + JsonReader.MAX_STRING_LENGTH + " characters", string.position());
         }
     }
 

@@ -176,4 +176,34 @@ class KeyedBatchTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void theWireFormCarriesIdsMetadataDocumentsAndFlatVectors(String variant) {
+        Random random = new Random(SEED + 3);
+        VectorDatabase db = populated(variant, random);
+        float[] flat = new float[2 * DIM];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = random.nextFloat() + 0.1f;
+        }
+        String longDocument = "d".repeat(70000);
+        int[] ids = db.writeBatch("{\"mode\":\"add\",\"label\":\"records\",\"ids\":[\"x\",\"y\"],"
+                + "\"metadatas\":[{\"a\":[\"p\",\"q\"]},null],\"documents\":[\"" + longDocument + "\",null]}", flat);
+        assertEquals(2, ids.length);
+        assertEquals(longDocument, db.getDocument(ids[0]), "documents are not held to metadata's string limit");
+        assertNull(db.getDocument(ids[1]));
+        assertEquals("{\"a\":[\"p\",\"q\"]}", db.metadataEditor().get(ids[0]));
+        int deleted = db.index().deletedCount();
+        db.writeBatch("{\"mode\":\"update\",\"ids\":[\"x\"],\"metadatas\":null,\"documents\":[\"short\"]}", new float[0]);
+        assertEquals(deleted, db.index().deletedCount(), "no vectors: the vectors stay");
+        assertEquals("short", db.getDocument(ids[0]));
+        refused(db, ErrorCode.INVALID_ARGUMENT, "at most 65536", () -> db.writeBatch("{\"mode\":\"upsert\",\"ids\":[\"x\"],"
+                + "\"metadatas\":[{\"s\":\"" + "s".repeat(65537) + "\"}]}", new float[DIM]));
+        refused(db, ErrorCode.DIMENSION_MISMATCH, "2 vectors of 4 dimensions", () -> db.writeBatch(
+                "{\"mode\":\"upsert\",\"ids\":[\"x\",\"z\"]}", new float[DIM]));
+        refused(db, ErrorCode.INVALID_ARGUMENT, "needs a vector", () -> db.writeBatch(
+                "{\"mode\":\"add\",\"ids\":[\"z\"]}", new float[0]));
+        refused(db, ErrorCode.INVALID_ARGUMENT, "mode", () -> db.writeBatch("{\"mode\":\"merge\",\"ids\":[]}", new float[0]));
+        db.checkIntegrity();
+    }
 }
