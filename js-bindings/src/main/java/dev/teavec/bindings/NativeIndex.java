@@ -7,6 +7,7 @@ import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
+import dev.teavec.core.index.IndexSettings;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.JsonWriter;
@@ -145,21 +146,24 @@ public final class NativeIndex {
         return Int32Array.copyFromJavaArray(db.insertBatch(vectors, metadataJsonArray));
     }
 
-    /** [id0, distance0, ..., visited], best first. {@code efSearch} ≤ 0 means the configured value. */
+    /**
+     * The k nearest, packed as {@link Packing#hits} lays out (strategy "unfiltered"). {@code efSearch} ≤ 0
+     * means the configured value.
+     */
     @JSExport
     public Float64Array search(Float32Array query, int k, int efSearch) {
         live();
         float[] q = query.copyToJavaArray();
         SearchResult result = efSearch > 0 ? index.search(q, k, efSearch) : index.search(q, k);
-        return Float64Array.copyFromJavaArray(Packing.search(result));
+        return Float64Array.copyFromJavaArray(Packing.hits(result, Packing.UNFILTERED, index.liveCount()));
     }
 
-    /** [n, visited, strategy, matchedEstimate, id0, distance0, ...]; strategy 0 exact, 1 graph, 2 graph then exact. */
+    /** The k nearest that match, packed as {@link Packing#hits} lays out (filter kind 0: EdgeVec grammar, 1: where JSON). */
     @JSExport
     public Float64Array searchFiltered(Float32Array query, int k, int efSearch, String filter, int filterKind) {
         live();
         return Float64Array.copyFromJavaArray(
-                Packing.filtered(db.search(query.copyToJavaArray(), k, efSearch, filter, filterKind)));
+                Packing.hits(db.search(query.copyToJavaArray(), k, efSearch, filter, filterKind)));
     }
 
     /** Live ids matching, ascending; {@code limit} < 0 means all. */
@@ -320,16 +324,22 @@ public final class NativeIndex {
 
     // User keys and documents.
 
+    /**
+     * Adds, upserts or updates many records by key in one call, all or nothing: {@code batchJson} is
+     * {@code {"mode", "label", "ids", "metadatas", "documents"}} and {@code vectors} holds one vector per
+     * id end to end, or none for an update that keeps them (see {@link dev.teavec.core.db.KeyedBatch}).
+     */
     @JSExport
-    public int upsert(String key, Float32Array vector, String metadataJson, String document) {
+    public Int32Array writeBatch(String batchJson, Float32Array vectors) {
         live();
-        return db.upsert(key, vector.copyToJavaArray(), metadataJson, document);
+        return Int32Array.copyFromJavaArray(db.writeBatch(batchJson, vectors.copyToJavaArray()));
     }
 
+    /** Every setting of this index, defaults included, as JSON (the names users write). */
     @JSExport
-    public int add(String key, Float32Array vector, String metadataJson, String document) {
+    public String settings() {
         live();
-        return db.add(key, vector.copyToJavaArray(), metadataJson, document);
+        return IndexSettings.write(config);
     }
 
     @JSExport

@@ -6,10 +6,7 @@ import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.filter.Filter;
-import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
-import dev.teavec.core.vector.Metric;
+import dev.teavec.core.index.IndexSettings;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -22,25 +19,19 @@ public final class TeaVecModule {
     }
 
     /**
-     * A new index. The JS layer passes every setting (its defaults live in IndexConfig's constants,
-     * which {@link #defaults()} reports, so JS and Java never disagree).
+     * A new index from the settings the user set, as a JSON object spelled as in JavaScript
+     * ({@code {"dimensions": 384, "m": 48}}): the engine fills in the rest and checks everything once
+     * (INVALID_CONFIG naming the field as the user wrote it). See {@link IndexSettings}.
      */
     @JSExport
-    public static NativeIndex createIndex(int dimensions, String metric, int m, int m0, int efConstruction,
-            int efSearch, String indexType, String quantization, boolean rerank, double compactionThreshold,
-            double seed) {
-        IndexConfig config = IndexConfig.builder(dimensions, Metric.fromName(metric))
-                .m(m)
-                .m0(m0)
-                .efConstruction(efConstruction)
-                .efSearch(efSearch)
-                .indexType(IndexType.fromName(indexType))
-                .quantization(Quantization.fromName(quantization))
-                .keepFloatsForRerank(rerank)
-                .compactionThreshold(compactionThreshold)
-                .seed((long) seed)
-                .build();
-        return NativeIndex.create(config);
+    public static NativeIndex createIndex(String settingsJson) {
+        return NativeIndex.create(IndexSettings.read(settingsJson));
+    }
+
+    /** Every setting, defaults filled in, for the settings the user set; INVALID_CONFIG as createIndex. */
+    @JSExport
+    public static String settingsOf(String settingsJson) {
+        return IndexSettings.write(IndexSettings.read(settingsJson));
     }
 
     /** An index with its records loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
@@ -78,22 +69,25 @@ public final class TeaVecModule {
         Filter.parse(filter, filterKind);
     }
 
-    /** [m, efConstruction, efSearch, compactionThreshold, autoThreshold]: the engine's defaults. */
-    @JSExport
-    public static double[] defaults() {
-        return new double[] {IndexConfig.DEFAULT_M, IndexConfig.DEFAULT_EF_CONSTRUCTION, IndexConfig.DEFAULT_EF_SEARCH,
-            IndexConfig.DEFAULT_COMPACTION_THRESHOLD, IndexConfig.AUTO_HNSW_THRESHOLD};
-    }
-
     /** IndexedDB storage of snapshot bytes (browsers and their workers only; see docs/indexeddb.md). */
     @JSExport
     public static IdbSnapshotStore snapshotStore() {
         return new IdbSnapshotStore();
     }
 
-    /** Format version of the engine's API, checked by the JS loader against the one it was built for. */
+    /** Version of the engine's API, checked by the JS loader against the one it was generated from. */
     @JSExport
     public static int apiVersion() {
-        return 3;
+        return EngineApi.API_VERSION;
+    }
+
+    /**
+     * The boundary as data (JSON; see {@link EngineApi}): the exported classes and methods with their
+     * argument and result kinds, the error codes, the settings table and the hits layout. The JS package's
+     * build generates its engine calls, error codes and typings from it.
+     */
+    @JSExport
+    public static String describe() {
+        return EngineApi.json();
     }
 }
