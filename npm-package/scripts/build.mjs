@@ -1,10 +1,12 @@
-// Builds dist/: the .wasm from js-bindings, the @JSBody table extracted from it, the rollup bundle and
-// the typings. Prints the size of what ships, raw and gzip.
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+// Builds dist/: the .wasm from js-bindings, the @JSBody table extracted from it, the engine's description
+// of its boundary (src/generated/engine.js), the rollup bundle and the typings (their generated parts
+// filled in from that description). Prints the size of what ships, raw and gzip.
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { fillTypings } from './typings.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const wasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec.wasm');
@@ -21,6 +23,7 @@ await mkdir(join(root, 'dist'), { recursive: true });
 await copyFile(wasmSource, join(root, 'src', 'teavec.wasm'));
 run(process.execPath, ['scripts/build-simd.mjs']);
 run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/generated/jsbodies.js']);
+run(process.execPath, ['scripts/generate-engine.mjs', 'src/teavec.wasm', 'src/generated/jsbodies.js', 'src/generated/engine.js']);
 // binaryen shrinks TeaVM's output by ~10% gzip. The feature list is explicit: TeaVM's module has no
 // target-features section to detect them from, and --all-features would change how it is read.
 run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--enable-gc', '--enable-reference-types',
@@ -29,7 +32,8 @@ run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--enable-gc
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
 await copyFile(join(root, 'src', 'generated', 'teavec-simd.wasm'), join(root, 'dist', 'teavec-simd.wasm'));
-await copyFile(join(root, 'types', 'index.d.ts'), join(root, 'dist', 'index.d.ts'));
+const { default: api } = await import(new URL('../src/generated/engine.js', import.meta.url).href);
+await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(join(root, 'types', 'index.d.ts'), 'utf8'), api));
 
 let rawTotal = 0;
 let gzipTotal = 0;

@@ -1,11 +1,11 @@
 // A Chroma-like collection: records by string id with an embedding, a metadata record and a document.
 // Methods are synchronous (awaiting them, as Chroma code does, works unchanged).
 import { requireEngine } from './init.js';
-import { TeaVecError, callEngine } from './errors.js';
-import { EdgeVecConfig, validateConfig, createNativeIndex } from './config.js';
+import { TeaVecError } from './errors.js';
+import { createNativeIndex } from './config.js';
 import { checkK, checkKey, checkOptions, describe, toFloat32, checkVector, checkArray } from './validate.js';
 import { encodeMetadata, decodeJson } from './metadata.js';
-import { encodeFilter, decodeSearch, decodeFiltered, WHERE_FILTER } from './filters.js';
+import { encodeFilter, WHERE_FILTER } from './filters.js';
 import { applyBatch, keysOf } from './keyed.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
 
@@ -58,8 +58,7 @@ function unsupported(opts, names) {
 /** Checks a where filter even while the collection has no index yet (its dimensions come with the first add). */
 function checkWhere(where) {
   const { text, kind } = encodeFilter(where, 'where');
-  const engine = requireEngine();
-  callEngine(() => engine.validateFilter(text, kind), text);
+  requireEngine().validateFilter(text, kind);
   return { text, kind };
 }
 
@@ -167,8 +166,8 @@ export class Collection {
     for (const field of ['metadatas', 'documents', 'embeddings']) out[field] = include.includes(field) ? [] : null;
     for (const v of vectors) {
       const hits = !native ? [] : where
-        ? decodeFiltered(callEngine(() => native.searchFiltered(v, k, 0, where.text, where.kind), where.text)).results
-        : decodeSearch(callEngine(() => native.search(v, k, 0)));
+        ? native.searchFiltered(v, k, 0, where.text, where.kind).results
+        : native.search(v, k, 0).results;
       const records = this.#records(native, hits.map((h) => h.id), include);
       out.ids.push(records.ids);
       out.distances?.push(hits.map((h) => h.score));
@@ -214,9 +213,7 @@ export class Collection {
   }
 
   #create(dimensions) {
-    const config = Object.assign(new EdgeVecConfig(1), this.#settings, { dimensions });
-    const settings = validateConfig(config);
-    return callEngine(() => createNativeIndex(requireEngine(), settings));
+    return createNativeIndex({ ...this.#settings, dimensions });
   }
 
   #keys(ids) {
@@ -230,11 +227,11 @@ export class Collection {
   #select(native, keys, where, offset, limit) {
     if (keys === undefined) {
       const filter = where ?? { text: ALL, kind: WHERE_FILTER };
-      return [...callEngine(() => native.matchIds(filter.text, filter.kind, offset, limit), filter.text)];
+      return [...native.matchIds(filter.text, filter.kind, offset, limit)];
     }
-    let ids = [...new Set(keys)].map((key) => native.idOfKey(key)).filter((id) => id >= 0);
+    let ids = [...new Set(keys)].map((key) => native.idOfKey(key)).filter((id) => id !== undefined);
     if (where) {
-      const matching = new Set(callEngine(() => native.matchIds(where.text, where.kind, 0, -1), where.text));
+      const matching = new Set(native.matchIds(where.text, where.kind, 0, -1));
       ids = ids.filter((id) => matching.has(id));
     }
     return ids.slice(offset, limit < 0 ? undefined : offset + limit);

@@ -1,10 +1,15 @@
-// Index settings, named as in EdgeVec (snake_case fields included), validated before anything is built.
+// Index settings, named as in EdgeVec (snake_case fields included). The engine owns their defaults and
+// ranges (ConfigField, IndexSettings): this package sends only the settings a user set, the engine fills
+// in the rest and checks everything once, naming a bad field as the user spelled it. The defaults users
+// read here come from the engine's settings table, generated into src/generated/engine.js at build time.
+import API from './generated/engine.js';
 import { TeaVecError } from './errors.js';
-import { checkIntRange, checkOneOf, describe } from './validate.js';
+import { requireEngine } from './init.js';
+import { describe } from './validate.js';
 
-const METRICS = ['cosine', 'dot', 'l2'];
-const INDEX_TYPES = ['auto', 'flat', 'hnsw'];
-const QUANTIZATIONS = ['none', 'sq8'];
+const SETTINGS = new Map(API.settings.map((s) => [s.name, s]));
+/** Every setting's name, as users write it. */
+export const SETTING_NAMES = Object.freeze([...SETTINGS.keys()]);
 
 /** EdgeVec's numeric metric enum, for `config.setMetricType(MetricType.Cosine)`. */
 export const MetricType = Object.freeze({ L2: 0, Cosine: 1, Dot: 2, Hamming: 3 });
@@ -14,21 +19,26 @@ const METRIC_BY_TYPE = ['l2', 'cosine', 'dot'];
 export const JsIndexType = Object.freeze({ Flat: 0, Hnsw: 1 });
 const INDEX_TYPE_BY_NUMBER = ['flat', 'hnsw'];
 
-/** Index settings, named as in EdgeVec, plus TeaVec's `quantization`, `rerank`, `compactionThreshold` and `seed`. */
+/** The value of setting `name` when `set` (the user's settings) does not hold it: its default, maybe derived. */
+function defaultOf(name, set) {
+  const s = SETTINGS.get(name);
+  if (s.defaultOf !== undefined) return s.defaultFactor * (set[s.defaultOf] ?? defaultOf(s.defaultOf, set));
+  return s.default;
+}
+
+const USER = Symbol('teavec.userSettings');
+
+/**
+ * Index settings, named as in EdgeVec, plus TeaVec's `quantization`, `rerank`, `compactionThreshold` and
+ * `seed`. Each reads as what the user set, else as the engine's default (`m0` follows `m`).
+ */
 export class EdgeVecConfig {
   constructor(dimensions) {
-    checkIntRange('dimensions', dimensions, 1, 65536);
-    this.dimensions = dimensions;
-    this.metric = 'cosine';
-    this.m = 16;
-    this.m0 = 32;
-    this.ef_construction = 200;
-    this.ef_search = 50;
-    this.indexType = 'auto';
-    this.quantization = 'none';
-    this.rerank = false;
-    this.compactionThreshold = 0.3;
-    this.seed = 42;
+    const s = SETTINGS.get('dimensions');
+    if (!Number.isInteger(dimensions) || dimensions < s.min || dimensions > s.max) {
+      throw new TeaVecError('INVALID_CONFIG', `dimensions must be an integer in ${s.min}..${s.max}, got ${describe(dimensions)}`);
+    }
+    Object.defineProperty(this, USER, { value: { dimensions } });
   }
 
   /** EdgeVec's typed setter: `MetricType.L2 | Cosine | Dot` (Hamming is not supported). */
@@ -52,41 +62,64 @@ export class EdgeVecConfig {
   isHnsw() {
     return normalizedIndexType(this.indexType) !== 'flat';
   }
+
+  /** Every setting as it reads now. */
+  toJSON() {
+    return Object.fromEntries(SETTING_NAMES.map((name) => [name, this[name]]));
+  }
+}
+
+for (const name of SETTING_NAMES) {
+  Object.defineProperty(EdgeVecConfig.prototype, name, {
+    get() {
+      const set = this[USER];
+      return Object.hasOwn(set, name) ? set[name] : defaultOf(name, set);
+    },
+    // Setting undefined returns the field to its default.
+    set(value) {
+      if (value === undefined) delete this[USER][name];
+      else this[USER][name] = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 function normalizedIndexType(type) {
-  return typeof type === 'number' ? INDEX_TYPE_BY_NUMBER[type] : type;
+  return typeof type === 'number' ? INDEX_TYPE_BY_NUMBER[type] ?? type : type;
 }
 
-/** The validated settings as plain values; throws INVALID_CONFIG naming the first bad field. */
-export function validateConfig(c) {
-  if (!(c instanceof EdgeVecConfig)) {
-    throw new TeaVecError('INVALID_CONFIG', `new EdgeVec(config) takes an EdgeVecConfig, got ${describe(c)}`);
+/** The settings a user set on an EdgeVecConfig, as a plain object; INVALID_CONFIG for anything else. */
+export function userSettings(config) {
+  if (!(config instanceof EdgeVecConfig)) {
+    throw new TeaVecError('INVALID_CONFIG', `new EdgeVec(config) takes an EdgeVecConfig, got ${describe(config)}`);
   }
-  checkIntRange('dimensions', c.dimensions, 1, 65536);
-  checkOneOf('metric', c.metric, METRICS);
-  checkIntRange('m', c.m, 2, 512);
-  checkIntRange('m0', c.m0, c.m, 1024);
-  checkIntRange('ef_construction', c.ef_construction, 1, 1 << 16);
-  checkIntRange('ef_search', c.ef_search, 1, 1 << 16);
-  const indexType = normalizedIndexType(c.indexType);
-  checkOneOf('indexType', indexType, INDEX_TYPES);
-  checkOneOf('quantization', c.quantization, QUANTIZATIONS);
-  if (typeof c.rerank !== 'boolean') {
-    throw new TeaVecError('INVALID_CONFIG', `rerank must be a boolean, got ${describe(c.rerank)}`);
-  }
-  if (typeof c.compactionThreshold !== 'number' || !(c.compactionThreshold > 0 && c.compactionThreshold <= 1)) {
-    throw new TeaVecError('INVALID_CONFIG',
-      `compactionThreshold must be a number in (0, 1], got ${describe(c.compactionThreshold)}`);
-  }
-  checkIntRange('seed', c.seed, 0, Number.MAX_SAFE_INTEGER);
-  return { ...c, indexType };
+  return { ...config[USER] };
 }
 
-/** Creates the engine's index for validated settings. */
-export function createNativeIndex(engine, s) {
-  return engine.createIndex(s.dimensions, s.metric, s.m, s.m0, s.ef_construction, s.ef_search, s.indexType,
-    s.quantization, s.rerank, s.compactionThreshold, s.seed);
+/**
+ * JSON of the settings a user set, as the engine reads them. Values JSON cannot hold (NaN, a bigint, a
+ * function) go as their text, so that the engine's message still shows what was given.
+ */
+function settingsJson(settings) {
+  const out = {};
+  for (const [name, value] of Object.entries(settings)) {
+    if (value === undefined) continue;
+    const v = name === 'indexType' ? normalizedIndexType(value) : value;
+    out[name] = (typeof v === 'number' && !Number.isFinite(v)) || ['bigint', 'function', 'symbol'].includes(typeof v)
+      ? String(v) : v;
+  }
+  return JSON.stringify(out);
+}
+
+/** A new engine index for the settings a user set (a plain object); INVALID_CONFIG naming a bad field. */
+export function createNativeIndex(settings) {
+  return requireEngine().createIndex(settingsJson(settings));
+}
+
+/** Every setting, defaults filled in, for the settings a user set; INVALID_CONFIG as createNativeIndex. */
+export function resolvedSettings(settings) {
+  return JSON.parse(requireEngine().settingsOf(settingsJson(settings)));
 }
 
 /** EdgeVec's batch options; TeaVec always validates dimensions, so the flag only exists for compatibility. */

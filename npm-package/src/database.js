@@ -1,16 +1,15 @@
 // A set of named collections, as Chroma's client manages them, held in memory; saved and loaded whole
 // as one database snapshot (docs/format.md).
 import { requireEngine } from './init.js';
-import { TeaVecError, callEngine } from './errors.js';
-import { EdgeVecConfig, validateConfig } from './config.js';
+import { TeaVecError } from './errors.js';
+import { SETTING_NAMES, resolvedSettings } from './config.js';
 import { checkOptions, describe, checkOneOf } from './validate.js';
 import { encodeMetadata } from './metadata.js';
 import { Collection, PARTS, RELEASE } from './collection.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './node-files.js';
 
-const SETTINGS = ['dimensions', 'metric', 'm', 'm0', 'ef_construction', 'ef_search', 'indexType', 'quantization',
-  'rerank', 'compactionThreshold', 'seed'];
+const SETTINGS = SETTING_NAMES;
 // Chroma names its metrics in the collection metadata: `{ 'hnsw:space': 'l2' | 'cosine' | 'ip' }`.
 const CHROMA_SPACES = { l2: 'l2', cosine: 'cosine', ip: 'dot' };
 
@@ -39,8 +38,8 @@ function settingsOf(opts) {
     checkOneOf("metadata['hnsw:space']", space, Object.keys(CHROMA_SPACES));
     settings.metric = CHROMA_SPACES[space];
   }
-  const probe = Object.assign(new EdgeVecConfig(1), settings);
-  const valid = validateConfig(probe);
+  // Checked by the engine now (a collection without dimensions yet is checked as 1-dimensional).
+  const valid = resolvedSettings({ dimensions: 1, ...settings });
   return { ...settings, metric: valid.metric, indexType: valid.indexType };
 }
 
@@ -154,8 +153,7 @@ export class Database {
   /** The database a snapshot holds; TeaVecError CORRUPT_SNAPSHOT when the bytes are damaged. */
   static fromBytes(bytes) {
     const view = asInt8Array(bytes);
-    const engine = requireEngine();
-    const saved = callEngine(() => engine.databaseFromBytes(view));
+    const saved = requireEngine().databaseFromBytes(view);
     const db = new Database();
     for (let i = 0; i < saved.count; i++) {
       const name = saved.name(i);

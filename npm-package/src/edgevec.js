@@ -1,13 +1,12 @@
 // EdgeVec's index API with the same names and argument order. Where EdgeVec returns JSON text,
 // TeaVec returns plain objects. Scores are distances: lower is closer, best first.
-import { requireEngine } from './init.js';
-import { TeaVecError, callEngine, engineError } from './errors.js';
-import { EdgeVecConfig, validateConfig, createNativeIndex } from './config.js';
+import { TeaVecError, engineError } from './errors.js';
+import { EdgeVecConfig, userSettings, createNativeIndex } from './config.js';
 import {
   checkVectorType, checkK, checkId, checkKey, checkArray, checkEfSearch, checkOptions, describe,
 } from './validate.js';
 import { encodeMetadata, encodeValue, decodeJson, checkMetadataKey } from './metadata.js';
-import { encodeFilter, decodeSearch, decodeFiltered } from './filters.js';
+import { encodeFilter } from './filters.js';
 import { filteredSearch } from './search.js';
 import { flatten, checkBatchSize, softDeleteMany } from './batch.js';
 import { applyBatch, getByKey, keysOf } from './keyed.js';
@@ -34,9 +33,7 @@ export class EdgeVec {
     if (config?.[RESTORED]) {
       native = config[RESTORED];
     } else {
-      const settings = validateConfig(config);
-      const engine = requireEngine();
-      native = callEngine(() => createNativeIndex(engine, settings));
+      native = createNativeIndex(userSettings(config));
     }
     this.#handle = new NativeHandle(native, FREED);
     watchOwner(this, this.#handle);
@@ -56,7 +53,7 @@ export class EdgeVec {
   insert(vector) {
     checkVectorType(vector, 'vector');
     this.#checkCanInsert();
-    return callEngine(() => this.#native.insert(vector));
+    return this.#native.insert(vector);
   }
 
   /** Inserts `count` vectors laid end to end; all are checked before any is stored. */
@@ -67,7 +64,7 @@ export class EdgeVec {
     }
     checkBatchSize(vectors.length);
     this.#checkCanInsert();
-    return new Uint32Array(callEngine(() => this.#native.insertBatchFlat(vectors, count)).buffer);
+    return this.#native.insertBatchFlat(vectors, count);
   }
 
   /** Inserts an array of vectors, all or none: `{ ids, total, inserted }`. `config` is accepted for EdgeVec's sake. */
@@ -105,7 +102,7 @@ export class EdgeVec {
     checkVectorType(vector, 'vector');
     const json = encodeMetadata(metadata);
     this.#checkCanInsert();
-    return callEngine(() => this.#native.insertWithMetadata(vector, json));
+    return this.#native.insertWithMetadata(vector, json);
   }
 
   /** TeaVec: insertBatch with one metadata record (or null) per vector, all or none. */
@@ -117,7 +114,7 @@ export class EdgeVec {
     }
     const json = `[${metadatas.map((m, i) => encodeMetadata(m, `metadatas[${i}]`) ?? 'null').join(',')}]`;
     this.#checkCanInsert();
-    const ids = new Uint32Array(callEngine(() => this.#native.insertBatchFlatWithMetadata(flat, vectors.length, json)).buffer);
+    const ids = this.#native.insertBatchFlatWithMetadata(flat, vectors.length, json);
     return { ids, total: vectors.length, inserted: ids.length };
   }
 
@@ -132,7 +129,9 @@ export class EdgeVec {
   upsertBatch(items) {
     checkArray(items, 'items');
     const batch = items.map((item, i) => {
-      checkOptions(item, `items[${i}]`);
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        throw new TeaVecError('INVALID_ARGUMENT', `items[${i}] must be an object { id, vector, metadata? }, got ${describe(item)}`);
+      }
       return { key: item.id, vector: item.vector, metadata: encodeMetadata(item.metadata, `items[${i}].metadata`) };
     });
     this.#checkCanInsert();
@@ -178,15 +177,14 @@ export class EdgeVec {
   /** The numeric id of string id `key`, or undefined when it is not live. */
   idOf(key) {
     checkKey(key);
-    const id = this.#native.idOfKey(key);
-    return id < 0 ? undefined : id;
+    return this.#native.idOfKey(key);
   }
 
   /** Replaces the vector of live id `id` in place: the id, metadata and string id stay. */
   updateVector(id, vector) {
     checkId(id);
     checkVectorType(vector, 'vector');
-    callEngine(() => this.#native.updateVector(id, vector));
+    this.#native.updateVector(id, vector);
   }
 
   // ---- search -----------------------------------------------------------------------------------
@@ -199,7 +197,7 @@ export class EdgeVec {
     checkVectorType(query, 'query');
     checkK(k);
     const ef = checkEfSearch(checkOptions(options, 'options').efSearch);
-    return decodeSearch(callEngine(() => this.#native.search(query, k, ef)));
+    return this.#native.search(query, k, ef).results;
   }
 
   /** The k nearest live vectors that match `filter` (EdgeVec string or where object) as [{ id, score }]. */
@@ -207,7 +205,7 @@ export class EdgeVec {
     checkVectorType(query, 'query');
     checkK(k);
     const { text, kind } = encodeFilter(filter);
-    return decodeFiltered(callEngine(() => this.#native.searchFiltered(query, k, 0, text, kind), text)).results;
+    return this.#native.searchFiltered(query, k, 0, text, kind).results;
   }
 
   /**
@@ -223,7 +221,7 @@ export class EdgeVec {
   /** A copy of the stored vector. */
   getVector(id) {
     checkId(id);
-    return callEngine(() => this.#native.getVector(id));
+    return this.#native.getVector(id);
   }
 
   // ---- deletes and compaction -------------------------------------------------------------------
@@ -231,7 +229,7 @@ export class EdgeVec {
   /** Marks `id` deleted in O(1): true when this call deleted it, false when it already was. */
   softDelete(id) {
     checkId(id);
-    const deleted = callEngine(() => this.#native.softDelete(id));
+    const deleted = this.#native.softDelete(id);
     if (deleted) this.#afterDelete();
     return deleted;
   }
@@ -253,7 +251,7 @@ export class EdgeVec {
     checkId(id);
     if (this.#native.isDeleted(id)) return true;
     // The engine answers false for ids it never handed out; its cheapest read that checks liveness tells them apart.
-    callEngine(() => this.#native.metadataKeyCount(id));
+    this.#native.metadataKeyCount(id);
     return false;
   }
 
@@ -274,7 +272,7 @@ export class EdgeVec {
   /** Rebuilds without tombstones; ids do not change. */
   compact() {
     const start = Date.now();
-    const removed = callEngine(() => this.#native.compact());
+    const removed = this.#native.compact();
     return { tombstones_removed: removed, new_size: this.#native.liveCount(), duration_ms: Date.now() - start };
   }
 
@@ -284,14 +282,14 @@ export class EdgeVec {
     checkId(id);
     checkMetadataKey(key, 'metadata key');
     const json = encodeValue(value, `metadata.${key}`);
-    callEngine(() => this.#native.setMetadataValue(id, key, json));
+    this.#native.setMetadataValue(id, key, json);
   }
 
   /** TeaVec: replaces the whole record of `id` (null or {} removes it). */
   setAllMetadata(id, metadata) {
     checkId(id);
     const json = encodeMetadata(metadata) ?? 'null';
-    callEngine(() => this.#native.setMetadata(id, json));
+    this.#native.setMetadata(id, json);
   }
 
   getMetadata(id, key) {
@@ -396,7 +394,7 @@ export class EdgeVec {
    * linear memory it holds is exactly what its live vectors and kernels use (nothing stranded by
    * compaction, SQ8 training or the switch to HNSW). Returns those bytes (-1 with scalar kernels).
    */
-  [Symbol.for('teavec.checkIntegrity')]() { return callEngine(() => this.#native.checkIntegrity()); }
+  [Symbol.for('teavec.checkIntegrity')]() { return this.#native.checkIntegrity(); }
 
   // ---- helpers ----------------------------------------------------------------------------------
 

@@ -1,3 +1,5 @@
+import API from './generated/engine.js';
+
 /** Every failure TeaVec reports. `code` is stable across versions; `message` says what was expected. */
 export class TeaVecError extends Error {
   /**
@@ -13,25 +15,11 @@ export class TeaVecError extends Error {
   }
 }
 
-export const ErrorCodes = Object.freeze({
-  DIMENSION_MISMATCH: 'DIMENSION_MISMATCH',
-  INVALID_VECTOR: 'INVALID_VECTOR',
-  INVALID_K: 'INVALID_K',
-  INVALID_CONFIG: 'INVALID_CONFIG',
-  UNKNOWN_ID: 'UNKNOWN_ID',
-  DUPLICATE_ID: 'DUPLICATE_ID',
-  INVALID_FILTER: 'INVALID_FILTER',
-  CORRUPT_SNAPSHOT: 'CORRUPT_SNAPSHOT',
-  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
-  CAPACITY_EXCEEDED: 'CAPACITY_EXCEEDED',
-  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
-  NOT_INITIALIZED: 'NOT_INITIALIZED',
-  LOAD_FAILED: 'LOAD_FAILED',
-  NOT_SUPPORTED: 'NOT_SUPPORTED',
-  STORAGE_ERROR: 'STORAGE_ERROR',
-  NOT_FOUND: 'NOT_FOUND',
-  INDEX_FREED: 'INDEX_FREED',
-});
+/**
+ * Every code, `{ CODE: 'CODE' }`: generated from the engine's ErrorCode enum when the package is built
+ * (src/generated/engine.js), so the enum is the one list.
+ */
+export const ErrorCodes = Object.freeze(Object.fromEntries(API.errorCodes.map((code) => [code, code])));
 
 const ENGINE_ERROR = /^([A-Z_]+): ([\s\S]*)$/;
 const POSITION = /at position (\d+)/g;
@@ -44,9 +32,8 @@ function positionIn(message) {
 }
 
 /**
- * Runs a call into the engine and turns its coded exceptions ("CODE: detail") into TeaVecErrors.
- * Anything else is a bug in TeaVec and is rethrown as it is. `filter` is the filter text sent with
- * the call, attached to INVALID_FILTER errors so that `position` can be read against it.
+ * Runs `fn` and turns engine exceptions ("CODE: detail") into TeaVecErrors. Calls through src/engine.js's
+ * wrappers are translated already (their TeaVecErrors pass through unchanged); this serves the rest.
  */
 export function callEngine(fn, filter = undefined) {
   try {
@@ -56,7 +43,11 @@ export function callEngine(fn, filter = undefined) {
   }
 }
 
-/** The TeaVecError for an engine exception, or the exception itself when it is not a coded one. */
+/**
+ * The one parser of engine messages: the TeaVecError for an engine exception ("CODE: detail"), or the
+ * exception itself when it is not a coded one (then it is a bug in TeaVec). `filter` is the filter text
+ * sent with the call, attached to INVALID_FILTER errors so that `position` can be read against it.
+ */
 export function engineError(e, filter = undefined) {
   if (e instanceof TeaVecError) return e;
   const match = e instanceof Error ? ENGINE_ERROR.exec(e.message) : null;

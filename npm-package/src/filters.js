@@ -62,28 +62,3 @@ export function encodeFilter(filter, what = 'filter') {
     `${what} must be a filter string (e.g. 'price < 10') or a where object (e.g. { price: { $lt: 10 } }), `
     + `got ${describe(filter)} at position 0`, { position: 0, filter: '' });
 }
-
-/** Search results from the engine's [id0, d0, id1, d1, …, visited] as [{ id, score }]. */
-export function decodeSearch(packed) {
-  const results = new Array((packed.length - 1) >> 1);
-  for (let i = 0; i < results.length; i++) {
-    results[i] = { id: packed[2 * i], score: packed[2 * i + 1] };
-  }
-  return results;
-}
-
-const STRATEGIES = ['pre', 'hybrid', 'hybrid'];
-
-/**
- * A filtered search from the engine's [n, visited, strategy, matchedEstimate, id0, d0, …]:
- * `{ results: [{ id, score }], visited, strategy, matched }`. Strategies: 0 exact scan over the
- * matches ('pre'), 1 filtered HNSW, 2 filtered HNSW completed by an exact scan (both 'hybrid').
- */
-export function decodeFiltered(packed) {
-  const n = packed[0];
-  const results = new Array(n);
-  for (let i = 0; i < n; i++) {
-    results[i] = { id: packed[4 + 2 * i], score: packed[5 + 2 * i] };
-  }
-  return { results, visited: packed[1], strategyCode: packed[2], strategy: STRATEGIES[packed[2]] ?? 'auto', matched: packed[3] };
-}

@@ -1,9 +1,8 @@
 // Crash-safe storage of snapshot bytes in IndexedDB: thin promise functions over the engine's Java
 // IdbSnapshotStore (js-bindings, package dev.teavec.bindings.idb). Protocol: docs/indexeddb.md.
 import { requireEngine } from './init.js';
-import { TeaVecError, ErrorCodes } from './errors.js';
+import { TeaVecError, engineError } from './errors.js';
 
-const ENGINE_ERROR = /^([A-Z_]+): ([\s\S]*)$/;
 let store = null;
 let storeEngine = null;
 
@@ -20,17 +19,11 @@ function snapshotStore() {
   return store;
 }
 
-/** The engine's "CODE: detail" errors as TeaVecErrors; anything else unchanged. */
-function asTeaVecError(e) {
-  const match = e instanceof Error ? ENGINE_ERROR.exec(e.message) : null;
-  return match && Object.hasOwn(ErrorCodes, match[1]) ? new TeaVecError(match[1], match[2]) : e;
-}
-
 async function call(fn) {
   try {
     return await fn(snapshotStore());
   } catch (e) {
-    throw asTeaVecError(e);
+    throw engineError(e);
   }
 }
 
@@ -118,7 +111,7 @@ export function onSnapshotChange(name, listener) {
   try {
     subscription = snapshotStore().subscribe(name, (message) => listener(message));
   } catch (e) {
-    throw asTeaVecError(e);
+    throw engineError(e);
   }
   return () => subscription.close();
 }

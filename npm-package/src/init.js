@@ -2,9 +2,11 @@ import { instantiate } from './loader.js';
 import jsBodies from './generated/jsbodies.js';
 import simdKernelsBase64 from './generated/simd-kernels.js';
 import { TeaVecError } from './errors.js';
+import { API_VERSION, wrap } from './engine.js';
 
-const API_VERSION = 3;
 let engine = null;
+/** The module's exports behind src/engine.js's wrapper: what the package calls. */
+let calls = null;
 let pending = null;
 let backend = null;
 
@@ -87,8 +89,10 @@ async function load(input) {
   const simdModule = await simdModuleFor(simd);
   const exports = await instantiate(module, jsBodies, simdModule);
   backend = simdModule ? 'simd' : 'scalar';
+  // Both numbers come from the engine's EngineApi.API_VERSION: this JS was generated from a .wasm of its version.
   if (exports.apiVersion() !== API_VERSION) {
-    throw new TeaVecError('LOAD_FAILED', `teavec.wasm speaks API ${exports.apiVersion()}, this JS expects ${API_VERSION}`);
+    throw new TeaVecError('LOAD_FAILED', `teavec.wasm speaks API ${exports.apiVersion()}, this JS was built for ${API_VERSION}: `
+      + 'use the teavec.wasm of this package version');
   }
   return exports;
 }
@@ -103,7 +107,11 @@ async function load(input) {
 export default async function init(input) {
   if (engine) return engine;
   if (!pending) {
-    pending = load(input).then((e) => (engine = e), (e) => {
+    pending = load(input).then((e) => {
+      calls = wrap('module', e);
+      engine = e;
+      return e;
+    }, (e) => {
       pending = null;
       throw e;
     });
@@ -116,9 +124,10 @@ export function simdBackend() {
   return backend;
 }
 
+/** The engine's module calls (src/engine.js): errors as TeaVecErrors, results decoded; NOT_INITIALIZED before init(). */
 export function requireEngine() {
-  if (!engine) {
+  if (!calls) {
     throw new TeaVecError('NOT_INITIALIZED', 'call `await init()` before creating an index');
   }
-  return engine;
+  return calls;
 }

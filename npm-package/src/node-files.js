@@ -9,6 +9,25 @@ function requireNode(what) {
   }
 }
 
+/**
+ * A file system failure as a TeaVecError: NOT_FOUND when the path (or its directory) does not exist,
+ * STORAGE_ERROR for anything else (a directory where a file was expected, no permission, a full disk).
+ * The message names the path and keeps Node's code.
+ */
+function fileError(e, path, what) {
+  if (e instanceof TeaVecError || typeof e?.code !== 'string') return e;
+  const code = e.code === 'ENOENT' ? 'NOT_FOUND' : 'STORAGE_ERROR';
+  const why = {
+    ENOENT: 'no such file or directory',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOSPC: 'no space left on the device',
+  }[e.code] ?? e.message;
+  return new TeaVecError(code, `${what} ${JSON.stringify(path)}: ${why} (${e.code})`);
+}
+
 function checkPath(path, what) {
   if (typeof path !== 'string' || path.length === 0) {
     throw new TeaVecError('INVALID_ARGUMENT', `${what} takes a non-empty file path string`);
@@ -27,20 +46,24 @@ export async function writeFileAtomic(path, bytes) {
   const { dirname, basename, join } = await import('node:path');
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${process.hrtime.bigint()}.tmp`);
-  const file = await fs.open(temp, 'wx');
   try {
+    const file = await fs.open(temp, 'wx');
     try {
-      await file.writeFile(bytes);
-      await file.sync();
-    } finally {
-      await file.close();
+      try {
+        await file.writeFile(bytes);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await fs.rename(temp, path);
+    } catch (e) {
+      await fs.rm(temp, { force: true });
+      throw e;
     }
-    await fs.rename(temp, path);
+    await syncDirectory(fs, dir);
   } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw e;
+    throw fileError(e, path, 'saveToFile');
   }
-  await syncDirectory(fs, dir);
 }
 
 async function syncDirectory(fs, dir) {
@@ -60,5 +83,9 @@ export async function readFileBytes(path) {
   requireNode('loadFromFile');
   checkPath(path, 'loadFromFile');
   const { readFile } = await import('node:fs/promises');
-  return readFile(path);
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fileError(e, path, 'loadFromFile');
+  }
 }

@@ -1,21 +1,20 @@
 // Snapshots as bytes (docs/format.md): EdgeVec#toBytes/fromBytes and Database#toBytes/fromBytes build on these.
 import { requireEngine } from './init.js';
-import { TeaVecError, callEngine } from './errors.js';
+import { TeaVecError } from './errors.js';
 
 /** Handed to the EdgeVec constructor to wrap an engine index loaded from a snapshot. */
 export const RESTORED = Symbol('teavec.restoredIndex');
 
 /** The snapshot of an engine index or database, as a Uint8Array sharing the engine's returned buffer (no copy). */
 export function snapshotOf(native) {
-  const bytes = callEngine(() => native.toBytes());
+  const bytes = native.toBytes();
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Validates `bytes` and loads it into the engine; returns what the EdgeVec constructor takes. */
 export function restoredFrom(bytes) {
   const view = asInt8Array(bytes);
-  const engine = requireEngine();
-  return { [RESTORED]: callEngine(() => engine.indexFromBytes(view)) };
+  return { [RESTORED]: requireEngine().indexFromBytes(view) };
 }
 
 /** The bytes as the engine takes them (no copy); INVALID_ARGUMENT for anything but bytes. */

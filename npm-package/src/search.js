@@ -1,10 +1,12 @@
 // EdgeVec's searchFiltered: options in (object or EdgeVec's JSON text), a plain object out.
-import { TeaVecError, callEngine } from './errors.js';
+import { TeaVecError } from './errors.js';
 import { checkVectorType, checkK, checkEfSearch, checkOptions, checkOneOf, describe } from './validate.js';
 import { decodeJson } from './metadata.js';
-import { encodeFilter, decodeSearch, decodeFiltered } from './filters.js';
+import { encodeFilter } from './filters.js';
 
 const STRATEGIES = ['auto', 'pre', 'post', 'hybrid'];
+/** EdgeVec's names for the engine's strategies: an exact scan of the matches is 'pre', a filtered graph search 'hybrid'. */
+const EDGEVEC_STRATEGY = { exact: 'pre', graph: 'hybrid', graphThenExact: 'hybrid', unfiltered: 'post' };
 const now = () => globalThis.performance?.now?.() ?? Date.now();
 
 function parseOptions(text) {
@@ -33,11 +35,10 @@ export function filteredSearch(native, query, k, options) {
   const live = native.liveCount();
   let found;
   if (opts.filter === undefined || opts.filter === null) {
-    const results = decodeSearch(callEngine(() => native.search(query, k, ef)));
-    found = { results, visited: results.length, strategy: 'post', strategyCode: 0, matched: live };
+    found = native.search(query, k, ef);
   } else {
     const { text, kind } = encodeFilter(opts.filter, 'options.filter');
-    found = decodeFiltered(callEngine(() => native.searchFiltered(query, k, ef, text, kind), text));
+    found = native.searchFiltered(query, k, ef, text, kind);
   }
   for (const r of found.results) {
     if (opts.includeMetadata) r.metadata = decodeJson(native.getMetadata(r.id)) ?? {};
@@ -45,10 +46,10 @@ export function filteredSearch(native, query, k, options) {
   }
   return {
     results: found.results,
-    // Only a graph-only search (strategy 1) can come back short; the engine then completes it by an exact scan (2).
-    complete: found.results.length === k || found.strategyCode !== 1,
+    // Only a filtered graph search can come back short; the engine then completes it by an exact scan.
+    complete: found.results.length === k || found.strategy !== 'graph',
     observedSelectivity: live === 0 ? 0 : found.matched / live,
-    strategyUsed: found.strategy,
+    strategyUsed: EDGEVEC_STRATEGY[found.strategy] ?? 'auto',
     vectorsEvaluated: found.visited,
     totalTimeMs: now() - start,
   };

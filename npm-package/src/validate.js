@@ -1,5 +1,6 @@
 // Checks at the public boundary that are cheap in JS and give better messages than the engine can.
 // The engine validates everything again; these only fail earlier and say more.
+import API from './generated/engine.js';
 import { TeaVecError } from './errors.js';
 
 /** A short description of a value for error messages: never its whole content. */
@@ -111,9 +112,13 @@ export function checkOptionalBoolean(name, value) {
   }
 }
 
+// A search's efSearch overrides the ef_search setting for one query, so it takes the setting's range.
+const EF_SEARCH = API.settings.find((s) => s.name === 'ef_search');
+
 export function checkEfSearch(ef) {
-  if (ef !== undefined && (!Number.isInteger(ef) || ef < 1 || ef > 1 << 16)) {
-    throw new TeaVecError('INVALID_ARGUMENT', `options.efSearch must be an integer in 1..65536, got ${describe(ef)}`);
+  if (ef !== undefined && (!Number.isInteger(ef) || ef < EF_SEARCH.min || ef > EF_SEARCH.max)) {
+    throw new TeaVecError('INVALID_ARGUMENT',
+      `options.efSearch must be an integer in ${EF_SEARCH.min}..${EF_SEARCH.max}, got ${describe(ef)}`);
   }
   return ef ?? 0;
 }

@@ -106,7 +106,7 @@ test('a refused Collection.add, update or upsert changes nothing', () => {
   const before = snapshot();
   refused('DUPLICATE_ID', () => col.add({ ids: ['c', 'a'], embeddings: [[1, 1], [2, 2]] }), 'already exists');
   refused('UNKNOWN_ID', () => col.update({ ids: ['a', 'zz'], documents: ['x', 'y'] }), 'does not exist');
-  refused('INVALID_VECTOR', () => col.upsert({ ids: ['a', 'c'], embeddings: [[5, 5], [NaN, 1]] }), 'embeddings[1]');
+  refused('INVALID_VECTOR', () => col.upsert({ ids: ['a', 'c'], embeddings: [[5, 5], [NaN, 1]] }), 'records[1] vector');
   assert.equal(snapshot(), before);
   col.add({ ids: ['c'], embeddings: [[3, 3]] });
   assert.equal(col.count(), 3);

@@ -39,25 +39,11 @@ export function simdBackend(): 'simd' | 'scalar' | null;
 
 // ---- errors ------------------------------------------------------------------------------------
 
-export type ErrorCode =
-  | 'DIMENSION_MISMATCH'
-  | 'INVALID_VECTOR'
-  | 'INVALID_K'
-  | 'INVALID_CONFIG'
-  | 'UNKNOWN_ID'
-  | 'DUPLICATE_ID'
-  | 'INVALID_FILTER'
-  | 'CORRUPT_SNAPSHOT'
-  | 'QUOTA_EXCEEDED'
-  | 'CAPACITY_EXCEEDED'
-  | 'INVALID_ARGUMENT'
-  | 'NOT_INITIALIZED'
-  | 'LOAD_FAILED'
-  | 'NOT_SUPPORTED'
-  | 'STORAGE_ERROR'
-  | 'NOT_FOUND'
-  /** The index, database or collection was freed (`free()`, `Database#free()`): create or load a new one. */
-  | 'INDEX_FREED';
+/**
+ * Every code a TeaVecError carries. Generated when the package is built from the engine's ErrorCode
+ * enum (wasm-core), the one list of codes; `ErrorCodes` holds the same names.
+ */
+export type ErrorCode = /* generated: ErrorCode */ string;
 
 /** Every failure TeaVec reports. Bad input throws before anything changes. */
 export class TeaVecError extends Error {
@@ -85,30 +71,38 @@ export type MetricType = 0 | 1 | 2 | 3;
 export const JsIndexType: Readonly<{ Flat: 0; Hnsw: 1 }>;
 export type JsIndexType = 0 | 1;
 
-/** Index settings, named as in EdgeVec, plus TeaVec's own. Validated by `new EdgeVec(config)`. */
+/**
+ * Index settings, named as in EdgeVec, plus TeaVec's own. Each reads as what you set, else as the engine's
+ * default (`m0` follows `m`). Only what you set is sent: the engine fills in the rest and checks everything
+ * in `new EdgeVec(config)`, naming a bad field as you spelled it (INVALID_CONFIG).
+ */
 export class EdgeVecConfig {
+  /** {@setting dimensions} Checked here already. */
   constructor(dimensions: number);
+  /** Length of every vector. {@setting dimensions} */
   dimensions: number;
-  /** Default `'cosine'`. */
+  /** {@setting metric} */
   metric: Metric;
-  /** HNSW neighbours per node above level 0. Default 16. */
+  /** HNSW neighbours per node above level 0. {@setting m} */
   m: number;
-  /** HNSW neighbours per node on level 0. Default 32 (2·m). */
+  /** HNSW neighbours per node on level 0. {@setting m0} */
   m0: number;
-  /** Candidate list size while building. Default 200. */
+  /** Candidate list size while building. {@setting ef_construction} */
   ef_construction: number;
-  /** Candidate list size while searching; always at least k. Default 50. */
+  /** Candidate list size while searching; always at least k. {@setting ef_search} */
   ef_search: number;
-  /** `'auto'` (default): exact scan while small, HNSW once larger. EdgeVec's `JsIndexType` numbers work too. */
+  /** `'auto'`: exact scan while small, HNSW once larger. EdgeVec's `JsIndexType` numbers work too. {@setting indexType} */
   indexType: IndexType | JsIndexType;
-  /** `'sq8'`: 8-bit scalar quantization, ~4× less vector memory; float vectors are not kept unless `rerank`. Default `'none'`. */
+  /** `'sq8'`: 8-bit scalar quantization, ~4× less vector memory; float vectors are not kept unless `rerank`. {@setting quantization} */
   quantization: Quantization;
-  /** With SQ8, keep float vectors too and re-rank candidates exactly. Default false. */
+  /** With SQ8, keep float vectors too and re-rank candidates exactly. {@setting rerank} */
   rerank: boolean;
-  /** Tombstone ratio at which `needsCompaction()` turns true. Default 0.3. */
+  /** Tombstone ratio at which `needsCompaction()` turns true. {@setting compactionThreshold} */
   compactionThreshold: number;
-  /** Seed of the HNSW level generator: same inserts, same graph. Default 42. */
+  /** Seed of the HNSW level generator: same inserts, same graph. {@setting seed} */
   seed: number;
+  /** Every setting as it reads now. */
+  toJSON(): { [name: string]: unknown };
   /** EdgeVec's typed setter. */
   setMetricType(type: MetricType): void;
   isFlat(): boolean;
@@ -235,7 +229,7 @@ export interface SearchResult {
 }
 
 export interface SearchOptions {
-  /** Overrides `ef_search` for this query. */
+  /** Overrides `ef_search` for this query, in the same range: {@setting ef_search} */
   efSearch?: number;
 }
 
@@ -479,18 +473,27 @@ export interface CollectionOptions {
   name: string;
   /** The collection's own metadata. Chroma's `'hnsw:space'` ('l2' | 'cosine' | 'ip') picks the metric. */
   metadata?: Metadata | null;
-  /** Vector dimensions; taken from the first add when omitted. */
+  /** Vector dimensions; taken from the first add when omitted. {@setting dimensions} */
   dimensions?: number;
-  /** Default 'cosine'. */
+  /** {@setting metric} */
   metric?: Metric;
+  /** {@setting m} */
   m?: number;
+  /** {@setting m0} */
   m0?: number;
+  /** {@setting ef_construction} */
   ef_construction?: number;
+  /** {@setting ef_search} */
   ef_search?: number;
+  /** {@setting indexType} */
   indexType?: IndexType | JsIndexType;
+  /** {@setting quantization} */
   quantization?: Quantization;
+  /** {@setting rerank} */
   rerank?: boolean;
+  /** {@setting compactionThreshold} */
   compactionThreshold?: number;
+  /** {@setting seed} */
   seed?: number;
 }
 

@@ -2,8 +2,6 @@ package dev.teavec.bindings;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.index.IndexSettings;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The engine's JavaScript boundary as data: every class it exports, each method with the kinds of its
@@ -46,10 +44,11 @@ final class EngineApi {
     static final class ExportedClass {
         final String name;
         final String javaClass;
-        final List<Method> methods;
-        final List<String[]> properties;
+        final Method[] methods;
+        /** Name and kind, alternating. */
+        final String[] properties;
 
-        ExportedClass(String name, String javaClass, List<Method> methods, List<String[]> properties) {
+        ExportedClass(String name, String javaClass, Method[] methods, String[] properties) {
             this.name = name;
             this.javaClass = javaClass;
             this.methods = methods;
@@ -57,8 +56,8 @@ final class EngineApi {
         }
     }
 
-    static final List<ExportedClass> CLASSES = List.of(
-            new ExportedClass("module", "dev.teavec.bindings.TeaVecModule", List.of(
+    static final ExportedClass[] CLASSES = {
+            new ExportedClass("module", "dev.teavec.bindings.TeaVecModule", methods(
                     read("createIndex", "index", "json"),
                     read("indexFromBytes", "index", "bytes"),
                     read("newDatabase", "database"),
@@ -67,8 +66,8 @@ final class EngineApi {
                     read("settingsOf", "json", "json"),
                     read("snapshotStore", "snapshotStore"),
                     read("apiVersion", "int"),
-                    read("describe", "json")), List.of()),
-            new ExportedClass("index", "dev.teavec.bindings.NativeIndex", List.of(
+                    read("describe", "json")), properties()),
+            new ExportedClass("index", "dev.teavec.bindings.NativeIndex", methods(
                     write("free", "void"),
                     read("toBytes", "bytes"),
                     write("insert", "id", "vector"),
@@ -109,7 +108,7 @@ final class EngineApi {
                     write("setDocument", "void", "int", "string?"),
                     read("getDocument", "string?", "int")),
                     properties("kernels", "string", "dimensions", "int", "metric", "string", "size", "int")),
-            new ExportedClass("database", "dev.teavec.bindings.NativeDatabase", List.of(
+            new ExportedClass("database", "dev.teavec.bindings.NativeDatabase", methods(
                     write("add", "void", "string", "json", "index"),
                     write("addWithoutIndex", "void", "string", "json"),
                     read("toBytes", "bytes"),
@@ -117,7 +116,7 @@ final class EngineApi {
                     read("settings", "json?", "int"),
                     read("index", "index?", "int")),
                     properties("count", "int")),
-            new ExportedClass("snapshotStore", "dev.teavec.bindings.idb.IdbSnapshotStore", List.of(
+            new ExportedClass("snapshotStore", "dev.teavec.bindings.idb.IdbSnapshotStore", methods(
                     write("saveSnapshot", "promise", "string", "bytes", "int", "callback?"),
                     read("loadSnapshot", "promise", "string", "callback?"),
                     read("listGenerations", "promise", "string"),
@@ -125,9 +124,9 @@ final class EngineApi {
                     read("requestPersistence", "promise"),
                     read("subscribe", "subscription", "string", "callback?")),
                     properties("defaultChunkBytes", "int")),
-            new ExportedClass("subscription", "dev.teavec.bindings.idb.SnapshotSubscription", List.of(
+            new ExportedClass("subscription", "dev.teavec.bindings.idb.SnapshotSubscription", methods(
                     write("close", "void")),
-                    properties("active", "boolean")));
+                    properties("active", "boolean"))};
 
     private EngineApi() {
     }
@@ -140,39 +139,40 @@ final class EngineApi {
         return new Method(name, result, true, args);
     }
 
-    /** Properties from (name, kind) pairs. */
-    private static List<String[]> properties(String... pairs) {
-        List<String[]> out = new ArrayList<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.add(new String[] {pairs[i], pairs[i + 1]});
-        }
-        return out;
+    private static Method[] methods(Method... methods) {
+        return methods;
+    }
+
+    /** Properties as (name, kind) pairs. */
+    private static String[] properties(String... pairs) {
+        return pairs;
     }
 
     /** The whole description as JSON (see the class comment). */
     static String json() {
         StringBuilder sb = new StringBuilder("{\"apiVersion\":").append(API_VERSION);
-        List<String> codes = new ArrayList<>();
-        for (ErrorCode code : ErrorCode.values()) {
-            codes.add(code.name());
+        ErrorCode[] values = ErrorCode.values();
+        String[] codes = new String[values.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = values[i].name();
         }
-        sb.append(",\"errorCodes\":").append(strings(codes.toArray(new String[0])));
+        sb.append(",\"errorCodes\":").append(strings(codes));
         sb.append(",\"settings\":").append(IndexSettings.describe());
         sb.append(",\"layouts\":{\"hits\":").append(Packing.layoutJson()).append('}');
         sb.append(",\"classes\":{");
-        for (int c = 0; c < CLASSES.size(); c++) {
-            ExportedClass cls = CLASSES.get(c);
+        for (int c = 0; c < CLASSES.length; c++) {
+            ExportedClass cls = CLASSES[c];
             sb.append(c == 0 ? "" : ",").append('"').append(cls.name).append("\":{\"methods\":{");
-            for (int i = 0; i < cls.methods.size(); i++) {
-                Method m = cls.methods.get(i);
+            for (int i = 0; i < cls.methods.length; i++) {
+                Method m = cls.methods[i];
                 sb.append(i == 0 ? "" : ",").append('"').append(m.name).append("\":{\"args\":").append(strings(m.args))
                         .append(",\"result\":\"").append(m.result).append("\",\"mutates\":").append(m.mutates)
                         .append('}');
             }
             sb.append("},\"properties\":{");
-            for (int i = 0; i < cls.properties.size(); i++) {
-                String[] p = cls.properties.get(i);
-                sb.append(i == 0 ? "" : ",").append('"').append(p[0]).append("\":\"").append(p[1]).append('"');
+            for (int i = 0; i < cls.properties.length; i += 2) {
+                sb.append(i == 0 ? "" : ",").append('"').append(cls.properties[i]).append("\":\"")
+                        .append(cls.properties[i + 1]).append('"');
             }
             sb.append("}}");
         }

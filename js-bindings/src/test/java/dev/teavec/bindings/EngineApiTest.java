@@ -57,7 +57,9 @@ public class EngineApiTest {
                 }
             }
             Map<String, EngineApi.Method> described = new TreeMap<>();
-            cls.methods.forEach(m -> described.put(m.name, m));
+            for (EngineApi.Method m : cls.methods) {
+                described.put(m.name, m);
+            }
             assertEquals(cls.name + ": methods", methods.keySet(), described.keySet());
             for (EngineApi.Method d : cls.methods) {
                 Method m = methods.get(d.name);
@@ -69,7 +71,9 @@ public class EngineApiTest {
                 }
             }
             Map<String, String> describedProperties = new TreeMap<>();
-            cls.properties.forEach(p -> describedProperties.put(p[0], p[1]));
+            for (int i = 0; i < cls.properties.length; i += 2) {
+                describedProperties.put(cls.properties[i], cls.properties[i + 1]);
+            }
             assertEquals(cls.name + ": properties", properties.keySet(), describedProperties.keySet());
             properties.forEach((name, m) -> assertKind(cls.name + "." + name, describedProperties.get(name), m.getReturnType()));
         }
@@ -91,7 +95,7 @@ public class EngineApiTest {
         assertEquals(List.of("apiVersion", "classes", "errorCodes", "layouts", "settings"), List.copyOf(top.keySet()));
         assertEquals(ErrorCode.values().length, top.get("errorCodes").size());
         assertEquals(ErrorCode.values()[0].name(), top.get("errorCodes").item(0).text());
-        assertEquals(EngineApi.CLASSES.size(), top.get("classes").size());
+        assertEquals(EngineApi.CLASSES.length, top.get("classes").size());
     }
 
     @Test

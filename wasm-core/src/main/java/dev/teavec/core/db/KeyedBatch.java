@@ -30,10 +30,14 @@ public final class KeyedBatch {
 
         /** "add", "upsert" or "update". */
         public static Mode fromName(String name) {
-            for (Mode m : values()) {
-                if (m.name().toLowerCase().equals(name)) {
-                    return m;
-                }
+            if ("add".equals(name)) {
+                return ADD;
+            }
+            if ("upsert".equals(name)) {
+                return UPSERT;
+            }
+            if ("update".equals(name)) {
+                return UPDATE;
             }
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "a batch mode is 'add', 'upsert' or 'update', got "
                     + (name == null ? "null" : "'" + name + "'"));

@@ -51,8 +51,12 @@ public final class IndexSettings {
             } else if (key.equals(RERANK)) {
                 rerank = value;
             } else {
+                StringBuilder known = new StringBuilder();
+                for (String name : names()) {
+                    known.append(known.length() == 0 ? "" : ", ").append(name);
+                }
                 throw new TeaVecException(ErrorCode.INVALID_CONFIG, "unknown setting '" + key + "'; the settings are "
-                        + String.join(", ", names()));
+                        + known);
             }
         }
         if (numbers[ConfigField.DIMENSIONS.ordinal()] == null) {
