@@ -2,7 +2,8 @@
 // failed call changed nothing (same counts, same search results, same metadata, same string ids).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPacked, installPackedPackage } from './helpers.mjs';
 
@@ -306,10 +307,24 @@ test('INDEX_FREED: an index, a database and its collections after free(); free()
   expectCode('INDEX_FREED', () => db.toBytes(), 'freed database');
 });
 
-test('every error code is covered, except the browser-only ones (IndexedDB: browser-tests) and the engine\'s 2^31-vector limit', () => {
-  const untestableHere = ['NOT_FOUND', 'STORAGE_ERROR'];
+test('NOT_FOUND and STORAGE_ERROR from the Node file helpers', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'teavec-errors-'));
+  const expectRejection = async (code, promise, label) => {
+    await assert.rejects(promise, (e) => {
+      assert.ok(e instanceof TeaVecError, `${label}: expected a TeaVecError, got ${e?.stack ?? e}`);
+      assert.equal(e.code, code, `${label}: ${e.message}`);
+      assert.ok(e.message.includes(dir), `${label}: the message names the path`);
+      seen.add(code);
+      return true;
+    });
+  };
+  await expectRejection('NOT_FOUND', EdgeVec.loadFromFile(join(dir, 'absent.tvec')), 'missing file');
+  await expectRejection('NOT_FOUND', populated().saveToFile(join(dir, 'absent', 'x.tvec')), 'missing directory');
+  await expectRejection('STORAGE_ERROR', Database.loadFromFile(dir), 'a directory');
+});
+
+test('every error code is covered, except the engine\'s 2^31-vector limit', () => {
   for (const code of Object.keys(ErrorCodes)) {
-    if (untestableHere.includes(code)) continue;
     assert.ok(seen.has(code), `no test raised ${code}`);
   }
 });
