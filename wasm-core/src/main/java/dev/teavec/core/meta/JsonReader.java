@@ -23,15 +23,21 @@ public final class JsonReader {
     private final String context;
     private final int maxTopArray;
     private final int maxArray;
+    private final int maxDepth;
+    /** The depth limit as the caller's errors state it (its levels may span several JSON levels). */
+    private final int statedDepth;
     private int pos;
     private int depth;
 
-    private JsonReader(String text, ErrorCode code, String context, int maxTopArray, int maxArray) {
+    private JsonReader(String text, ErrorCode code, String context, int maxTopArray, int maxArray, int maxDepth,
+            int statedDepth) {
         this.text = text;
         this.code = code;
         this.context = context;
         this.maxTopArray = maxTopArray;
         this.maxArray = maxArray;
+        this.maxDepth = maxDepth;
+        this.statedDepth = statedDepth;
     }
 
     /** Parses one JSON value spanning all of {@code text}; errors are thrown with {@code code}. */
@@ -44,10 +50,20 @@ public final class JsonReader {
      * top-level array, {@code maxArray} below. {@code context} prefixes every error detail.
      */
     public static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray) {
+        return parse(text, code, context, maxTopArray, maxArray, MAX_DEPTH, MAX_DEPTH);
+    }
+
+    /**
+     * As {@link #parse(String, ErrorCode, String, int, int)}, nesting at most {@code maxDepth} JSON levels;
+     * deeper input fails with "expected nesting of at most {@code statedDepth} levels", the limit in the
+     * caller's own levels.
+     */
+    public static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray, int maxDepth,
+            int statedDepth) {
         if (text == null) {
             throw new TeaVecException(code, context + "expected JSON text, got null");
         }
-        JsonReader r = new JsonReader(text, code, context, maxTopArray, maxArray);
+        JsonReader r = new JsonReader(text, code, context, maxTopArray, maxArray, maxDepth, statedDepth);
         JsonNode value = r.value();
         r.skipSpace();
         if (r.pos < text.length()) {
@@ -112,8 +128,8 @@ public final class JsonReader {
     }
 
     private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw error("expected nesting of at most " + MAX_DEPTH + " levels");
+        if (++depth > maxDepth) {
+            throw error("expected nesting of at most " + statedDepth + " levels");
         }
     }
 
