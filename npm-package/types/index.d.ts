@@ -414,6 +414,8 @@ export class EdgeVec {
   setAllMetadata(id: number, metadata: { [key: string]: MetadataInput } | null): void;
   /** One value, or undefined when the key, or the id, does not exist (EdgeVec returns a JsMetadataValue; TeaVec the plain value). */
   getMetadata(id: number, key: string): MetadataValue | undefined;
+  /** With the key omitted, the whole record, or undefined when the id has none (EdgeVec's wrapper form). */
+  getMetadata(id: number): Metadata | undefined;
   hasMetadata(id: number, key: string): boolean;
   deleteMetadata(id: number, key: string): boolean;
   deleteAllMetadata(id: number): boolean;

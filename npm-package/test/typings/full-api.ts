@@ -72,7 +72,7 @@ ix.setAllMetadata(0, { a: 1 });
 ix.setAllMetadata(0, null);
 const one: MetadataValue | undefined = ix.getMetadata(0, 'title');
 const has: boolean = ix.hasMetadata(0, 'title') && ix.deleteMetadata(0, 'title') && ix.deleteAllMetadata(0);
-const all: Metadata | undefined = ix.getAllMetadata(0) ?? ix.getVectorMetadata(0);
+const all: Metadata | undefined = ix.getAllMetadata(0) ?? ix.getVectorMetadata(0) ?? ix.getMetadata(0);
 const metaCounts: number[] = [ix.metadataKeyCount(0), ix.metadataVectorCount(), ix.totalMetadataCount()];
 
 const bytes: number = ix.memoryUsage();
