@@ -26,6 +26,20 @@ function nameOf(args) {
   return checkName(typeof args === 'string' ? args : checkOptions(args, 'collection options').name);
 }
 
+/**
+ * The options of `(options)` or `(name, options)` (Chroma's object form, and the positional form of
+ * Chroma's Python client and EdgeVec code), as one object holding the name.
+ */
+function collectionOptions(nameOrOptions, options, what) {
+  if (typeof nameOrOptions !== 'string') return checkOptions(nameOrOptions, `${what} options`);
+  const opts = checkOptions(options, `${what} options`);
+  if (opts.name !== undefined && opts.name !== nameOrOptions) {
+    throw new TeaVecError('INVALID_ARGUMENT', `${what}(name, options) got two names: ${describe(nameOrOptions)} and `
+      + `options.name ${describe(opts.name)}`);
+  }
+  return { ...opts, name: nameOrOptions };
+}
+
 /** Index settings from createCollection's options, validated (INVALID_CONFIG) before anything exists. */
 function settingsOf(opts) {
   const unknown = Object.keys(opts).filter((k) => !SETTINGS.includes(k) && !['name', 'metadata'].includes(k));
@@ -85,11 +99,12 @@ export class Database {
   /**
    * A new, empty collection. Options: `name`, `metadata` (the collection's own; Chroma's
    * `'hnsw:space'` picks the metric), `dimensions` (else taken from the first add) and any
-   * EdgeVecConfig setting (`metric` default 'cosine', `indexType`, `quantization`, …).
+   * EdgeVecConfig setting (`metric` default 'cosine', `indexType`, `quantization`, …). Also
+   * `(name, options)`.
    */
-  createCollection(options) {
+  createCollection(nameOrOptions, options = undefined) {
     this.#check();
-    const opts = checkOptions(options, 'createCollection options');
+    const opts = collectionOptions(nameOrOptions, options, 'createCollection');
     const name = checkName(opts.name);
     if (this.#collections.has(name)) {
       throw new TeaVecError('DUPLICATE_ID', `a collection named ${JSON.stringify(name)} already exists (use getOrCreateCollection)`);
@@ -115,11 +130,12 @@ export class Database {
     return entry.collection;
   }
 
-  /** The existing collection of that name (its options are then ignored), or a new one. */
-  getOrCreateCollection(options) {
+  /** The existing collection of that name (its options are then ignored), or a new one. Also `(name, options)`. */
+  getOrCreateCollection(nameOrOptions, options = undefined) {
     this.#check();
-    const name = checkName(checkOptions(options, 'getOrCreateCollection options').name);
-    return this.#collections.get(name)?.collection ?? this.createCollection(options);
+    const opts = collectionOptions(nameOrOptions, options, 'getOrCreateCollection');
+    const name = checkName(opts.name);
+    return this.#collections.get(name)?.collection ?? this.createCollection(opts);
   }
 
   /** Every collection, in creation order. */

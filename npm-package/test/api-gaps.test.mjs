@@ -20,3 +20,26 @@ test('EdgeVec getMetadata(id) with the key omitted returns the whole record, as 
   assert.throws(() => index.getMetadata(id, null), (e) => e instanceof TeaVecError && e.code === 'INVALID_ARGUMENT');
   index.free();
 });
+
+test('createCollection and getOrCreateCollection also take (name, options)', () => {
+  const db = new Database();
+  const a = db.createCollection('a');
+  assert.equal(a.name, 'a');
+  const b = db.createCollection('b', { metric: 'l2', metadata: { owner: 'me' }, dimensions: 2 });
+  assert.equal(b.name, 'b');
+  assert.equal(b.metric, 'l2');
+  assert.equal(b.dimensions, 2);
+  assert.deepEqual(b.metadata, { owner: 'me' });
+  assert.equal(db.getOrCreateCollection('b', { metric: 'l2' }), b);
+  assert.equal(db.getOrCreateCollection('a'), a);
+  const c = db.getOrCreateCollection('c', { metadata: { 'hnsw:space': 'ip' } });
+  assert.equal(c.metric, 'dot');
+  assert.equal(db.getOrCreateCollection({ name: 'c' }), c, 'the object form still works');
+  assert.throws(() => db.createCollection('a'), (e) => e.code === 'DUPLICATE_ID');
+  assert.throws(() => db.createCollection('d', { name: 'e' }), (e) => e instanceof TeaVecError && e.code === 'INVALID_ARGUMENT'
+    && /name/.test(e.message));
+  assert.throws(() => db.createCollection('d', 'l2'), (e) => e instanceof TeaVecError && e.code === 'INVALID_ARGUMENT');
+  assert.throws(() => db.createCollection(''), (e) => e instanceof TeaVecError && e.code === 'INVALID_ARGUMENT');
+  assert.deepEqual(db.listCollections().map((x) => x.name), ['a', 'b', 'c']);
+  db.free();
+});

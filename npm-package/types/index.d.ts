@@ -582,8 +582,11 @@ export class Collection {
 export class Database {
   constructor();
   createCollection(options: CollectionOptions): Collection;
+  /** The positional form: `options.name`, if given, must be `name`. */
+  createCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Collection;
   getCollection(options: { name: string } | string): Collection;
   getOrCreateCollection(options: CollectionOptions): Collection;
+  getOrCreateCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Collection;
   listCollections(): Collection[];
   countCollections(): number;
   /** Deletes the collection, its records and engine memory; its Collection object then throws UNKNOWN_ID. */

@@ -97,6 +97,8 @@ const parsed: FilterExpression | null = Filter.tryParse('a = 1');
 const db = new Database();
 const col: Collection = db.createCollection({ name: 'docs', metadata: { 'hnsw:space': 'cosine' }, dimensions: 4, indexType: 'hnsw' });
 const same: Collection = db.getOrCreateCollection({ name: 'docs' });
+const positional: Collection = db.createCollection('notes', { metric: 'l2' }) ?? db.getOrCreateCollection('notes')
+  ?? db.getOrCreateCollection('notes', { metadata: { 'hnsw:space': 'l2' } });
 const byName: Collection = db.getCollection({ name: 'docs' }) ?? db.getCollection('docs');
 const names: string[] = db.listCollections().map((c) => c.name);
 const nCols: number = db.countCollections();
@@ -162,6 +164,8 @@ col.query({ queryEmbeddings: [v], include: ['uris'] });
 const badWhere: Where = { price: { $in: 3 } };
 // @ts-expect-error collections need a name
 db.createCollection({ dimensions: 3 });
+// @ts-expect-error the positional form takes options second
+db.createCollection('notes', 'l2');
 // @ts-expect-error unknown error code
 const badCode: ErrorCode = 'OOPS';
 // @ts-expect-error a database loads from bytes, not from a path
@@ -171,4 +175,4 @@ void [flags, dims, size, flatIds, batch, progress, withMeta, batchMeta, upserted
   idOfKey, hits, filtered, filtered2, filtered3, fromJson, meta0, vec0, sel, strategy, complete, stored, deleted, batchDel,
   batchDel2, counts, isDel, warning, compacted, one, has, all, metaCounts, bytes, level, memConfig, can, advice, saving,
   loading, typedOut, expr, validation, parsed, same, byName, names, nCols, docs, peeked, firstIds, distances, removed, total,
-  colMeta, colDims, badWhere, badCode, valid, dbSaving, dbLoading];
+  colMeta, colDims, badWhere, badCode, valid, dbSaving, dbLoading, positional];
