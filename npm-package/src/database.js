@@ -58,6 +58,30 @@ function settingsOf(opts) {
   return { ...settings, metric: valid.metric, indexType: valid.indexType };
 }
 
+const shown = (v) => (typeof v === 'string' ? `'${v}'` : String(v));
+
+/**
+ * The first setting `opts` asks for that `collection` does not have, as text; null when all match.
+ * Settings not given are not compared; given ones are compared as the index uses them (defaults
+ * filled in, 'hnsw:space' as the metric, dimensions as fixed by the first add). Other metadata is not
+ * a setting.
+ */
+function differingSetting(collection, opts) {
+  const asked = settingsOf(opts);
+  const { settings } = collection[PARTS]();
+  const want = validateConfig(Object.assign(new EdgeVecConfig(1), asked));
+  const have = validateConfig(Object.assign(new EdgeVecConfig(1), settings));
+  for (const key of SETTINGS) {
+    if (opts[key] === undefined && !(key === 'metric' && opts.metadata?.['hnsw:space'] !== undefined)) continue;
+    const wanted = key === 'dimensions' ? opts.dimensions : want[key];
+    const actual = key === 'dimensions' ? collection.dimensions ?? settings.dimensions : have[key];
+    if (wanted !== actual) {
+      return `${key} ${shown(wanted)}, it has ${actual === undefined ? 'none yet (they come with its first add)' : shown(actual)}`;
+    }
+  }
+  return null;
+}
+
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -130,12 +154,22 @@ export class Database {
     return entry.collection;
   }
 
-  /** The existing collection of that name (its options are then ignored), or a new one. Also `(name, options)`. */
+  /**
+   * The existing collection of that name, or a new one. Settings given must match the existing
+   * collection's (INVALID_CONFIG naming the first that differs); its metadata is left as it is.
+   * Also `(name, options)`.
+   */
   getOrCreateCollection(nameOrOptions, options = undefined) {
     this.#check();
     const opts = collectionOptions(nameOrOptions, options, 'getOrCreateCollection');
-    const name = checkName(opts.name);
-    return this.#collections.get(name)?.collection ?? this.createCollection(opts);
+    const existing = this.#collections.get(checkName(opts.name))?.collection;
+    if (!existing) return this.createCollection(opts);
+    const differs = differingSetting(existing, opts);
+    if (differs !== null) {
+      throw new TeaVecError('INVALID_CONFIG', `collection ${JSON.stringify(opts.name)} exists with other settings: `
+        + `getOrCreateCollection asked for ${differs} (getCollection takes it as it is)`);
+    }
+    return existing;
   }
 
   /** Every collection, in creation order. */

@@ -43,3 +43,36 @@ test('createCollection and getOrCreateCollection also take (name, options)', () 
   assert.deepEqual(db.listCollections().map((x) => x.name), ['a', 'b', 'c']);
   db.free();
 });
+
+test('getOrCreateCollection with settings that differ from the existing collection\'s throws, naming the setting', () => {
+  const db = new Database();
+  const s = db.createCollection({ name: 's', metric: 'l2', dimensions: 3, indexType: 'flat' });
+  const differs = (pattern) => (e) => e instanceof TeaVecError && e.code === 'INVALID_CONFIG' && pattern.test(e.message);
+  // The same settings, fewer of them, or the defaults spelled out: the existing collection.
+  assert.equal(db.getOrCreateCollection({ name: 's' }), s);
+  assert.equal(db.getOrCreateCollection({ name: 's', metric: 'l2', dimensions: 3 }), s);
+  assert.equal(db.getOrCreateCollection('s', { indexType: 0, m: 16, metadata: { 'hnsw:space': 'l2' } }), s,
+    'JsIndexType.Flat is flat; m 16 is the default');
+  assert.equal(db.getOrCreateCollection('s', { metadata: { other: 'metadata is not a setting' } }), s);
+  assert.throws(() => db.getOrCreateCollection({ name: 's', metric: 'cosine' }), differs(/metric.*'cosine'.*'l2'/));
+  assert.throws(() => db.getOrCreateCollection('s', { metadata: { 'hnsw:space': 'ip' } }), differs(/metric.*'dot'.*'l2'/));
+  assert.throws(() => db.getOrCreateCollection('s', { dimensions: 4 }), differs(/dimensions.*4.*3/));
+  assert.throws(() => db.getOrCreateCollection('s', { indexType: 'hnsw' }), differs(/indexType.*'hnsw'.*'flat'/));
+  assert.throws(() => db.getOrCreateCollection('s', { m: 24 }), differs(/\bm\b.*24.*16/));
+  assert.throws(() => db.getOrCreateCollection('s', { metric: 'manhattan' }), (e) => e.code === 'INVALID_CONFIG');
+
+  // Dimensions that came with the first add count; a collection without them yet has none to match.
+  const later = db.createCollection('later');
+  assert.throws(() => db.getOrCreateCollection('later', { dimensions: 2 }), differs(/dimensions.*2/));
+  later.add({ ids: ['a'], embeddings: [[1, 2]] });
+  assert.equal(db.getOrCreateCollection('later', { dimensions: 2 }), later);
+  assert.throws(() => db.getOrCreateCollection('later', { dimensions: 5 }), differs(/dimensions.*5.*2/));
+
+  // And after a snapshot round trip.
+  const loaded = Database.fromBytes(db.toBytes());
+  assert.equal(loaded.getOrCreateCollection('s', { metric: 'l2', dimensions: 3 }), loaded.getCollection('s'));
+  assert.throws(() => loaded.getOrCreateCollection('s', { metric: 'dot' }), differs(/metric/));
+  assert.equal(db.countCollections(), 2, 'nothing was created');
+  db.free();
+  loaded.free();
+});

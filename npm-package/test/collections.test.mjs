@@ -30,7 +30,9 @@ test('a Database creates, finds, lists and deletes collections', async () => {
   const b = await db.getOrCreateCollection({ name: 'b', metadata: { 'hnsw:space': 'ip' } });
   assert.equal(b.metric, 'dot', "Chroma's 'ip' is the dot product");
   assert.equal(b.dimensions, undefined, 'taken from the first add');
-  assert.equal(db.getOrCreateCollection({ name: 'b', metric: 'l2' }), b, 'an existing collection is returned as it is');
+  assert.equal(db.getOrCreateCollection({ name: 'b' }), b, 'an existing collection is returned');
+  assert.throws(() => db.getOrCreateCollection({ name: 'b', metric: 'l2' }), { code: 'INVALID_CONFIG' },
+    'unless the settings asked for differ from its own');
   assert.equal(db.getCollection({ name: 'a' }), a);
   assert.equal(db.getCollection('a'), a);
   assert.deepEqual(db.listCollections().map((c) => c.name), ['a', 'b']);
