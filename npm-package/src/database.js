@@ -25,6 +25,20 @@ function nameOf(args) {
   return checkName(typeof args === 'string' ? args : checkOptions(args, 'collection options').name);
 }
 
+/**
+ * The options of `(options)` or `(name, options)` (Chroma's object form, and the positional form of
+ * Chroma's Python client and EdgeVec code), as one object holding the name.
+ */
+function collectionOptions(nameOrOptions, options, what) {
+  if (typeof nameOrOptions !== 'string') return checkOptions(nameOrOptions, `${what} options`);
+  const opts = checkOptions(options, `${what} options`);
+  if (opts.name !== undefined && opts.name !== nameOrOptions) {
+    throw new TeaVecError('INVALID_ARGUMENT', `${what}(name, options) got two names: ${describe(nameOrOptions)} and `
+      + `options.name ${describe(opts.name)}`);
+  }
+  return { ...opts, name: nameOrOptions };
+}
+
 /** Index settings from createCollection's options, validated (INVALID_CONFIG) before anything exists. */
 function settingsOf(opts) {
   const unknown = Object.keys(opts).filter((k) => !SETTINGS.includes(k) && !['name', 'metadata'].includes(k));
@@ -41,6 +55,30 @@ function settingsOf(opts) {
   // Checked by the engine now (a collection without dimensions yet is checked as 1-dimensional).
   const valid = resolvedSettings({ dimensions: 1, ...settings });
   return { ...settings, metric: valid.metric, indexType: valid.indexType };
+}
+
+const shown = (v) => (typeof v === 'string' ? `'${v}'` : String(v));
+
+/**
+ * The first setting `opts` asks for that `collection` does not have, as text; null when all match.
+ * Settings not given are not compared; given ones are compared as the index uses them (defaults
+ * filled in, 'hnsw:space' as the metric, dimensions as fixed by the first add). Other metadata is not
+ * a setting.
+ */
+function differingSetting(collection, opts) {
+  const asked = settingsOf(opts);
+  const { settings } = collection[PARTS]();
+  const want = validateConfig(Object.assign(new EdgeVecConfig(1), asked));
+  const have = validateConfig(Object.assign(new EdgeVecConfig(1), settings));
+  for (const key of SETTINGS) {
+    if (opts[key] === undefined && !(key === 'metric' && opts.metadata?.['hnsw:space'] !== undefined)) continue;
+    const wanted = key === 'dimensions' ? opts.dimensions : want[key];
+    const actual = key === 'dimensions' ? collection.dimensions ?? settings.dimensions : have[key];
+    if (wanted !== actual) {
+      return `${key} ${shown(wanted)}, it has ${actual === undefined ? 'none yet (they come with its first add)' : shown(actual)}`;
+    }
+  }
+  return null;
 }
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -84,11 +122,12 @@ export class Database {
   /**
    * A new, empty collection. Options: `name`, `metadata` (the collection's own; Chroma's
    * `'hnsw:space'` picks the metric), `dimensions` (else taken from the first add) and any
-   * EdgeVecConfig setting (`metric` default 'cosine', `indexType`, `quantization`, …).
+   * EdgeVecConfig setting (`metric` default 'cosine', `indexType`, `quantization`, …). Also
+   * `(name, options)`.
    */
-  createCollection(options) {
+  createCollection(nameOrOptions, options = undefined) {
     this.#check();
-    const opts = checkOptions(options, 'createCollection options');
+    const opts = collectionOptions(nameOrOptions, options, 'createCollection');
     const name = checkName(opts.name);
     if (this.#collections.has(name)) {
       throw new TeaVecError('DUPLICATE_ID', `a collection named ${JSON.stringify(name)} already exists (use getOrCreateCollection)`);
@@ -114,11 +153,22 @@ export class Database {
     return entry.collection;
   }
 
-  /** The existing collection of that name (its options are then ignored), or a new one. */
-  getOrCreateCollection(options) {
+  /**
+   * The existing collection of that name, or a new one. Settings given must match the existing
+   * collection's (INVALID_CONFIG naming the first that differs); its metadata is left as it is.
+   * Also `(name, options)`.
+   */
+  getOrCreateCollection(nameOrOptions, options = undefined) {
     this.#check();
-    const name = checkName(checkOptions(options, 'getOrCreateCollection options').name);
-    return this.#collections.get(name)?.collection ?? this.createCollection(options);
+    const opts = collectionOptions(nameOrOptions, options, 'getOrCreateCollection');
+    const existing = this.#collections.get(checkName(opts.name))?.collection;
+    if (!existing) return this.createCollection(opts);
+    const differs = differingSetting(existing, opts);
+    if (differs !== null) {
+      throw new TeaVecError('INVALID_CONFIG', `collection ${JSON.stringify(opts.name)} exists with other settings: `
+        + `getOrCreateCollection asked for ${differs} (getCollection takes it as it is)`);
+    }
+    return existing;
   }
 
   /** Every collection, in creation order. */

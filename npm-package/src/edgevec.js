@@ -292,7 +292,9 @@ export class EdgeVec {
     this.#native.setMetadata(id, json);
   }
 
-  getMetadata(id, key) {
+  /** The value of `key` of `id`'s record; with `key` omitted, the whole record (EdgeVec's wrapper form). */
+  getMetadata(id, key = undefined) {
+    if (key === undefined) return this.getAllMetadata(id);
     checkMetadataKey(key, 'metadata key');
     return this.#readMetadata(id, () => decodeJson(this.#native.getMetadataValue(id, key)), undefined);
   }

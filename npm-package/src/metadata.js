@@ -71,7 +71,9 @@ export function encodeMetadata(metadata, what = 'metadata') {
   if (!isRecord(metadata)) {
     throw fail(what, `must be a plain object of key → value, got ${describe(metadata)}`);
   }
-  const out = {};
+  // No prototype: a "__proto__" key is then an own property like any other (on a plain {} the
+  // assignment would set the prototype instead, and JSON.stringify would drop the key).
+  const out = Object.create(null);
   let count = 0;
   for (const key of Object.keys(metadata)) {
     const value = plainValue(metadata[key]);

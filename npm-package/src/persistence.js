@@ -20,10 +20,10 @@ export function restoredFrom(bytes) {
 /** The bytes as the engine takes them (no copy); INVALID_ARGUMENT for anything but bytes. */
 export function asInt8Array(bytes) {
   if (bytes instanceof ArrayBuffer) return new Int8Array(bytes);
-  if (ArrayBuffer.isView(bytes) && !(bytes instanceof DataView)) {
-    // Any typed array (a Node Buffer is a Uint8Array): reinterpret its bytes, no copy.
+  if (ArrayBuffer.isView(bytes)) {
+    // Any typed array or DataView (a Node Buffer is a Uint8Array): reinterpret its bytes, no copy.
     return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   const kind = bytes === null ? 'null' : typeof bytes === 'object' ? bytes.constructor?.name ?? 'an object' : typeof bytes;
-  throw new TeaVecError('INVALID_ARGUMENT', `fromBytes takes a Uint8Array, an ArrayBuffer or a Buffer, got ${kind}`);
+  throw new TeaVecError('INVALID_ARGUMENT', `fromBytes takes an ArrayBuffer or an ArrayBufferView (Uint8Array, Buffer, DataView, …), got ${kind}`);
 }

@@ -408,6 +408,8 @@ export class EdgeVec {
   setAllMetadata(id: number, metadata: { [key: string]: MetadataInput } | null): void;
   /** One value, or undefined when the key, or the id, does not exist (EdgeVec returns a JsMetadataValue; TeaVec the plain value). */
   getMetadata(id: number, key: string): MetadataValue | undefined;
+  /** With the key omitted, the whole record, or undefined when the id has none (EdgeVec's wrapper form). */
+  getMetadata(id: number): Metadata | undefined;
   hasMetadata(id: number, key: string): boolean;
   deleteMetadata(id: number, key: string): boolean;
   deleteAllMetadata(id: number): boolean;
@@ -583,8 +585,11 @@ export class Collection {
 export class Database {
   constructor();
   createCollection(options: CollectionOptions): Collection;
+  /** The positional form: `options.name`, if given, must be `name`. */
+  createCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Collection;
   getCollection(options: { name: string } | string): Collection;
   getOrCreateCollection(options: CollectionOptions): Collection;
+  getOrCreateCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Collection;
   listCollections(): Collection[];
   countCollections(): number;
   /** Deletes the collection, its records and engine memory; its Collection object then throws UNKNOWN_ID. */

@@ -107,7 +107,7 @@ ix.setMetadata(keep, 'title', 'x');
 const one: MetadataValue | undefined = ix.getMetadata(keep, 'title');
 expect(one === 'x', 'getMetadata');
 const has: boolean = ix.hasMetadata(keep, 'title') && ix.deleteMetadata(keep, 'title') && ix.deleteAllMetadata(keep);
-const all: Metadata | undefined = ix.getAllMetadata(keep) ?? ix.getVectorMetadata(keep);
+const all: Metadata | undefined = ix.getAllMetadata(keep) ?? ix.getVectorMetadata(keep) ?? ix.getMetadata(keep);
 const metaCounts: number[] = [ix.metadataKeyCount(keep), ix.metadataVectorCount(), ix.totalMetadataCount()];
 
 const bytes: number = ix.memoryUsage();
@@ -141,6 +141,8 @@ expect(validation.valid && parsed !== null, 'Filter.validate / tryParse');
 const db = new Database();
 const col: Collection = db.createCollection({ name: 'docs', metadata: { 'hnsw:space': 'cosine' }, dimensions: 4, indexType: 'hnsw' });
 const same: Collection = db.getOrCreateCollection({ name: 'docs' });
+const positional: Collection = db.createCollection('notes', { metric: 'l2' }) ?? db.getOrCreateCollection('notes')
+  ?? db.getOrCreateCollection('notes', { metadata: { 'hnsw:space': 'l2' } });
 const byName: Collection = db.getCollection({ name: 'docs' }) ?? db.getCollection('docs');
 const names: string[] = db.listCollections().map((c) => c.name);
 const nCols: number = db.countCollections();
@@ -222,6 +224,8 @@ const badWhere: Where = { price: { $in: 3 } };
 refused(() => wrongCol.get({ where: badWhere }), 'where $in with a number');
 // @ts-expect-error collections need a name
 refused(() => wrongDb.createCollection({ dimensions: 3 }), 'collection without a name');
+// @ts-expect-error the positional form takes options second
+refused(() => wrongDb.createCollection('notes', 'l2'), 'positional createCollection with a string');
 // @ts-expect-error unknown error code
 const badCode: ErrorCode = 'OOPS';
 expect(!(badCode in ErrorCodes), 'OOPS is no code');
@@ -233,5 +237,5 @@ wrongDb.free();
 void [flags, dims, size, flatIds, batch, progress, withMeta, batchMeta, upserted, upsertedIds, rec, recs, gone, goneCount, key,
   idOfKey, hits, filtered, filtered2, filtered3, fromJson, meta0, vec0, sel, strategy, complete, stored, deleted, batchDel,
   batchDel2, counts, isDel, warning, compacted, one, has, all, metaCounts, bytes, level, memConfig, can, advice, kernels,
-  typedOut, expr, same, byName, names, nCols, docs, peeked, removed, colMeta, valid];
+  typedOut, expr, same, byName, names, nCols, docs, peeked, removed, colMeta, valid, positional];
 console.log('full-api: ran');

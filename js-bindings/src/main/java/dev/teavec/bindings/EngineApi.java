@@ -63,6 +63,7 @@ final class EngineApi {
                     read("newDatabase", "database"),
                     read("databaseFromBytes", "database", "bytes"),
                     read("validateFilter", "void", "filter", "filterKind"),
+                    read("maxFilterLength", "int"),
                     read("settingsOf", "json", "json"),
                     read("snapshotStore", "snapshotStore"),
                     read("apiVersion", "int"),

@@ -1,6 +1,7 @@
 package dev.teavec.bindings;
 
 import dev.teavec.core.codec.SnapshotBytes;
+import dev.teavec.core.codec.SnapshotHeader;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -20,8 +21,11 @@ final class SnapshotTransfer {
         return out;
     }
 
+    /** The bytes of {@code array}, once its header is checked: garbage is refused before anything more is copied. */
     static SnapshotBytes fromJs(Int8Array array) {
         int length = array.getLength();
+        int head = Math.min(length, SnapshotHeader.BYTES);
+        SnapshotHeader.check(Int8Array.create(array.getBuffer(), array.getByteOffset(), head).copyToJavaArray(), length);
         byte[][] chunks = new byte[SnapshotBytes.chunkCount(length)][];
         for (int i = 0; i < chunks.length; i++) {
             int from = i * SnapshotBytes.CHUNK_SIZE;

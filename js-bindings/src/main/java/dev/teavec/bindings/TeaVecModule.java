@@ -69,6 +69,15 @@ public final class TeaVecModule {
         Filter.parse(filter, filterKind);
     }
 
+    /**
+     * Longest filter text the engine parses ({@link Filter#MAX_LENGTH}): JS stops encoding a where object
+     * past it (a hostile one can be cyclic-free yet expand without end) and lets the engine refuse it.
+     */
+    @JSExport
+    public static int maxFilterLength() {
+        return Filter.MAX_LENGTH;
+    }
+
     /** IndexedDB storage of snapshot bytes (browsers and their workers only; see docs/indexeddb.md). */
     @JSExport
     public static IdbSnapshotStore snapshotStore() {

@@ -1,5 +1,6 @@
 package dev.teavec.bindings;
 
+import dev.teavec.core.testkit.CosineScaleScenarios;
 import dev.teavec.core.testkit.FlatIndexScenarios;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -51,6 +52,16 @@ public class EngineInWasmGcTest {
     @Test
     public void chunkedStoreKeepsEveryVector() {
         FlatIndexScenarios.chunkedStoreKeepsEveryVector();
+    }
+
+    @Test
+    public void cosineMatchesDoubleOracleAtEveryScale() {
+        for (String variant : CosineScaleScenarios.EXACT_VARIANTS) {
+            for (long seed = 1; seed <= 5; seed++) {
+                CosineScaleScenarios.distancesMatchDoubleOracleAtEveryScale(variant, seed);
+            }
+        }
+        CosineScaleScenarios.sq8StaysFiniteAtExtremeScales(1);
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.teavec.core.codec;
 
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.score.FloatVectorValues;
-import dev.teavec.core.store.FloatStorage;
 import dev.teavec.core.vector.Metric;
-import dev.teavec.core.vector.VectorOps;
 
 /**
  * Sections VECTORS_F32 (the vectors an index scores on) and RERANK_F32 (exact floats kept next to
@@ -36,10 +34,10 @@ final class FloatVectorsSection implements SectionPayload {
         int dim = vectors.dimensions();
         out.i32(n);
         out.i32(dim);
-        FloatStorage store = vectors.store();
         float[] v = new float[dim];
         for (int ord = 0; ord < n; ord++) {
-            store.read(ord, v);
+            // As added: under cosine the store may hold a rescaled copy (CosineScale), which add() remakes.
+            vectors.decode(ord, v);
             out.floats(v, 0, dim);
         }
     }
@@ -60,9 +58,8 @@ final class FloatVectorsSection implements SectionPayload {
             int at = in.position();
             in.readFinite(v, 0, dim, "vector " + ord);
             values.add(v);
-            // add() took the squared norm for the inverse norm, which is 0 only when that is 0 or overflowed:
-            // only then is the vector looked at again.
-            if (metric.usesNorm() && values.invNorm(ord) == 0f && VectorOps.dot(v, 0, v, 0, dim) == 0f) {
+            // add() took the inverse norm, which is 0 only for the zero vector.
+            if (metric.usesNorm() && values.invNorm(ord) == 0f) {
                 throw in.corrupt(at, "vector " + ord + " is zero, which cosine cannot hold");
             }
         }

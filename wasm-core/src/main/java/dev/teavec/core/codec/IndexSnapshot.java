@@ -200,7 +200,8 @@ public final class IndexSnapshot {
         int dim = exact.dimensions();
         float[] v = new float[dim];
         for (int ord = 0; ord < exact.size(); ord++) {
-            exact.decode(ord, v);
+            // In the form SQ8 observed it: rescaled under cosine where add() rescaled it.
+            exact.readScored(ord, v);
             for (int i = 0; i < dim; i++) {
                 if (v[i] < observed.min(i) || v[i] > observed.max(i)) {
                     throw Corrupt.at(layout.start(), "re-rank float vector " + ord

@@ -6,6 +6,9 @@ package dev.teavec.core.codec;
  * newer format versions are rejected here; unknown optional sections are skipped.
  */
 final class SnapshotLayout {
+    /** For {@link #readHeader}: a snapshot of either kind. */
+    static final int ANY_KIND = 0;
+
     private final SnapshotBytes bytes;
     private final int start;
     private final int kind;
@@ -29,46 +32,9 @@ final class SnapshotLayout {
 
     /** Parses the snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
     static SnapshotLayout parse(SnapshotBytes bytes, int start, int length, int expectedKind) {
-        int end = start + length;
-        SnapshotReader in = new SnapshotReader(bytes, start, end, "header");
-        if (length < SnapshotWriter.HEADER_BYTES) {
-            throw Corrupt.at(start, "a snapshot starts with a " + SnapshotWriter.HEADER_BYTES + "-byte header, got "
-                    + length + " bytes");
-        }
-        if (in.i32("magic") != SnapshotWriter.MAGIC) {
-            throw Corrupt.at(start, "not a TeaVec snapshot: the first bytes are not \"TVEC\"");
-        }
-        int version = in.u16("format version");
-        int flags = in.u16("flags");
-        int kind = in.u16("kind");
-        int reserved = in.u16("reserved");
-        int total = in.i32("total length");
-        int sections = in.i32("section count");
-        int storedCrc = in.i32("header CRC32");
-        Crc32 crc = new Crc32();
-        crc.update(bytes, start, 20);
-        if (crc.value() != storedCrc) {
-            throw Corrupt.at(start + 20, "header CRC32 mismatch: the header is damaged");
-        }
-        if (version < 1 || version > SnapshotWriter.FORMAT_VERSION) {
-            throw Corrupt.at(start + 4, "format version " + version + " is not one this TeaVec reads (1.."
-                    + SnapshotWriter.FORMAT_VERSION + "); a newer TeaVec wrote it?");
-        }
-        if (flags != 0 || reserved != 0) {
-            throw Corrupt.at(start + 6, "unknown header flags " + flags + "/" + reserved + "; a newer TeaVec wrote it?");
-        }
-        if (kind != expectedKind) {
-            throw Corrupt.at(start + 8, "snapshot kind " + kind + ", expected " + expectedKind
-                    + (expectedKind == SnapshotWriter.KIND_INDEX ? " (an index)" : " (a database)"));
-        }
-        if (total != length) {
-            throw Corrupt.at(start + 12, "the header says " + (total & 0xFFFFFFFFL) + " bytes, " + length + " are present"
-                    + (total > length || total < 0 ? ": truncated" : ""));
-        }
-        if (sections < 0 || sections > SnapshotLimits.MAX_SECTIONS
-                || (long) sections * SnapshotWriter.FRAME_BYTES > length - SnapshotWriter.HEADER_BYTES) {
-            throw Corrupt.at(start + 16, "section count " + (sections & 0xFFFFFFFFL) + " does not fit");
-        }
+        SnapshotReader in = new SnapshotReader(bytes, start, start + length, "header");
+        int sections = readHeader(in, bytes, start, length, expectedKind);
+        int kind = expectedKind;
         int[] ids = new int[sections];
         int[] versions = new int[sections];
         int[] starts = new int[sections];
@@ -119,6 +85,53 @@ final class SnapshotLayout {
         }
         in.expectEnd();
         return new SnapshotLayout(bytes, start, kind, ids, versions, starts, lengths, kept);
+    }
+
+    /**
+     * Reads and checks the header at {@code start} of a snapshot of {@code length} bytes ({@code in} is
+     * positioned there) and returns its section count: everything that needs the header's 24 bytes alone,
+     * so {@code bytes} need hold no more ({@link SnapshotHeader}). {@link #ANY_KIND} skips the kind check.
+     */
+    static int readHeader(SnapshotReader in, SnapshotBytes bytes, int start, int length, int expectedKind) {
+        if (length < SnapshotWriter.HEADER_BYTES) {
+            throw Corrupt.at(start, "a snapshot starts with a " + SnapshotWriter.HEADER_BYTES + "-byte header, got "
+                    + length + " bytes");
+        }
+        if (in.i32("magic") != SnapshotWriter.MAGIC) {
+            throw Corrupt.at(start, "not a TeaVec snapshot: the first bytes are not \"TVEC\"");
+        }
+        int version = in.u16("format version");
+        int flags = in.u16("flags");
+        int kind = in.u16("kind");
+        int reserved = in.u16("reserved");
+        int total = in.i32("total length");
+        int sections = in.i32("section count");
+        int storedCrc = in.i32("header CRC32");
+        Crc32 crc = new Crc32();
+        crc.update(bytes, start, 20);
+        if (crc.value() != storedCrc) {
+            throw Corrupt.at(start + 20, "header CRC32 mismatch: the header is damaged");
+        }
+        if (version < 1 || version > SnapshotWriter.FORMAT_VERSION) {
+            throw Corrupt.at(start + 4, "format version " + version + " is not one this TeaVec reads (1.."
+                    + SnapshotWriter.FORMAT_VERSION + "); a newer TeaVec wrote it?");
+        }
+        if (flags != 0 || reserved != 0) {
+            throw Corrupt.at(start + 6, "unknown header flags " + flags + "/" + reserved + "; a newer TeaVec wrote it?");
+        }
+        if (expectedKind != ANY_KIND && kind != expectedKind) {
+            throw Corrupt.at(start + 8, "snapshot kind " + kind + ", expected " + expectedKind
+                    + (expectedKind == SnapshotWriter.KIND_INDEX ? " (an index)" : " (a database)"));
+        }
+        if (total != length) {
+            throw Corrupt.at(start + 12, "the header says " + (total & 0xFFFFFFFFL) + " bytes, " + length + " are present"
+                    + (total > length || total < 0 ? ": truncated" : ""));
+        }
+        if (sections < 0 || sections > SnapshotLimits.MAX_SECTIONS
+                || (long) sections * SnapshotWriter.FRAME_BYTES > length - SnapshotWriter.HEADER_BYTES) {
+            throw Corrupt.at(start + 16, "section count " + (sections & 0xFFFFFFFFL) + " does not fit");
+        }
+        return sections;
     }
 
     int kind() {

@@ -10,6 +10,14 @@ public final class Filter {
     public static final int EDGEVEC = 0;
     /** A Chroma {@code where} object as JSON text, e.g. {@code {"price": {"$lt": 10}}}. */
     public static final int CHROMA_WHERE = 1;
+    /**
+     * Deepest nesting either grammar accepts, so that hostile input gets INVALID_FILTER instead of a
+     * stack overflow. Levels: each parenthesised group or NOT of a filter string, each where object
+     * (the top one, and each in a {@code $and} / {@code $or} list).
+     */
+    public static final int MAX_NESTING = 64;
+    /** Longest filter text either grammar accepts, in UTF-16 units (JS takes it from {@code TeaVecModule}). */
+    public static final int MAX_LENGTH = 1 << 20;
 
     private final FilterNode root;
     private final String[] fields;

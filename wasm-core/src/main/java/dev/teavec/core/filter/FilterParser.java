@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Recursive descent over the EdgeVec filter grammar. Precedence, loosest first: OR, AND, NOT,
- * comparison; parentheses group. Nesting (parentheses and NOTs) is capped at {@link #MAX_DEPTH},
+ * comparison; parentheses group. Nesting (parentheses and NOTs) is capped at {@link Filter#MAX_NESTING},
  * so hostile input gets INVALID_FILTER instead of a stack overflow; AND/OR chains are flat lists.
  *
  * <pre>
@@ -22,8 +22,6 @@ import java.util.List;
  * {@code = NULL} means IS NULL and {@code != NULL} IS NOT NULL.
  */
 final class FilterParser {
-    static final int MAX_DEPTH = 64;
-    static final int MAX_LENGTH = 1 << 20;
     static final int MAX_LIST = 65536;
 
     private final FilterLexer lex;
@@ -38,8 +36,8 @@ final class FilterParser {
         if (text == null) {
             throw FilterLexer.error("expected a filter string, got null", 0);
         }
-        if (text.length() > MAX_LENGTH) {
-            throw FilterLexer.error("expected a filter of at most " + MAX_LENGTH + " characters", MAX_LENGTH);
+        if (text.length() > Filter.MAX_LENGTH) {
+            throw FilterLexer.error("expected a filter of at most " + Filter.MAX_LENGTH + " characters", Filter.MAX_LENGTH);
         }
         FilterParser p = new FilterParser(text);
         p.lex.next();
@@ -83,8 +81,8 @@ final class FilterParser {
     }
 
     private FilterNode unary() {
-        if (++depth > MAX_DEPTH) {
-            throw expected("nesting of at most " + MAX_DEPTH + " levels");
+        if (++depth > Filter.MAX_NESTING) {
+            throw expected("nesting of at most " + Filter.MAX_NESTING + " levels");
         }
         FilterNode node;
         if (lex.isKeyword("NOT") || lex.isSymbol("!")) {

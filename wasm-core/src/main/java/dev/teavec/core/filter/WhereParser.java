@@ -10,18 +10,28 @@ import dev.teavec.core.meta.MetaValue;
  * Chroma's {@code where} objects, read from JSON text into the same tree as the string grammar:
  * {@code {f: v}} (= $eq), {@code {f: {$eq|$ne|$gt|$gte|$lt|$lte: v}}}, {@code {f: {$in|$nin: [..]}}},
  * {@code {f: {$contains: v}}}, {@code {$and: [..]}}, {@code {$or: [..]}}. Several keys in one object
- * (or several operators on one field) are AND-ed; {@code {}} matches everything. Depth is capped by
- * the JSON reader.
+ * (or several operators on one field) are AND-ed; {@code {}} matches everything. Nesting and length
+ * are capped as in the string grammar ({@link Filter#MAX_NESTING}, {@link Filter#MAX_LENGTH}).
  */
 final class WhereParser {
     private static final int MAX_LIST = 65536;
+    /**
+     * JSON levels of {@link Filter#MAX_NESTING} where objects: each below the top sits in a list (2 JSON
+     * levels per where level), and its deepest condition adds an operator object and a {@code $in} list.
+     */
+    private static final int MAX_JSON_DEPTH = 2 * Filter.MAX_NESTING + 1;
     private final FieldNames fields = new FieldNames();
+    private int depth;
 
     static Filter parse(String text) {
         if (text == null) {
             throw error("expected a where object, got null", 0);
         }
-        JsonNode root = JsonReader.parse(text, ErrorCode.INVALID_FILTER, "", MAX_LIST, MAX_LIST);
+        if (text.length() > Filter.MAX_LENGTH) {
+            throw error("expected a filter of at most " + Filter.MAX_LENGTH + " characters", Filter.MAX_LENGTH);
+        }
+        JsonNode root = JsonReader.parse(text, ErrorCode.INVALID_FILTER, "", MAX_LIST, MAX_LIST, MAX_JSON_DEPTH,
+                Filter.MAX_NESTING);
         WhereParser p = new WhereParser();
         return new Filter(p.where(root), p.fields.toArray());
     }
@@ -34,6 +44,15 @@ final class WhereParser {
         if (obj.kind() != JsonNode.OBJECT) {
             throw error("expected a where object", obj.position());
         }
+        if (++depth > Filter.MAX_NESTING) {
+            throw error("expected nesting of at most " + Filter.MAX_NESTING + " levels", obj.position());
+        }
+        FilterNode node = whereObject(obj);
+        depth--;
+        return node;
+    }
+
+    private FilterNode whereObject(JsonNode obj) {
         if (obj.size() == 0) {
             return FilterNode.MATCH_ALL;
         }

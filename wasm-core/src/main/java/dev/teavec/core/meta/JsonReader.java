@@ -24,16 +24,22 @@ public final class JsonReader {
     private final int maxTopArray;
     private final int maxArray;
     private final int maxString;
+    private final int maxDepth;
+    /** The depth limit as the caller's errors state it (its levels may span several JSON levels). */
+    private final int statedDepth;
     private int pos;
     private int depth;
 
-    private JsonReader(String text, ErrorCode code, String context, int maxTopArray, int maxArray, int maxString) {
+    private JsonReader(String text, ErrorCode code, String context, int maxTopArray, int maxArray, int maxString,
+            int maxDepth, int statedDepth) {
         this.text = text;
         this.code = code;
         this.context = context;
         this.maxTopArray = maxTopArray;
         this.maxArray = maxArray;
         this.maxString = maxString;
+        this.maxDepth = maxDepth;
+        this.statedDepth = statedDepth;
     }
 
     /** Parses one JSON value spanning all of {@code text}; errors are thrown with {@code code}. */
@@ -46,7 +52,7 @@ public final class JsonReader {
      * top-level array, {@code maxArray} below. {@code context} prefixes every error detail.
      */
     public static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray) {
-        return parse(text, code, context, maxTopArray, maxArray, MAX_STRING_LENGTH);
+        return parse(text, code, context, maxTopArray, maxArray, MAX_STRING_LENGTH, MAX_DEPTH, MAX_DEPTH);
     }
 
     /**
@@ -55,10 +61,25 @@ public final class JsonReader {
      */
     public static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray,
             int maxString) {
+        return parse(text, code, context, maxTopArray, maxArray, maxString, MAX_DEPTH, MAX_DEPTH);
+    }
+
+    /**
+     * As {@link #parse(String, ErrorCode, String, int, int)}, nesting at most {@code maxDepth} JSON levels;
+     * deeper input fails with "expected nesting of at most {@code statedDepth} levels", the limit in the
+     * caller's own levels.
+     */
+    public static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray, int maxDepth,
+            int statedDepth) {
+        return parse(text, code, context, maxTopArray, maxArray, MAX_STRING_LENGTH, maxDepth, statedDepth);
+    }
+
+    private static JsonNode parse(String text, ErrorCode code, String context, int maxTopArray, int maxArray,
+            int maxString, int maxDepth, int statedDepth) {
         if (text == null) {
             throw new TeaVecException(code, context + "expected JSON text, got null");
         }
-        JsonReader r = new JsonReader(text, code, context, maxTopArray, maxArray, maxString);
+        JsonReader r = new JsonReader(text, code, context, maxTopArray, maxArray, maxString, maxDepth, statedDepth);
         JsonNode value = r.value();
         r.skipSpace();
         if (r.pos < text.length()) {
@@ -123,8 +144,8 @@ public final class JsonReader {
     }
 
     private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw error("expected nesting of at most " + MAX_DEPTH + " levels");
+        if (++depth > maxDepth) {
+            throw error("expected nesting of at most " + statedDepth + " levels");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.store.FloatKernel;
+import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
@@ -16,6 +17,8 @@ public final class FloatScorer implements QueryScorer {
     private final boolean l2;
     private final int dim;
     private float queryInvNorm;
+    /** The query rescaled under cosine, when it needs it; allocated on first use. */
+    private float[] scaledQuery;
 
     FloatScorer(FloatVectorValues values) {
         this.values = values;
@@ -28,8 +31,20 @@ public final class FloatScorer implements QueryScorer {
     @Override
     public void setQuery(float[] q) {
         assert q.length == dim : "query length " + q.length + " != " + dim;
-        kernel.setQuery(q);
-        queryInvNorm = cosine ? VectorOps.inverseNorm(q, 0, dim) : 0f;
+        float[] query = q;
+        if (cosine) {
+            // Scored as the stored vectors are: brought into CosineScale's safe range when outside it.
+            int exponent = CosineScale.exponent(q, 0, dim);
+            if (exponent != 0) {
+                if (scaledQuery == null) {
+                    scaledQuery = new float[dim];
+                }
+                CosineScale.scale(q, 0, dim, exponent, scaledQuery);
+                query = scaledQuery;
+            }
+            queryInvNorm = VectorOps.inverseNorm(query, 0, dim);
+        }
+        kernel.setQuery(query);
     }
 
     @Override

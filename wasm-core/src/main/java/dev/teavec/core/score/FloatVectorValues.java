@@ -3,14 +3,21 @@ package dev.teavec.core.score;
 import dev.teavec.core.store.FloatStorage;
 import dev.teavec.core.store.FloatVectorStore;
 import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
-/** Float32 vectors plus, for cosine, their inverse norms (so no square root is taken per distance). */
+/**
+ * Float32 vectors plus, for cosine, their inverse norms (so no square root is taken per distance).
+ * Under cosine the store holds what the kernels score: a vector beyond {@link CosineScale}'s safe range
+ * is stored rescaled, and the vector as added is kept aside for {@link #decode}.
+ */
 public final class FloatVectorValues implements ScoringVectors {
     private final Metric metric;
     private final FloatStorage store;
     private float[] invNorms;
+    /** Under cosine, the vectors stored rescaled; null until the first one. */
+    private RescaledOrdinals rescaled;
 
     public FloatVectorValues(int dimensions, Metric metric) {
         this(new FloatVectorStore(dimensions), metric);
@@ -69,20 +76,38 @@ public final class FloatVectorValues implements ScoringVectors {
 
     @Override
     public int add(float[] vector) {
-        int ord = store.add(vector);
-        if (invNorms != null) {
-            if (ord == invNorms.length) {
-                float[] grown = new float[invNorms.length * 2];
-                System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
-                invNorms = grown;
+        if (invNorms == null) {
+            return store.add(vector);
+        }
+        float[] scored = CosineScale.scaled(vector);
+        int ord = store.add(scored);
+        if (ord == invNorms.length) {
+            float[] grown = new float[invNorms.length * 2];
+            System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
+            invNorms = grown;
+        }
+        invNorms[ord] = VectorOps.inverseNorm(scored, 0, scored.length);
+        if (scored != vector) {
+            if (rescaled == null) {
+                rescaled = new RescaledOrdinals();
             }
-            invNorms[ord] = VectorOps.inverseNorm(vector, 0, vector.length);
+            rescaled.add(ord, CosineScale.exponent(vector, 0, vector.length), vector.clone());
         }
         return ord;
     }
 
     @Override
     public void decode(int ord, float[] out) {
+        float[] original = rescaled == null ? null : rescaled.originalOf(ord);
+        if (original != null) {
+            System.arraycopy(original, 0, out, 0, original.length);
+        } else {
+            store.read(ord, out);
+        }
+    }
+
+    /** Vector {@code ord} as the kernels score it: as added, or rescaled under cosine ({@link CosineScale}). */
+    public void readScored(int ord, float[] out) {
         store.read(ord, out);
     }
 
@@ -114,6 +139,7 @@ public final class FloatVectorValues implements ScoringVectors {
 
     @Override
     public long bytesUsed() {
-        return store.bytesUsed() + (invNorms == null ? 0 : (long) invNorms.length * Float.BYTES);
+        return store.bytesUsed() + (invNorms == null ? 0 : (long) invNorms.length * Float.BYTES)
+                + (rescaled == null ? 0 : rescaled.bytesUsed(store.dimensions()));
     }
 }

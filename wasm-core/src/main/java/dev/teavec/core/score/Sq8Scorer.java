@@ -2,6 +2,7 @@ package dev.teavec.core.score;
 
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.CodeKernel;
+import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
@@ -10,7 +11,7 @@ import dev.teavec.core.vector.VectorOps;
  * ({@link Sq8Quantizer#prepareQuery}: {@code q·x̂ = constant + Σ (q_i·step_i)·c_i}) and its weights
  * rounded to 16-bit integers ({@link Sq8Quantizer#toIntWeights}), so each distance is one integer dot
  * product on the codes, exact on every kernel (scalar or SIMD), plus the precomputed per-vector norm.
- * Keys follow {@code Metric.rankKey}: {@code 1 - cos}, {@code -dot}, squared L2 (the query's squared
+ * Keys: {@code 1 - cos}, {@code -dot}, squared L2 (the query's squared
  * norm is added so the key is the true squared distance to the decoded vector, not just a ranking).
  */
 public final class Sq8Scorer implements QueryScorer {
@@ -27,6 +28,8 @@ public final class Sq8Scorer implements QueryScorer {
     private float scale;
     /** Inverse norm (cosine) or squared norm (L2) of the current query. */
     private float queryNorm;
+    /** The query rescaled under cosine, when it needs it; allocated on first use. */
+    private float[] scaledQuery;
 
     Sq8Scorer(Sq8VectorValues values) {
         this.values = values;
@@ -41,10 +44,23 @@ public final class Sq8Scorer implements QueryScorer {
     @Override
     public void setQuery(float[] q) {
         assert q.length == dim : "query length " + q.length + " != " + dim;
-        prepare(q);
         if (cosine) {
-            queryNorm = VectorOps.inverseNorm(q, 0, dim);
-        } else if (l2) {
+            // Scored as the stored vectors are: brought into CosineScale's safe range when outside it.
+            float[] query = q;
+            int exponent = CosineScale.exponent(q, 0, dim);
+            if (exponent != 0) {
+                if (scaledQuery == null) {
+                    scaledQuery = new float[dim];
+                }
+                CosineScale.scale(q, 0, dim, exponent, scaledQuery);
+                query = scaledQuery;
+            }
+            prepare(query);
+            queryNorm = VectorOps.inverseNorm(query, 0, dim);
+            return;
+        }
+        prepare(q);
+        if (l2) {
             queryNorm = VectorOps.dot(q, 0, q, 0, dim);
         }
     }

@@ -4,6 +4,7 @@ import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
@@ -22,6 +23,10 @@ import dev.teavec.core.vector.VectorOps;
  * trigger count, ~2% of the vectors, so clamping is never permanent) and the others by decoding and
  * re-encoding (at most half a new step of extra error). Ranges only widen, so re-calibrations grow
  * rarer as the index grows; the graph is kept as it is.
+ *
+ * <p>Under cosine, a vector beyond {@link CosineScale}'s safe range is encoded rescaled (ranges,
+ * codes, norms and the exact copies of clipped vectors all hold the rescaled form), and
+ * {@link #decode} scales it back.
  */
 public final class Sq8VectorValues implements ScoringVectors {
     public static final double RECALIBRATE_FRACTION = 0.02;
@@ -40,6 +45,8 @@ public final class Sq8VectorValues implements ScoringVectors {
     private int[] clippedOrds = new int[8];
     private float[][] clippedExact = new float[8][];
     private int calibrations = 1;
+    /** Under cosine, the ordinals encoded rescaled and their exponents; null until the first one. */
+    private RescaledOrdinals rescaled;
 
     private Sq8VectorValues(Metric metric, Sq8Quantizer quantizer, RangeTracker observed, CodeStorage codes) {
         assert codes.size() == 0 && codes.dimensions() == quantizer.dimensions() : "codes must start empty";
@@ -63,7 +70,8 @@ public final class Sq8VectorValues implements ScoringVectors {
         RangeTracker tracker = new RangeTracker(dim);
         float[] v = new float[dim];
         for (int ord = 0; ord < sample.size(); ord++) {
-            sample.decode(ord, v);
+            // The ranges of what add() encodes: rescaled under cosine where it rescales.
+            sample.readScored(ord, v);
             tracker.observe(v, 0);
         }
         Sq8VectorValues values = new Sq8VectorValues(sample.metric(), tracker.toQuantizer(), new RangeTracker(dim),
@@ -115,9 +123,18 @@ public final class Sq8VectorValues implements ScoringVectors {
     }
 
     @Override
-    public int add(float[] vector) {
+    public int add(float[] added) {
+        int exponent = metric == Metric.COSINE ? CosineScale.exponent(added, 0, dim) : 0;
+        float[] vector = added;
+        if (exponent != 0) {
+            vector = new float[dim];
+            CosineScale.scale(added, 0, dim, exponent, vector);
+        }
         observed.observe(vector, 0);
         int ord = codes.append();
+        if (exponent != 0) {
+            recordRescaled(ord, exponent);
+        }
         if (ord == norms.length) {
             float[] grown = new float[norms.length * 2];
             System.arraycopy(norms, 0, grown, 0, norms.length);
@@ -133,9 +150,16 @@ public final class Sq8VectorValues implements ScoringVectors {
                 clippedExact = exact;
             }
             clippedOrds[clippedSinceCalibration] = ord;
-            clippedExact[clippedSinceCalibration++] = vector.clone();
+            clippedExact[clippedSinceCalibration++] = vector == added ? vector.clone() : vector;
         }
         return ord;
+    }
+
+    private void recordRescaled(int ord, int exponent) {
+        if (rescaled == null) {
+            rescaled = new RescaledOrdinals();
+        }
+        rescaled.add(ord, exponent, null);
     }
 
     /** Encodes {@code v} as {@code ord} and refreshes its norm; true when a value was clamped. */
@@ -154,9 +178,8 @@ public final class Sq8VectorValues implements ScoringVectors {
     /** Sets the norm of {@code ord} from its code, which {@code codeScratch} holds. */
     private void normFromScratch(int ord) {
         quantizer.decode(codeScratch, 0, scratch);
-        float sq = VectorOps.dot(scratch, 0, scratch, 0, dim);
         // One square root per stored vector, never per distance.
-        norms[ord] = metric == Metric.L2 ? sq : (sq == 0f ? 0f : (float) (1.0 / Math.sqrt(sq)));
+        norms[ord] = metric == Metric.L2 ? VectorOps.dot(scratch, 0, scratch, 0, dim) : VectorOps.inverseNorm(scratch, 0, dim);
     }
 
     /**
@@ -248,6 +271,11 @@ public final class Sq8VectorValues implements ScoringVectors {
                 System.arraycopy(clippedExact[next++], 0, v, 0, dim);
             } else if (exact != null) {
                 exact.decode(ord, v);
+                int exponent = metric == Metric.COSINE ? CosineScale.exponent(v, 0, dim) : 0;
+                if (exponent != 0) {
+                    // Re-encoded as add() encoded it.
+                    CosineScale.scale(v, 0, dim, exponent, v);
+                }
             } else {
                 codes.read(ord, codeScratch);
                 old.decode(codeScratch, 0, v);
@@ -266,6 +294,14 @@ public final class Sq8VectorValues implements ScoringVectors {
     public void decode(int ord, float[] out) {
         codes.read(ord, codeScratch);
         quantizer.decode(codeScratch, 0, out);
+        int exponent = rescaled == null ? 0 : rescaled.exponentOf(ord);
+        if (exponent != 0) {
+            CosineScale.scale(out, 0, dim, -exponent, out);
+            for (int i = 0; i < dim; i++) {
+                // The approximation of a component near Float.MAX_VALUE can round past it.
+                out[i] = Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, out[i]));
+            }
+        }
     }
 
     @Override
@@ -285,6 +321,10 @@ public final class Sq8VectorValues implements ScoringVectors {
             codes.read(ords[i], codeScratch);
             copy.codes.write(ord, codeScratch);
             copy.norms[ord] = norms[ords[i]];
+            int exponent = rescaled == null ? 0 : rescaled.exponentOf(ords[i]);
+            if (exponent != 0) {
+                copy.recordRescaled(ord, exponent);
+            }
             // Kept clipped vectors keep their exact copies, or compaction would make their clamping permanent.
             while (clipped < clippedSinceCalibration && clippedOrds[clipped] < ords[i]) {
                 clipped++;
@@ -309,6 +349,6 @@ public final class Sq8VectorValues implements ScoringVectors {
     @Override
     public long bytesUsed() {
         return codes.bytesUsed() + (long) norms.length * Float.BYTES + 4L * dim * Float.BYTES
-                + (long) clippedSinceCalibration * dim * Float.BYTES;
+                + (long) clippedSinceCalibration * dim * Float.BYTES + (rescaled == null ? 0 : rescaled.bytesUsed(dim));
     }
 }

@@ -6,7 +6,8 @@ import dev.teavec.core.error.TeaVecException;
 /**
  * Distance functions. Every score TeaVec reports is a distance: lower is closer, results come best first.
  * <ul>
- *   <li>{@code COSINE}: {@code 1 - cos(a, b)}, in [0, 2]. Zero vectors have no direction and are rejected.</li>
+ *   <li>{@code COSINE}: {@code 1 - cos(a, b)}, in [0, 2]. Zero vectors have no direction and are rejected;
+ *       any other finite vector is accepted, whatever its scale ({@link CosineScale}).</li>
  *   <li>{@code DOT}: {@code -dot(a, b)}, so the largest inner product ranks first.</li>
  *   <li>{@code L2}: Euclidean distance. Ranking uses the squared distance; the square root is taken only
  *       for the k results reported.</li>
@@ -37,21 +38,6 @@ public enum Metric {
         }
         throw new TeaVecException(ErrorCode.INVALID_CONFIG,
                 "metric must be one of 'cosine', 'dot', 'l2', got '" + name + "'");
-    }
-
-    /**
-     * The ranking key between two stored vectors: monotone in the reported distance, cheaper to compute.
-     * For cosine the caller passes the inverse norms it precomputed.
-     */
-    public float rankKey(float[] a, int aOff, float invNormA, float[] b, int bOff, float invNormB, int dim) {
-        switch (this) {
-            case COSINE:
-                return 1f - VectorOps.dot(a, aOff, b, bOff, dim) * invNormA * invNormB;
-            case DOT:
-                return -VectorOps.dot(a, aOff, b, bOff, dim);
-            default:
-                return VectorOps.squaredL2(a, aOff, b, bOff, dim);
-        }
     }
 
     /** Turns a ranking key into the reported distance. */

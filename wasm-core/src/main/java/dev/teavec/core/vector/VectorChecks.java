@@ -17,6 +17,7 @@ public final class VectorChecks {
             throw new TeaVecException(ErrorCode.DIMENSION_MISMATCH,
                     what + " must have " + expectedDim + " dimensions, got " + v.length);
         }
+        boolean zero = true;
         for (int i = 0; i < v.length; i++) {
             float x = v[i];
             if (Float.isNaN(x) || Float.isInfinite(x)) {
@@ -24,8 +25,10 @@ public final class VectorChecks {
                         what + " must contain only finite numbers, got " + Decimal.formatFloat(x)
                                 + " at index " + i);
             }
+            zero &= x == 0f;
         }
-        if (metric.usesNorm() && VectorOps.dot(v, 0, v, 0, v.length) == 0f) {
+        // Any non-zero component gives a direction, however small (CosineScale rescales it).
+        if (metric.usesNorm() && zero) {
             throw new TeaVecException(ErrorCode.INVALID_VECTOR,
                     what + " must not be the zero vector under cosine: it has no direction");
         }

@@ -176,7 +176,11 @@ public final class VectorOps {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Inverse Euclidean norm, or 0 for a zero vector. */
+    /**
+     * Inverse Euclidean norm, or 0 for a zero vector. Under cosine, vectors reach it brought into
+     * {@link CosineScale}'s safe range, where the float32 sum of squares can neither overflow nor lose
+     * a non-zero vector to underflow (and keeps the bits earlier versions computed).
+     */
     public static float inverseNorm(float[] a, int aOff, int dim) {
         float sq = dot(a, aOff, a, aOff, dim);
         return sq == 0f ? 0f : (float) (1.0 / Math.sqrt(sq));

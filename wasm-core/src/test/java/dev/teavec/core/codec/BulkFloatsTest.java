@@ -79,17 +79,23 @@ class BulkFloatsTest {
     }
 
     @Test
-    void aVectorWhoseSquaresUnderflowToZeroIsStillZeroUnderCosine() {
+    void onlyTheZeroVectorIsZeroUnderCosine() {
         byte[] s = flat(Metric.COSINE);
         int floats = Reseal.payload(s, SectionIds.VECTORS_F32) + 8;
         int ord = 1234;
         for (int d = 0; d < DIM; d++) {
-            Reseal.putU32(s, floats + 4 * (ord * DIM + d), Float.floatToRawIntBits(d % 2 == 0 ? 1e-30f : -0f));
+            Reseal.putU32(s, floats + 4 * (ord * DIM + d), Float.floatToRawIntBits(d % 2 == 0 ? 0f : -0f));
         }
         Reseal.crcs(s);
         TeaVecException e = assertThrows(TeaVecException.class, () -> IndexSnapshot.decode(s));
         assertEquals(ErrorCode.CORRUPT_SNAPSHOT, e.code());
         assertTrue(e.getMessage().contains("vector " + ord + " is zero"), e.getMessage());
+        // Squares that underflow float32 still leave a direction (CosineScale): such a vector loads.
+        Reseal.putU32(s, floats + 4 * (ord * DIM), Float.floatToRawIntBits(1e-30f));
+        Reseal.crcs(s);
+        VectorIndex loaded = IndexSnapshot.decode(s);
+        assertEquals(1e-30f, loaded.get(ord)[0]);
+        assertEquals(ord, loaded.search(loaded.get(ord), 1).id(0));
     }
 
     /** Two chunks; floats from {@code start} straddle the boundary at every alignment. */

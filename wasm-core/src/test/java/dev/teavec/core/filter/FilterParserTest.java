@@ -142,7 +142,7 @@ class FilterParserTest {
 
     @Test
     void hostileNestingFailsCleanly() {
-        int max = FilterParser.MAX_DEPTH;
+        int max = Filter.MAX_NESTING;
         String ok = "(".repeat(max - 1) + "a = 1" + ")".repeat(max - 1);
         assertEquals("a = 1", parsed(ok));
         assertEquals("INVALID_FILTER: expected nesting of at most 64 levels at position 64",

@@ -75,8 +75,8 @@ class WhereParserTest {
     void hostileNestingFailsCleanly() {
         String deep = "{\"$and\": [".repeat(100_000);
         TeaVecException e = assertThrows(TeaVecException.class, () -> Filter.parse(deep, Filter.CHROMA_WHERE));
-        assertEquals("INVALID_FILTER: expected nesting of at most 32 levels at position 160", e.getMessage());
-        String ok = "{\"$and\": [".repeat(15) + "{\"a\": 1}" + "]}".repeat(15);
+        assertEquals("INVALID_FILTER: expected nesting of at most 64 levels at position 649", e.getMessage());
+        String ok = "{\"$and\": [".repeat(63) + "{\"a\": 1}" + "]}".repeat(63);
         assertEquals("a = 1", parsed(ok));
     }
 }
