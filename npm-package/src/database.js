@@ -68,8 +68,9 @@ const shown = (v) => (typeof v === 'string' ? `'${v}'` : String(v));
 function differingSetting(collection, opts) {
   const asked = settingsOf(opts);
   const { settings } = collection[PARTS]();
-  const want = validateConfig(Object.assign(new EdgeVecConfig(1), asked));
-  const have = validateConfig(Object.assign(new EdgeVecConfig(1), settings));
+  // Both sides as the engine fills them in (a collection without dimensions yet counts as 1-dimensional).
+  const want = resolvedSettings({ dimensions: 1, ...asked });
+  const have = resolvedSettings({ dimensions: 1, ...settings });
   for (const key of SETTINGS) {
     if (opts[key] === undefined && !(key === 'metric' && opts.metadata?.['hnsw:space'] !== undefined)) continue;
     const wanted = key === 'dimensions' ? opts.dimensions : want[key];
