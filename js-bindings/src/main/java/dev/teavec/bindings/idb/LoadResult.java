@@ -15,6 +15,10 @@ public interface LoadResult extends JSObject {
     @JSProperty
     void setBytes(Int8Array bytes);
 
+    /** Write-ahead log checkpoints only: the last log record the snapshot holds. */
+    @JSProperty
+    void setSeq(double seq);
+
     @JSProperty
     void setSkipped(JSArray<JSNumber> skipped);
 
