@@ -20,7 +20,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * name's exclusive lock where Web Locks exist. One instance per save.
  */
 final class GenerationWriter {
-    private static final String NEXT_GENERATION = "nextGeneration";
+    static final String NEXT_GENERATION = "nextGeneration";
 
     private final String name;
     private final Int8Array bytes;
@@ -109,7 +109,7 @@ final class GenerationWriter {
     }
 
     @JSBody(params = {"v", "fallback"}, script = "return Number.isInteger(v) && v > 0 && v <= 0x7fffffff ? v : fallback;")
-    private static native int positiveIntOr(JSObject v, int fallback);
+    static native int positiveIntOr(JSObject v, int fallback);
 
     /**
      * Chunk {@code index} and, once it committed, the rest. One read-write transaction per chunk: memory stays

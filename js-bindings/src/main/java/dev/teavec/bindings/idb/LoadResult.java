@@ -10,7 +10,20 @@ import org.teavm.jso.typedarrays.Int8Array;
 /** What loadSnapshot resolves with: {generation, bytes: Int8Array, skipped: newer generations that failed to verify}. */
 public interface LoadResult extends JSObject {
     @JSProperty
+    int getGeneration();
+
+    @JSProperty
     void setGeneration(int generation);
+
+    @JSProperty
+    Int8Array getBytes();
+
+    @JSProperty
+    JSArray<JSNumber> getSkipped();
+
+    /** Absent (NaN here) when the manifest has none: a plain snapshot. */
+    @JSProperty
+    double getSeq();
 
     @JSProperty
     void setBytes(Int8Array bytes);

@@ -37,7 +37,7 @@ final class FileLogStorage implements LogStorage {
     /** Creates {@code dir} if needed and lists what it holds. */
     static JSPromise<WalStorage> open(String dir, NodeFiles fs) {
         FileLogStorage s = new FileLogStorage(dir, fs);
-        return fs.mkdir(dir).flatThen(ok -> fs.list(dir)).then(names -> {
+        return WalErrors.guard(fs.mkdir(dir), dir).flatThen(ok -> WalErrors.guard(fs.list(dir), dir)).then(names -> {
             s.scan(names);
             return new WalStorage(s);
         }, e -> {
@@ -64,6 +64,11 @@ final class FileLogStorage implements LogStorage {
         return dir + "/" + name;
     }
 
+    /** Rejections of node:fs as coded errors (see {@link WalErrors#guard}). */
+    private <T> JSPromise<T> g(JSPromise<T> promise) {
+        return WalErrors.guard(promise, "using " + describe());
+    }
+
     @Override
     public String describe() {
         return "file " + dir;
@@ -79,7 +84,7 @@ final class FileLogStorage implements LogStorage {
         StoredLog log = StoredLog.create();
         JSPromise<Object> chain = JSPromise.resolve(null);
         for (int id : new ArrayList<>(segmentIds)) {
-            chain = chain.flatThen(ok -> fs.read(path(LogFileNames.segment(id)))).then(bytes -> {
+            chain = chain.flatThen(ok -> g(fs.read(path(LogFileNames.segment(id))))).then(bytes -> {
                 if (bytes != null) {
                     StoredLog.add(log, id, bytes);
                 }
@@ -102,26 +107,34 @@ final class FileLogStorage implements LogStorage {
         }
         int newest = segmentIds.get(segmentIds.size() - 1);
         JSPromise<Object> opened = fdSegment == newest ? JSPromise.resolve(null) : openForAppend(newest);
-        return opened.flatThen(ok -> fs.write(fd, bytes, size)).then(ok -> {
+        String doing = "appending to " + describe();
+        return opened.flatThen(ok -> WalErrors.guard(fs.write(fd, bytes, size), doing)).then(ok -> {
             size += bytes.getLength();
-            return null;
-        }, e -> {
-            TeaVecException failure = WalErrors.of(e, "appending to " + describe());
-            if (fd >= 0) {
-                fs.truncate(fd, size).catchError(truncateFailed -> {
-                    broken = "a failed append could not be undone (" + failure.detail() + ")";
-                    return null;
-                });
-            }
+            return (JSObject) null;
+        }).flatCatchError(e -> undo(WalErrors.of(e, doing)));
+    }
+
+    /**
+     * After a failed append: cuts the segment back to its size before it (waiting for that, so no later call
+     * can race it), then rejects with {@code failure}. If even that fails the storage refuses further writes.
+     */
+    private JSPromise<JSObject> undo(TeaVecException failure) {
+        if (fd < 0) {
+            return WalErrors.reject(failure);
+        }
+        return g(fs.truncate(fd, size)).then(ok -> {
+            throw failure;
+        }, truncateFailed -> {
+            broken = "a failed append could not be undone (" + failure.detail() + ")";
             throw failure;
         });
     }
 
     private JSPromise<Object> openForAppend(int id) {
-        return closeCurrent().flatThen(ok -> fs.open(path(LogFileNames.segment(id)), "r+")).flatThen(opened -> {
+        return closeCurrent().flatThen(ok -> g(fs.open(path(LogFileNames.segment(id)), "r+"))).flatThen(opened -> {
             fd = opened.doubleValue();
             fdSegment = id;
-            return fs.size(fd);
+            return g(fs.size(fd));
         }).then(length -> {
             size = length.doubleValue();
             return null;
@@ -135,7 +148,7 @@ final class FileLogStorage implements LogStorage {
         double old = fd;
         fd = -1;
         fdSegment = -1;
-        return fs.close(old).then(ok -> null);
+        return g(fs.close(old)).then(ok -> null);
     }
 
     @Override
@@ -150,10 +163,10 @@ final class FileLogStorage implements LogStorage {
         }
         String path = path(LogFileNames.segment(id));
         double[] created = {-1};
-        return closeCurrent().flatThen(ok -> fs.open(path, "wx")).flatThen(opened -> {
+        return closeCurrent().flatThen(ok -> g(fs.open(path, "wx"))).flatThen(opened -> {
             created[0] = opened.doubleValue();
-            return fs.write(created[0], first, 0);
-        }).flatThen(ok -> fs.syncDir(dir)).then(ok -> {
+            return WalErrors.guard(fs.write(created[0], first, 0), "starting segment " + id + " of " + describe());
+        }).flatThen(ok -> g(fs.syncDir(dir))).then(ok -> {
             fd = created[0];
             fdSegment = id;
             size = first.getLength();
@@ -162,7 +175,7 @@ final class FileLogStorage implements LogStorage {
         }, e -> {
             TeaVecException failure = WalErrors.of(e, "starting segment " + id + " of " + describe());
             if (created[0] >= 0) {
-                fs.close(created[0]).flatThen(ok -> fs.remove(path)).catchError(leftBehind -> null);
+                g(fs.close(created[0])).flatThen(ok -> g(fs.remove(path))).catchError(leftBehind -> null);
             }
             throw failure;
         });
@@ -176,7 +189,7 @@ final class FileLogStorage implements LogStorage {
             if (old == fdSegment) {
                 chain = chain.flatThen(ok -> closeCurrent());
             }
-            chain = chain.flatThen(ok -> fs.remove(path(LogFileNames.segment(old)))).then(ok -> null);
+            chain = chain.flatThen(ok -> g(fs.remove(path(LogFileNames.segment(old))))).then(ok -> null);
         }
         return chain.then(ok -> null, e -> {
             throw WalErrors.of(e, "removing old segments of " + describe());
@@ -194,12 +207,13 @@ final class FileLogStorage implements LogStorage {
                     + " is already taken");
         }
         Int8Array header = CheckpointFiles.header(generation, seq, snapshot);
-        return fs.writeAtomic(path(LogFileNames.checkpoint(generation)), header, snapshot).flatThen(ok -> {
+        return WalErrors.guard(fs.writeAtomic(path(LogFileNames.checkpoint(generation)), header, snapshot),
+                "writing checkpoint " + generation + " of " + describe()).flatThen(ok -> {
             generations.add(generation);
             JSPromise<Object> chain = JSPromise.resolve(null);
             for (int old : CheckpointFiles.obsolete(generations, generation)) {
                 generations.remove((Integer) old);
-                chain = chain.flatThen(none -> fs.remove(path(LogFileNames.checkpoint(old)))).then(none -> null);
+                chain = chain.flatThen(none -> g(fs.remove(path(LogFileNames.checkpoint(old))))).then(none -> null);
             }
             // Removing old checkpoints is housekeeping: a failure leaves a file the next checkpoint removes.
             return chain.catchError(leftBehind -> null);
@@ -220,7 +234,7 @@ final class FileLogStorage implements LogStorage {
             return JSPromise.resolve(result);
         }
         int g = generations.get(index);
-        return fs.read(path(LogFileNames.checkpoint(g))).flatThen(file -> {
+        return g(fs.read(path(LogFileNames.checkpoint(g)))).flatThen(file -> {
             if (file == null) {
                 StoredCheckpoint.skip(result, g, "the file is missing");
                 return tryCheckpoint(result, index - 1);

@@ -19,7 +19,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  *     {@link GroupCommit}, serializes the log).</li>
  * </ul>
  */
-interface LogStorage {
+public interface LogStorage {
     /** What and where, for messages: "file /data/db", "indexeddb teavec-db:notes". */
     String describe();
 

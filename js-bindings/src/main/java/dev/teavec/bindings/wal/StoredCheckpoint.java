@@ -11,7 +11,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * null: none verifies or none exists. nextGeneration: the lowest number a new checkpoint may take (above
  * every generation ever started, complete or not).
  */
-interface StoredCheckpoint extends JSObject {
+public interface StoredCheckpoint extends JSObject {
     @JSProperty
     int getGeneration();
 

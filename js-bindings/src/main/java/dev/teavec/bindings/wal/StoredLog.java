@@ -8,7 +8,7 @@ import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /** A log as its storage holds it: segment ids and bytes, oldest first. */
-interface StoredLog extends JSObject {
+public interface StoredLog extends JSObject {
     @JSProperty
     JSArray<JSNumber> getIds();
 

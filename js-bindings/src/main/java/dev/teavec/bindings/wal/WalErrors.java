@@ -5,11 +5,12 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExceptions;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 
 /** Coded failures of log storages: rejected promises, Node's errno codes and the browser's DOMExceptions. */
-final class WalErrors {
+public final class WalErrors {
     private WalErrors() {
     }
 
@@ -33,14 +34,18 @@ final class WalErrors {
     }
 
     /** A coded exception passes through; a Node error is mapped; anything else is the browser's. */
-    static TeaVecException of(Object error, String doing) {
+    public static TeaVecException of(Object error, String doing) {
         if (error instanceof TeaVecException) {
             return (TeaVecException) error;
         }
         if (error instanceof Throwable) {
             return StorageErrors.fromThrowable((Throwable) error, doing);
         }
-        JSObject js = (JSObject) error;
+        return of((JSObject) error, doing);
+    }
+
+    /** A rejection reason as JavaScript holds it. */
+    static TeaVecException of(JSObject js, String doing) {
         Throwable java = JSExceptions.getJavaException(js);
         if (java instanceof TeaVecException) {
             return (TeaVecException) java;
@@ -50,6 +55,24 @@ final class WalErrors {
         }
         return nodeCode(js).isEmpty() ? StorageErrors.fromDomError(js, doing) : fromNode(js, doing);
     }
+
+    /** Maps a rejection reason that came from JavaScript. */
+    @JSFunctor
+    interface Mapper extends JSObject {
+        JSObject map(JSObject error);
+    }
+
+    /**
+     * {@code promise}, whose rejection (a Node error, a DOMException) is turned into the coded error of
+     * {@link #of}. Every promise that JavaScript APIs hand to the storages passes through here: in Wasm GC a
+     * rejection handler receives its reason as a Java Object, which only works for errors that came from Java.
+     */
+    static <T> JSPromise<T> guard(JSPromise<T> promise, String doing) {
+        return catchJs(promise, e -> StorageErrors.toJs(of(e, doing)));
+    }
+
+    @JSBody(params = {"p", "mapper"}, script = "return p.catch(function (e) { throw mapper(e); });")
+    private static native <T> JSPromise<T> catchJs(JSPromise<T> p, Mapper mapper);
 
     /** The JS value to reject with. */
     static JSObject toJs(Object error, String doing) {

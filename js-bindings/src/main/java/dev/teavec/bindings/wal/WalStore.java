@@ -1,5 +1,6 @@
 package dev.teavec.bindings.wal;
 
+import dev.teavec.bindings.idb.IdbLogStorage;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.wal.DeleteKeys;
@@ -47,6 +48,24 @@ public final class WalStore {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "a file log needs a directory path");
         }
         return FileLogStorage.open(dir, files);
+    }
+
+    /** A log in IndexedDB (database `teavec-db:<name>`; browsers and their workers). */
+    @JSExport
+    public JSPromise<WalStorage> openIndexedDb(String name) {
+        checkName(name);
+        IdbLogStorage storage = new IdbLogStorage(name);
+        return storage.open().then(ok -> new WalStorage(storage));
+    }
+
+    /**
+     * A log in the origin private file system (directory teavec-db/&lt;name&gt;), through synchronous access
+     * handles: dedicated workers only (NOT_SUPPORTED elsewhere, the main thread included).
+     */
+    @JSExport
+    public JSPromise<WalStorage> openOpfs(String name) {
+        checkName(name);
+        return OpfsLogStorage.open(name);
     }
 
     /** Forgets a memory log. */
