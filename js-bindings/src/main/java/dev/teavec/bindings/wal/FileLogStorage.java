@@ -39,10 +39,22 @@ final class FileLogStorage implements LogStorage {
         FileLogStorage s = new FileLogStorage(dir, fs);
         return WalErrors.guard(fs.mkdir(dir), dir).flatThen(ok -> WalErrors.guard(fs.list(dir), dir)).then(names -> {
             s.scan(names);
-            return new WalStorage(s);
-        }, e -> {
+            return s.removeTemporaryFiles(names);
+        }).then(ok -> new WalStorage(s), e -> {
             throw WalErrors.of(e, "opening the log directory " + dir);
         });
+    }
+
+    /** Temporary files of checkpoints that a crash interrupted (see NodeFiles#writeAtomic): they never counted. */
+    private JSPromise<Object> removeTemporaryFiles(JSArrayReader<JSString> names) {
+        JSPromise<Object> chain = JSPromise.resolve(null);
+        for (int i = 0; i < names.getLength(); i++) {
+            String name = names.get(i).stringValue();
+            if (name.startsWith("." + LogFileNames.CHECKPOINT_PREFIX) && name.endsWith(".tmp")) {
+                chain = chain.flatThen(ok -> g(fs.remove(path(name)))).then(ok -> null);
+            }
+        }
+        return chain.catchError(leftBehind -> null);
     }
 
     private void scan(JSArrayReader<JSString> names) {
