@@ -63,6 +63,19 @@ final class OpfsHandles {
         return o;
     }
 
+    /**
+     * Writes all of {@code bytes} at {@code at} and flushes; returns null, or what was thrown (a DOMException such
+     * as QuotaExceededError) as a value: a JS exception caught in Java no longer tells its name.
+     */
+    @JSBody(params = {"h", "bytes", "at"}, script = "try { var n = h.write(bytes, { at: at }); h.flush();"
+            + " return n === bytes.length ? null : new Error('wrote ' + n + ' of ' + bytes.length + ' bytes'); }"
+            + " catch (e) { return e; }")
+    static native JSObject writeAndFlush(SyncHandle h, Int8Array bytes, double at);
+
+    /** Cuts the file to {@code size} and flushes; returns null or what was thrown. */
+    @JSBody(params = {"h", "size"}, script = "try { h.truncate(size); h.flush(); return null; } catch (e) { return e; }")
+    static native JSObject truncateAndFlush(SyncHandle h, double size);
+
     /** navigator.storage.getDirectory(), or null where sync access handles do not exist (main thread, Node). */
     @JSBody(script = "return typeof FileSystemFileHandle !== 'undefined'"
             + " && typeof FileSystemFileHandle.prototype.createSyncAccessHandle === 'function'"

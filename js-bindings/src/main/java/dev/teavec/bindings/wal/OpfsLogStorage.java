@@ -1,6 +1,5 @@
 package dev.teavec.bindings.wal;
 
-import dev.teavec.bindings.idb.StorageErrors;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.wal.CheckpointHeader;
@@ -156,22 +155,24 @@ final class OpfsLogStorage implements LogStorage {
 
     /** Writes all of {@code bytes} at {@code at} and flushes; on failure cuts the file back to {@code at}. */
     private void write(OpfsHandles.SyncHandle h, Int8Array bytes, double at, String doing) {
-        try {
-            int written = h.write(bytes, OpfsHandles.at(at));
-            if (written != bytes.getLength()) {
-                throw new TeaVecException(ErrorCode.STORAGE_ERROR, doing + " wrote " + written + " of "
-                        + bytes.getLength() + " bytes");
+        JSObject error = OpfsHandles.writeAndFlush(h, bytes, at);
+        if (error == null) {
+            return;
+        }
+        TeaVecException failure = WalErrors.of(error, doing);
+        if (OpfsHandles.truncateAndFlush(h, at) != null) {
+            broken = "a failed write could not be undone (" + failure.detail() + ")";
+        }
+        throw failure;
+    }
+
+    /** A new file must hold only what was just written (a leftover of an earlier attempt may be longer). */
+    private void cutAfter(OpfsHandles.SyncHandle h, double length) {
+        if (h.getSize() > length) {
+            JSObject error = OpfsHandles.truncateAndFlush(h, length);
+            if (error != null) {
+                throw WalErrors.of(error, "cutting a leftover file of " + describe());
             }
-            h.flush();
-        } catch (Throwable t) {
-            TeaVecException failure = StorageErrors.fromThrowable(t, doing);
-            try {
-                h.truncate(at);
-                h.flush();
-            } catch (Throwable undoFailed) {
-                broken = "a failed write could not be undone (" + failure.detail() + ")";
-            }
-            throw failure;
         }
     }
 
@@ -197,8 +198,8 @@ final class OpfsLogStorage implements LogStorage {
         String file = LogFileNames.segment(id);
         return handle(file, true).then(h -> {
             try {
-                h.truncate(0);
                 write(h, first, 0, "starting segment " + id + " of " + describe());
+                cutAfter(h, first.getLength());
             } catch (RuntimeException e) {
                 h.close();
                 g(dir.removeEntry(file)).catchError(leftBehind -> null);
@@ -245,9 +246,9 @@ final class OpfsLogStorage implements LogStorage {
         Int8Array header = CheckpointFiles.header(generation, seq, snapshot);
         return handle(file, true).then(h -> {
             try {
-                h.truncate(0);
                 write(h, header, 0, doing);
                 write(h, snapshot, CheckpointHeader.BYTES, doing);
+                cutAfter(h, CheckpointHeader.BYTES + snapshot.getLength());
             } catch (RuntimeException e) {
                 h.close();
                 g(dir.removeEntry(file)).catchError(leftBehind -> null);
