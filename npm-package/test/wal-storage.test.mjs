@@ -1,12 +1,13 @@
 // The write-ahead log storage contract (wal-contract.js) against the Node storages: memory and files.
 // Browsers run the same cases against IndexedDB and OPFS (browser-tests/test/wal-storage.test.mjs).
 import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import init, { _openLogStorage as openLogStorage, _logRecords as records } from '../dist/teavec.js';
 import { nodeFiles } from '../src/wal-node-files.js';
-import { walContract } from './wal-contract.js';
+import { walContract, batchFor } from './wal-contract.js';
 
 await init();
 
@@ -56,3 +57,31 @@ for (const [backend, env] of Object.entries(backends)) {
     });
   });
 }
+
+describe('writer failures (memory storage with a quota)', () => {
+  test('a checkpoint that does not fit fails with QUOTA_EXCEEDED and leaves the log as it was', async () => {
+    const open = () => openLogStorage('checkpoint-quota', { storage: 'memory', quotaBytes: 50_000 });
+    const s = await open();
+    await s.recover();
+    const w = s.writer();
+    for (let k = 1; k <= 5; k++) await w.writeBatch('upsert', 'c', batchFor(k));
+    await assert.rejects(w.checkpoint(new Uint8Array(60_000)), { code: 'QUOTA_EXCEEDED' });
+    assert.equal(w.generation, 0);
+    assert.equal(await w.writeBatch('upsert', 'c', batchFor(6)), 6, 'the log goes on');
+    assert.deepEqual(await w.checkpoint(new Uint8Array(10)), { generation: 2, seq: 6 }, 'generation 1 stays used up');
+    await w.close();
+    const again = await open();
+    const r = await again.recover();
+    assert.deepEqual([r.checkpoint.generation, r.checkpoint.seq, r.records.length], [2, 6, 0]);
+  });
+
+  test('under relaxed durability a failed background write makes every later call reject', async () => {
+    const s = await openLogStorage('relaxed-quota', { storage: 'memory', quotaBytes: 10_000 });
+    await s.recover();
+    const w = s.writer({ durability: 'relaxed', flushIntervalMs: 5 });
+    for (let k = 1; k <= 40; k++) await w.writeBatch('upsert', 'c', batchFor(k, 64));
+    await assert.rejects(w.flush(), { code: 'QUOTA_EXCEEDED', message: /acknowledged under relaxed durability were lost/ });
+    await assert.rejects(w.writeBatch('upsert', 'c', batchFor(41)), { code: 'QUOTA_EXCEEDED' });
+    await w.close();
+  });
+});

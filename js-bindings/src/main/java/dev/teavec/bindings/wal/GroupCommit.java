@@ -210,7 +210,7 @@ final class GroupCommit {
                     + e.detail() + "; reopen the database");
         }
         listener.failed(lastDurableSeq);
-        JSObject reason = StorageErrors.toJs(e);
+        JSObject reason = StorageErrors.toJs(strict ? e : failure);
         for (Write f : failed) {
             for (Settler s : f.waiting) {
                 s.settle(reason);
