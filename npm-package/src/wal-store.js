@@ -37,17 +37,27 @@ export class LogWriter {
     this.#w = writer;
   }
 
+  /** Runs an append; its sequence number is the writer's lastSeq right after the (synchronous) call. */
+  #append(fn) {
+    return call(async () => {
+      const durable = fn();
+      const seq = this.#w.lastSeq;
+      await durable;
+      return seq;
+    });
+  }
+
   createCollection(name, settingsJson) {
-    return call(() => this.#w.createCollection(name, settingsJson));
+    return this.#append(() => this.#w.createCollection(name, settingsJson));
   }
 
   deleteCollection(name) {
-    return call(() => this.#w.deleteCollection(name));
+    return this.#append(() => this.#w.deleteCollection(name));
   }
 
   /** `newName`, `metadataJson`: null (or undefined) leaves that part unchanged. */
   modifyCollection(name, { newName = null, metadataJson = null } = {}) {
-    return call(() => this.#w.modifyCollection(name, newName, metadataJson));
+    return this.#append(() => this.#w.modifyCollection(name, newName, metadataJson));
   }
 
   /**
@@ -56,12 +66,12 @@ export class LogWriter {
    * omitted); `metadata`, `documents`: arrays with a JSON string / a string or null per key.
    */
   writeBatch(op, collection, { keys, dimensions = 0, hasVector = null, vectors = null, metadata = null, documents = null }) {
-    return call(() => this.#w.writeBatch(op, collection, strings(keys, 'keys'), dimensions,
+    return this.#append(() => this.#w.writeBatch(op, collection, strings(keys, 'keys'), dimensions,
       hasVector === null ? null : bytesOf(hasVector), vectors, metadata, documents));
   }
 
   deleteKeys(collection, keys) {
-    return call(() => this.#w.deleteKeys(collection, strings(keys, 'keys')));
+    return this.#append(() => this.#w.deleteKeys(collection, strings(keys, 'keys')));
   }
 
   flush() {

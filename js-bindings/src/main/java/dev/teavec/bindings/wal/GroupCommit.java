@@ -11,7 +11,6 @@ import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.TimerHandler;
-import org.teavm.jso.core.JSNumber;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -43,6 +42,7 @@ final class GroupCommit {
         final byte[] segmentStart;
         /** Settlers of the promises waiting for this write: resolve(null) or resolve(reason), reject. */
         final List<Settler> waiting = new ArrayList<>();
+        JSPromise<Object> promise;
         long lastSeq;
 
         Write(WalBuffer records, int segmentId, byte[] segmentStart, long lastSeq) {
@@ -64,6 +64,7 @@ final class GroupCommit {
     private TeaVecException failure;
     private long writes;
     private long appendedBytes;
+    private final JSPromise<Object> resolved = JSPromise.resolve(null);
 
     GroupCommit(LogStorage storage, boolean strict, int flushIntervalMs, long lastDurableSeq, FailureListener listener) {
         this.storage = storage;
@@ -88,8 +89,8 @@ final class GroupCommit {
     }
 
     /**
-     * Encodes record {@code seq} now (CAPACITY_EXCEEDED is thrown before anything is queued) and resolves
-     * with {@code seq} once durable (strict) or queued (relaxed).
+     * Encodes record {@code seq} now (CAPACITY_EXCEEDED is thrown before anything is queued); the promise
+     * resolves (with nothing: the caller knows {@code seq}) once durable (strict) or at once (relaxed).
      */
     JSPromise<Object> append(long seq, WalOperation operation) {
         if (failure != null) {
@@ -108,12 +109,11 @@ final class GroupCommit {
         }
         appendedBytes += tail.records.size() - before;
         tail.lastSeq = seq;
-        JSNumber value = JSNumber.valueOf((double) seq);
         if (!strict) {
             scheduleFlush();
-            return JSPromise.resolve(value);
+            return resolved;
         }
-        JSPromise<Object> done = waitFor(tail, value);
+        JSPromise<Object> done = waitFor(tail);
         pump();
         return done;
     }
@@ -125,7 +125,7 @@ final class GroupCommit {
         }
         Write w = new Write(null, id, first, seq);
         queue.add(w);
-        JSPromise<Object> done = waitFor(w, null);
+        JSPromise<Object> done = waitFor(w);
         pump();
         return done;
     }
@@ -139,7 +139,7 @@ final class GroupCommit {
         if (last == null) {
             return JSPromise.resolve(null);
         }
-        JSPromise<Object> done = waitFor(last, null);
+        JSPromise<Object> done = waitFor(last);
         pump();
         return done;
     }
@@ -149,14 +149,21 @@ final class GroupCommit {
         void settle(JSObject failure);
     }
 
-    private JSPromise<Object> waitFor(Write w, JSObject value) {
-        return new JSPromise<>((resolve, reject) -> w.waiting.add(failure -> {
-            if (failure == null) {
-                resolve.accept(value);
-            } else {
-                reject.accept(failure);
-            }
-        }));
+    /**
+     * The promise of write {@code w}, shared by everything waiting for it: one promise per write rather than per
+     * record keeps the crossings between Java and JavaScript (the main cost of an append) per write.
+     */
+    private JSPromise<Object> waitFor(Write w) {
+        if (w.promise == null) {
+            w.promise = new JSPromise<>((resolve, reject) -> w.waiting.add(failure -> {
+                if (failure == null) {
+                    resolve.accept(null);
+                } else {
+                    reject.accept(failure);
+                }
+            }));
+        }
+        return w.promise;
     }
 
     private void scheduleFlush() {

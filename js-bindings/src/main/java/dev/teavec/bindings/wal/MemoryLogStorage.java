@@ -21,19 +21,8 @@ final class MemoryLogStorage implements LogStorage {
         final List<Double> seqs = new ArrayList<>();
         final List<Int8Array> checkpoints = new ArrayList<>();
         int nextGeneration = 1;
-
-        long usedBytes() {
-            long used = 0;
-            for (List<Int8Array> segment : segments) {
-                for (Int8Array part : segment) {
-                    used += part.getLength();
-                }
-            }
-            for (Int8Array c : checkpoints) {
-                used += c.getLength();
-            }
-            return used;
-        }
+        /** Bytes of every segment and checkpoint held. */
+        long usedBytes;
     }
 
     private final String name;
@@ -56,7 +45,7 @@ final class MemoryLogStorage implements LogStorage {
         if (closed) {
             return WalErrors.reject(GroupCommit.closed(describe()));
         }
-        if (volume.usedBytes() + moreBytes > quotaBytes) {
+        if (volume.usedBytes + moreBytes > quotaBytes) {
             return WalErrors.reject(ErrorCode.QUOTA_EXCEEDED, "the memory quota of " + (long) quotaBytes + " bytes ran out"
                     + " while " + doing + " " + describe() + "; nothing of it was kept");
         }
@@ -93,6 +82,7 @@ final class MemoryLogStorage implements LogStorage {
             return WalErrors.reject(ErrorCode.STORAGE_ERROR, describe() + " has no segment to append to");
         }
         volume.segments.get(volume.segments.size() - 1).add(Int8Array.create(bytes));
+        volume.usedBytes += bytes.getLength();
         return JSPromise.resolve(null);
     }
 
@@ -110,6 +100,7 @@ final class MemoryLogStorage implements LogStorage {
         parts.add(Int8Array.create(first));
         volume.segmentIds.add(id);
         volume.segments.add(parts);
+        volume.usedBytes += first.getLength();
         return JSPromise.resolve(null);
     }
 
@@ -117,7 +108,9 @@ final class MemoryLogStorage implements LogStorage {
     public JSPromise<JSObject> removeSegmentsBefore(int id) {
         while (!volume.segmentIds.isEmpty() && volume.segmentIds.get(0) < id) {
             volume.segmentIds.remove(0);
-            volume.segments.remove(0);
+            for (Int8Array part : volume.segments.remove(0)) {
+                volume.usedBytes -= part.getLength();
+            }
         }
         return JSPromise.resolve(null);
     }
@@ -136,11 +129,12 @@ final class MemoryLogStorage implements LogStorage {
         volume.generations.add(generation);
         volume.seqs.add(seq);
         volume.checkpoints.add(Int8Array.create(snapshot));
+        volume.usedBytes += snapshot.getLength();
         // Keep the new checkpoint and the newest one before it.
         while (volume.generations.size() > 2) {
             volume.generations.remove(0);
             volume.seqs.remove(0);
-            volume.checkpoints.remove(0);
+            volume.usedBytes -= volume.checkpoints.remove(0).getLength();
         }
         return JSPromise.resolve(null);
     }

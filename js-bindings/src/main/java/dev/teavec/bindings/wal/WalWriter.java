@@ -26,7 +26,8 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Appends the operations of a database to its log and checkpoints it (docs/format.md, "Write-ahead log").
- * Every mutation gets the next sequence number and resolves with it once durable ({@link GroupCommit}).
+ * Every mutation takes the next sequence number ({@link #getLastSeq} right after the call) and returns a
+ * promise that resolves once it is durable ({@link GroupCommit}); records written together share it.
  * A checkpoint starts a new segment at the snapshot's sequence number, stores the snapshot, and only once it is
  * durable removes the segments that neither it nor the previous checkpoint (kept as a fallback) needs.
  * The writer starts a new segment before its first record when the last one cannot take appends (none yet,
