@@ -10,6 +10,9 @@ import { fillTypings } from './typings.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const wasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec.wasm');
+// The write-ahead log's module (js-bindings wal/WalModule): shipped beside teavec.wasm, loaded only by the code
+// that opens a database by name, so it is not part of the core bundle.
+const walWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-wal.wasm');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 try {
@@ -21,16 +24,20 @@ try {
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await mkdir(join(root, 'dist'), { recursive: true });
 await copyFile(wasmSource, join(root, 'src', 'teavec.wasm'));
+await copyFile(walWasmSource, join(root, 'src', 'teavec-wal.wasm'));
 run(process.execPath, ['scripts/build-simd.mjs']);
-run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/generated/jsbodies.js']);
+run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/teavec-wal.wasm', 'src/generated/jsbodies.js']);
 run(process.execPath, ['scripts/generate-engine.mjs', 'src/teavec.wasm', 'src/generated/jsbodies.js', 'src/generated/engine.js']);
 // binaryen shrinks TeaVM's output by ~10% gzip. The feature list is explicit: TeaVM's module has no
 // target-features section to detect them from, and --all-features would change how it is read.
-run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--enable-gc', '--enable-reference-types',
-  '--enable-exception-handling', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-multivalue', 'src/teavec.wasm', '-o', 'src/teavec.wasm']);
+for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm']) {
+  run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--enable-gc', '--enable-reference-types',
+    '--enable-exception-handling', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-multivalue', wasm, '-o', wasm]);
+}
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
+await copyFile(join(root, 'src', 'teavec-wal.wasm'), join(root, 'dist', 'teavec-wal.wasm'));
 await copyFile(join(root, 'src', 'generated', 'teavec-simd.wasm'), join(root, 'dist', 'teavec-simd.wasm'));
 const { default: api } = await import(new URL('../src/generated/engine.js', import.meta.url).href);
 await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(join(root, 'types', 'index.d.ts'), 'utf8'), api));
@@ -49,3 +56,6 @@ for (const file of ['teavec.wasm', 'teavec.js']) {
 console.log('build: shipped files');
 console.log(rows.join('\n'));
 console.log(`  ${'total'.padEnd(12)} ${(rawTotal / 1024).toFixed(1).padStart(7)} KB raw ${(gzipTotal / 1024).toFixed(1).padStart(7)} KB gzip`);
+const wal = await readFile(join(root, 'dist', 'teavec-wal.wasm'));
+console.log(`  not in the core bundle: teavec-wal.wasm ${(wal.length / 1024).toFixed(1)} KB raw `
+  + `${(gzipSync(wal, { level: 9 }).length / 1024).toFixed(1)} KB gzip (write-ahead log, loaded by openDatabase)`);

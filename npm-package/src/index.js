@@ -8,3 +8,5 @@ export { Database } from './database.js';
 export { Collection } from './collection.js';
 export { TeaVecError, ErrorCodes } from './errors.js';
 export { saveSnapshot, loadSnapshot, listGenerations, deleteSnapshot, requestPersistence, onSnapshotChange } from './idb-store.js';
+// Internal, for tests only (issue 13 in progress): not a public API, may change without notice.
+export { openLogStorage as _openLogStorage, logRecords as _logRecords } from './wal-store.js';

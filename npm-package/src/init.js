@@ -16,7 +16,8 @@ function defaultWasmUrl() {
   return new URL('./teavec.wasm', import.meta.url);
 }
 
-async function compileFrom(source) {
+/** A WebAssembly.Module from a Module, bytes, a Response, a URL or a path (also used for teavec-wal.wasm). */
+export async function compileFrom(source) {
   if (source instanceof WebAssembly.Module) return source;
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return WebAssembly.compile(source);

@@ -430,7 +430,8 @@ function jsoImports(context, jsBodies) {
       ? resolveGlobal(method)(...args)
       : instance[method](...args))),
     concatArray: (a, b) => [...a, ...b],
-    getJavaException: (e) => e[JAVA_EXCEPTION],
+    // null, not undefined, for errors that did not come from Java: Wasm GC refuses undefined as a Java reference.
+    getJavaException: (e) => e?.[JAVA_EXCEPTION] ?? null,
     getJSException: (e) => context.exports['teavm.getJsException'](e),
     jsExports: () => context.userExports,
   };

@@ -38,20 +38,20 @@ final class GenerationReader {
     }
 
     JSPromise<JSObject> read() {
-        return SnapshotDatabase.using(name, false, db -> {
-            if (db == null) {
-                return JSPromise.resolve(null);
-            }
-            run = db.run(new String[] {SnapshotDatabase.MANIFESTS, SnapshotDatabase.CHUNKS}, SnapshotDatabase.READONLY,
-                    TransactionOptions.RELAXED, "loading " + name);
-            chunks = run.store(SnapshotDatabase.CHUNKS);
-            IDBGetRequest all = run.store(SnapshotDatabase.MANIFESTS).getAll();
-            all.setOnSuccess(run.guard(() -> {
-                manifests = all.getResult().cast();
-                tryGeneration(manifests.getLength() - 1);
-            }));
-            return run.committed();
-        });
+        return SnapshotDatabase.using(name, false, db -> db == null ? JSPromise.resolve(null) : readOn(db));
+    }
+
+    /** Loads through an open connection (left open). */
+    JSPromise<JSObject> readOn(SnapshotDatabase db) {
+        run = db.run(new String[] {SnapshotDatabase.MANIFESTS, SnapshotDatabase.CHUNKS}, SnapshotDatabase.READONLY,
+                TransactionOptions.RELAXED, "loading " + name);
+        chunks = run.store(SnapshotDatabase.CHUNKS);
+        IDBGetRequest all = run.store(SnapshotDatabase.MANIFESTS).getAll();
+        all.setOnSuccess(run.guard(() -> {
+            manifests = all.getResult().cast();
+            tryGeneration(manifests.getLength() - 1);
+        }));
+        return run.committed();
     }
 
     /** Manifests come sorted by generation, oldest first; index -1 means none is left. */
@@ -81,7 +81,11 @@ final class GenerationReader {
                 return;
             }
             progress.report(m.totalBytes(), m.totalBytes());
-            run.setValue(LoadResult.of(m.generation(), target, skipped));
+            LoadResult result = LoadResult.of(m.generation(), target, skipped);
+            if (m.logSeq() >= 0) {
+                result.setSeq(m.logSeq());
+            }
+            run.setValue(result);
             return;
         }
         IDBGetRequest request = chunks.get(ChunkKeys.of(m.generation(), chunk));

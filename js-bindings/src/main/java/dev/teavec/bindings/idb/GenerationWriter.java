@@ -20,18 +20,32 @@ import org.teavm.jso.typedarrays.Int8Array;
  * name's exclusive lock where Web Locks exist. One instance per save.
  */
 final class GenerationWriter {
-    private static final String NEXT_GENERATION = "nextGeneration";
+    static final String NEXT_GENERATION = "nextGeneration";
 
     private final String name;
     private final Int8Array bytes;
     private final int chunkBytes;
     private final Progress progress;
     private final int[] chunkCrcs;
+    private final int requestedGeneration;
+    private final double logSeq;
     private int crc;
     private int generation;
     private Manifest manifest;
 
     GenerationWriter(String name, Int8Array bytes, int chunkBytes, Progress progress) {
+        this(name, bytes, chunkBytes, progress, 0, -1);
+    }
+
+    /**
+     * A checkpoint of a write-ahead log: saved as generation {@code requestedGeneration} (refused when that number
+     * is used up) and its manifest records {@code logSeq}, the last log record the snapshot holds. Not announced
+     * on the snapshot channel.
+     */
+    GenerationWriter(String name, Int8Array bytes, int chunkBytes, Progress progress, int requestedGeneration,
+            double logSeq) {
+        this.requestedGeneration = requestedGeneration;
+        this.logSeq = logSeq;
         this.name = name;
         this.bytes = bytes;
         this.chunkBytes = chunkBytes;
@@ -40,18 +54,25 @@ final class GenerationWriter {
     }
 
     JSPromise<SaveResult> write() {
-        return SnapshotDatabase.using(name, true, db -> reserveGeneration(db).flatThen(reserved -> {
+        return SnapshotDatabase.using(name, true, this::writeOn);
+    }
+
+    /** Saves on an open connection (left open). */
+    JSPromise<SaveResult> writeOn(SnapshotDatabase db) {
+        return reserveGeneration(db).flatThen(reserved -> {
             generation = reserved.<JSNumber>cast().intValue();
             return writeChunk(db, 0)
                     .flatThen(none -> commit(db))
                     .flatCatchError(failure -> discard(db).flatThen(none -> JSPromise.reject(failure)))
                     .flatThen(none -> {
                         progress.report(manifest.totalBytes(), manifest.totalBytes());
-                        GenerationBroadcast.announce(name, SnapshotMessage.SAVED, generation, manifest.totalBytes());
+                        if (requestedGeneration == 0) {
+                            GenerationBroadcast.announce(name, SnapshotMessage.SAVED, generation, manifest.totalBytes());
+                        }
                         return GenerationCleaner.removeOlderThanPrevious(db, generation)
                                 .then(done -> SaveResult.of(manifest));
                     });
-        }));
+        });
     }
 
     /**
@@ -70,6 +91,13 @@ final class GenerationWriter {
             if (keys.getLength() > 0) {
                 reserved = Math.max(reserved, (long) keys.get(keys.getLength() - 1).intValue() + 1);
             }
+            if (requestedGeneration > 0) {
+                if (requestedGeneration < reserved) {
+                    throw new TeaVecException(ErrorCode.STORAGE_ERROR, "generation " + requestedGeneration + " of " + name
+                            + " is already taken (generation " + reserved + " is the next free one): another writer?");
+                }
+                reserved = requestedGeneration;
+            }
             if (reserved >= Integer.MAX_VALUE) {
                 throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, name + " has used up its generation numbers;"
                         + " delete the snapshot and save again");
@@ -81,7 +109,7 @@ final class GenerationWriter {
     }
 
     @JSBody(params = {"v", "fallback"}, script = "return Number.isInteger(v) && v > 0 && v <= 0x7fffffff ? v : fallback;")
-    private static native int positiveIntOr(JSObject v, int fallback);
+    static native int positiveIntOr(JSObject v, int fallback);
 
     /**
      * Chunk {@code index} and, once it committed, the rest. One read-write transaction per chunk: memory stays
@@ -113,7 +141,7 @@ final class GenerationWriter {
 
     /** The manifest makes the generation exist; strict durability: on disk before the save is acknowledged. */
     private JSPromise<JSObject> commit(SnapshotDatabase db) {
-        manifest = new Manifest(generation, bytes.getLength(), chunkBytes, chunkCrcs, crc, BrowserApis.now());
+        manifest = new Manifest(generation, bytes.getLength(), chunkBytes, chunkCrcs, crc, BrowserApis.now(), logSeq);
         TransactionRun run = db.run(new String[] {SnapshotDatabase.MANIFESTS}, SnapshotDatabase.READWRITE,
                 TransactionOptions.STRICT, "committing " + name + " generation " + manifest.generation());
         run.store(SnapshotDatabase.MANIFESTS).put(manifest.toRecord(), JSNumber.valueOf(manifest.generation()));

@@ -19,8 +19,10 @@ final class Manifest {
     private final int[] chunkCrcs;
     private final int crc;
     private final double savedAt;
+    /** Checkpoints of a write-ahead log: the last log record the snapshot holds; -1 for plain snapshots. */
+    private final double logSeq;
 
-    Manifest(int generation, int totalBytes, int chunkBytes, int[] chunkCrcs, int crc, double savedAt) {
+    Manifest(int generation, int totalBytes, int chunkBytes, int[] chunkCrcs, int crc, double savedAt, double logSeq) {
         assert chunkCrcs.length == chunkCount(totalBytes, chunkBytes);
         this.generation = generation;
         this.totalBytes = totalBytes;
@@ -28,6 +30,7 @@ final class Manifest {
         this.chunkCrcs = chunkCrcs;
         this.crc = crc;
         this.savedAt = savedAt;
+        this.logSeq = logSeq;
     }
 
     static int chunkCount(int totalBytes, int chunkBytes) {
@@ -70,6 +73,10 @@ final class Manifest {
         return savedAt;
     }
 
+    double logSeq() {
+        return logSeq;
+    }
+
     static double unsigned(int crc) {
         return crc & 0xFFFFFFFFL;
     }
@@ -84,6 +91,9 @@ final class Manifest {
         record.setCrc32(unsigned(crc));
         record.setChunkCrc32(Int32Array.copyFromJavaArray(chunkCrcs));
         record.setSavedAt(savedAt);
+        if (logSeq >= 0) {
+            record.setLogSeq(logSeq);
+        }
         return record;
     }
 
@@ -94,8 +104,13 @@ final class Manifest {
         }
         ManifestRecord record = value.cast();
         return new Manifest(record.getGeneration(), (int) record.getTotalBytes(), record.getChunkBytes(),
-                record.getChunkCrc32().copyToJavaArray(), (int) (long) record.getCrc32(), record.getSavedAt());
+                record.getChunkCrc32().copyToJavaArray(), (int) (long) record.getCrc32(), record.getSavedAt(),
+                logSeqOf(value));
     }
+
+    /** The manifest's logSeq, or -1 when it has none (a plain snapshot) or not a valid one. */
+    @JSBody(params = "m", script = "return Number.isSafeInteger(m.logSeq) && m.logSeq >= 0 ? m.logSeq : -1;")
+    private static native double logSeqOf(JSObject m);
 
     /**
      * Checks the shape before any field is read as a number: a record may come from a future format, a

@@ -55,4 +55,8 @@ interface ManifestRecord extends JSObject {
 
     @JSProperty
     void setSavedAt(double savedAt);
+
+    /** Write-ahead log checkpoints only (see Manifest#logSeq). */
+    @JSProperty
+    void setLogSeq(double logSeq);
 }

@@ -22,6 +22,10 @@ final class SnapshotDatabase {
     static final String MANIFESTS = "manifests";
     static final String CHUNKS = "chunks";
     static final String META = "meta";
+    /** Write-ahead log records (databases of `teavec-db:<name>` only; see docs/indexeddb.md). */
+    static final String LOG = "log";
+    static final String[] SNAPSHOT_STORES = {MANIFESTS, CHUNKS, META};
+    static final String[] LOG_STORES = {MANIFESTS, CHUNKS, META, LOG};
     static final String READONLY = "readonly";
     static final String READWRITE = "readwrite";
 
@@ -29,7 +33,7 @@ final class SnapshotDatabase {
     private final IDBDatabase db;
     private String closedBecause;
 
-    private SnapshotDatabase(String databaseName, IDBDatabase db) {
+    SnapshotDatabase(String databaseName, IDBDatabase db) {
         this.databaseName = databaseName;
         this.db = db;
         db.setOnVersionChange(() -> {
@@ -59,7 +63,7 @@ final class SnapshotDatabase {
      */
     static <T> JSPromise<T> using(String snapshotName, boolean create, Function<SnapshotDatabase, JSPromise<T>> work) {
         String name = databaseName(snapshotName);
-        return openRequest(requireIndexedDb(), name, create).flatThen(raw -> {
+        return openRequest(requireIndexedDb(), name, create ? SNAPSHOT_STORES : null).flatThen(raw -> {
             if (raw == null) {
                 return work.apply(null);
             }
@@ -78,7 +82,12 @@ final class SnapshotDatabase {
         });
     }
 
-    private static JSPromise<JSObject> openRequest(IDBFactory factory, String name, boolean create) {
+    /**
+     * Opens (version {@link #VERSION}) the database {@code name}, creating it with {@code stores} when it does not
+     * exist; with {@code stores} null nothing is created and a missing database resolves null.
+     */
+    static JSPromise<JSObject> openRequest(IDBFactory factory, String name, String[] stores) {
+        boolean create = stores != null;
         return new JSPromise<>((resolve, reject) -> {
             OpenOutcome outcome = new OpenOutcome(resolve, reject);
             String doing = "opening " + name;
@@ -96,7 +105,7 @@ final class SnapshotDatabase {
                     return;
                 }
                 IDBDatabase db = request.getResult();
-                for (String store : new String[] {MANIFESTS, CHUNKS, META}) {
+                for (String store : stores) {
                     if (!hasStore(db, store)) {
                         db.createObjectStore(store);
                     }

@@ -5,15 +5,15 @@ import dev.teavec.core.error.TeaVecException;
 import org.teavm.jso.JSExceptions;
 import org.teavm.jso.JSObject;
 
-/** Turns what IndexedDB reports (DOMExceptions, aborted transactions) into coded TeaVecExceptions. */
-final class StorageErrors {
+/** Turns what IndexedDB and OPFS report (DOMExceptions, aborted transactions) into coded TeaVecExceptions. */
+public final class StorageErrors {
     /** Legacy DOMException code of QuotaExceededError. */
     private static final int QUOTA_EXCEEDED_ERR = 22;
 
     private StorageErrors() {
     }
 
-    static TeaVecException fromDomError(JSObject error, String doing) {
+    public static TeaVecException fromDomError(JSObject error, String doing) {
         if (error == null) {
             return new TeaVecException(ErrorCode.STORAGE_ERROR, doing + " was aborted");
         }
@@ -32,7 +32,7 @@ final class StorageErrors {
     }
 
     /** Anything caught around a call into IndexedDB; coded exceptions pass through unchanged. */
-    static TeaVecException fromThrowable(Throwable t, String doing) {
+    public static TeaVecException fromThrowable(Throwable t, String doing) {
         if (t instanceof TeaVecException) {
             return (TeaVecException) t;
         }
@@ -49,7 +49,7 @@ final class StorageErrors {
     }
 
     /** The JS value a promise is rejected with: an Error whose message is "CODE: detail". */
-    static JSObject toJs(TeaVecException e) {
+    public static JSObject toJs(TeaVecException e) {
         return JSExceptions.getJSException(e);
     }
 }

@@ -1,0 +1,40 @@
+// window.walTest for browser-tests/test/wal-storage.test.mjs: contract cases on IndexedDB here, on OPFS in a
+// dedicated worker (pages/wal-worker.js), and what the main thread can do with OPFS.
+import { runCase, caseNames, ready } from './wal-cases.js';
+import { _openLogStorage as openLogStorage } from '/teavec/teavec.js';
+
+const worker = new Worker('wal-worker.js', { type: 'module' });
+let nextId = 0;
+const waiting = new Map();
+worker.onmessage = ({ data }) => {
+  waiting.get(data.id)?.(data.result);
+  waiting.delete(data.id);
+};
+function inWorker(message) {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    worker.postMessage({ ...message, id });
+  });
+}
+
+window.walTest = {
+  ready: Promise.all([ready, inWorker({ type: 'ready' })]),
+  caseNames,
+  run(index, storage, name) {
+    return storage === 'opfs' ? inWorker({ type: 'case', index, storage, name }) : runCase(index, storage, name);
+  },
+  /** Calls `name(...args)` of the module at `module` in the worker. */
+  inWorker(module, name, ...args) {
+    return inWorker({ type: 'eval', module, name, args });
+  },
+  /** What opening an OPFS log on the main thread does. */
+  async opfsOnMainThread() {
+    try {
+      await openLogStorage('main-thread', { storage: 'opfs' });
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, code: e.code, message: e.message };
+    }
+  },
+};

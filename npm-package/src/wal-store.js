@@ -1,0 +1,179 @@
+// INTERNAL (issue 13, first phase): the write-ahead log and its storages, as the engine's Java exports them
+// (js-bindings dev.teavec.bindings.wal). openDatabase will build on these; until then they are exported for
+// tests only and are not a public API. Log format: docs/format.md, "Write-ahead log".
+import { TeaVecError, engineError } from './errors.js';
+import { nodeFiles } from './wal-node-files.js';
+import { loadWal } from './wal-init.js';
+
+const STORAGES = ['memory', 'file', 'indexeddb', 'opfs'];
+let store = null;
+
+/** One WalStore per process: memory logs live in it. */
+async function walStore() {
+  store ??= (await loadWal()).walStore();
+  return store;
+}
+
+async function call(fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    throw engineError(e);
+  }
+}
+
+const strings = (a, what) => {
+  if (!Array.isArray(a)) throw new TeaVecError('INVALID_ARGUMENT', `${what} must be an array of strings`);
+  return a;
+};
+
+const bytesOf = (b) => (b instanceof Int8Array ? b : new Int8Array(b.buffer ?? b, b.byteOffset ?? 0, b.byteLength));
+
+/** A writer appending to a recovered log; every mutation resolves with its sequence number once durable. */
+export class LogWriter {
+  #w;
+
+  constructor(writer) {
+    this.#w = writer;
+  }
+
+  /** Runs an append; its sequence number is the writer's lastSeq right after the (synchronous) call. */
+  #append(fn) {
+    return call(async () => {
+      const durable = fn();
+      const seq = this.#w.lastSeq;
+      await durable;
+      return seq;
+    });
+  }
+
+  createCollection(name, settingsJson) {
+    return this.#append(() => this.#w.createCollection(name, settingsJson));
+  }
+
+  deleteCollection(name) {
+    return this.#append(() => this.#w.deleteCollection(name));
+  }
+
+  /** `newName`, `metadataJson`: null (or undefined) leaves that part unchanged. */
+  modifyCollection(name, { newName = null, metadataJson = null } = {}) {
+    return this.#append(() => this.#w.modifyCollection(name, newName, metadataJson));
+  }
+
+  /**
+   * One add/upsert/update batch, one log record. `vectors`: a Float32Array of the keys' vectors end to end
+   * (`dimensions` each), only for the keys whose `hasVector` byte is set (all keys when `hasVector` is
+   * omitted); `metadata`, `documents`: arrays with a JSON string / a string or null per key.
+   */
+  writeBatch(op, collection, { keys, dimensions = 0, hasVector = null, vectors = null, metadata = null, documents = null }) {
+    return this.#append(() => this.#w.writeBatch(op, collection, strings(keys, 'keys'), dimensions,
+      hasVector === null ? null : bytesOf(hasVector), vectors, metadata, documents));
+  }
+
+  deleteKeys(collection, keys) {
+    return this.#append(() => this.#w.deleteKeys(collection, strings(keys, 'keys')));
+  }
+
+  flush() {
+    return call(() => this.#w.flush());
+  }
+
+  /** Checkpoints the state after the last mutation: call in the same turn as `snapshot` was taken. */
+  checkpoint(snapshot) {
+    return call(() => this.#w.checkpoint(bytesOf(snapshot)));
+  }
+
+  close() {
+    return call(() => this.#w.close());
+  }
+
+  get lastSeq() { return this.#w.lastSeq; }
+
+  get durableSeq() { return this.#w.durableSeq; }
+
+  get generation() { return this.#w.generation; }
+
+  get writes() { return this.#w.writes; }
+
+  segmentIds() {
+    return [...this.#w.segmentIds()];
+  }
+}
+
+/** One opened log storage: recover() then writer(), or its raw operations (the contract suite uses them). */
+export class LogStorage {
+  #s;
+
+  constructor(storage) {
+    this.#s = storage;
+  }
+
+  get description() { return this.#s.description; }
+
+  /** { checkpoint: { generation, seq, bytes, skipped, nextGeneration }, records, recovery }. */
+  recover() {
+    return call(async () => {
+      const r = await this.#s.recover();
+      return { checkpoint: r.checkpoint, records: [...r.records], recovery: r.recovery };
+    });
+  }
+
+  /** options: { durability: 'strict' (default) | 'relaxed', flushIntervalMs (relaxed; default 100) }. */
+  writer({ durability = 'strict', flushIntervalMs = 100 } = {}) {
+    try {
+      return new LogWriter(this.#s.writer(durability, flushIntervalMs));
+    } catch (e) {
+      throw engineError(e);
+    }
+  }
+
+  readLog() {
+    return call(async () => {
+      const log = await this.#s.readLog();
+      return { ids: [...log.ids], segments: [...log.segments] };
+    });
+  }
+
+  append(bytes) { return call(() => this.#s.append(bytesOf(bytes))); }
+
+  startSegment(id, first) { return call(() => this.#s.startSegment(id, bytesOf(first))); }
+
+  removeSegmentsBefore(id) { return call(() => this.#s.removeSegmentsBefore(id)); }
+
+  writeCheckpoint(generation, seq, snapshot) { return call(() => this.#s.writeCheckpoint(generation, seq, bytesOf(snapshot))); }
+
+  readCheckpoint() {
+    return call(async () => {
+      const c = await this.#s.readCheckpoint();
+      return { ...c, skipped: [...c.skipped] };
+    });
+  }
+
+  close() { return call(() => this.#s.close()); }
+}
+
+/**
+ * Opens the log storage of `name`. storage: 'memory' (options.quotaBytes: writes beyond fail with
+ * QUOTA_EXCEEDED), 'file' (Node; `name` is a directory; options.files replaces the node:fs shim, for
+ * fault injection), 'indexeddb', 'opfs' (dedicated workers).
+ */
+export function openLogStorage(name, { storage = 'memory', quotaBytes = Infinity, files = undefined } = {}) {
+  return call(async () => {
+    const s = await walStore();
+    if (!STORAGES.includes(storage)) {
+      throw new TeaVecError('INVALID_ARGUMENT', `storage is one of ${STORAGES.join(', ')}, got ${storage}`);
+    }
+    let opened;
+    if (storage === 'memory') opened = await s.openMemory(name, quotaBytes);
+    else if (storage === 'file') opened = await s.openFile(name, files ?? await nodeFiles());
+    else if (storage === 'indexeddb') opened = await s.openIndexedDb(name);
+    else opened = await s.openOpfs(name);
+    return new LogStorage(opened);
+  });
+}
+
+/** Record encoders for tests that build logs by hand (async: they load the log module). */
+export const logRecords = {
+  segmentStart: async (seq, generation) => (await walStore()).encodeSegmentStart(seq, generation),
+  delete: async (seq, collection, keys) => (await walStore()).encodeDelete(seq, collection, keys),
+};
