@@ -7,8 +7,6 @@ import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
 import dev.teavec.core.vector.Metric;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -34,8 +32,8 @@ public final class TeaVecModule {
                 .m0(m0)
                 .efConstruction(efConstruction)
                 .efSearch(efSearch)
-                .indexType(IndexType.fromName(indexType))
-                .quantization(Quantization.fromName(quantization))
+                .indexType(indexType)
+                .quantization(quantization)
                 .keepFloatsForRerank(rerank)
                 .compactionThreshold(compactionThreshold)
                 .seed((long) seed)

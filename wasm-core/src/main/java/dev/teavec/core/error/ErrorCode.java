@@ -20,5 +20,12 @@ public enum ErrorCode {
     /** The browser's storage failed for a reason other than quota (see the message). */
     STORAGE_ERROR,
     /** The index (or its database) was freed: its memory is returned and it can no longer be used. */
-    INDEX_FREED
+    INDEX_FREED,
+    /**
+     * A snapshot written by a newer TeaVec: its format version, a section's version or its index type's or
+     * vector encoding's format version is above what this build reads (the message says which it reads).
+     */
+    SNAPSHOT_TOO_NEW,
+    /** A config or a snapshot names an index type that is not registered (the message lists the registered ones). */
+    UNKNOWN_INDEX_TYPE
 }
