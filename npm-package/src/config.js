@@ -1,6 +1,7 @@
 // Index settings, named as in EdgeVec (snake_case fields included), validated before anything is built.
 import { TeaVecError } from './errors.js';
 import { checkIntRange, checkOneOf, describe } from './validate.js';
+import { indexTypeTable, isIndexTypeName } from './index-types.js';
 
 const METRICS = ['cosine', 'dot', 'l2'];
 const INDEX_TYPES = ['auto', 'flat', 'hnsw'];
@@ -70,7 +71,8 @@ export function validateConfig(c) {
   checkIntRange('ef_construction', c.ef_construction, 1, 1 << 16);
   checkIntRange('ef_search', c.ef_search, 1, 1 << 16);
   const indexType = normalizedIndexType(c.indexType);
-  checkOneOf('indexType', indexType, INDEX_TYPES);
+  // Any well-formed name passes: the engine knows the registered types (UNKNOWN_INDEX_TYPE).
+  if (!isIndexTypeName(indexType)) checkOneOf('indexType', indexType, INDEX_TYPES);
   checkOneOf('quantization', c.quantization, QUANTIZATIONS);
   if (typeof c.rerank !== 'boolean') {
     throw new TeaVecError('INVALID_CONFIG', `rerank must be a boolean, got ${describe(c.rerank)}`);
@@ -86,7 +88,7 @@ export function validateConfig(c) {
 /** Creates the engine's index for validated settings. */
 export function createNativeIndex(engine, s) {
   return engine.createIndex(s.dimensions, s.metric, s.m, s.m0, s.ef_construction, s.ef_search, s.indexType,
-    s.quantization, s.rerank, s.compactionThreshold, s.seed);
+    s.quantization, s.rerank, s.compactionThreshold, s.seed, indexTypeTable);
 }
 
 /** EdgeVec's batch options; TeaVec always validates dimensions, so the flag only exists for compatibility. */

@@ -6,6 +6,7 @@ import { EdgeVecConfig, validateConfig } from './config.js';
 import { checkOptions, describe, checkOneOf } from './validate.js';
 import { encodeMetadata } from './metadata.js';
 import { Collection, PARTS, RELEASE } from './collection.js';
+import { indexTypeTable } from './index-types.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './node-files.js';
 
@@ -155,7 +156,7 @@ export class Database {
   static fromBytes(bytes) {
     const view = asInt8Array(bytes);
     const engine = requireEngine();
-    const saved = callEngine(() => engine.databaseFromBytes(view));
+    const saved = callEngine(() => engine.databaseFromBytes(view, indexTypeTable));
     const db = new Database();
     for (let i = 0; i < saved.count; i++) {
       const name = saved.name(i);

@@ -3,7 +3,7 @@ import jsBodies from './generated/jsbodies.js';
 import simdKernelsBase64 from './generated/simd-kernels.js';
 import { TeaVecError } from './errors.js';
 
-const API_VERSION = 3;
+const API_VERSION = 4;
 let engine = null;
 let pending = null;
 let backend = null;

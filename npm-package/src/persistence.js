@@ -1,6 +1,7 @@
 // Snapshots as bytes (docs/format.md): EdgeVec#toBytes/fromBytes and Database#toBytes/fromBytes build on these.
 import { requireEngine } from './init.js';
 import { TeaVecError, callEngine } from './errors.js';
+import { indexTypeTable } from './index-types.js';
 
 /** Handed to the EdgeVec constructor to wrap an engine index loaded from a snapshot. */
 export const RESTORED = Symbol('teavec.restoredIndex');
@@ -15,7 +16,7 @@ export function snapshotOf(native) {
 export function restoredFrom(bytes) {
   const view = asInt8Array(bytes);
   const engine = requireEngine();
-  return { [RESTORED]: callEngine(() => engine.indexFromBytes(view)) };
+  return { [RESTORED]: callEngine(() => engine.indexFromBytes(view, indexTypeTable)) };
 }
 
 /** The bytes as the engine takes them (no copy); INVALID_ARGUMENT for anything but bytes. */

@@ -1,6 +1,7 @@
 // Type test: every public API of 'teavec' used as documented, plus wrong usage that must not compile.
 // Checked by `tsc --noEmit --strict` in packed-package.test.mjs; never run.
 import init, {
+  registerIndexType, type CustomIndex, type CustomIndexOptions,
   EdgeVec, EdgeVecConfig, BatchInsertConfig, MetricType, JsIndexType, JsMetadataValue, Filter, FilterExpression,
   Database, Collection, TeaVecError, ErrorCodes,
   type ErrorCode, type Metadata, type MetadataValue, type SearchResult, type FilteredSearchResult,
@@ -172,3 +173,22 @@ void [flags, dims, size, flatIds, batch, progress, withMeta, batchMeta, upserted
   batchDel2, counts, isDel, warning, compacted, one, has, all, metaCounts, bytes, level, memConfig, can, advice, saving,
   loading, typedOut, expr, validation, parsed, same, byName, names, nCols, docs, peeked, firstIds, distances, removed, total,
   colMeta, colDims, badWhere, badCode, valid, dbSaving, dbLoading];
+
+// Custom index types.
+class Candidates implements CustomIndex {
+  #ids = new Set<number>();
+  constructor(options: CustomIndexOptions) { void options.dimensions; void options.state?.byteLength; }
+  add(id: number, vector: Float32Array): void { this.#ids.add(id); void vector; }
+  remove(id: number): void { this.#ids.delete(id); }
+  search(query: Float32Array, k: number, { budget, filter }: { budget: number; filter?: (id: number) => boolean }): number[] {
+    void query; void k; void budget;
+    return [...this.#ids].filter((id) => !filter || filter(id));
+  }
+  toBytes(): Uint8Array { return Uint32Array.from(this.#ids).length ? new Uint8Array(Uint32Array.from(this.#ids).buffer) : new Uint8Array(0); }
+}
+registerIndexType('candidates', (options) => new Candidates(options), { version: 2 });
+const custom = new EdgeVecConfig(4);
+custom.indexType = 'candidates';
+db.createCollection({ name: 'custom', indexType: 'candidates' });
+// @ts-expect-error a factory returns an index with add, remove and search
+registerIndexType('bad', () => ({ add() {} }));

@@ -2,6 +2,7 @@ package dev.teavec.bindings;
 
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.bindings.idb.IdbSnapshotStore;
+import dev.teavec.bindings.types.JsIndexTypeTable;
 import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.store.VectorStorageFactory;
@@ -21,12 +22,13 @@ public final class TeaVecModule {
 
     /**
      * A new index. The JS layer passes every setting (its defaults live in IndexConfig's constants,
-     * which {@link #defaults()} reports, so JS and Java never disagree).
+     * which {@link #defaults()} reports, so JS and Java never disagree), and the index types registered
+     * from JavaScript ({@code registerIndexType}), of which {@code indexType} may name one.
      */
     @JSExport
     public static NativeIndex createIndex(int dimensions, String metric, int m, int m0, int efConstruction,
             int efSearch, String indexType, String quantization, boolean rerank, double compactionThreshold,
-            double seed) {
+            double seed, JsIndexTypeTable types) {
         IndexConfig config = IndexConfig.builder(dimensions, Metric.fromName(metric))
                 .m(m)
                 .m0(m0)
@@ -38,16 +40,20 @@ public final class TeaVecModule {
                 .compactionThreshold(compactionThreshold)
                 .seed((long) seed)
                 .build();
-        return NativeIndex.create(config);
+        return NativeIndex.create(config, JsIndexTypeTable.registry(types));
     }
 
-    /** An index with its records loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
+    /**
+     * An index with its records loaded from {@link NativeIndex#toBytes()} output, of a built-in type or one
+     * of {@code types}: CORRUPT_SNAPSHOT for damaged bytes, SNAPSHOT_TOO_NEW for a newer format,
+     * UNKNOWN_INDEX_TYPE for a type neither holds.
+     */
     @JSExport
-    public static NativeIndex indexFromBytes(Int8Array bytes) {
+    public static NativeIndex indexFromBytes(Int8Array bytes, JsIndexTypeTable types) {
         VectorStorageFactory storage = LinearMemoryStorage.best();
         try {
             return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes), SnapshotLimits.DEFAULT,
-                    storage), storage);
+                    storage, JsIndexTypeTable.registry(types)), storage);
         } catch (RuntimeException e) {
             // A damaged snapshot must not strand the vectors decoded before the damage.
             storage.release();
@@ -61,10 +67,10 @@ public final class TeaVecModule {
         return new NativeDatabase();
     }
 
-    /** The collections of a database snapshot ({@link NativeDatabase#toBytes()}); CORRUPT_SNAPSHOT for anything else. */
+    /** The collections of a database snapshot ({@link NativeDatabase#toBytes()}); fails as {@link #indexFromBytes} does. */
     @JSExport
-    public static NativeDatabase databaseFromBytes(Int8Array bytes) {
-        return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes));
+    public static NativeDatabase databaseFromBytes(Int8Array bytes, JsIndexTypeTable types) {
+        return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes), JsIndexTypeTable.registry(types));
     }
 
     /**
@@ -92,6 +98,6 @@ public final class TeaVecModule {
     /** Format version of the engine's API, checked by the JS loader against the one it was built for. */
     @JSExport
     public static int apiVersion() {
-        return 3;
+        return 4;
     }
 }

@@ -56,12 +56,17 @@ public final class IndexSnapshot {
      * CORRUPT_SNAPSHOT): loading it as a bare index would drop them; use {@link #decodeDatabase}.
      */
     public static VectorIndex decode(SnapshotBytes bytes, SnapshotLimits limits) {
+        return decode(bytes, limits, IndexTypes.BUILT_IN);
+    }
+
+    /** As {@link #decode(SnapshotBytes, SnapshotLimits)}, looking the index type up in {@code types}. */
+    public static VectorIndex decode(SnapshotBytes bytes, SnapshotLimits limits, IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_INDEX);
         String why = "its records would be lost when loaded as a bare index; load it as a database";
         layout.forbid(SectionIds.METADATA, why);
         layout.forbid(SectionIds.KEYS, why);
         layout.forbid(SectionIds.DOCUMENTS, why);
-        return decodeIndex(layout, limits.budgetFor(bytes.length()), VectorStorageFactory.HEAP, IndexTypes.BUILT_IN);
+        return decodeIndex(layout, limits.budgetFor(bytes.length()), VectorStorageFactory.HEAP, types);
     }
 
     public static VectorDatabase decodeDatabase(byte[] bytes) {

@@ -2,6 +2,7 @@ package dev.teavec.core.testkit;
 
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
+import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.AutoIndex;
@@ -26,7 +27,7 @@ public final class SnapshotScenarios {
     public static final String[] VARIANTS = {"flat", "hnsw", "sq8", "sq8-rerank", "sq8-untrained", "auto-flat",
         "auto-hnsw", "auto-sq8", "empty-hnsw", "compacted-hnsw", "flat-updated", "hnsw-updated", "sq8-updated",
         "sq8-rerank-updated", "auto-flat-updated", "auto-hnsw-updated", "auto-sq8-updated", "compacted-hnsw-updated",
-        "compacted-flat-updated"};
+        "compacted-flat-updated", "user", "user-updated"};
 
     private SnapshotScenarios() {
     }
@@ -35,6 +36,8 @@ public final class SnapshotScenarios {
         IndexConfig.Builder b = IndexConfig.builder(dims, metric).seed(seed).m(8).efConstruction(40).efSearch(40);
         if (variant.startsWith("flat")) {
             b.indexType("flat");
+        } else if (variant.startsWith("user")) {
+            b.indexType(IdListIndexType.NAME);
         } else if (variant.startsWith("auto")) {
             b.indexType("auto").autoThreshold(120);
         } else {
@@ -52,7 +55,7 @@ public final class SnapshotScenarios {
     /** An index of the variant with {@code n} vectors (fewer for the empty and pre-switch ones) and some deletes. */
     public static VectorIndex build(String variant, Metric metric, int dims, int n, long seed) {
         Random random = new Random(seed);
-        VectorIndex index = IndexTypes.BUILT_IN.create(config(variant, dims, metric, seed));
+        VectorIndex index = IdListIndexType.REGISTRY.create(config(variant, dims, metric, seed));
         int count = variant.startsWith("empty") ? 0 : variant.startsWith("auto-flat") ? Math.min(n, 100) : n;
         boolean updated = variant.endsWith("updated");
         float[][] data = IndexScenarios.clustered(random, count, dims);
@@ -121,7 +124,7 @@ public final class SnapshotScenarios {
         String what = variant + "/" + metric.jsName() + " seed " + seed;
         VectorIndex original = build(variant, metric, dims, 240, seed);
         SnapshotBytes bytes = IndexSnapshot.encode(original);
-        VectorIndex copy = IndexSnapshot.decode(bytes);
+        VectorIndex copy = IndexSnapshot.decode(bytes, SnapshotLimits.DEFAULT, IdListIndexType.REGISTRY);
         float[][] queries = queries(40, dims, seed);
         assertSame(original, copy, queries, what + " after load");
         byte[] again = IndexSnapshot.encodeToArray(copy);
