@@ -50,7 +50,7 @@ function entry(name, factory, version) {
     version: () => version,
     create(dimensions, metric, seed, state, stateVersion) {
       const options = { dimensions, metric, seed };
-      if (state !== null) {
+      if (state != null) {
         options.state = new Uint8Array(state.buffer, state.byteOffset, state.byteLength);
         options.version = stateVersion;
       }
@@ -76,7 +76,7 @@ function instance(name, index) {
       index.remove(id);
     },
     search(query, k, budget, accept) {
-      const filter = accept === null ? undefined : (id) => accept(id) === true;
+      const filter = accept == null ? undefined : (id) => accept(id) === true;
       return candidates(name, index.search(query, k, { budget, filter }));
     },
     state() {

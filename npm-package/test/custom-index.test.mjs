@@ -158,6 +158,34 @@ test('a snapshot whose index type is not registered fails with UNKNOWN_INDEX_TYP
   assert.equal(codeOf(thrown(() => new EdgeVec(config))), 'UNKNOWN_INDEX_TYPE', 'a config naming an unregistered type');
 });
 
+test('a filtered search hands the index a filter that answers with booleans, and its budget', () => {
+  const calls = [];
+  registerIndexType('probe', () => {
+    const ids = [];
+    return {
+      add: (id) => ids.push(id),
+      remove() {},
+      search(query, k, { budget, filter }) {
+        calls.push({ budget, filtered: filter !== undefined, answers: filter ? [filter(ids[0]), filter(ids[1])] : [] });
+        return ids;
+      },
+    };
+  });
+  const config = new EdgeVecConfig(2);
+  config.indexType = 'probe';
+  config.metric = 'l2';
+  const index = new EdgeVec(config);
+  // Many broad matches, so that the planner asks the index rather than scanning the matches.
+  for (let i = 0; i < 6000; i++) index.insertWithMetadata(new Float32Array([i, 1]), { even: i % 2 === 0 });
+  assert.deepEqual(index.search(new Float32Array([3, 1]), 2).map((h) => h.id), [3, 2]);
+  assert.deepEqual(index.searchWithFilter(new Float32Array([3, 1]), 'even = true', 2).map((h) => h.id), [2, 4]);
+  assert.deepEqual(calls[0], { budget: 50, filtered: false, answers: [] });
+  assert.equal(calls[1].filtered, true);
+  assert.deepEqual(calls[1].answers, [true, false], 'id 0 is even, id 1 is not');
+  assert.ok(calls[1].budget >= 50, 'the planner widens the budget for a filter');
+  index.free();
+});
+
 test('registerIndexType checks its arguments, and what the index returns', () => {
   assert.throws(() => registerIndexType('hnsw', ivfFlat()), { code: 'INVALID_ARGUMENT' });
   assert.throws(() => registerIndexType('Bad Name', ivfFlat()), { code: 'INVALID_ARGUMENT' });
