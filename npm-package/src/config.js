@@ -6,6 +6,7 @@ import API from './generated/engine.js';
 import { TeaVecError } from './errors.js';
 import { requireEngine } from './init.js';
 import { describe } from './validate.js';
+import { indexTypeTable } from './index-types.js';
 
 const SETTINGS = new Map(API.settings.map((s) => [s.name, s]));
 /** Every setting's name, as users write it. */
@@ -114,7 +115,7 @@ function settingsJson(settings) {
 
 /** A new engine index for the settings a user set (a plain object); INVALID_CONFIG naming a bad field. */
 export function createNativeIndex(settings) {
-  return requireEngine().createIndex(settingsJson(settings));
+  return requireEngine().createIndex(settingsJson(settings), indexTypeTable);
 }
 
 /** Every setting, defaults filled in, for the settings a user set; INVALID_CONFIG as createNativeIndex. */

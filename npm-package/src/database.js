@@ -6,6 +6,7 @@ import { SETTING_NAMES, resolvedSettings } from './config.js';
 import { checkOptions, describe, checkOneOf } from './validate.js';
 import { encodeMetadata } from './metadata.js';
 import { Collection, PARTS, RELEASE } from './collection.js';
+import { indexTypeTable } from './index-types.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './node-files.js';
 
@@ -204,7 +205,7 @@ export class Database {
   /** The database a snapshot holds; TeaVecError CORRUPT_SNAPSHOT when the bytes are damaged. */
   static fromBytes(bytes) {
     const view = asInt8Array(bytes);
-    const saved = requireEngine().databaseFromBytes(view);
+    const saved = requireEngine().databaseFromBytes(view, indexTypeTable);
     const db = new Database();
     for (let i = 0; i < saved.count; i++) {
       const name = saved.name(i);

@@ -6,6 +6,7 @@ export { JsMetadataValue } from './metadata.js';
 export { Filter, FilterExpression } from './filter-builder.js';
 export { Database } from './database.js';
 export { Collection } from './collection.js';
+export { registerIndexType } from './index-types.js';
 export { TeaVecError, ErrorCodes } from './errors.js';
 export { saveSnapshot, loadSnapshot, listGenerations, deleteSnapshot, requestPersistence, onSnapshotChange } from './idb-store.js';
 // Internal, for tests only (issue 13 in progress): not a public API, may change without notice.

@@ -1,6 +1,7 @@
 // Snapshots as bytes (docs/format.md): EdgeVec#toBytes/fromBytes and Database#toBytes/fromBytes build on these.
 import { requireEngine } from './init.js';
 import { TeaVecError } from './errors.js';
+import { indexTypeTable } from './index-types.js';
 
 /** Handed to the EdgeVec constructor to wrap an engine index loaded from a snapshot. */
 export const RESTORED = Symbol('teavec.restoredIndex');
@@ -14,7 +15,7 @@ export function snapshotOf(native) {
 /** Validates `bytes` and loads it into the engine; returns what the EdgeVec constructor takes. */
 export function restoredFrom(bytes) {
   const view = asInt8Array(bytes);
-  return { [RESTORED]: requireEngine().indexFromBytes(view) };
+  return { [RESTORED]: requireEngine().indexFromBytes(view, indexTypeTable) };
 }
 
 /** The bytes as the engine takes them (no copy); INVALID_ARGUMENT for anything but bytes. */

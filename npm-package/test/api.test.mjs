@@ -182,7 +182,7 @@ for (const [label, settings] of [
 
 test('HNSW settings are validated before anything is built', () => {
   for (const [field, value] of [['m', 1], ['m', 2.5], ['ef_search', 0], ['ef_construction', -1],
-    ['indexType', 'ivf'], ['quantization', 'pq'], ['rerank', 'yes'], ['compactionThreshold', 0], ['seed', -1]]) {
+    ['indexType', 'IVF'], ['quantization', 'pq'], ['rerank', 'yes'], ['compactionThreshold', 0], ['seed', -1]]) {
     const c = new EdgeVecConfig(8);
     c[field] = value;
     assertCode('INVALID_CONFIG', () => new EdgeVec(c));

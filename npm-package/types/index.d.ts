@@ -91,8 +91,11 @@ export class EdgeVecConfig {
   ef_construction: number;
   /** Candidate list size while searching; always at least k. {@setting ef_search} */
   ef_search: number;
-  /** `'auto'`: exact scan while small, HNSW once larger. EdgeVec's `JsIndexType` numbers work too. {@setting indexType} */
-  indexType: IndexType | JsIndexType;
+  /**
+   * `'auto'`: exact scan while small, HNSW once larger. EdgeVec's `JsIndexType` numbers work too, and so does
+   * the name of a type registered with `registerIndexType`. {@setting indexType}
+   */
+  indexType: IndexType | JsIndexType | CustomIndexTypeName;
   /** `'sq8'`: 8-bit scalar quantization, ~4× less vector memory; float vectors are not kept unless `rerank`. {@setting quantization} */
   quantization: Quantization;
   /** With SQ8, keep float vectors too and re-rank candidates exactly. {@setting rerank} */
@@ -488,7 +491,7 @@ export interface CollectionOptions {
   /** {@setting ef_search} */
   ef_search?: number;
   /** {@setting indexType} */
-  indexType?: IndexType | JsIndexType;
+  indexType?: IndexType | JsIndexType | CustomIndexTypeName;
   /** {@setting quantization} */
   quantization?: Quantization;
   /** {@setting rerank} */
@@ -685,3 +688,47 @@ export function deleteSnapshot(name: string): Promise<void>;
 export function requestPersistence(): Promise<boolean>;
 /** Calls `listener` when any page or worker of this origin (this one too) saves or deletes `name`; returns a function that stops it. */
 export function onSnapshotChange(name: string, listener: (change: SnapshotChange) => void): () => void;
+
+// ---- custom index types (README, "Custom index types") -------------------------------------------
+
+/** The name of an index type registered with `registerIndexType` (1..64 of a-z, 0-9, '.', '_', '-'). */
+export type CustomIndexTypeName = string & {};
+
+/** What a custom index type's factory gets: the index's settings, and its saved state when loading one. */
+export interface CustomIndexOptions {
+  dimensions: number;
+  metric: Metric;
+  seed: number;
+  /** When loading a snapshot: the bytes the index's `toBytes()` returned. */
+  state?: Uint8Array;
+  /** With `state`: the `version` the type was registered with when they were written. */
+  version?: number;
+}
+
+/**
+ * An index written in JavaScript. It offers candidate ids; TeaVec keeps ids, deletes, the vectors, exact
+ * distances, filters, compaction and snapshots.
+ */
+export interface CustomIndex {
+  /** `vector` is the index's own copy; an update is `remove(id)` then `add(id, vector)`. */
+  add(id: number, vector: Float32Array): void;
+  /** `id` was deleted (or is being updated). */
+  remove(id: number): void;
+  /**
+   * Candidate ids for the k nearest (TeaVec scores them exactly and keeps the k best live ones `filter`
+   * accepts). `budget`: ef_search, at least k. `filter`: absent for an unfiltered search.
+   */
+  search(query: Float32Array, k: number, options: { budget: number; filter?: (id: number) => boolean }): Iterable<number>;
+  /** The index's state, given back to its factory as `state` when a snapshot is loaded. */
+  toBytes?(): Uint8Array;
+}
+
+export type CustomIndexFactory = (options: CustomIndexOptions) => CustomIndex;
+
+/**
+ * Registers an index type under `name` (not 'auto', 'flat' or 'hnsw'): configs and collections naming it
+ * use an index made by `factory`, and snapshots of them load only where it is registered
+ * (UNKNOWN_INDEX_TYPE otherwise). `options.version` (default 1) is recorded in snapshots; a newer one than
+ * registered fails with SNAPSHOT_TOO_NEW.
+ */
+export function registerIndexType(name: string, factory: CustomIndexFactory, options?: { version?: number }): void;

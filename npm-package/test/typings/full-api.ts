@@ -3,6 +3,7 @@
 // typing that promises what the module does not do fails here. Wrong usage must not compile, and where it
 // would run, it must be refused at run time with a TeaVecError too.
 import init, {
+  registerIndexType, type CustomIndex, type CustomIndexOptions,
   EdgeVec, EdgeVecConfig, BatchInsertConfig, MetricType, JsIndexType, JsMetadataValue, Filter, FilterExpression,
   Database, Collection, TeaVecError, ErrorCodes,
   type ErrorCode, type Metadata, type MetadataValue, type SearchResult, type FilteredSearchResult,
@@ -238,4 +239,28 @@ void [flags, dims, size, flatIds, batch, progress, withMeta, batchMeta, upserted
   idOfKey, hits, filtered, filtered2, filtered3, fromJson, meta0, vec0, sel, strategy, complete, stored, deleted, batchDel,
   batchDel2, counts, isDel, warning, compacted, one, has, all, metaCounts, bytes, level, memConfig, can, advice, kernels,
   typedOut, expr, same, byName, names, nCols, docs, peeked, removed, colMeta, valid, positional];
+
+// Custom index types.
+class Candidates implements CustomIndex {
+  #ids = new Set<number>();
+  constructor(options: CustomIndexOptions) { void options.dimensions; void options.state?.byteLength; }
+  add(id: number, vector: Float32Array): void { this.#ids.add(id); void vector; }
+  remove(id: number): void { this.#ids.delete(id); }
+  search(query: Float32Array, k: number, { budget, filter }: { budget: number; filter?: (id: number) => boolean }): number[] {
+    void query; void k; void budget;
+    return [...this.#ids].filter((id) => !filter || filter(id));
+  }
+  toBytes(): Uint8Array { return Uint32Array.from(this.#ids).length ? new Uint8Array(Uint32Array.from(this.#ids).buffer) : new Uint8Array(0); }
+}
+registerIndexType('candidates', (options) => new Candidates(options), { version: 2 });
+const custom = new EdgeVecConfig(4);
+custom.indexType = 'candidates';
+const customCol: Collection = db.createCollection({ name: 'custom', indexType: 'candidates' });
+customCol.add({ ids: ['c1'], embeddings: [[1, 0, 0, 0]] });
+expect(customCol.count() === 1, 'custom index type serves a collection');
+if (Math.random() > 2) { // type check only: the factory is checked when an index is made from it
+  // @ts-expect-error a factory returns an index with add, remove and search
+  registerIndexType('bad', () => ({ add() {} }));
+}
+void custom;
 console.log('full-api: ran');

@@ -16,7 +16,7 @@ import dev.teavec.core.index.IndexSettings;
  * to end), {@code int}, {@code number}, {@code string}, {@code string?} (or null), {@code json} (JSON text),
  * {@code json?}, {@code filter} (filter text; INVALID_FILTER positions refer to it), {@code filterKind}
  * (0: EdgeVec grammar, 1: where JSON), {@code ids} (Int32Array), {@code bytes} (Int8Array), {@code index}
- * (an exported index), {@code callback?} (a function, or null). Result kinds: the same, plus
+ * (an exported index), {@code indexTypes} (the table of index types registered from JavaScript), {@code callback?} (a function, or null). Result kinds: the same, plus
  * {@code void}, {@code boolean}, {@code id} (a new id), {@code id?} (an id, -1 for none), {@code hits} (search
  * hits packed as {@code layouts.hits} says), {@code promise} and the exported classes ({@code index},
  * {@code index?}, {@code database}, {@code snapshotStore}, {@code subscription}).
@@ -58,10 +58,10 @@ final class EngineApi {
 
     static final ExportedClass[] CLASSES = {
             new ExportedClass("module", "dev.teavec.bindings.TeaVecModule", methods(
-                    read("createIndex", "index", "json"),
-                    read("indexFromBytes", "index", "bytes"),
+                    read("createIndex", "index", "json", "indexTypes"),
+                    read("indexFromBytes", "index", "bytes", "indexTypes"),
                     read("newDatabase", "database"),
-                    read("databaseFromBytes", "database", "bytes"),
+                    read("databaseFromBytes", "database", "bytes", "indexTypes"),
                     read("validateFilter", "void", "filter", "filterKind"),
                     read("maxFilterLength", "int"),
                     read("settingsOf", "json", "json"),

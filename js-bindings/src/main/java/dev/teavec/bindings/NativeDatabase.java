@@ -5,6 +5,7 @@ import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
 import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.index.IndexTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSExport;
@@ -23,9 +24,9 @@ public final class NativeDatabase {
     private final List<String> settings = new ArrayList<>();
     private final List<NativeIndex> indexes = new ArrayList<>();
 
-    static NativeDatabase decode(SnapshotBytes bytes) {
+    static NativeDatabase decode(SnapshotBytes bytes, IndexTypes types) {
         // One factory per collection: each index's memory is released on its own (deleteCollection).
-        DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes, SnapshotLimits.DEFAULT, LinearMemoryStorage::best);
+        DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes, SnapshotLimits.DEFAULT, LinearMemoryStorage::best, types);
         NativeDatabase out = new NativeDatabase();
         for (int i = 0; i < snapshot.size(); i++) {
             VectorDatabase db = snapshot.database(i);

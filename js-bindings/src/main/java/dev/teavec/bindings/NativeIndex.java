@@ -8,6 +8,7 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexSettings;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.JsonWriter;
@@ -35,11 +36,11 @@ public final class NativeIndex {
     private final VectorStorageFactory storage;
     private boolean freed;
 
-    /** A new empty index; what it allocated is released if it cannot be built. */
-    static NativeIndex create(IndexConfig config) {
+    /** A new empty index of a type {@code types} holds; what it allocated is released if it cannot be built. */
+    static NativeIndex create(IndexConfig config, IndexTypes types) {
         VectorStorageFactory storage = LinearMemoryStorage.best();
         try {
-            return new NativeIndex(new VectorDatabase(config, storage), storage);
+            return new NativeIndex(new VectorDatabase(types, config, storage), storage);
         } catch (RuntimeException e) {
             storage.release();
             throw e;

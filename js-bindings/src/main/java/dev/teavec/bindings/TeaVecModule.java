@@ -2,6 +2,7 @@ package dev.teavec.bindings;
 
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.bindings.idb.IdbSnapshotStore;
+import dev.teavec.bindings.types.JsIndexTypeTable;
 import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.store.VectorStorageFactory;
@@ -21,11 +22,13 @@ public final class TeaVecModule {
     /**
      * A new index from the settings the user set, as a JSON object spelled as in JavaScript
      * ({@code {"dimensions": 384, "m": 48}}): the engine fills in the rest and checks everything once
-     * (INVALID_CONFIG naming the field as the user wrote it). See {@link IndexSettings}.
+     * (INVALID_CONFIG naming the field as the user wrote it; see {@link IndexSettings}). {@code indexType}
+     * may name a built-in type or one of {@code types}, those registered from JavaScript
+     * ({@code registerIndexType}); UNKNOWN_INDEX_TYPE for any other.
      */
     @JSExport
-    public static NativeIndex createIndex(String settingsJson) {
-        return NativeIndex.create(IndexSettings.read(settingsJson));
+    public static NativeIndex createIndex(String settingsJson, JsIndexTypeTable types) {
+        return NativeIndex.create(IndexSettings.read(settingsJson), JsIndexTypeTable.registry(types));
     }
 
     /** Every setting, defaults filled in, for the settings the user set; INVALID_CONFIG as createIndex. */
@@ -34,13 +37,17 @@ public final class TeaVecModule {
         return IndexSettings.write(IndexSettings.read(settingsJson));
     }
 
-    /** An index with its records loaded from {@link NativeIndex#toBytes()} output; CORRUPT_SNAPSHOT for anything else. */
+    /**
+     * An index with its records loaded from {@link NativeIndex#toBytes()} output, of a built-in type or one
+     * of {@code types}: CORRUPT_SNAPSHOT for damaged bytes, SNAPSHOT_TOO_NEW for a newer format,
+     * UNKNOWN_INDEX_TYPE for a type neither holds.
+     */
     @JSExport
-    public static NativeIndex indexFromBytes(Int8Array bytes) {
+    public static NativeIndex indexFromBytes(Int8Array bytes, JsIndexTypeTable types) {
         VectorStorageFactory storage = LinearMemoryStorage.best();
         try {
             return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes), SnapshotLimits.DEFAULT,
-                    storage), storage);
+                    storage, JsIndexTypeTable.registry(types)), storage);
         } catch (RuntimeException e) {
             // A damaged snapshot must not strand the vectors decoded before the damage.
             storage.release();
@@ -54,10 +61,10 @@ public final class TeaVecModule {
         return new NativeDatabase();
     }
 
-    /** The collections of a database snapshot ({@link NativeDatabase#toBytes()}); CORRUPT_SNAPSHOT for anything else. */
+    /** The collections of a database snapshot ({@link NativeDatabase#toBytes()}); fails as {@link #indexFromBytes} does. */
     @JSExport
-    public static NativeDatabase databaseFromBytes(Int8Array bytes) {
-        return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes));
+    public static NativeDatabase databaseFromBytes(Int8Array bytes, JsIndexTypeTable types) {
+        return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes), JsIndexTypeTable.registry(types));
     }
 
     /**

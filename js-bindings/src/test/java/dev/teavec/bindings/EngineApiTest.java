@@ -34,6 +34,7 @@ public class EngineApiTest {
             Map.entry("bytes", List.of("Int8Array")), Map.entry("hits", List.of("Float64Array")),
             Map.entry("void", List.of("void")), Map.entry("promise", List.of("JSPromise")),
             Map.entry("callback?", List.of("ProgressCallback", "SnapshotListener")),
+            Map.entry("indexTypes", List.of("JsIndexTypeTable")),
             Map.entry("index", List.of("NativeIndex")), Map.entry("index?", List.of("NativeIndex")),
             Map.entry("database", List.of("NativeDatabase")), Map.entry("snapshotStore", List.of("IdbSnapshotStore")),
             Map.entry("subscription", List.of("SnapshotSubscription")));

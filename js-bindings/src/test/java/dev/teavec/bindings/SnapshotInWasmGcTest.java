@@ -31,6 +31,12 @@ public class SnapshotInWasmGcTest {
         SnapshotScenarios.roundTrip("flat", Metric.COSINE, SEED);
     }
 
+    /** A user-registered index type (the test's Java one): its state round-trips with the engine's. */
+    @Test
+    public void userTypeRoundTrip() {
+        SnapshotScenarios.roundTrip("user-updated", Metric.L2, SEED);
+    }
+
     @Test
     public void everyBitFlipAndTruncationIsCorrupt() {
         byte[] snapshot = IndexSnapshot.encodeToArray(SnapshotScenarios.small(SEED));

@@ -4,6 +4,7 @@ import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.meta.JsonNode;
 import dev.teavec.core.meta.JsonReader;
 import java.util.ArrayList;
@@ -82,10 +83,10 @@ final class CollectionsSection implements SectionPayload {
      * a storage of its own from {@code storage}; when decoding fails, every storage made so far is released.
      */
     static DatabaseSnapshot read(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget,
-            Supplier<VectorStorageFactory> storage) {
+            Supplier<VectorStorageFactory> storage, IndexTypes types) {
         List<VectorStorageFactory> made = new ArrayList<>();
         try {
-            return readAll(layout, bytes, budget, () -> {
+            return readAll(layout, bytes, budget, types, () -> {
                 VectorStorageFactory s = storage.get();
                 made.add(s);
                 return s;
@@ -99,7 +100,7 @@ final class CollectionsSection implements SectionPayload {
     }
 
     private static DatabaseSnapshot readAll(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget,
-            Supplier<VectorStorageFactory> storage) {
+            IndexTypes types, Supplier<VectorStorageFactory> storage) {
         SnapshotReader in = layout.section(SectionIds.COLLECTIONS);
         boolean v1 = layout.version(SectionIds.COLLECTIONS) == 1;
         int smallest = v1 ? 2 + 4 + SnapshotWriter.HEADER_BYTES : 2 + 4 + 4;
@@ -141,7 +142,7 @@ final class CollectionsSection implements SectionPayload {
             }
             if (!none) {
                 storages[i] = storage.get();
-                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget, storages[i]);
+                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget, storages[i], types);
                 in.skip(nested, "collection snapshot");
             }
         }

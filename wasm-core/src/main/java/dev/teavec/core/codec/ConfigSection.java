@@ -1,32 +1,26 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.encoding.VectorEncodings;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
 import dev.teavec.core.vector.Metric;
 
 /**
- * Section CONFIG: which structure the snapshot holds (flat, HNSW, AUTO in either phase) and the
- * config records: the index's own, plus the HNSW delegate's for AUTO after its switch (AUTO builds
- * that one with its own SQ8 training size). Decoded through {@link IndexConfig.Builder#build()}, so a
- * snapshot can hold no setting the engine would refuse.
+ * Section CONFIG, version 2 (format version 3): the index type's name and the format version of its
+ * state, then the config with its metric and quantization by name (docs/format.md). Decoded through
+ * {@link IndexConfig.Builder#build()}, so a snapshot can hold no setting the engine would refuse.
+ * Whether the type is registered is the reader's question (UNKNOWN_INDEX_TYPE). Version 1 (format
+ * versions 1 and 2, structure codes and enum ordinals) is read by {@link LegacyIndexReader}.
  */
 final class ConfigSection implements SectionPayload {
-    static final int FLAT = 1;
-    static final int HNSW = 2;
-    static final int AUTO_FLAT = 3;
-    static final int AUTO_HNSW = 4;
-    private static final int RECORD_BYTES = 48;
+    static final int VERSION = 2;
 
-    private final int structure;
     private final IndexConfig config;
-    private final IndexConfig delegate;
+    private final int typeVersion;
 
-    ConfigSection(int structure, IndexConfig config, IndexConfig delegate) {
-        this.structure = structure;
+    ConfigSection(IndexConfig config, int typeVersion) {
         this.config = config;
-        this.delegate = delegate;
+        this.typeVersion = typeVersion;
     }
 
     @Override
@@ -35,83 +29,76 @@ final class ConfigSection implements SectionPayload {
     }
 
     @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
     public long size() {
-        return 1 + RECORD_BYTES + (delegate != null ? RECORD_BYTES : 0);
+        return Names.size(config.indexType()) + 2 + Names.size(config.metric().jsName()) + Names.size(config.encoding())
+                + 1 + 7 * 4 + 8 + 8;
     }
 
     @Override
     public void write(SnapshotWriter out) {
-        out.u8(structure);
-        record(out, config);
-        if (delegate != null) {
-            record(out, delegate);
-        }
+        Names.write(out, config.indexType());
+        out.u16(typeVersion);
+        Names.write(out, config.metric().jsName());
+        Names.write(out, config.encoding());
+        out.u8(config.keepFloatsForRerank() ? 1 : 0);
+        out.i32(config.dimensions());
+        out.i32(config.m());
+        out.i32(config.m0());
+        out.i32(config.efConstruction());
+        out.i32(config.efSearch());
+        out.i32(config.sq8TrainingSize());
+        out.i32(config.autoThreshold());
+        out.f64(config.compactionThreshold());
+        out.i64(config.seed());
     }
 
-    private static void record(SnapshotWriter out, IndexConfig c) {
-        out.i32(c.dimensions());
-        out.u8(c.metric().ordinal());
-        out.u8(c.indexType().ordinal());
-        out.u8(c.quantization().ordinal());
-        out.u8(c.keepFloatsForRerank() ? 1 : 0);
-        out.i32(c.m());
-        out.i32(c.m0());
-        out.i32(c.efConstruction());
-        out.i32(c.efSearch());
-        out.i32(c.sq8TrainingSize());
-        out.i32(c.autoThreshold());
-        out.f64(c.compactionThreshold());
-        out.i64(c.seed());
-    }
-
-    /** What the section says: the structure, the index's config and (AUTO_HNSW only) the delegate's. */
+    /** What the section says: the config, and the format version of its type's state. */
     static final class Decoded {
-        final int structure;
         final IndexConfig config;
-        final IndexConfig delegate;
+        final int typeVersion;
 
-        Decoded(int structure, IndexConfig config, IndexConfig delegate) {
-            this.structure = structure;
+        Decoded(IndexConfig config, int typeVersion) {
             this.config = config;
-            this.delegate = delegate;
+            this.typeVersion = typeVersion;
         }
     }
 
     static Decoded read(SnapshotReader in) {
         int at = in.position();
-        int structure = in.u8("structure");
-        if (structure < FLAT || structure > AUTO_HNSW) {
-            throw in.corrupt(at, "unknown structure " + structure);
+        String type = Names.read(in, "index type");
+        int versionAt = in.position();
+        int typeVersion = in.u16("index type format version");
+        if (typeVersion < 1) {
+            throw in.corrupt(versionAt, "index type format version 0");
         }
-        IndexConfig config = readRecord(in);
-        IndexType expected = structure == FLAT ? IndexType.FLAT : structure == HNSW ? IndexType.HNSW : IndexType.AUTO;
-        if (config.indexType() != expected) {
-            throw in.corrupt(at, "structure " + structure + " does not match index type " + config.indexType().jsName());
-        }
-        IndexConfig delegate = null;
-        if (structure == AUTO_HNSW) {
-            int dAt = in.position();
-            delegate = readRecord(in);
-            if (delegate.indexType() != IndexType.HNSW || delegate.dimensions() != config.dimensions()
-                    || delegate.metric() != config.metric() || delegate.quantization() != config.quantization()
-                    || delegate.keepFloatsForRerank() != config.keepFloatsForRerank()) {
-                throw in.corrupt(dAt, "the HNSW delegate's config does not match the AUTO index's");
+        int metricAt = in.position();
+        String metricName = Names.read(in, "metric");
+        Metric metric = null;
+        for (Metric m : Metric.values()) {
+            if (m.jsName().equals(metricName)) {
+                metric = m;
             }
         }
-        in.expectEnd();
-        return new Decoded(structure, config, delegate);
-    }
-
-    private static IndexConfig readRecord(SnapshotReader in) {
-        int at = in.position();
-        int dims = in.i32("dimensions");
-        Metric metric = pick(Metric.values(), in.u8("metric"), in, at);
-        IndexType type = pick(IndexType.values(), in.u8("index type"), in, at);
-        Quantization quantization = pick(Quantization.values(), in.u8("quantization"), in, at);
+        if (metric == null) {
+            throw in.tooNew(metricAt, "metric '" + metricName + "' is unknown to this TeaVec (it reads cosine, dot, l2);"
+                    + " a newer TeaVec wrote it?");
+        }
+        int encodingAt = in.position();
+        String encoding = Names.read(in, "quantization");
+        if (VectorEncodings.BUILT_IN.find(encoding) == null || VectorEncodings.NONE.equals(encoding)) {
+            throw in.tooNew(encodingAt, "vector encoding '" + encoding + "' is unknown to this TeaVec (it reads "
+                    + VectorEncodings.BUILT_IN.names() + "); a newer TeaVec wrote it?");
+        }
         int rerank = in.u8("keepFloatsForRerank");
         if (rerank > 1) {
-            throw in.corrupt(at, "keepFloatsForRerank is " + rerank + ", not 0 or 1");
+            throw in.corrupt(in.position() - 1, "keepFloatsForRerank is " + rerank + ", not 0 or 1");
         }
+        int dims = in.i32("dimensions");
         int m = in.i32("m");
         int m0At = in.position();
         int m0 = in.i32("m0");
@@ -121,7 +108,7 @@ final class ConfigSection implements SectionPayload {
         }
         IndexConfig.Builder b = IndexConfig.builder(dims, metric)
                 .indexType(type)
-                .quantization(quantization)
+                .quantization(encoding)
                 .keepFloatsForRerank(rerank == 1)
                 .m(m)
                 .m0(m0)
@@ -131,17 +118,11 @@ final class ConfigSection implements SectionPayload {
                 .autoThreshold(in.i32("autoThreshold"))
                 .compactionThreshold(in.f64("compactionThreshold"))
                 .seed(in.i64("seed"));
+        in.expectEnd();
         try {
-            return b.build();
+            return new Decoded(b.build(), typeVersion);
         } catch (TeaVecException e) {
             throw in.corrupt(at, "invalid config: " + e.detail());
         }
-    }
-
-    private static <T> T pick(T[] values, int ordinal, SnapshotReader in, int at) {
-        if (ordinal >= values.length) {
-            throw in.corrupt(at, "enum value " + ordinal + " out of range 0.." + (values.length - 1));
-        }
-        return values[ordinal];
     }
 }

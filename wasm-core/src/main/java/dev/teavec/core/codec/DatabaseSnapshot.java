@@ -4,6 +4,7 @@ import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.index.IndexTypes;
 import java.util.function.Supplier;
 
 /**
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  * Database keeps: the collection's metadata and index options) and its database (an index with its
  * records), or none while the collection has no index yet (docs/format.md, "Database snapshot").
  * {@link #encode} writes them in the order given; {@link #decode} validates the container and every
- * collection, sharing one decode budget, and fails only with CORRUPT_SNAPSHOT.
+ * collection, sharing one decode budget, and fails as {@link IndexSnapshot} does.
  */
 public final class DatabaseSnapshot {
     private final String[] names;
@@ -75,8 +76,14 @@ public final class DatabaseSnapshot {
      * When decoding fails, the factories already made are released.
      */
     public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits, Supplier<VectorStorageFactory> storage) {
+        return decode(bytes, limits, storage, IndexTypes.BUILT_IN);
+    }
+
+    /** As {@link #decode(SnapshotBytes, SnapshotLimits, Supplier)}, looking index types up in {@code types}. */
+    public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits, Supplier<VectorStorageFactory> storage,
+            IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_DATABASE);
-        return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()), storage);
+        return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()), storage, types);
     }
 
     public int size() {

@@ -1,29 +1,26 @@
 package dev.teavec.core.codec;
 
-import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.db.VectorDatabase;
-import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.AutoIndex;
-import dev.teavec.core.index.FlatIndex;
-import dev.teavec.core.index.HnswIndex;
-import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.encoding.StoredVectors;
+import dev.teavec.core.index.IndexParts;
+import dev.teavec.core.index.IndexType;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.SavedIds;
 import dev.teavec.core.index.VectorIndex;
-import dev.teavec.core.quant.RangeTracker;
-import dev.teavec.core.score.FloatVectorValues;
-import dev.teavec.core.score.ScoringVectors;
-import dev.teavec.core.score.Sq8VectorValues;
+import dev.teavec.core.store.VectorStorageFactory;
 
 /**
- * Index snapshots: {@link #encode} turns a {@link FlatIndex}, {@link HnswIndex} or {@link AutoIndex},
- * or a whole {@link VectorDatabase} (the index plus its metadata, keys and documents), into bytes;
- * {@link #decode} and {@link #decodeDatabase} turn bytes back into an index (database) that answers
- * every query exactly as the saved one did and goes on from the same state (same next id, tombstones,
- * SQ8 calibration, graph and builder state, records). Decoding validates everything (docs/format.md)
- * and fails only with CORRUPT_SNAPSHOT: damaged, truncated or hostile bytes never trap, hang, or
- * allocate beyond {@link SnapshotLimits}.
+ * Index snapshots: {@link #encode} turns an index of any registered type, or a whole
+ * {@link VectorDatabase} (the index plus its metadata, keys and documents), into bytes; {@link #decode}
+ * and {@link #decodeDatabase} turn bytes back into an index (database) that answers every query exactly
+ * as the saved one did and goes on from the same state (same next id, tombstones, SQ8 calibration,
+ * graph and builder state, records). The index type is found by name in a registry
+ * ({@link IndexTypes#BUILT_IN} unless one is given), which reads the type's own state.
+ *
+ * <p>Decoding validates everything (docs/format.md) and fails with CORRUPT_SNAPSHOT for damaged,
+ * truncated or hostile bytes (which never trap, hang, or allocate beyond {@link SnapshotLimits}),
+ * SNAPSHOT_TOO_NEW for intact bytes in a newer format, and UNKNOWN_INDEX_TYPE when the snapshot's index
+ * type is not registered.
  */
 public final class IndexSnapshot {
     private IndexSnapshot() {
@@ -59,12 +56,17 @@ public final class IndexSnapshot {
      * CORRUPT_SNAPSHOT): loading it as a bare index would drop them; use {@link #decodeDatabase}.
      */
     public static VectorIndex decode(SnapshotBytes bytes, SnapshotLimits limits) {
+        return decode(bytes, limits, IndexTypes.BUILT_IN);
+    }
+
+    /** As {@link #decode(SnapshotBytes, SnapshotLimits)}, looking the index type up in {@code types}. */
+    public static VectorIndex decode(SnapshotBytes bytes, SnapshotLimits limits, IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_INDEX);
         String why = "its records would be lost when loaded as a bare index; load it as a database";
         layout.forbid(SectionIds.METADATA, why);
         layout.forbid(SectionIds.KEYS, why);
         layout.forbid(SectionIds.DOCUMENTS, why);
-        return decodeIndex(layout, limits.budgetFor(bytes.length()), VectorStorageFactory.HEAP);
+        return decodeIndex(layout, limits.budgetFor(bytes.length()), VectorStorageFactory.HEAP, types);
     }
 
     public static VectorDatabase decodeDatabase(byte[] bytes) {
@@ -77,88 +79,47 @@ public final class IndexSnapshot {
 
     /** Any index snapshot as a database: records from its record sections, none when it has none. */
     public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits) {
-        return decodeDatabase(bytes, limits, VectorStorageFactory.HEAP);
+        return decodeDatabase(bytes, limits, VectorStorageFactory.HEAP, IndexTypes.BUILT_IN);
     }
 
     /** As {@link #decodeDatabase(SnapshotBytes, SnapshotLimits)}, with the vectors kept where {@code storage} puts them. */
     public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage) {
-        return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()), storage);
+        return decodeDatabase(bytes, limits, storage, IndexTypes.BUILT_IN);
+    }
+
+    /**
+     * As {@link #decodeDatabase(SnapshotBytes, SnapshotLimits)}, with the vectors kept where {@code storage}
+     * puts them and the index type looked up in {@code types}.
+     */
+    public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage,
+            IndexTypes types) {
+        return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()), storage, types);
     }
 
     /** Decodes the index snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
     static VectorDatabase decodeDatabaseAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget,
-            VectorStorageFactory storage) {
+            VectorStorageFactory storage, IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, start, length, SnapshotWriter.KIND_INDEX);
-        return RecordSections.read(layout, decodeIndex(layout, budget, storage), budget);
+        return RecordSections.read(layout, decodeIndex(layout, budget, storage, types), budget);
     }
 
-    /** The config an index was made with (FLAT ones report their type and compaction threshold). */
-    public static IndexConfig configOf(VectorIndex index) {
-        if (index instanceof AutoIndex) {
-            return ((AutoIndex) index).config();
-        }
-        if (index instanceof HnswIndex) {
-            return ((HnswIndex) index).config();
-        }
-        if (index instanceof FlatIndex) {
-            return ((FlatIndex) index).config();
-        }
-        throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "cannot snapshot a " + index.getClass().getName());
-    }
-
+    /** CONFIG, IDS, TOMBSTONES, VECTORS, INDEX_STATE (format version 3). */
     static SectionPayload[] sections(VectorIndex index) {
-        VectorIndex inner = index instanceof AutoIndex ? ((AutoIndex) index).delegate() : index;
-        boolean auto = index instanceof AutoIndex;
-        IndexConfig config = configOf(index);
-        if (inner instanceof FlatIndex) {
-            FlatIndex flat = (FlatIndex) inner;
-            SavedIds ids = flat.savedIds();
-            return new SectionPayload[] {
-                new ConfigSection(auto ? ConfigSection.AUTO_FLAT : ConfigSection.FLAT, config, null),
-                new IdsSection(ids),
-                new TombstonesSection(ids),
-                new FloatVectorsSection(SectionIds.VECTORS_F32, flat.vectorValues()),
-            };
-        }
-        if (!(inner instanceof HnswIndex)) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "cannot snapshot a " + inner.getClass().getName());
-        }
-        HnswIndex hnsw = (HnswIndex) inner;
-        SavedIds ids = hnsw.savedIds();
-        ScoringVectors vectors = hnsw.scoringVectors();
-        SectionPayload vectorSection = vectors instanceof Sq8VectorValues
-                ? new Sq8VectorsSection((Sq8VectorValues) vectors)
-                : new FloatVectorsSection(SectionIds.VECTORS_F32, (FloatVectorValues) vectors);
-        ConfigSection configSection = auto
-                ? new ConfigSection(ConfigSection.AUTO_HNSW, config, hnsw.config())
-                : new ConfigSection(ConfigSection.HNSW, config, null);
-        FloatVectorValues exact = hnsw.rerankFloats();
-        if (exact == null) {
-            return new SectionPayload[] {configSection, new IdsSection(ids), new TombstonesSection(ids), vectorSection,
-                new HnswGraphSection(hnsw)};
-        }
-        return new SectionPayload[] {configSection, new IdsSection(ids), new TombstonesSection(ids), vectorSection,
-            new FloatVectorsSection(SectionIds.RERANK_F32, exact), new HnswGraphSection(hnsw)};
+        IndexParts parts = index.parts();
+        return new SectionPayload[] {
+            new ConfigSection(parts.config(), parts.formatVersion()),
+            new IdsSection(parts.ids()),
+            new TombstonesSection(parts.ids()),
+            new VectorsSection(parts.vectors()),
+            new StateSection(parts.state()),
+        };
     }
 
-    private static VectorIndex decodeIndex(SnapshotLayout layout, DecodeBudget budget, VectorStorageFactory storage) {
-        ConfigSection.Decoded c = ConfigSection.read(layout.section(SectionIds.CONFIG));
-        SavedIds ids = IdsSection.read(layout, budget);
-        VectorIndex index;
-        if (c.structure == ConfigSection.FLAT || c.structure == ConfigSection.AUTO_FLAT) {
-            String why = "a flat index holds float32 vectors and no graph";
-            layout.forbid(SectionIds.VECTORS_SQ8, why);
-            layout.forbid(SectionIds.RERANK_F32, why);
-            layout.forbid(SectionIds.HNSW_GRAPH, why);
-            FloatVectorValues vectors = FloatVectorsSection.read(layout, SectionIds.VECTORS_F32, ids.count(),
-                    c.config.dimensions(), c.config.metric(), budget, storage);
-            FlatIndex flat = FlatIndex.restore(c.config, vectors, ids);
-            index = c.structure == ConfigSection.FLAT ? flat : AutoIndex.restore(c.config, flat, storage);
-        } else {
-            HnswIndex hnsw = readHnsw(layout, c.structure == ConfigSection.HNSW ? c.config : c.delegate, ids, budget,
-                    storage);
-            index = c.structure == ConfigSection.HNSW ? hnsw : AutoIndex.restore(c.config, hnsw, storage);
-        }
+    private static VectorIndex decodeIndex(SnapshotLayout layout, DecodeBudget budget, VectorStorageFactory storage,
+            IndexTypes types) {
+        VectorIndex index = layout.formatVersion() < 3
+                ? LegacyIndexReader.read(layout, budget, storage)
+                : read(layout, budget, storage, types);
         try {
             index.checkIntegrity();
         } catch (IllegalStateException e) {
@@ -167,47 +128,28 @@ public final class IndexSnapshot {
         return index;
     }
 
-    private static HnswIndex readHnsw(SnapshotLayout layout, IndexConfig config, SavedIds ids, DecodeBudget budget,
-            VectorStorageFactory storage) {
-        int n = ids.count();
-        int dim = config.dimensions();
-        boolean trained = layout.has(SectionIds.VECTORS_SQ8);
-        ScoringVectors vectors;
-        FloatVectorValues exact = null;
-        if (trained) {
-            if (config.quantization() != Quantization.SQ8) {
-                layout.forbid(SectionIds.VECTORS_SQ8, "the config does not quantize");
-            }
-            layout.forbid(SectionIds.VECTORS_F32, "SQ8 codes replace the float32 vectors");
-            Sq8VectorValues sq8 = Sq8VectorsSection.read(layout, n, dim, config.metric(), budget, storage);
-            vectors = sq8;
-            if (config.keepFloatsForRerank()) {
-                exact = FloatVectorsSection.read(layout, SectionIds.RERANK_F32, n, dim, config.metric(), budget, storage);
-                requireObserved(layout, exact, sq8.observedRanges());
-            } else {
-                layout.forbid(SectionIds.RERANK_F32, "the config keeps no floats for re-ranking");
-            }
-        } else {
-            layout.forbid(SectionIds.RERANK_F32, "floats are kept for re-ranking only next to SQ8 codes");
-            vectors = FloatVectorsSection.read(layout, SectionIds.VECTORS_F32, n, dim, config.metric(), budget, storage);
+    private static VectorIndex read(SnapshotLayout layout, DecodeBudget budget, VectorStorageFactory storage,
+            IndexTypes types) {
+        String older = "it belongs to format versions 1 and 2";
+        layout.forbid(SectionIds.VECTORS_F32, older);
+        layout.forbid(SectionIds.VECTORS_SQ8, older);
+        layout.forbid(SectionIds.RERANK_F32, older);
+        layout.forbid(SectionIds.HNSW_GRAPH, older);
+        if (layout.version(SectionIds.CONFIG) != ConfigSection.VERSION) {
+            throw Corrupt.at(layout.start(), "a format version 3 snapshot has CONFIG version " + ConfigSection.VERSION);
         }
-        HnswGraphSection.Decoded g = HnswGraphSection.read(layout, config, n, budget);
-        return HnswIndex.restore(config, vectors, exact, g.graph, g.levelState, g.anchors, ids, storage);
-    }
-
-    /** Re-calibration re-encodes the kept floats within the observed ranges: they must lie inside. */
-    private static void requireObserved(SnapshotLayout layout, FloatVectorValues exact, RangeTracker observed) {
-        int dim = exact.dimensions();
-        float[] v = new float[dim];
-        for (int ord = 0; ord < exact.size(); ord++) {
-            // In the form SQ8 observed it: rescaled under cosine where add() rescaled it.
-            exact.readScored(ord, v);
-            for (int i = 0; i < dim; i++) {
-                if (v[i] < observed.min(i) || v[i] > observed.max(i)) {
-                    throw Corrupt.at(layout.start(), "re-rank float vector " + ord
-                            + " lies outside the observed SQ8 range in dimension " + i);
-                }
-            }
+        SnapshotReader configIn = layout.section(SectionIds.CONFIG);
+        int typeAt = configIn.position();
+        ConfigSection.Decoded c = ConfigSection.read(configIn);
+        IndexType type = types.get(c.config.indexType());
+        if (c.typeVersion > type.formatVersion()) {
+            throw Corrupt.tooNew(typeAt, "index type '" + type.name() + "' format version " + c.typeVersion
+                    + " is newer than this TeaVec reads (" + type.name() + " format 1.." + type.formatVersion()
+                    + "): upgrade TeaVec (or the registered type) to load it");
         }
+        SavedIds ids = IdsSection.read(layout, budget);
+        StoredVectors vectors = VectorsSection.read(layout.section(SectionIds.VECTORS, budget), c.config, ids.count(),
+                storage);
+        return type.restore(c.config, c.typeVersion, ids, vectors, layout.section(SectionIds.INDEX_STATE, budget), storage);
     }
 }

@@ -72,7 +72,7 @@ final class RecordSections {
             }
         }
         try {
-            return VectorDatabase.restore(IndexSnapshot.configOf(index), index, metadata, keys, documents);
+            return VectorDatabase.restore(index.config(), index, metadata, keys, documents);
         } catch (IllegalStateException e) {
             throw Corrupt.at(layout.start(), "the decoded records are inconsistent: " + e.getMessage());
         }

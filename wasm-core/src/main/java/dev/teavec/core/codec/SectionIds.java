@@ -11,15 +11,23 @@ final class SectionIds {
     static final int CONFIG = 1;
     static final int IDS = 2;
     static final int TOMBSTONES = 3;
+    /** Format versions 1 and 2 only (3 writes VECTORS): float32 vectors. */
     static final int VECTORS_F32 = 4;
+    /** Format versions 1 and 2 only (3 writes VECTORS): SQ8 codes. */
     static final int VECTORS_SQ8 = 5;
+    /** Format versions 1 and 2 only (3 writes VECTORS): floats kept next to SQ8 codes. */
     static final int RERANK_F32 = 6;
+    /** Format versions 1 and 2 only (3 writes INDEX_STATE): the HNSW graph. */
     static final int HNSW_GRAPH = 7;
     static final int METADATA = 8;
     static final int KEYS = 9;
     static final int DOCUMENTS = 10;
     // 11..15 are reserved for more of what a database attaches to its vectors.
     static final int COLLECTIONS = 16;
+    /** The stored vectors, written by their encoding (format version 3). */
+    static final int VECTORS = 17;
+    /** The index type's own state (format version 3). */
+    static final int INDEX_STATE = 18;
 
     private SectionIds() {
     }
@@ -28,6 +36,7 @@ final class SectionIds {
     static int maxVersion(int id) {
         switch (id) {
             case CONFIG:
+                return ConfigSection.VERSION;
             case IDS:
             case TOMBSTONES:
             case VECTORS_F32:
@@ -37,6 +46,8 @@ final class SectionIds {
             case METADATA:
             case KEYS:
             case DOCUMENTS:
+            case VECTORS:
+            case INDEX_STATE:
                 return 1;
             case COLLECTIONS:
                 return 2;
@@ -58,6 +69,8 @@ final class SectionIds {
             case KEYS: return "keys";
             case DOCUMENTS: return "documents";
             case COLLECTIONS: return "collections";
+            case VECTORS: return "vectors";
+            case INDEX_STATE: return "index state";
             default: return "section " + id;
         }
     }

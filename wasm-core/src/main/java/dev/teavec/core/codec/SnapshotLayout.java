@@ -2,8 +2,9 @@ package dev.teavec.core.codec;
 
 /**
  * The checked outline of one snapshot: its header and the frame of every section, each CRC verified,
- * before any payload is decoded. Duplicate sections, unknown required sections, unknown flags and
- * newer format versions are rejected here; unknown optional sections are skipped.
+ * before any payload is decoded. Duplicate sections are CORRUPT_SNAPSHOT; unknown required sections,
+ * unknown flags and newer format versions (intact bytes: their CRCs held) are SNAPSHOT_TOO_NEW; unknown
+ * optional sections are skipped.
  */
 final class SnapshotLayout {
     /** For {@link #readHeader}: a snapshot of either kind. */
@@ -12,17 +13,19 @@ final class SnapshotLayout {
     private final SnapshotBytes bytes;
     private final int start;
     private final int kind;
+    private final int formatVersion;
     private final int[] ids;
     private final int[] versions;
     private final int[] starts;
     private final int[] lengths;
     private final int count;
 
-    private SnapshotLayout(SnapshotBytes bytes, int start, int kind, int[] ids, int[] versions, int[] starts, int[] lengths,
-            int count) {
+    private SnapshotLayout(SnapshotBytes bytes, int start, int kind, int formatVersion, int[] ids, int[] versions,
+            int[] starts, int[] lengths, int count) {
         this.bytes = bytes;
         this.start = start;
         this.kind = kind;
+        this.formatVersion = formatVersion;
         this.ids = ids;
         this.versions = versions;
         this.starts = starts;
@@ -33,8 +36,10 @@ final class SnapshotLayout {
     /** Parses the snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
     static SnapshotLayout parse(SnapshotBytes bytes, int start, int length, int expectedKind) {
         SnapshotReader in = new SnapshotReader(bytes, start, start + length, "header");
-        int sections = readHeader(in, bytes, start, length, expectedKind);
+        Header header = readHeader(in, bytes, start, length, expectedKind);
         int kind = expectedKind;
+        int version = header.version;
+        int sections = header.sections;
         int[] ids = new int[sections];
         int[] versions = new int[sections];
         int[] starts = new int[sections];
@@ -60,14 +65,19 @@ final class SnapshotLayout {
             }
             boolean optional = (sectionFlags & SnapshotWriter.FLAG_OPTIONAL) != 0;
             if ((sectionFlags & ~SnapshotWriter.FLAG_OPTIONAL) != 0) {
-                throw Corrupt.at(frame + 3, "unknown flags " + sectionFlags + " on " + SectionIds.name(id));
+                throw Corrupt.tooNew(frame + 3, "unknown flags " + sectionFlags + " on " + SectionIds.name(id)
+                        + ": a newer TeaVec wrote it?");
             }
             int readable = SectionIds.maxVersion(id);
-            boolean known = readable > 0 && sectionVersion >= 1 && sectionVersion <= readable;
+            if (sectionVersion < 1) {
+                throw Corrupt.at(frame + 2, SectionIds.name(id) + " has version 0, which does not exist");
+            }
+            boolean known = readable > 0 && sectionVersion <= readable;
             if (!known && !optional) {
-                throw Corrupt.at(frame, "required " + SectionIds.name(id) + " version " + sectionVersion
+                // The CRC held: intact bytes in a layout this build does not know.
+                throw Corrupt.tooNew(frame, "required " + SectionIds.name(id) + " version " + sectionVersion
                         + " is unknown to this TeaVec (it reads " + (readable == 0 ? "no such section" : "versions 1.." + readable)
-                        + "); a newer TeaVec wrote it?");
+                        + "): a newer TeaVec wrote it; upgrade TeaVec to load it");
             }
             if (known) {
                 for (int j = 0; j < kept; j++) {
@@ -84,7 +94,7 @@ final class SnapshotLayout {
             in.skip(payload, "section payload");
         }
         in.expectEnd();
-        return new SnapshotLayout(bytes, start, kind, ids, versions, starts, lengths, kept);
+        return new SnapshotLayout(bytes, start, kind, version, ids, versions, starts, lengths, kept);
     }
 
     /**
@@ -92,7 +102,7 @@ final class SnapshotLayout {
      * positioned there) and returns its section count: everything that needs the header's 24 bytes alone,
      * so {@code bytes} need hold no more ({@link SnapshotHeader}). {@link #ANY_KIND} skips the kind check.
      */
-    static int readHeader(SnapshotReader in, SnapshotBytes bytes, int start, int length, int expectedKind) {
+    static Header readHeader(SnapshotReader in, SnapshotBytes bytes, int start, int length, int expectedKind) {
         if (length < SnapshotWriter.HEADER_BYTES) {
             throw Corrupt.at(start, "a snapshot starts with a " + SnapshotWriter.HEADER_BYTES + "-byte header, got "
                     + length + " bytes");
@@ -112,12 +122,15 @@ final class SnapshotLayout {
         if (crc.value() != storedCrc) {
             throw Corrupt.at(start + 20, "header CRC32 mismatch: the header is damaged");
         }
-        if (version < 1 || version > SnapshotWriter.FORMAT_VERSION) {
-            throw Corrupt.at(start + 4, "format version " + version + " is not one this TeaVec reads (1.."
-                    + SnapshotWriter.FORMAT_VERSION + "); a newer TeaVec wrote it?");
+        if (version < 1) {
+            throw Corrupt.at(start + 4, "format version 0 does not exist");
+        }
+        if (version > SnapshotWriter.FORMAT_VERSION) {
+            throw Corrupt.tooNew(start + 4, "snapshot format version " + version + " is newer than this TeaVec reads (1.."
+                    + SnapshotWriter.FORMAT_VERSION + "): a newer TeaVec wrote it; upgrade TeaVec to load it");
         }
         if (flags != 0 || reserved != 0) {
-            throw Corrupt.at(start + 6, "unknown header flags " + flags + "/" + reserved + "; a newer TeaVec wrote it?");
+            throw Corrupt.tooNew(start + 6, "unknown header flags " + flags + "/" + reserved + ": a newer TeaVec wrote it?");
         }
         if (expectedKind != ANY_KIND && kind != expectedKind) {
             throw Corrupt.at(start + 8, "snapshot kind " + kind + ", expected " + expectedKind
@@ -131,11 +144,27 @@ final class SnapshotLayout {
                 || (long) sections * SnapshotWriter.FRAME_BYTES > length - SnapshotWriter.HEADER_BYTES) {
             throw Corrupt.at(start + 16, "section count " + (sections & 0xFFFFFFFFL) + " does not fit");
         }
-        return sections;
+        return new Header(version, sections);
+    }
+
+    /** What the header says that parsing needs next. */
+    static final class Header {
+        final int version;
+        final int sections;
+
+        Header(int version, int sections) {
+            this.version = version;
+            this.sections = sections;
+        }
     }
 
     int kind() {
         return kind;
+    }
+
+    /** The header's format version. */
+    int formatVersion() {
+        return formatVersion;
     }
 
     boolean has(int id) {
@@ -160,11 +189,21 @@ final class SnapshotLayout {
 
     /** A reader over the payload of section {@code id}; CORRUPT_SNAPSHOT when it is missing. */
     SnapshotReader section(int id) {
+        return section(id, null);
+    }
+
+    /** A reader over the payload of section {@code id} that charges {@code budget}; CORRUPT_SNAPSHOT when it is missing. */
+    SnapshotReader section(int id, DecodeBudget budget) {
         int i = indexOf(id);
         if (i < 0) {
             throw Corrupt.at(start, "the snapshot has no " + SectionIds.name(id) + " section");
         }
-        return new SnapshotReader(bytes, starts[i], starts[i] + lengths[i], SectionIds.name(id));
+        return new SnapshotReader(bytes, starts[i], starts[i] + lengths[i], SectionIds.name(id), budget);
+    }
+
+    /** An empty payload named {@code where}: the state of a type that writes none, in a snapshot that has no place for it. */
+    SnapshotReader empty(String where) {
+        return new SnapshotReader(bytes, start, start, where, null);
     }
 
     private int indexOf(int id) {

@@ -7,29 +7,39 @@ import dev.teavec.core.text.Decimal;
  * the bytes present first, and every count is checked against a limit and against the bytes left for
  * the elements it announces, so nothing is allocated on a length field's word alone.
  */
-final class SnapshotReader {
+final class SnapshotReader implements SectionInput {
     private final SnapshotBytes bytes;
     private final int end;
     private int pos;
     private final String where;
+    /** Null for a reader that allocates nothing on its payload's word (headers, frames). */
+    private final DecodeBudget budget;
 
     SnapshotReader(SnapshotBytes bytes, int start, int end, String where) {
+        this(bytes, start, end, where, null);
+    }
+
+    SnapshotReader(SnapshotBytes bytes, int start, int end, String where, DecodeBudget budget) {
         this.bytes = bytes;
         this.pos = start;
         this.end = end;
         this.where = where;
+        this.budget = budget;
     }
 
-    int position() {
+    @Override
+    public int position() {
         return pos;
     }
 
-    int remaining() {
+    @Override
+    public int remaining() {
         return end - pos;
     }
 
     /** Fails unless {@code n} more bytes are present. */
-    void need(long n, String what) {
+    @Override
+    public void need(long n, String what) {
         if (n < 0 || n > end - pos) {
             throw Corrupt.at(pos, where + ": " + what + " needs " + n + " bytes, " + (end - pos) + " left");
         }
@@ -40,19 +50,22 @@ final class SnapshotReader {
         pos += n;
     }
 
-    int u8(String what) {
+    @Override
+    public int u8(String what) {
         need(1, what);
         return bytes.get(pos++) & 0xFF;
     }
 
-    int u16(String what) {
+    @Override
+    public int u16(String what) {
         need(2, what);
         int v = (bytes.get(pos) & 0xFF) | (bytes.get(pos + 1) & 0xFF) << 8;
         pos += 2;
         return v;
     }
 
-    int i32(String what) {
+    @Override
+    public int i32(String what) {
         need(4, what);
         return rawI32();
     }
@@ -71,22 +84,26 @@ final class SnapshotReader {
         return v;
     }
 
-    long i64(String what) {
+    @Override
+    public long i64(String what) {
         need(8, what);
         long lo = rawI32() & 0xFFFFFFFFL;
         return lo | (long) rawI32() << 32;
     }
 
-    double f64(String what) {
+    @Override
+    public double f64(String what) {
         return Double.longBitsToDouble(i64(what));
     }
 
-    float f32(String what) {
+    @Override
+    public float f32(String what) {
         return Float.intBitsToFloat(i32(what));
     }
 
     /** A float that must be finite (vectors, ranges). */
-    float finite(String what) {
+    @Override
+    public float finite(String what) {
         int at = pos;
         float v = f32(what);
         if (Float.isNaN(v) || Float.isInfinite(v)) {
@@ -96,7 +113,8 @@ final class SnapshotReader {
     }
 
     /** A u32 count in {@code min..max}, each of whose elements takes at least {@code bytesEach} of what is left. */
-    int count(String what, int min, int max, long bytesEach) {
+    @Override
+    public int count(String what, int min, int max, long bytesEach) {
         int at = pos;
         int v = i32(what);
         if (v < min || v > max) {
@@ -110,7 +128,8 @@ final class SnapshotReader {
     }
 
     /** A u32 that must equal {@code expected}. */
-    void expect(String what, int expected) {
+    @Override
+    public void expect(String what, int expected) {
         int at = pos;
         int v = i32(what);
         if (v != expected) {
@@ -118,7 +137,8 @@ final class SnapshotReader {
         }
     }
 
-    void readBytes(byte[] dst, int off, int len, String what) {
+    @Override
+    public void readBytes(byte[] dst, int off, int len, String what) {
         need(len, what);
         while (len > 0) {
             byte[] chunk = bytes.chunkAt(pos);
@@ -132,7 +152,8 @@ final class SnapshotReader {
     }
 
     /** Reads {@code len} finite floats into {@code dst}. */
-    void readFinite(float[] dst, int off, int len, String what) {
+    @Override
+    public void readFinite(float[] dst, int off, int len, String what) {
         need(4L * len, what);
         int p = pos;
         int i = 0;
@@ -162,14 +183,28 @@ final class SnapshotReader {
     }
 
     /** Fails unless the payload was read to its last byte. */
-    void expectEnd() {
+    @Override
+    public void expectEnd() {
         if (pos != end) {
             throw Corrupt.at(pos, where + ": " + (end - pos) + " bytes left over after the last field");
         }
     }
 
-    /** A failure located at {@code offset}, named after this payload. */
-    RuntimeException corrupt(int offset, String problem) {
+    @Override
+    public void charge(long bytes, String what) {
+        if (budget == null) {
+            throw new IllegalStateException(where + " has no decode budget");
+        }
+        budget.charge(bytes, where + ": " + what, pos);
+    }
+
+    @Override
+    public RuntimeException corrupt(int offset, String problem) {
         return Corrupt.at(offset, where + ": " + problem);
+    }
+
+    @Override
+    public RuntimeException tooNew(int offset, String problem) {
+        return Corrupt.tooNew(offset, where + ": " + problem);
     }
 }

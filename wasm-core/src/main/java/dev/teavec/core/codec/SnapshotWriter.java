@@ -8,9 +8,9 @@ import dev.teavec.core.error.TeaVecException;
  * their exact final size, since every section reports its size up front. A snapshot is the header,
  * then each section as a frame (id, version, flags, length, CRC32) and its payload.
  */
-final class SnapshotWriter {
+final class SnapshotWriter implements SectionOutput {
     static final int MAGIC = 0x43455654; // "TVEC" read as a little-endian int
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
     static final int HEADER_BYTES = 24;
     static final int FRAME_BYTES = 12;
     static final int KIND_INDEX = 1;
@@ -90,16 +90,19 @@ final class SnapshotWriter {
         return crc.value();
     }
 
-    void u8(int v) {
+    @Override
+    public void u8(int v) {
         bytes.set(pos++, (byte) v);
     }
 
-    void u16(int v) {
+    @Override
+    public void u16(int v) {
         u8(v);
         u8(v >>> 8);
     }
 
-    void i32(int v) {
+    @Override
+    public void i32(int v) {
         byte[] chunk = bytes.chunkAt(pos);
         int off = SnapshotBytes.offsetIn(pos);
         if (off + 4 <= chunk.length) {
@@ -114,20 +117,24 @@ final class SnapshotWriter {
         }
     }
 
-    void i64(long v) {
+    @Override
+    public void i64(long v) {
         i32((int) v);
         i32((int) (v >>> 32));
     }
 
-    void f32(float v) {
+    @Override
+    public void f32(float v) {
         i32(Float.floatToRawIntBits(v));
     }
 
-    void f64(double v) {
+    @Override
+    public void f64(double v) {
         i64(Double.doubleToRawLongBits(v));
     }
 
-    void bytes(byte[] src, int off, int len) {
+    @Override
+    public void bytes(byte[] src, int off, int len) {
         while (len > 0) {
             byte[] chunk = bytes.chunkAt(pos);
             int at = SnapshotBytes.offsetIn(pos);
@@ -139,7 +146,8 @@ final class SnapshotWriter {
         }
     }
 
-    void floats(float[] src, int off, int len) {
+    @Override
+    public void floats(float[] src, int off, int len) {
         int i = 0;
         while (i < len) {
             byte[] chunk = bytes.chunkAt(pos);

@@ -6,7 +6,7 @@ import dev.teavec.core.filter.BoundFilter;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IdFilter;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexFactory;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.IdTable;
@@ -39,7 +39,12 @@ public final class VectorDatabase {
 
     /** An empty database whose vectors live where {@code storage} puts them (e.g. Wasm linear memory). */
     public VectorDatabase(IndexConfig config, VectorStorageFactory storage) {
-        this(config, IndexFactory.create(config, storage), new MetadataStore(), new KeyIndex(), new IdTable<>());
+        this(IndexTypes.BUILT_IN, config, storage);
+    }
+
+    /** As {@link #VectorDatabase(IndexConfig, VectorStorageFactory)}, with the index type looked up in {@code types}. */
+    public VectorDatabase(IndexTypes types, IndexConfig config, VectorStorageFactory storage) {
+        this(config, types.create(config, storage), new MetadataStore(), new KeyIndex(), new IdTable<>());
     }
 
     private VectorDatabase(IndexConfig config, VectorIndex index, MetadataStore metadata, KeyIndex keys,

@@ -28,5 +28,12 @@ public enum ErrorCode {
     /** The engine's .wasm could not be fetched, compiled or instantiated, or does not match the JS (raised by the JS package). */
     LOAD_FAILED,
     /** Nothing is stored under the name or path asked for (a saved snapshot, a file). */
-    NOT_FOUND
+    NOT_FOUND,
+    /**
+     * A snapshot written by a newer TeaVec: its format version, a section's version or its index type's or
+     * vector encoding's format version is above what this build reads (the message says which it reads).
+     */
+    SNAPSHOT_TOO_NEW,
+    /** A config or a snapshot names an index type that is not registered (the message lists the registered ones). */
+    UNKNOWN_INDEX_TYPE
 }

@@ -1,85 +1,135 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.codec.SectionOutput;
+import dev.teavec.core.encoding.StoredVectors;
+import dev.teavec.core.encoding.VectorEncodings;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 
 /**
- * The default index: an exact {@link FlatIndex} while small, an {@link HnswIndex} from
- * {@link IndexConfig#autoThreshold()} live vectors on. The switch happens inside the add that
- * reaches the threshold: the live vectors move to a new HNSW index under the same ids (one build,
- * about threshold / build rate seconds, once). It never switches back, even when deletes shrink it:
- * flipping would rebuild again and again around the threshold. The flat index is released once its
- * vectors are handed over (the delegate is owned here; its storage shares the one factory).
+ * The {@code auto} index type, the default: an exact {@code flat} index while small, an {@code hnsw}
+ * one from {@link IndexConfig#autoThreshold()} live vectors on. The switch happens inside the add that
+ * reaches the threshold: the live vectors move to a new HNSW index under the same ids (one build, about
+ * threshold / build rate seconds, once); SQ8 calibrates on all of them, after the graph over them was
+ * built on exact floats. It never switches back, even when deletes shrink it: flipping would rebuild
+ * again and again around the threshold. The flat index is released once its vectors are handed over
+ * (the delegate is owned here; its storage shares the one factory).
+ *
+ * <p>Snapshot state, format version 1: {@code u8 phase} (0 flat, 1 HNSW), {@code u16} the delegate
+ * type's format version, then the delegate's own state.
  */
 public final class AutoIndex implements VectorIndex {
+    static final int FORMAT_VERSION = 1;
+    private static final int FLAT_PHASE = 0;
+    private static final int HNSW_PHASE = 1;
+
     private final IndexConfig config;
     private final VectorStorageFactory storage;
-    private VectorIndex delegate;
+    private ManagedIndex delegate;
 
-    public AutoIndex(IndexConfig config) {
-        this(config, VectorStorageFactory.HEAP);
+    AutoIndex(IndexConfig config, VectorStorageFactory storage) {
+        this(config, storage, ManagedIndex.create(FlatType.INSTANCE, flatConfig(config), storage));
     }
 
-    /** An index keeping its vectors where {@code storage} says (the browser build: Wasm linear memory). */
-    public AutoIndex(IndexConfig config, VectorStorageFactory storage) {
-        this(config, storage, new FlatIndex(config, storage));
-    }
-
-    private AutoIndex(IndexConfig config, VectorStorageFactory storage, VectorIndex delegate) {
+    private AutoIndex(IndexConfig config, VectorStorageFactory storage, ManagedIndex delegate) {
         this.config = config;
         this.storage = storage;
         this.delegate = delegate;
     }
 
-    /** An AUTO index over a delegate loaded from a snapshot (a {@link FlatIndex} or an {@link HnswIndex}). */
-    public static AutoIndex restore(IndexConfig config, VectorIndex delegate, VectorStorageFactory storage) {
-        assert delegate instanceof FlatIndex || delegate instanceof HnswIndex : "unknown delegate";
-        return new AutoIndex(config, storage, delegate);
+    /** What the flat phase runs on: float32, whatever the AUTO config's quantization. */
+    public static IndexConfig flatConfig(IndexConfig config) {
+        return config.toBuilder().indexType(IndexTypes.FLAT).quantization(VectorEncodings.NONE)
+                .keepFloatsForRerank(false).build();
     }
 
+    /** What the HNSW phase runs on: AUTO's settings, SQ8 trained once {@code trainingSize} vectors are stored. */
+    static IndexConfig hnswConfig(IndexConfig config, int trainingSize) {
+        return config.toBuilder().indexType(IndexTypes.HNSW).sq8TrainingSize(trainingSize).build();
+    }
+
+    /**
+     * An AUTO index over a delegate loaded from a snapshot of format version 1 or 2: a flat index made
+     * with {@link #flatConfig}, or an HNSW one (the phase is the delegate's type).
+     */
+    public static AutoIndex restore(IndexConfig config, VectorIndex delegate, VectorStorageFactory storage) {
+        return new AutoIndex(config, storage, (ManagedIndex) delegate);
+    }
+
+    /** The index a snapshot of format version 1 holds (see the class comment). */
+    static AutoIndex restore(IndexConfig config, SavedIds ids, StoredVectors vectors, SectionInput state,
+            VectorStorageFactory storage) {
+        int at = state.position();
+        int phase = state.u8("phase");
+        if (phase > HNSW_PHASE) {
+            throw state.corrupt(at, "phase " + phase + " is neither 0 (flat) nor 1 (HNSW)");
+        }
+        StructureType type = phase == FLAT_PHASE ? FlatType.INSTANCE : HnswType.INSTANCE;
+        int versionAt = state.position();
+        int version = state.u16("delegate format version");
+        if (version < 1) {
+            throw state.corrupt(versionAt, "the " + type.name() + " delegate's format version is 0");
+        }
+        if (version > type.formatVersion()) {
+            throw state.tooNew(versionAt, "the " + type.name() + " delegate has format version " + version
+                    + "; this TeaVec reads " + type.name() + " format 1.." + type.formatVersion());
+        }
+        IndexConfig inner = phase == FLAT_PHASE ? flatConfig(config) : hnswConfig(config, config.sq8TrainingSize());
+        return new AutoIndex(config, storage, ManagedIndex.restore(type, inner, version, ids, vectors, state, storage));
+    }
+
+    @Override
     public IndexConfig config() {
         return config;
     }
 
-    /** The index answering now: flat, then HNSW (snapshots). */
-    public VectorIndex delegate() {
-        return delegate;
-    }
-
     /** True once the index searches with HNSW. */
     public boolean usesHnsw() {
-        return delegate instanceof HnswIndex;
+        return delegate.type() == HnswType.INSTANCE;
+    }
+
+    @Override
+    public IndexParts parts() {
+        IndexParts inner = delegate.parts();
+        int phase = usesHnsw() ? HNSW_PHASE : FLAT_PHASE;
+        return new IndexParts(config, FORMAT_VERSION, inner.ids(), inner.vectors(), new IndexParts.State() {
+            @Override
+            public long size() {
+                return 3 + inner.state().size();
+            }
+
+            @Override
+            public void write(SectionOutput out) {
+                out.u8(phase);
+                out.u16(inner.formatVersion());
+                inner.state().write(out);
+            }
+        });
     }
 
     @Override
     public int add(float[] vector) {
         int id = delegate.add(vector);
-        if (delegate instanceof FlatIndex && delegate.liveCount() >= config.autoThreshold()) {
-            delegate = toHnsw((FlatIndex) delegate);
+        if (!usesHnsw() && delegate.liveCount() >= config.autoThreshold()) {
+            delegate = toHnsw(delegate);
         }
         return id;
     }
 
-    private HnswIndex toHnsw(FlatIndex flat) {
+    private ManagedIndex toHnsw(ManagedIndex flat) {
         // SQ8 calibrates on every vector handed over (a better sample than the default size), after
         // the graph over them was built on exact floats.
         int training = Math.max(config.sq8TrainingSize(), flat.liveCount());
-        HnswIndex hnsw = new HnswIndex(config.toBuilder().indexType(IndexType.HNSW).sq8TrainingSize(training).build(),
-                storage);
-        float[] v = new float[flat.dimensions()];
+        ManagedIndex hnsw = ManagedIndex.create(HnswType.INSTANCE, hnswConfig(config, training), storage);
         try {
-            for (int ord = 0; ord < flat.ordinals(); ord++) {
-                if (flat.isLiveOrd(ord)) {
-                    flat.decode(ord, v);
-                    hnsw.addWithId(flat.idOf(ord), v);
-                }
-            }
+            flat.copyLiveTo(hnsw);
         } catch (RuntimeException e) {
             // The flat index stays the delegate; the half-built one must not strand its memory.
             hnsw.release();
             throw e;
         }
-        hnsw.reserveIds(flat.nextId());
+        hnsw.reserveIds(flat.idLimit());
         flat.release();
         return hnsw;
     }
@@ -101,7 +151,7 @@ public final class AutoIndex implements VectorIndex {
 
     @Override
     public SearchResult search(float[] query, int k) {
-        return delegate.search(query, k);
+        return delegate.search(query, k, config.efSearch());
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.encoding.VectorEncoding;
+import dev.teavec.core.encoding.VectorEncodings;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.vector.Metric;
 
 /**
  * Everything that shapes an index, validated once in {@link Builder#build()}. Immutable.
- * Start from {@link #builder(int, Metric)}; every other field has a default.
+ * Start from {@link #builder(int, Metric)}; every other field has a default. The index type and the
+ * vector encoding are names: the encoding is resolved here ({@link VectorEncodings}); the index type
+ * when an index is made, by the registry that makes it ({@link IndexTypes}: UNKNOWN_INDEX_TYPE).
  */
 public final class IndexConfig {
     // The numeric defaults and ranges are rows of ConfigField; these name its defaults for Java callers.
@@ -32,8 +36,8 @@ public final class IndexConfig {
     private final int m0;
     private final int efConstruction;
     private final int efSearch;
-    private final IndexType indexType;
-    private final Quantization quantization;
+    private final String indexType;
+    private final String encoding;
     private final boolean keepFloatsForRerank;
     private final double compactionThreshold;
     private final long seed;
@@ -48,7 +52,7 @@ public final class IndexConfig {
         efConstruction = b.efConstruction;
         efSearch = b.efSearch;
         indexType = b.indexType;
-        quantization = b.quantization;
+        encoding = b.encoding;
         keepFloatsForRerank = b.keepFloatsForRerank;
         compactionThreshold = b.compactionThreshold;
         seed = b.seed;
@@ -68,7 +72,7 @@ public final class IndexConfig {
         b.efConstruction = efConstruction;
         b.efSearch = efSearch;
         b.indexType = indexType;
-        b.quantization = quantization;
+        b.encoding = encoding;
         b.keepFloatsForRerank = keepFloatsForRerank;
         b.compactionThreshold = compactionThreshold;
         b.seed = seed;
@@ -86,8 +90,10 @@ public final class IndexConfig {
     public int efConstruction() { return efConstruction; }
     /** Beam width of a search; a search of k uses max(efSearch, k). */
     public int efSearch() { return efSearch; }
-    public IndexType indexType() { return indexType; }
-    public Quantization quantization() { return quantization; }
+    /** The index type's registered name ('auto', 'flat', 'hnsw' or a user type's). */
+    public String indexType() { return indexType; }
+    /** The vector encoding's name ('float32', 'sq8'): what the user's {@code quantization} ('none', 'sq8') names. */
+    public String encoding() { return encoding; }
     /** With SQ8: also keep float32 vectors to re-rank candidates exactly (and return exact vectors). */
     public boolean keepFloatsForRerank() { return keepFloatsForRerank; }
     /** Tombstone ratio from which {@code needsCompaction()} is true. */
@@ -105,8 +111,8 @@ public final class IndexConfig {
         private int m0;
         private int efConstruction = DEFAULT_EF_CONSTRUCTION;
         private int efSearch = DEFAULT_EF_SEARCH;
-        private IndexType indexType = IndexType.AUTO;
-        private Quantization quantization = Quantization.NONE;
+        private String indexType = IndexTypes.AUTO;
+        private String encoding = VectorEncodings.FLOAT32;
         private boolean keepFloatsForRerank;
         private double compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
         private long seed = DEFAULT_SEED;
@@ -122,8 +128,10 @@ public final class IndexConfig {
         public Builder m0(int v) { m0 = v; return this; }
         public Builder efConstruction(int v) { efConstruction = v; return this; }
         public Builder efSearch(int v) { efSearch = v; return this; }
-        public Builder indexType(IndexType v) { indexType = v; return this; }
-        public Builder quantization(Quantization v) { quantization = v; return this; }
+        /** A registered index type's name; checked for syntax here, resolved when an index is made. */
+        public Builder indexType(String name) { indexType = name; return this; }
+        /** 'none' (float32) or a vector encoding's name ('sq8'). */
+        public Builder quantization(String name) { encoding = name; return this; }
         public Builder keepFloatsForRerank(boolean v) { keepFloatsForRerank = v; return this; }
         public Builder compactionThreshold(double v) { compactionThreshold = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -139,12 +147,14 @@ public final class IndexConfig {
             }
             ConfigField.EF_CONSTRUCTION.check(efConstruction);
             ConfigField.EF_SEARCH.check(efSearch);
-            require(indexType != null, "indexType must not be null");
-            require(quantization != null, "quantization must not be null");
-            require(!(quantization == Quantization.SQ8 && indexType == IndexType.FLAT),
-                    "quantization 'sq8' needs indexType 'hnsw' or 'auto': the flat index is exact and keeps float32");
-            require(!keepFloatsForRerank || quantization == Quantization.SQ8,
-                    "keepFloatsForRerank applies only to quantization 'sq8'");
+            require(IndexTypes.isName(indexType), "indexType must be a name of 1..64 characters a-z, 0-9, '.', '_', '-'"
+                    + " starting with a letter or digit, got " + (indexType == null ? "null" : "'" + indexType + "'"));
+            VectorEncoding resolved = VectorEncodings.BUILT_IN.forQuantization(encoding);
+            encoding = resolved.name();
+            require(resolved.exact() || !IndexTypes.FLAT.equals(indexType), "quantization '" + encoding
+                    + "' needs indexType 'hnsw' or 'auto': the flat index is exact and keeps float32");
+            require(!keepFloatsForRerank || !resolved.exact(),
+                    "keepFloatsForRerank applies only to a quantized encoding (quantization 'sq8')");
             ConfigField.COMPACTION_THRESHOLD.check(compactionThreshold);
             require(sq8TrainingSize >= 1, "sq8TrainingSize must be a positive integer, got " + sq8TrainingSize);
             require(autoThreshold >= 1, "autoThreshold must be a positive integer, got " + autoThreshold);

@@ -1,33 +1,30 @@
 package dev.teavec.core.index;
 
-import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.encoding.StoredVectors;
+import dev.teavec.core.store.VectorStorageFactory;
 
-/** Which index structure answers searches. */
-public enum IndexType {
-    /** Exact scan of every vector. */
-    FLAT("flat"),
-    /** Approximate search on an HNSW graph. */
-    HNSW("hnsw"),
-    /** Exact scan while small, HNSW once larger than {@link IndexConfig#autoThreshold()}. The default. */
-    AUTO("auto");
+/**
+ * A kind of index, registered by name in {@link IndexTypes} (model: Lucene's named, versioned formats).
+ * Most types are a {@link StructureType}: an {@link IndexStructure} the engine wraps. A snapshot records
+ * the type's name and {@link #formatVersion()} in its CONFIG section; loading one whose type is not
+ * registered fails with UNKNOWN_INDEX_TYPE, one of a newer format version with SNAPSHOT_TOO_NEW.
+ */
+public interface IndexType {
+    /** The name configs ({@code indexType}) and snapshots use: see {@link IndexTypes#isName}. */
+    String name();
 
-    private final String jsName;
+    /** The version of the state this type writes; it reads every version from 1 up to this. */
+    int formatVersion();
 
-    IndexType(String jsName) {
-        this.jsName = jsName;
-    }
+    /** A new empty index for {@code config} (whose indexType is this type's name), keeping vectors in {@code storage}. */
+    VectorIndex create(IndexConfig config, VectorStorageFactory storage);
 
-    public String jsName() {
-        return jsName;
-    }
-
-    public static IndexType fromName(String name) {
-        for (IndexType t : values()) {
-            if (t.jsName.equals(name)) {
-                return t;
-            }
-        }
-        throw new TeaVecException(ErrorCode.INVALID_CONFIG, "indexType must be one of 'flat', 'hnsw', 'auto', got '" + name + "'");
-    }
+    /**
+     * The index a snapshot holds: its ids, stored vectors (read by their encoding) and this type's state
+     * of format {@code version} (at most {@link #formatVersion()}), which it must read to its last byte.
+     * Fails with CORRUPT_SNAPSHOT ({@link SectionInput#corrupt}) on anything inconsistent.
+     */
+    VectorIndex restore(IndexConfig config, int version, SavedIds ids, StoredVectors vectors, SectionInput state,
+            VectorStorageFactory storage);
 }

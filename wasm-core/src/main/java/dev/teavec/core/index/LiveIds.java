@@ -79,6 +79,12 @@ final class LiveIds {
         return ord < 0 || tombstones.isDeleted(ord);
     }
 
+    /** The ordinal of the live vector {@code id}, or -1. */
+    int liveOrdOrNone(int id) {
+        int ord = map.ord(id);
+        return ord < 0 || tombstones.isDeleted(ord) ? -1 : ord;
+    }
+
     /** The ordinal of the live vector {@code id}; UNKNOWN_ID otherwise. */
     int liveOrd(int id) {
         int ord = map.ord(id);

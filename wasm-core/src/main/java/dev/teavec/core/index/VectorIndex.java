@@ -3,11 +3,21 @@ package dev.teavec.core.index;
 import dev.teavec.core.vector.Metric;
 
 /**
- * What every index variant offers. Ids are assigned by {@link #add(float[])} in increasing order and
- * never reused; they survive {@link #compact()}. Every method that takes input validates it first
- * and throws a {@code TeaVecException} before changing anything. Not thread-safe.
+ * An index as the engine uses it, whatever its type. Ids are assigned by {@link #add(float[])} in
+ * increasing order and never reused; they survive {@link #compact()}. Every method that takes input
+ * validates it first and throws a {@code TeaVecException} before changing anything. Not thread-safe.
+ *
+ * <p>Index types (registered by name in {@link IndexTypes}) do not implement this: most implement the
+ * much smaller {@link IndexStructure}, which {@link ManagedIndex} wraps with what every index shares
+ * (ids, tombstones, stored vectors, exact scans, re-ranking, compaction).
  */
 public interface VectorIndex {
+    /** The config the index was made with; its {@link IndexConfig#indexType()} names its type. */
+    IndexConfig config();
+
+    /** The index as a snapshot holds it (docs/format.md): ids, stored vectors and its type's state. */
+    IndexParts parts();
+
     int dimensions();
 
     Metric metric();

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.FlatIndex;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class BulkFloatsTest {
     private static final int[] NON_FINITE = {0x7F800000, 0xFF800000, 0x7FC00000, 0xFFFFFFFF, 0x7F800001};
 
     private static byte[] flat(Metric metric) {
-        VectorIndex index = new FlatIndex(IndexConfig.builder(DIM, metric).indexType(IndexType.FLAT).build());
+        VectorIndex index = Indexes.flat(IndexConfig.builder(DIM, metric).indexType("flat").build());
         Random random = new Random(SEED);
         for (int i = 0; i < N; i++) {
             float[] v = new float[DIM];
@@ -45,7 +44,7 @@ class BulkFloatsTest {
     @ValueSource(ints = {0, 1, 2, 3, 4})
     void aNonFiniteFloatAnywhereInABigVectorsSectionIsCorrupt(int which) {
         byte[] clean = flat(Metric.COSINE);
-        int floats = Reseal.payload(clean, SectionIds.VECTORS_F32) + 8;
+        int floats = Reseal.encodingPayload(clean) + 8;
         Random random = new Random(SEED + which);
         int[] where = {0, N * DIM - 1, random.nextInt(N * DIM), (N / 2) * DIM, (N / 2) * DIM - 1};
         for (int index : where) {
@@ -64,7 +63,7 @@ class BulkFloatsTest {
     @Test
     void extremeFiniteFloatsStillLoad() {
         byte[] clean = flat(Metric.COSINE);
-        int floats = Reseal.payload(clean, SectionIds.VECTORS_F32) + 8;
+        int floats = Reseal.encodingPayload(clean) + 8;
         // Largest finite (its square overflows: the cosine zero check must not take that for zero), smallest
         // subnormal, negative zero.
         int[] bits = {0x7F7FFFFF, 0xFF7FFFFF, 0x00000001, 0x80000000};
@@ -81,7 +80,7 @@ class BulkFloatsTest {
     @Test
     void onlyTheZeroVectorIsZeroUnderCosine() {
         byte[] s = flat(Metric.COSINE);
-        int floats = Reseal.payload(s, SectionIds.VECTORS_F32) + 8;
+        int floats = Reseal.encodingPayload(s) + 8;
         int ord = 1234;
         for (int d = 0; d < DIM; d++) {
             Reseal.putU32(s, floats + 4 * (ord * DIM + d), Float.floatToRawIntBits(d % 2 == 0 ? 0f : -0f));

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.FlatIndex;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
 import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.testkit.SnapshotScenarios;
 import dev.teavec.core.vector.Metric;
 import java.lang.management.ManagementFactory;
@@ -46,7 +45,8 @@ class HostileSnapshotTest {
 
     @Test
     void sectionLengths() {
-        for (int id = 1; id <= 7; id++) {
+        for (int id : new int[] {SectionIds.CONFIG, SectionIds.IDS, SectionIds.TOMBSTONES, SectionIds.VECTORS,
+            SectionIds.INDEX_STATE}) {
             int payload = Reseal.payload(snapshot, id);
             if (payload < 0) {
                 continue;
@@ -58,13 +58,23 @@ class HostileSnapshotTest {
         }
     }
 
+    /** CONFIG of the small index: "hnsw", its u16 version, "l2", "sq8", the re-rank flag, then dimensions, m, m0. */
+    private static final int CONFIG_DIMENSIONS = 5 + 2 + 3 + 4 + 1;
+    /** VECTORS of the small index: "sq8" and its u16 version, then the trained flag, then the codes' payload. */
+    private int sq8() {
+        return Reseal.encodingPayload(snapshot) + 1;
+    }
+
     @Test
     void countsAndDimensions() {
+        int sq8 = sq8() - Reseal.payload(snapshot, SectionIds.VECTORS);
         int[][] fields = {
             {SectionIds.IDS, 0}, {SectionIds.IDS, 4}, {SectionIds.TOMBSTONES, 0},
-            {SectionIds.VECTORS_SQ8, 0}, {SectionIds.VECTORS_SQ8, 4},
-            {SectionIds.HNSW_GRAPH, 0}, {SectionIds.HNSW_GRAPH, 4}, {SectionIds.HNSW_GRAPH, 8}, {SectionIds.HNSW_GRAPH, 12},
-            {SectionIds.CONFIG, 1}, {SectionIds.CONFIG, 9}, {SectionIds.CONFIG, 13},
+            {SectionIds.VECTORS, sq8}, {SectionIds.VECTORS, sq8 + 4},
+            {SectionIds.INDEX_STATE, 0}, {SectionIds.INDEX_STATE, 4}, {SectionIds.INDEX_STATE, 8},
+            {SectionIds.INDEX_STATE, 12},
+            {SectionIds.CONFIG, CONFIG_DIMENSIONS}, {SectionIds.CONFIG, CONFIG_DIMENSIONS + 4},
+            {SectionIds.CONFIG, CONFIG_DIMENSIONS + 8},
         };
         for (int[] f : fields) {
             int at = Reseal.payload(snapshot, f[0]) + f[1];
@@ -79,7 +89,7 @@ class HostileSnapshotTest {
 
     @Test
     void sq8ClippedCountAndObservedCount() {
-        int sq8 = Reseal.payload(snapshot, SectionIds.VECTORS_SQ8);
+        int sq8 = sq8();
         int dims = 4;
         int observedCount = sq8 + 12 + 8 * dims;
         int clippedCount = observedCount + 4 + 8 * dims;
@@ -93,7 +103,7 @@ class HostileSnapshotTest {
 
     @Test
     void graphNeighbourOutOfRangeAndSelfLoops() {
-        int graph = Reseal.payload(snapshot, SectionIds.HNSW_GRAPH);
+        int graph = Reseal.payload(snapshot, SectionIds.INDEX_STATE);
         int nodes = Reseal.u32(snapshot, graph);
         int lists = graph + 24 + 5 * nodes;
         int firstNeighbour = lists + 2;
@@ -133,10 +143,10 @@ class HostileSnapshotTest {
 
     @Test
     void nanInAVector() {
-        VectorIndex flat = new FlatIndex(IndexConfig.builder(3, Metric.L2).indexType(IndexType.FLAT).build());
+        VectorIndex flat = Indexes.flat(IndexConfig.builder(3, Metric.L2).indexType("flat").build());
         flat.add(new float[] {1, 2, 3});
         byte[] s0 = IndexSnapshot.encodeToArray(flat);
-        int at = Reseal.payload(s0, SectionIds.VECTORS_F32) + 8;
+        int at = Reseal.encodingPayload(s0) + 8;
         byte[] s = s0.clone();
         Reseal.putU32(s, at, Float.floatToRawIntBits(Float.NaN));
         Reseal.crcs(s);
@@ -151,19 +161,22 @@ class HostileSnapshotTest {
         newer[4] = (byte) (SnapshotWriter.FORMAT_VERSION + 1);
         Reseal.crcs(newer);
         TeaVecException e = assertThrows(TeaVecException.class, () -> IndexSnapshot.decode(newer));
-        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+        assertEquals(ErrorCode.SNAPSHOT_TOO_NEW, e.code(), "a newer TeaVec wrote it: upgrade, not damage");
+        assertTrue(e.getMessage().contains("format version " + (SnapshotWriter.FORMAT_VERSION + 1))
+                && e.getMessage().contains("1.." + SnapshotWriter.FORMAT_VERSION), e.getMessage());
         // An unknown section id flagged optional is skipped; the same flagged required is refused.
         byte[] optional = withSectionId(99, SnapshotWriter.FLAG_OPTIONAL);
         VectorIndex decoded = IndexSnapshot.decode(optional);
         decoded.checkIntegrity();
         byte[] required = withSectionId(99, 0);
         e = assertThrows(TeaVecException.class, () -> IndexSnapshot.decode(required));
+        assertEquals(ErrorCode.SNAPSHOT_TOO_NEW, e.code(), e.getMessage());
         assertTrue(e.getMessage().contains("unknown"), e.getMessage());
     }
 
     /** The snapshot with its tombstones section renamed to {@code id}, re-sealed, plus an empty tombstones section. */
     private byte[] withSectionId(int id, int flags) {
-        VectorIndex flat = new FlatIndex(IndexConfig.builder(3, Metric.L2).indexType(IndexType.FLAT).build());
+        VectorIndex flat = Indexes.flat(IndexConfig.builder(3, Metric.L2).indexType("flat").build());
         flat.add(new float[] {1, 2, 3});
         SectionPayload[] sections = IndexSnapshot.sections(flat);
         SectionPayload extra = new SectionPayload() {

@@ -36,6 +36,12 @@ final class Reseal {
         return -1;
     }
 
+    /** Start of the encoding's own payload in section VECTORS (after its name and format version), or -1. */
+    static int encodingPayload(byte[] s) {
+        int at = payload(s, SectionIds.VECTORS);
+        return at < 0 ? -1 : at + 1 + (s[at] & 0xFF) + 2;
+    }
+
     /** Recomputes the header CRC and the CRC of every section whose frame still fits (tolerant of damage). */
     static void crcs(byte[] s) {
         if (s.length < SnapshotWriter.HEADER_BYTES) {

@@ -1,13 +1,15 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.db.KeyIndex;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.meta.IdTable;
 import dev.teavec.core.meta.MetadataJson;
+import dev.teavec.core.meta.MetadataStore;
+import dev.teavec.core.testkit.IdListIndexType;
 import dev.teavec.core.vector.Metric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,8 @@ public final class SnapshotFixtures {
     static final int QUERIES = 12;
     static final int K = 5;
     static final String FILTER = "even = true AND tag != 'c'";
+    /** A fixture of a user-defined index type ({@link IdListIndexType}), from format version 3 on. */
+    static final String USER_TYPE = "id-list";
 
     private SnapshotFixtures() {
     }
@@ -39,19 +43,23 @@ public final class SnapshotFixtures {
                 .m(6).efConstruction(32).efSearch(32).seed(7);
         switch (name) {
             case "hnsw-float":
-                return b.indexType(IndexType.HNSW).build();
+                return b.indexType("hnsw").build();
             case "hnsw-sq8":
-                return b.indexType(IndexType.HNSW).quantization(Quantization.SQ8).sq8TrainingSize(40).build();
+                return b.indexType("hnsw").quantization("sq8").sq8TrainingSize(40).build();
             case "flat":
-                return b.indexType(IndexType.FLAT).build();
+                return b.indexType("flat").build();
+            case USER_TYPE:
+                return b.indexType(IdListIndexType.NAME).build();
             default:
-                return b.indexType(IndexType.AUTO).autoThreshold(60).build();
+                return b.indexType("auto").autoThreshold(60).build();
         }
     }
 
     /** 120 vectors with keys, metadata and documents; every 9th deleted; some replaced in place, twice for a few. */
     static VectorDatabase build(String name) {
-        VectorDatabase db = new VectorDatabase(config(name));
+        IndexConfig config = config(name);
+        VectorDatabase db = VectorDatabase.restore(config, IdListIndexType.REGISTRY.create(config), new MetadataStore(),
+                new KeyIndex(), new IdTable<>());
         Random random = new Random(1234);
         for (int i = 0; i < 120; i++) {
             db.add("id-" + i, vector(random), "{\"i\":" + i + ",\"even\":" + (i % 2 == 0) + ",\"tag\":\""
@@ -151,5 +159,8 @@ public final class SnapshotFixtures {
             }
         }
         Files.write(dir.resolve("v" + version + "-database.tvdb"), DatabaseSnapshot.encode(names, settings, all).toArray());
+        VectorDatabase user = build(USER_TYPE);
+        Files.write(dir.resolve("v" + version + "-" + USER_TYPE + ".tvec"), IndexSnapshot.encodeToArray(user));
+        Files.write(dir.resolve("v" + version + "-" + USER_TYPE + ".expected"), results(user).getBytes(StandardCharsets.UTF_8));
     }
 }

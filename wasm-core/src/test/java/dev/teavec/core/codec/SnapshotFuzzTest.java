@@ -6,10 +6,10 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexFactory;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.testkit.IdListIndexType;
 import dev.teavec.core.vector.Metric;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Coverage-guided fuzzing of the snapshot decoders with Jazzer. The first input byte picks the decoder
  * (bit 1: {@link DatabaseSnapshot#decode}, else {@link IndexSnapshot#decodeDatabase}) and whether the rest
  * is re-sealed (bit 0: total length and CRCs recomputed) so that mutations reach the semantic checks
- * instead of stopping at a CRC. The only acceptable outcomes: CORRUPT_SNAPSHOT, or databases that pass
- * checkIntegrity(), survive an encode/decode round trip, and then search (filtered too), insert, upsert,
- * read records, delete and compact without any exception. Anything else, OutOfMemoryError and
- * StackOverflowError included, is a finding; so is an input that runs past libFuzzer's -timeout.
+ * instead of stopping at a CRC. Index types are looked up in the built-in registry plus a user-defined
+ * type ({@link IdListIndexType}). The only acceptable outcomes: CORRUPT_SNAPSHOT; SNAPSHOT_TOO_NEW (a
+ * mutated format version, or a name this build does not know, in intact bytes); UNKNOWN_INDEX_TYPE (a
+ * mutated index type name); or databases that pass checkIntegrity(), survive an encode/decode round trip,
+ * and then search (filtered too), insert, upsert, read records, delete and compact without any exception.
+ * Anything else, OutOfMemoryError and StackOverflowError included, is a finding; so is an input that runs
+ * past libFuzzer's -timeout.
  *
  * <p>Seeds: the small committed fixtures (src/test/resources/snapshots) and small snapshots of every
  * structure built here ({@link #seeds()}), plus the files under
@@ -43,9 +46,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("fuzz")
 class SnapshotFuzzTest {
     /** The smaller fixtures: libFuzzer's inputs grow up to the largest seed, and their cost with them. */
-    private static final String[] FIXTURES = {"v1-flat.tvec", "v1-hnsw-sq8.tvec", "v2-flat.tvec"};
+    private static final String[] FIXTURES = {"v1-flat.tvec", "v1-hnsw-sq8.tvec", "v2-flat.tvec", "v3-flat.tvec"};
     private static final int RESEAL = 1;
     private static final int COLLECTIONS = 2;
+    private static final IndexTypes TYPES = IdListIndexType.REGISTRY;
     private final SnapshotLimits limits = SnapshotLimits.withBudget(64 << 20, 64);
 
     @MethodSource("seeds")
@@ -62,17 +66,20 @@ class SnapshotFuzzTest {
         }
         try {
             if ((mode & COLLECTIONS) != 0) {
-                DatabaseSnapshot all = DatabaseSnapshot.decode(SnapshotBytes.of(snapshot), limits);
+                DatabaseSnapshot all = DatabaseSnapshot.decode(SnapshotBytes.of(snapshot), limits,
+                        () -> VectorStorageFactory.HEAP, TYPES);
                 for (int i = 0; i < all.size(); i++) {
                     if (all.database(i) != null) {
                         roundTripAndExercise(all.database(i));
                     }
                 }
             } else {
-                roundTripAndExercise(IndexSnapshot.decodeDatabase(SnapshotBytes.of(snapshot), limits));
+                roundTripAndExercise(IndexSnapshot.decodeDatabase(SnapshotBytes.of(snapshot), limits,
+                        VectorStorageFactory.HEAP, TYPES));
             }
         } catch (TeaVecException e) {
-            if (e.code() != ErrorCode.CORRUPT_SNAPSHOT) {
+            if (e.code() != ErrorCode.CORRUPT_SNAPSHOT && e.code() != ErrorCode.SNAPSHOT_TOO_NEW
+                    && e.code() != ErrorCode.UNKNOWN_INDEX_TYPE) {
                 throw new AssertionError(reproduce(input) + e.getMessage(), e);
             }
         } catch (RuntimeException | Error e) {
@@ -90,7 +97,7 @@ class SnapshotFuzzTest {
 
     private void roundTripAndExercise(VectorDatabase db) {
         db.checkIntegrity();
-        IndexSnapshot.decodeDatabase(IndexSnapshot.encode(db), limits).checkIntegrity();
+        IndexSnapshot.decodeDatabase(IndexSnapshot.encode(db), limits, VectorStorageFactory.HEAP, TYPES).checkIntegrity();
         exercise(db);
     }
 
@@ -127,8 +134,8 @@ class SnapshotFuzzTest {
         for (byte[] snapshot : corpus()) {
             seeds.add(withMode(RESEAL, snapshot));
         }
-        VectorDatabase[] collections = {records(IndexType.HNSW, Quantization.SQ8, Metric.DOT, 12), null,
-            records(IndexType.FLAT, Quantization.NONE, Metric.L2, 6)};
+        VectorDatabase[] collections = {records("hnsw", "sq8", Metric.DOT, 12), null,
+            records("flat", "none", Metric.L2, 6)};
         seeds.add(withMode(RESEAL | COLLECTIONS, DatabaseSnapshot.encode(new String[] {"a", "b\u00e9", "c"},
                 new String[] {"{}", "{\"dimension\":3}", "{\"x\":[1]}"}, collections).toArray()));
         seeds.add(withMode(0, corpus()[0]));
@@ -164,19 +171,20 @@ class SnapshotFuzzTest {
 
     static byte[][] corpus() {
         return new byte[][] {
-            IndexSnapshot.encodeToArray(build(IndexType.FLAT, Quantization.NONE, false, Metric.L2, 12)),
-            IndexSnapshot.encodeToArray(build(IndexType.HNSW, Quantization.NONE, false, Metric.COSINE, 30)),
-            IndexSnapshot.encodeToArray(build(IndexType.HNSW, Quantization.SQ8, false, Metric.L2, 30)),
-            IndexSnapshot.encodeToArray(build(IndexType.HNSW, Quantization.SQ8, true, Metric.DOT, 30)),
-            IndexSnapshot.encodeToArray(build(IndexType.AUTO, Quantization.NONE, false, Metric.L2, 8)),
-            IndexSnapshot.encodeToArray(build(IndexType.AUTO, Quantization.SQ8, false, Metric.COSINE, 30)),
-            IndexSnapshot.encodeToArray(records(IndexType.HNSW, Quantization.SQ8, Metric.L2, 20)),
-            IndexSnapshot.encodeToArray(records(IndexType.FLAT, Quantization.NONE, Metric.COSINE, 10)),
+            IndexSnapshot.encodeToArray(build("flat", "none", false, Metric.L2, 12)),
+            IndexSnapshot.encodeToArray(build("hnsw", "none", false, Metric.COSINE, 30)),
+            IndexSnapshot.encodeToArray(build("hnsw", "sq8", false, Metric.L2, 30)),
+            IndexSnapshot.encodeToArray(build("hnsw", "sq8", true, Metric.DOT, 30)),
+            IndexSnapshot.encodeToArray(build("auto", "none", false, Metric.L2, 8)),
+            IndexSnapshot.encodeToArray(build("auto", "sq8", false, Metric.COSINE, 30)),
+            IndexSnapshot.encodeToArray(records("hnsw", "sq8", Metric.L2, 20)),
+            IndexSnapshot.encodeToArray(records("flat", "none", Metric.COSINE, 10)),
+            IndexSnapshot.encodeToArray(build(IdListIndexType.NAME, "none", false, Metric.L2, 10)),
         };
     }
 
     /** A small database with in-place updates, metadata of every kind, keys (some non-ASCII) and documents. */
-    static VectorDatabase records(IndexType type, Quantization q, Metric metric, int n) {
+    static VectorDatabase records(String type, String q, Metric metric, int n) {
         VectorDatabase db = new VectorDatabase(IndexConfig.builder(3, metric).indexType(type).quantization(q)
                 .m(3).m0(5).efConstruction(8).sq8TrainingSize(10).seed(n).build());
         SplittableRandom random = new SplittableRandom(n);
@@ -195,10 +203,10 @@ class SnapshotFuzzTest {
         return db;
     }
 
-    static VectorIndex build(IndexType type, Quantization q, boolean rerank, Metric metric, int n) {
+    static VectorIndex build(String type, String q, boolean rerank, Metric metric, int n) {
         IndexConfig config = IndexConfig.builder(3, metric).indexType(type).quantization(q).keepFloatsForRerank(rerank)
                 .m(3).m0(5).efConstruction(8).sq8TrainingSize(10).autoThreshold(20).seed(n).build();
-        VectorIndex index = IndexFactory.create(config);
+        VectorIndex index = TYPES.create(config);
         SplittableRandom random = new SplittableRandom(n);
         for (int i = 0; i < n; i++) {
             index.add(new float[] {(float) random.nextGaussian(), (float) random.nextGaussian(), 1f + (float) random.nextGaussian()});

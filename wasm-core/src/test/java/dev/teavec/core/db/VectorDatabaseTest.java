@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
 import dev.teavec.core.testkit.Check;
 import dev.teavec.core.testkit.RecordScenarios;
 import dev.teavec.core.vector.Metric;
@@ -24,7 +23,7 @@ class VectorDatabaseTest {
     /** Interned keys: a record costs its values, not its key strings. Prints the figure for the README. */
     @Test
     void metadataStaysLean() {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType(IndexType.FLAT).build());
+        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
         int n = 10000;
         for (int i = 0; i < n; i++) {
             db.insert(new float[] {i, 1}, "{\"category\":\"c" + (i % 10) + "\",\"price\":" + i + ",\"inStock\":true}");
@@ -38,7 +37,7 @@ class VectorDatabaseTest {
 
     @Test
     void failedCallsChangeNothing() {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.COSINE).indexType(IndexType.FLAT).build());
+        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.COSINE).indexType("flat").build());
         int id = db.upsert("a", new float[] {1, 0}, "{\"x\":1}", "doc");
         Check.fails(ErrorCode.INVALID_ARGUMENT, () -> db.upsert("a", new float[] {0, 1}, "{\"x\":", "new"), "bad JSON");
         Check.fails(ErrorCode.INVALID_VECTOR, () -> db.upsert("a", new float[] {0, 0}, "{}", "new"), "zero vector");

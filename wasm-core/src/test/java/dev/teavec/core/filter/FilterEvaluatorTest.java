@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
 import dev.teavec.core.meta.JsonWriter;
 import dev.teavec.core.meta.MetaValue;
 import dev.teavec.core.vector.Metric;
@@ -52,7 +51,7 @@ class FilterEvaluatorTest {
 
     @BeforeEach
     void data() {
-        db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType(IndexType.FLAT).build());
+        db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
         for (int i = 0; i < 400; i++) {
             Map<String, Object> r = new HashMap<>();
             maybe(r, "n", random.nextBoolean() ? (double) (random.nextInt(12) - 2) : random.nextInt(40) / 4.0);

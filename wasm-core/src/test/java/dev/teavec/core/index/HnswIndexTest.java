@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.score.Sq8VectorValues;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** HNSW- and AUTO-specific behaviour beyond the shared contract. */
 class HnswIndexTest {
-    private static HnswIndex hnsw(int dim, Metric metric, Quantization q, boolean keep) {
-        return new HnswIndex(IndexConfig.builder(dim, metric).indexType(IndexType.HNSW).quantization(q)
+    private static ManagedIndex hnsw(int dim, Metric metric, String q, boolean keep) {
+        return Indexes.hnsw(IndexConfig.builder(dim, metric).indexType("hnsw").quantization(q)
                 .keepFloatsForRerank(keep).efConstruction(64).sq8TrainingSize(256).build());
     }
 
@@ -26,7 +27,7 @@ class HnswIndexTest {
     void aTinyEfConstructionStillReachesEveryNode() {
         for (int seed = 1; seed <= 60; seed++) {
             for (int efc = 1; efc <= 2; efc++) {
-                HnswIndex index = new HnswIndex(IndexConfig.builder(3, Metric.L2).indexType(IndexType.HNSW)
+                ManagedIndex index = Indexes.hnsw(IndexConfig.builder(3, Metric.L2).indexType("hnsw")
                         .m(3).m0(5).efConstruction(efc).seed(seed).build());
                 Random random = new Random(seed);
                 for (int i = 0; i < 60; i++) {
@@ -46,8 +47,8 @@ class HnswIndexTest {
     void sameSeedSameGraph() {
         long seed = VectorIndexContractTest.baseSeed();
         Random random = new Random(seed);
-        HnswIndex a = hnsw(16, Metric.L2, Quantization.NONE, false);
-        HnswIndex b = hnsw(16, Metric.L2, Quantization.NONE, false);
+        ManagedIndex a = hnsw(16, Metric.L2, "none", false);
+        ManagedIndex b = hnsw(16, Metric.L2, "none", false);
         for (int i = 0; i < 500; i++) {
             float[] x = VectorIndexContractTest.gaussian(random, 16);
             a.add(x);
@@ -64,7 +65,7 @@ class HnswIndexTest {
 
     @Test
     void efSearchIsAtLeastK() {
-        HnswIndex index = new HnswIndex(IndexConfig.builder(4, Metric.DOT).indexType(IndexType.HNSW).efSearch(5).build());
+        ManagedIndex index = Indexes.hnsw(IndexConfig.builder(4, Metric.DOT).indexType("hnsw").efSearch(5).build());
         Random random = new Random(7);
         for (int i = 0; i < 300; i++) {
             index.add(VectorIndexContractTest.gaussian(random, 4));
@@ -76,16 +77,16 @@ class HnswIndexTest {
     void sq8VectorsAreAtLeast3_6TimesSmaller() {
         long seed = VectorIndexContractTest.baseSeed();
         Random random = new Random(seed);
-        HnswIndex floats = hnsw(384, Metric.COSINE, Quantization.NONE, false);
-        HnswIndex codes = hnsw(384, Metric.COSINE, Quantization.SQ8, false);
-        HnswIndex both = hnsw(384, Metric.COSINE, Quantization.SQ8, true);
+        ManagedIndex floats = hnsw(384, Metric.COSINE, "none", false);
+        ManagedIndex codes = hnsw(384, Metric.COSINE, "sq8", false);
+        ManagedIndex both = hnsw(384, Metric.COSINE, "sq8", true);
         for (int i = 0; i < 1500; i++) {
             float[] x = VectorIndexContractTest.gaussian(random, 384);
             floats.add(x);
             codes.add(x);
             both.add(x);
         }
-        assertTrue(codes.isQuantized() && !floats.isQuantized());
+        assertTrue(Indexes.isQuantized(codes) && !Indexes.isQuantized(floats));
         double ratio = (double) floats.vectorBytes() / codes.vectorBytes();
         System.out.println("[memory] 1500 x 384 cosine: float32 " + floats.vectorBytes() / 1500.0 + " B/vector, sq8 "
                 + codes.vectorBytes() / 1500.0 + " B/vector, ratio " + ratio + ", sq8+floats "
@@ -101,17 +102,17 @@ class HnswIndexTest {
     void recalibratesWhenNewVectorsLeaveTheRange() {
         long seed = VectorIndexContractTest.baseSeed();
         Random random = new Random(seed);
-        HnswIndex index = hnsw(8, Metric.L2, Quantization.SQ8, false);
+        ManagedIndex index = hnsw(8, Metric.L2, "sq8", false);
         for (int i = 0; i < 256; i++) {
             index.add(scaled(VectorIndexContractTest.gaussian(random, 8), 0.1f));
         }
-        assertEquals(1, index.calibrations(), "trained once on the first 256");
+        assertEquals(1, Indexes.calibrations(index), "trained once on the first 256");
         float[][] wide = new float[300][];
         for (int i = 0; i < wide.length; i++) {
             wide[i] = scaled(VectorIndexContractTest.gaussian(random, 8), 10f);
             index.add(wide[i]);
         }
-        assertTrue(index.calibrations() > 1, "vectors 100x outside the range trigger re-calibration, seed " + seed);
+        assertTrue(Indexes.calibrations(index) > 1, "vectors 100x outside the range trigger re-calibration, seed " + seed);
         index.checkIntegrity();
         // The first re-calibration fired at the 32nd clipped vector and re-encoded those 32 from exact
         // copies (later ones may still wait for the next one, as the policy says).
@@ -134,8 +135,8 @@ class HnswIndexTest {
     void autoSwitchesToHnswKeepingIds() {
         long seed = VectorIndexContractTest.baseSeed();
         Random random = new Random(seed);
-        AutoIndex auto = new AutoIndex(IndexConfig.builder(8, Metric.COSINE).autoThreshold(100).build());
-        FlatIndex oracle = new FlatIndex(8, Metric.COSINE);
+        AutoIndex auto = Indexes.auto(IndexConfig.builder(8, Metric.COSINE).autoThreshold(100).build());
+        VectorIndex oracle = Indexes.flat(8, Metric.COSINE);
         for (int i = 0; i < 99; i++) {
             float[] x = VectorIndexContractTest.gaussian(random, 8);
             auto.add(x);

@@ -22,13 +22,15 @@ class IndexConfigTest {
         assertEquals(32, c.m0(), "m0 defaults to 2·m");
         assertEquals(200, c.efConstruction());
         assertEquals(50, c.efSearch());
-        assertEquals(IndexType.AUTO, c.indexType(), "auto is the default index type");
-        assertEquals(Quantization.NONE, c.quantization());
+        assertEquals("auto", c.indexType(), "auto is the default index type");
+        assertEquals("float32", c.encoding(), "quantization 'none' stores float32");
         assertFalse(c.keepFloatsForRerank());
         assertEquals(0.3, c.compactionThreshold());
         assertEquals(IndexConfig.AUTO_HNSW_THRESHOLD, c.autoThreshold());
         assertEquals(20, base().m(10).build().m0(), "m0 follows m");
-        assertTrue(IndexFactory.create(8, Metric.L2) instanceof AutoIndex);
+        assertTrue(IndexTypes.BUILT_IN.create(IndexConfig.builder(8, Metric.L2).build()) instanceof AutoIndex);
+        assertEquals("sq8", base().quantization("sq8").build().encoding());
+        assertEquals("float32", base().quantization("float32").build().encoding());
     }
 
     @Test
@@ -41,16 +43,16 @@ class IndexConfigTest {
         bad(() -> base().efSearch(0).build(), "ef_search");
         bad(() -> base().indexType(null).build(), "indexType");
         bad(() -> base().quantization(null).build(), "quantization");
-        bad(() -> base().indexType(IndexType.FLAT).quantization(Quantization.SQ8).build(), "needs indexType");
+        bad(() -> base().indexType("flat").quantization("sq8").build(), "needs indexType");
         bad(() -> base().keepFloatsForRerank(true).build(), "keepFloatsForRerank");
         bad(() -> base().compactionThreshold(0).build(), "compactionThreshold");
         bad(() -> base().compactionThreshold(Double.NaN).build(), "compactionThreshold");
         bad(() -> base().compactionThreshold(1.5).build(), "compactionThreshold");
         bad(() -> base().sq8TrainingSize(0).build(), "sq8TrainingSize");
-        bad(() -> IndexType.fromName("ivf"), "indexType must be one of");
-        bad(() -> Quantization.fromName("pq"), "quantization must be one of");
-        assertEquals(IndexType.HNSW, IndexType.fromName("hnsw"));
-        assertEquals(Quantization.SQ8, Quantization.fromName("sq8"));
+        bad(() -> base().indexType("IVF").build(), "indexType must be a name");
+        bad(() -> base().indexType("").build(), "indexType must be a name");
+        bad(() -> base().indexType("-x").build(), "indexType must be a name");
+        bad(() -> base().quantization("pq").build(), "quantization must be one of 'none', 'sq8', got 'pq'");
     }
 
     private static void bad(Runnable action, String messagePart) {
@@ -67,7 +69,7 @@ class IndexConfigTest {
 
     @Test
     void compactionThresholdIsConfigurable() {
-        VectorIndex index = IndexFactory.create(IndexConfig.builder(2, Metric.L2).indexType(IndexType.HNSW)
+        VectorIndex index = IndexTypes.BUILT_IN.create(IndexConfig.builder(2, Metric.L2).indexType("hnsw")
                 .compactionThreshold(0.5).build());
         for (int i = 0; i < 10; i++) {
             index.add(new float[] {i, 1});
@@ -78,6 +80,6 @@ class IndexConfigTest {
         assertFalse(index.needsCompaction(), "0.4 < 0.5");
         index.delete(4);
         assertTrue(index.needsCompaction(), "0.5 reaches 0.5");
-        Check.fails(ErrorCode.INVALID_ARGUMENT, () -> ((HnswIndex) index).search(new float[] {1, 1}, 1, 0), "ef 0");
+        Check.fails(ErrorCode.INVALID_ARGUMENT, () -> ((ManagedIndex) index).search(new float[] {1, 1}, 1, 0), "ef 0");
     }
 }

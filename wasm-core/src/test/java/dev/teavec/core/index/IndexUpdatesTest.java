@@ -28,17 +28,17 @@ class IndexUpdatesTest {
         IndexConfig.Builder b = IndexConfig.builder(dims, metric).seed(SEED).m(8).efConstruction(60).efSearch(60);
         switch (variant) {
             case "flat":
-                return IndexFactory.create(b.indexType(IndexType.FLAT).build());
+                return IndexTypes.BUILT_IN.create(b.indexType("flat").build());
             case "hnsw":
-                return IndexFactory.create(b.indexType(IndexType.HNSW).build());
+                return IndexTypes.BUILT_IN.create(b.indexType("hnsw").build());
             case "sq8":
-                return IndexFactory.create(b.indexType(IndexType.HNSW).quantization(Quantization.SQ8)
+                return IndexTypes.BUILT_IN.create(b.indexType("hnsw").quantization("sq8")
                         .sq8TrainingSize(64).build());
             case "sq8-rerank":
-                return IndexFactory.create(b.indexType(IndexType.HNSW).quantization(Quantization.SQ8)
+                return IndexTypes.BUILT_IN.create(b.indexType("hnsw").quantization("sq8")
                         .sq8TrainingSize(64).keepFloatsForRerank(true).build());
             default:
-                return IndexFactory.create(b.indexType(IndexType.AUTO).autoThreshold(150).build());
+                return IndexTypes.BUILT_IN.create(b.indexType("auto").autoThreshold(150).build());
         }
     }
 

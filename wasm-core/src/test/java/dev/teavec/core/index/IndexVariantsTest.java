@@ -1,5 +1,6 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.testkit.IdListIndexType;
 import org.junit.jupiter.api.Nested;
 
 /** The contract of {@link VectorIndexContractTest}, once per index variant. */
@@ -8,7 +9,7 @@ class IndexVariantsTest {
     class Flat extends VectorIndexContractTest {
         @Override
         VectorIndex create(IndexConfig.Builder base) {
-            return IndexFactory.create(base.indexType(IndexType.FLAT).build());
+            return IndexTypes.BUILT_IN.create(base.indexType("flat").build());
         }
 
         @Override
@@ -24,7 +25,7 @@ class IndexVariantsTest {
             // A small m makes a multi-level, sparse graph out of a few hundred vectors. The wide beam keeps
             // recall on random Gaussian sets of up to 41 dimensions clear of the bar: at the default ef, 17 of
             // 2,000 seeds fell below it (worst 0.81); at 100, none (worst 0.945).
-            return IndexFactory.create(base.indexType(IndexType.HNSW).m(4).efConstruction(40).efSearch(100).build());
+            return IndexTypes.BUILT_IN.create(base.indexType("hnsw").m(4).efConstruction(40).efSearch(100).build());
         }
 
         @Override
@@ -44,7 +45,7 @@ class IndexVariantsTest {
         VectorIndex create(IndexConfig.Builder base) {
             // Training on 64 vectors: later ones overshoot now and then, so re-calibration runs too.
             // efSearch 100 as in HnswFloat: at the default, the worst of 2,000 seeds sat exactly on the bar.
-            return IndexFactory.create(base.indexType(IndexType.HNSW).m(6).quantization(Quantization.SQ8)
+            return IndexTypes.BUILT_IN.create(base.indexType("hnsw").m(6).quantization("sq8")
                     .sq8TrainingSize(64).efSearch(100).build());
         }
 
@@ -71,7 +72,7 @@ class IndexVariantsTest {
         @Override
         VectorIndex create(IndexConfig.Builder base) {
             // efSearch 100: at the default, 1 of 2,000 seeds fell below the bar (0.785); at 100 the worst is 0.865.
-            return IndexFactory.create(base.indexType(IndexType.HNSW).m(6).quantization(Quantization.SQ8)
+            return IndexTypes.BUILT_IN.create(base.indexType("hnsw").m(6).quantization("sq8")
                     .sq8TrainingSize(4).keepFloatsForRerank(true).efSearch(100).build());
         }
 
@@ -91,7 +92,7 @@ class IndexVariantsTest {
         @Override
         VectorIndex create(IndexConfig.Builder base) {
             // A low threshold so that most cases cross from flat to HNSW.
-            return IndexFactory.create(base.indexType(IndexType.AUTO).autoThreshold(50).build());
+            return IndexTypes.BUILT_IN.create(base.indexType("auto").autoThreshold(50).build());
         }
 
         @Override
@@ -102,6 +103,20 @@ class IndexVariantsTest {
         @Override
         double distanceTolerance() {
             return 1e-4;
+        }
+    }
+
+    /** A user-defined type (registered, not built in) that offers every id as a candidate: exact through the engine's ranking. */
+    @Nested
+    class UserType extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            return IdListIndexType.REGISTRY.create(base.indexType(IdListIndexType.NAME).build());
+        }
+
+        @Override
+        boolean exact() {
+            return true;
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.testkit.Check;
 import dev.teavec.core.testkit.FlatIndexScenarios;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.util.HashSet;
 import java.util.Random;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One contract, run against every index variant (flat, HNSW float, HNSW SQ8 with and without
- * re-ranking, auto), with {@link FlatIndex} as the oracle. Subclasses say how to build an index and
+ * re-ranking, auto), with the flat index as the oracle. Subclasses say how to build an index and
  * how exact it is expected to be.
  */
 abstract class VectorIndexContractTest {
@@ -182,7 +183,7 @@ abstract class VectorIndexContractTest {
         long seed = baseSeed();
         Random random = new Random(seed);
         VectorIndex index = create(8, Metric.L2);
-        FlatIndex oracle = new FlatIndex(8, Metric.L2);
+        VectorIndex oracle = Indexes.flat(8, Metric.L2);
         for (int i = 0; i < 400; i++) {
             float[] x = gaussian(random, 8);
             index.add(x);
@@ -237,7 +238,7 @@ abstract class VectorIndexContractTest {
         long seed = baseSeed();
         Random random = new Random(seed);
         VectorIndex index = create(12, Metric.COSINE);
-        FlatIndex oracle = new FlatIndex(12, Metric.COSINE);
+        VectorIndex oracle = Indexes.flat(12, Metric.COSINE);
         for (int i = 0; i < 300; i++) {
             float[] x = gaussian(random, 12);
             index.add(x);
@@ -275,7 +276,7 @@ abstract class VectorIndexContractTest {
             int dim = 2 + random.nextInt(40);
             int n = 30 + random.nextInt(400);
             VectorIndex index = create(dim, metric);
-            FlatIndex oracle = new FlatIndex(dim, metric);
+            VectorIndex oracle = Indexes.flat(dim, metric);
             for (int i = 0; i < n; i++) {
                 float[] x = gaussian(random, dim);
                 assertEquals(i, index.add(x), "ids are dense in insertion order");

@@ -2,13 +2,11 @@ package dev.teavec.core.recall;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.teavec.core.index.FlatIndex;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexFactory;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.io.IOException;
 import java.util.Random;
@@ -25,22 +23,22 @@ class ChurnTest {
 
     @Test
     void churnHnswFloat() throws IOException {
-        churn(Quantization.NONE);
+        churn("none");
     }
 
     @Test
     void churnHnswSq8() throws IOException {
-        churn(Quantization.SQ8);
+        churn("sq8");
     }
 
-    private static void churn(Quantization quantization) throws IOException {
+    private static void churn(String quantization) throws IOException {
         Dataset data = Dataset.sift();
         long seed = Long.getLong("teavec.seed", System.nanoTime());
         Random random = new Random(seed);
         int dim = data.base[0].length;
-        VectorIndex index = IndexFactory.create(IndexConfig.builder(dim, Metric.L2).indexType(IndexType.HNSW)
+        VectorIndex index = IndexTypes.BUILT_IN.create(IndexConfig.builder(dim, Metric.L2).indexType("hnsw")
                 .quantization(quantization).efSearch(EF_SEARCH).seed(seed).build());
-        FlatIndex oracle = new FlatIndex(dim, Metric.L2);
+        VectorIndex oracle = Indexes.flat(dim, Metric.L2);
         int initial = 4000;
         int[] pool = new int[data.base.length];
         int poolStart = 0;
@@ -96,9 +94,9 @@ class ChurnTest {
             double recall = hits / (10.0 * data.queries.length);
             worst = Math.min(worst, recall);
             assertTrue(recall >= 0.90, "cycle " + cycle + ": recall@10 " + recall + " under churn, "
-                    + quantization.jsName() + ", seed " + seed);
+                    + quantization + ", seed " + seed);
         }
-        System.out.println("[churn] dataset=" + data.name + " variant=hnsw-" + quantization.jsName() + " ef_search="
+        System.out.println("[churn] dataset=" + data.name + " variant=hnsw-" + quantization + " ef_search="
                 + EF_SEARCH + " cycles=20 worst_recall@10=" + RealDataRecallTest.round(worst) + " compactions="
                 + compactions + " live=" + index.liveCount() + " tombstones=" + index.deletedCount() + " seed=" + seed);
     }

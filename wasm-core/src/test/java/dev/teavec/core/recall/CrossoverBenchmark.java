@@ -1,9 +1,9 @@
 package dev.teavec.core.recall;
 
-import dev.teavec.core.index.FlatIndex;
-import dev.teavec.core.index.HnswIndex;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
+import dev.teavec.core.index.ManagedIndex;
+import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.io.File;
 
@@ -18,8 +18,8 @@ public final class CrossoverBenchmark {
         float[][] base = Vecs.readFvecs(new File(dir, "wordnet_minilm_base.fvecs"), 20000);
         float[][] queries = Vecs.readFvecs(new File(dir, "wordnet_minilm_query.fvecs"), 1000);
         for (int n : new int[] {500, 1000, 2000, 3000, 5000, 8000}) {
-            FlatIndex flat = new FlatIndex(384, Metric.COSINE);
-            HnswIndex hnsw = new HnswIndex(IndexConfig.builder(384, Metric.COSINE).indexType(IndexType.HNSW).build());
+            VectorIndex flat = Indexes.flat(384, Metric.COSINE);
+            ManagedIndex hnsw = Indexes.hnsw(IndexConfig.builder(384, Metric.COSINE).indexType("hnsw").build());
             for (int i = 0; i < n; i++) {
                 flat.add(base[i]);
                 hnsw.add(base[i]);

@@ -2,11 +2,10 @@ package dev.teavec.core.recall;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.teavec.core.index.HnswIndex;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.ManagedIndex;
 import dev.teavec.core.index.SearchResult;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -27,32 +26,32 @@ class RealDataRecallTest {
 
     @Test
     void wordnetHnswFloat() throws IOException {
-        check(Dataset.wordnet(), Metric.COSINE, Quantization.NONE, false, EF_WORDNET);
+        check(Dataset.wordnet(), Metric.COSINE, "none", false, EF_WORDNET);
     }
 
     @Test
     void wordnetHnswSq8() throws IOException {
-        check(Dataset.wordnet(), Metric.COSINE, Quantization.SQ8, false, EF_WORDNET);
+        check(Dataset.wordnet(), Metric.COSINE, "sq8", false, EF_WORDNET);
     }
 
     @Test
     void siftHnswFloat() throws IOException {
-        check(Dataset.sift(), Metric.L2, Quantization.NONE, false, EF_SIFT);
+        check(Dataset.sift(), Metric.L2, "none", false, EF_SIFT);
     }
 
     @Test
     void siftHnswSq8() throws IOException {
-        check(Dataset.sift(), Metric.L2, Quantization.SQ8, false, EF_SIFT);
+        check(Dataset.sift(), Metric.L2, "sq8", false, EF_SIFT);
     }
 
     @Test
     void siftHnswSq8Rerank() throws IOException {
-        check(Dataset.sift(), Metric.L2, Quantization.SQ8, true, EF_SIFT);
+        check(Dataset.sift(), Metric.L2, "sq8", true, EF_SIFT);
     }
 
-    private static void check(Dataset data, Metric metric, Quantization quantization, boolean rerank, int ef) {
+    private static void check(Dataset data, Metric metric, String quantization, boolean rerank, int ef) {
         int dim = data.base[0].length;
-        HnswIndex index = new HnswIndex(IndexConfig.builder(dim, metric).indexType(IndexType.HNSW)
+        ManagedIndex index = Indexes.hnsw(IndexConfig.builder(dim, metric).indexType("hnsw")
                 .quantization(quantization).keepFloatsForRerank(rerank).efSearch(ef).build());
         long t0 = System.nanoTime();
         for (float[] v : data.base) {
@@ -76,7 +75,7 @@ class RealDataRecallTest {
         }
         double searchMicros = (System.nanoTime() - s0) / 1e3 / data.queries.length;
         double recall = hits / (10.0 * data.queries.length);
-        String variant = "hnsw-" + quantization.jsName() + (rerank ? "+rerank" : "");
+        String variant = "hnsw-" + quantization + (rerank ? "+rerank" : "");
         System.out.println("[recall] dataset=" + data.name + " n=" + data.base.length + " variant=" + variant
                 + " ef_search=" + ef + " recall@10=" + round(recall) + " build_vectors_per_s="
                 + Math.round(data.base.length / buildSeconds) + " search_us=" + Math.round(searchMicros)

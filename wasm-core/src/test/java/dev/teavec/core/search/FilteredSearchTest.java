@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.filter.Filter;
-import dev.teavec.core.index.FlatIndex;
-import dev.teavec.core.index.HnswIndex;
 import dev.teavec.core.index.IdFilter;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.ManagedIndex;
 import dev.teavec.core.index.SearchResult;
+import dev.teavec.core.index.VectorIndex;
+import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.util.HashSet;
 import java.util.Random;
@@ -42,13 +41,13 @@ class FilteredSearchTest {
         IndexConfig.Builder b = IndexConfig.builder(DIMS, Metric.L2).seed(SEED).efConstruction(100).efSearch(50);
         switch (variant) {
             case "flat":
-                return b.indexType(IndexType.FLAT).build();
+                return b.indexType("flat").build();
             case "hnsw":
-                return b.indexType(IndexType.HNSW).build();
+                return b.indexType("hnsw").build();
             case "sq8":
-                return b.indexType(IndexType.HNSW).quantization(Quantization.SQ8).build();
+                return b.indexType("hnsw").quantization("sq8").build();
             default:
-                return b.indexType(IndexType.AUTO).build();
+                return b.indexType("auto").build();
         }
     }
 
@@ -79,7 +78,7 @@ class FilteredSearchTest {
         Random random = new Random(SEED);
         float[][] data = clustered(random, N);
         VectorDatabase db = new VectorDatabase(config(variant));
-        FlatIndex oracle = new FlatIndex(DIMS, Metric.L2);
+        VectorIndex oracle = Indexes.flat(DIMS, Metric.L2);
         for (int i = 0; i < N; i++) {
             db.insert(data[i], metadata(i));
             oracle.add(data[i]);
@@ -178,7 +177,7 @@ class FilteredSearchTest {
     @Test
     void fallsBackToExactWhenTheGraphComesBackShort() {
         Random random = new Random(SEED);
-        HnswIndex index = new HnswIndex(config("hnsw"));
+        ManagedIndex index = Indexes.hnsw(config("hnsw"));
         float[][] data = clustered(random, 1000);
         for (float[] v : data) {
             index.add(v);
@@ -197,7 +196,7 @@ class FilteredSearchTest {
     @Test
     void samplesTheMatchCountOnLargeIndexes() {
         Random random = new Random(SEED);
-        HnswIndex index = new HnswIndex(IndexConfig.builder(4, Metric.L2).indexType(IndexType.HNSW).m(4)
+        ManagedIndex index = Indexes.hnsw(IndexConfig.builder(4, Metric.L2).indexType("hnsw").m(4)
                 .efConstruction(10).seed(SEED).build());
         for (int i = 0; i < 20000; i++) {
             index.add(new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat(), random.nextFloat()});
@@ -210,7 +209,7 @@ class FilteredSearchTest {
         assertTrue(!est.exact, "sampled");
         assertTrue(Math.abs(est.count - live / 2.0) < live * 0.1, "estimate " + est.count + " of about " + live / 2);
         assertEquals(est.count, MatchEstimate.of(index, id -> id % 2 == 0, SEED).count, "same seed, same estimate");
-        MatchEstimate small = MatchEstimate.of(new FlatIndex(4, Metric.L2), id -> true, SEED);
+        MatchEstimate small = MatchEstimate.of(Indexes.flat(4, Metric.L2), id -> true, SEED);
         assertTrue(small.exact && small.count == 0, "small indexes count");
     }
 }

@@ -4,7 +4,6 @@ import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
 import dev.teavec.core.meta.MetaValue;
 import dev.teavec.core.meta.MetadataJson;
 import dev.teavec.core.vector.Metric;
@@ -40,7 +39,7 @@ public final class FilterScenarios {
     }
 
     private static VectorDatabase sample() {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType(IndexType.FLAT).build());
+        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
         db.insert(new float[] {0, 0}, "{\"name\":\"caf\u00e9 \\\"au lait\\\"\",\"price\":2.5,\"tags\":[\"hot\",\"milk\"],\"ok\":true}");
         db.insert(new float[] {1, 0}, "{\"name\":\"it's tea\",\"price\":2,\"tags\":[],\"ok\":false,\"n\":null}");
         db.insert(new float[] {2, 0}, "{\"name\":\"100% juice\",\"price\":4,\"tags\":[\"cold\"]}");

@@ -1,8 +1,8 @@
 package dev.teavec.core.testkit;
 
 import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.index.FlatIndex;
 import dev.teavec.core.index.SearchResult;
+import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.store.FloatVectorStore;
 import dev.teavec.core.vector.Metric;
 import java.util.Random;
@@ -21,7 +21,7 @@ public final class FlatIndexScenarios {
 
     /** Points on a line: the nearest by Euclidean distance are known exactly. */
     public static void l2HandBuiltNeighbours() {
-        FlatIndex index = new FlatIndex(2, Metric.L2);
+        VectorIndex index = Indexes.flat(2, Metric.L2);
         index.add(v(0, 0));
         index.add(v(3, 4));
         index.add(v(1, 0));
@@ -34,7 +34,7 @@ public final class FlatIndexScenarios {
 
     /** Cosine ignores magnitude: a long vector in the query's direction beats a short one off it. */
     public static void cosineRanksMostSimilarFirst() {
-        FlatIndex index = new FlatIndex(2, Metric.COSINE);
+        VectorIndex index = Indexes.flat(2, Metric.COSINE);
         index.add(v(-1, 0));
         index.add(v(10, 1));
         index.add(v(0, 1));
@@ -48,7 +48,7 @@ public final class FlatIndexScenarios {
 
     /** Dot product rewards magnitude: the largest inner product ranks first, as distance -dot. */
     public static void dotRanksLargestInnerProductFirst() {
-        FlatIndex index = new FlatIndex(2, Metric.DOT);
+        VectorIndex index = Indexes.flat(2, Metric.DOT);
         index.add(v(1, 0));
         index.add(v(3, 0));
         index.add(v(-2, 0));
@@ -59,7 +59,7 @@ public final class FlatIndexScenarios {
     }
 
     public static void emptyIndexAndLargeK() {
-        FlatIndex index = new FlatIndex(3, Metric.L2);
+        VectorIndex index = Indexes.flat(3, Metric.L2);
         Check.equal(0, index.search(v(1, 2, 3), 5).size(), "empty index returns no results");
         index.add(v(1, 1, 1));
         index.add(v(2, 2, 2));
@@ -68,7 +68,7 @@ public final class FlatIndexScenarios {
     }
 
     public static void duplicatesTieBreakByLowerId() {
-        FlatIndex index = new FlatIndex(2, Metric.L2);
+        VectorIndex index = Indexes.flat(2, Metric.L2);
         index.add(v(1, 1));
         index.add(v(5, 5));
         index.add(v(1, 1));
@@ -76,7 +76,7 @@ public final class FlatIndexScenarios {
     }
 
     public static void badInputChangesNothing() {
-        FlatIndex index = new FlatIndex(3, Metric.COSINE);
+        VectorIndex index = Indexes.flat(3, Metric.COSINE);
         index.add(v(1, 0, 0));
         Check.fails(ErrorCode.DIMENSION_MISMATCH, () -> index.add(v(1, 0)), "short vector");
         Check.fails(ErrorCode.INVALID_VECTOR, () -> index.add(v(1, Float.NaN, 0)), "NaN");
@@ -87,15 +87,15 @@ public final class FlatIndexScenarios {
         Check.fails(ErrorCode.INVALID_K, () -> index.search(v(1, 0, 0), -3), "negative k");
         Check.fails(ErrorCode.DIMENSION_MISMATCH, () -> index.search(v(1, 0, 0, 0), 1), "long query");
         Check.fails(ErrorCode.UNKNOWN_ID, () -> index.get(1), "unknown id");
-        Check.fails(ErrorCode.INVALID_CONFIG, () -> new FlatIndex(0, Metric.L2), "zero dimensions");
+        Check.fails(ErrorCode.INVALID_CONFIG, () -> Indexes.flat(0, Metric.L2), "zero dimensions");
         Check.fails(ErrorCode.INVALID_CONFIG, () -> Metric.fromName("euclid"), "unknown metric");
         Check.equal(1, index.size(), "failed calls left the index as it was");
     }
 
     /** Zero vectors are fine where no norm is needed. */
     public static void zeroVectorAllowedUnderL2AndDot() {
-        new FlatIndex(2, Metric.L2).add(v(0, 0));
-        new FlatIndex(2, Metric.DOT).add(v(0, 0));
+        Indexes.flat(2, Metric.L2).add(v(0, 0));
+        Indexes.flat(2, Metric.DOT).add(v(0, 0));
     }
 
     /** Vectors spread over many chunks read back exactly. */
@@ -116,7 +116,7 @@ public final class FlatIndexScenarios {
         int dim = 1 + random.nextInt(40);
         int n = 1 + random.nextInt(300);
         for (Metric metric : Metric.values()) {
-            FlatIndex index = new FlatIndex(dim, metric);
+            VectorIndex index = Indexes.flat(dim, metric);
             float[][] data = new float[n][];
             for (int i = 0; i < n; i++) {
                 data[i] = gaussian(random, dim);

@@ -1,10 +1,7 @@
 package dev.teavec.core.testkit;
 
-import dev.teavec.core.index.FlatIndex;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexFactory;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.vector.Metric;
@@ -22,10 +19,10 @@ public final class IndexScenarios {
     }
 
     static IndexConfig.Builder variant(String name, int dims, Metric metric, long seed) {
-        IndexConfig.Builder b = IndexConfig.builder(dims, metric).indexType(IndexType.HNSW).seed(seed)
+        IndexConfig.Builder b = IndexConfig.builder(dims, metric).indexType("hnsw").seed(seed)
                 .m(16).efConstruction(100).efSearch(100);
         if (name.startsWith("sq8")) {
-            b.quantization(Quantization.SQ8).sq8TrainingSize(200);
+            b.quantization("sq8").sq8TrainingSize(200);
         }
         if (name.equals("sq8-rerank")) {
             b.keepFloatsForRerank(true);
@@ -58,8 +55,8 @@ public final class IndexScenarios {
         int dims = 24;
         float[][] data = clustered(random, 1500, dims);
         for (Metric metric : Metric.values()) {
-            VectorIndex index = IndexFactory.create(variant(variant, dims, metric, seed).build());
-            FlatIndex oracle = new FlatIndex(dims, metric);
+            VectorIndex index = IndexTypes.BUILT_IN.create(variant(variant, dims, metric, seed).build());
+            VectorIndex oracle = Indexes.flat(dims, metric);
             for (float[] v : data) {
                 index.add(v);
                 oracle.add(v);
@@ -94,7 +91,7 @@ public final class IndexScenarios {
         Random random = new Random(seed);
         int dims = 16;
         float[][] data = clustered(random, 800, dims);
-        VectorIndex index = IndexFactory.create(variant(variant, dims, Metric.L2, seed).compactionThreshold(0.25).build());
+        VectorIndex index = IndexTypes.BUILT_IN.create(variant(variant, dims, Metric.L2, seed).compactionThreshold(0.25).build());
         for (float[] v : data) {
             index.add(v);
         }

@@ -4,8 +4,6 @@ import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
 import dev.teavec.core.search.FilteredResult;
 import dev.teavec.core.vector.Metric;
 import java.util.Random;
@@ -23,16 +21,16 @@ public final class RecordScenarios {
         IndexConfig.Builder b = IndexConfig.builder(dims, Metric.L2).seed(seed).m(12).efConstruction(60).efSearch(40);
         switch (variant) {
             case "flat":
-                b.indexType(IndexType.FLAT);
+                b.indexType("flat");
                 break;
             case "hnsw":
-                b.indexType(IndexType.HNSW);
+                b.indexType("hnsw");
                 break;
             case "sq8":
-                b.indexType(IndexType.HNSW).quantization(Quantization.SQ8).sq8TrainingSize(100);
+                b.indexType("hnsw").quantization("sq8").sq8TrainingSize(100);
                 break;
             default:
-                b.indexType(IndexType.AUTO).autoThreshold(150);
+                b.indexType("auto").autoThreshold(150);
         }
         return new VectorDatabase(b.build());
     }

@@ -6,8 +6,6 @@ import dev.teavec.core.codec.SnapshotBytes;
 import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.meta.KeyTable;
 import dev.teavec.core.meta.MetaRecord;
@@ -35,14 +33,14 @@ public final class RecordSnapshotScenarios {
     static IndexConfig config(String variant, int dims, Metric metric, long seed) {
         IndexConfig.Builder b = IndexConfig.builder(dims, metric).seed(seed).m(8).efConstruction(40).efSearch(40);
         if (variant.startsWith("flat")) {
-            b.indexType(IndexType.FLAT);
+            b.indexType("flat");
         } else if (variant.startsWith("auto")) {
-            b.indexType(IndexType.AUTO).autoThreshold(120);
+            b.indexType("auto").autoThreshold(120);
         } else {
-            b.indexType(IndexType.HNSW);
+            b.indexType("hnsw");
         }
         if (variant.contains("sq8")) {
-            b.quantization(Quantization.SQ8).sq8TrainingSize(60);
+            b.quantization("sq8").sq8TrainingSize(60);
         }
         return b.build();
     }
@@ -219,8 +217,8 @@ public final class RecordSnapshotScenarios {
 
     /** A small database with SQ8 codes, metadata of every kind, keys and documents: for exhaustive damage tests. */
     public static VectorDatabase small(long seed) {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(4, Metric.L2).indexType(IndexType.HNSW)
-                .quantization(Quantization.SQ8).sq8TrainingSize(8).m(4).efConstruction(16).seed(seed).build());
+        VectorDatabase db = new VectorDatabase(IndexConfig.builder(4, Metric.L2).indexType("hnsw")
+                .quantization("sq8").sq8TrainingSize(8).m(4).efConstruction(16).seed(seed).build());
         float[][] data = IndexScenarios.clustered(new Random(seed), 14, 4);
         for (int i = 0; i < data.length; i++) {
             db.add("k\u00e9" + i, data[i], i % 3 == 0 ? "{\"a\":" + i + ",\"s\":\"\u00fc\",\"l\":[\"x\"],\"b\":true,\"z\":null}" : null,

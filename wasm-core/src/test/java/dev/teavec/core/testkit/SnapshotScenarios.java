@@ -2,14 +2,12 @@ package dev.teavec.core.testkit;
 
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
+import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.AutoIndex;
-import dev.teavec.core.index.HnswIndex;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexFactory;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.vector.Metric;
@@ -29,7 +27,7 @@ public final class SnapshotScenarios {
     public static final String[] VARIANTS = {"flat", "hnsw", "sq8", "sq8-rerank", "sq8-untrained", "auto-flat",
         "auto-hnsw", "auto-sq8", "empty-hnsw", "compacted-hnsw", "flat-updated", "hnsw-updated", "sq8-updated",
         "sq8-rerank-updated", "auto-flat-updated", "auto-hnsw-updated", "auto-sq8-updated", "compacted-hnsw-updated",
-        "compacted-flat-updated"};
+        "compacted-flat-updated", "user", "user-updated"};
 
     private SnapshotScenarios() {
     }
@@ -37,14 +35,16 @@ public final class SnapshotScenarios {
     public static IndexConfig config(String variant, int dims, Metric metric, long seed) {
         IndexConfig.Builder b = IndexConfig.builder(dims, metric).seed(seed).m(8).efConstruction(40).efSearch(40);
         if (variant.startsWith("flat")) {
-            b.indexType(IndexType.FLAT);
+            b.indexType("flat");
+        } else if (variant.startsWith("user")) {
+            b.indexType(IdListIndexType.NAME);
         } else if (variant.startsWith("auto")) {
-            b.indexType(IndexType.AUTO).autoThreshold(120);
+            b.indexType("auto").autoThreshold(120);
         } else {
-            b.indexType(IndexType.HNSW);
+            b.indexType("hnsw");
         }
         if (variant.contains("sq8")) {
-            b.quantization(Quantization.SQ8).sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
+            b.quantization("sq8").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
         }
         if (variant.contains("rerank")) {
             b.keepFloatsForRerank(true);
@@ -55,7 +55,7 @@ public final class SnapshotScenarios {
     /** An index of the variant with {@code n} vectors (fewer for the empty and pre-switch ones) and some deletes. */
     public static VectorIndex build(String variant, Metric metric, int dims, int n, long seed) {
         Random random = new Random(seed);
-        VectorIndex index = IndexFactory.create(config(variant, dims, metric, seed));
+        VectorIndex index = IdListIndexType.REGISTRY.create(config(variant, dims, metric, seed));
         int count = variant.startsWith("empty") ? 0 : variant.startsWith("auto-flat") ? Math.min(n, 100) : n;
         boolean updated = variant.endsWith("updated");
         float[][] data = IndexScenarios.clustered(random, count, dims);
@@ -93,7 +93,7 @@ public final class SnapshotScenarios {
             Check.isTrue(((AutoIndex) index).usesHnsw() == !variant.startsWith("auto-flat"), variant + ": AUTO phase");
         }
         if (variant.equals("sq8-untrained")) {
-            Check.isTrue(!((HnswIndex) index).isQuantized(), variant + ": not trained yet");
+            Check.isTrue(!Indexes.isQuantized(index), variant + ": not trained yet");
         }
         return index;
     }
@@ -124,7 +124,7 @@ public final class SnapshotScenarios {
         String what = variant + "/" + metric.jsName() + " seed " + seed;
         VectorIndex original = build(variant, metric, dims, 240, seed);
         SnapshotBytes bytes = IndexSnapshot.encode(original);
-        VectorIndex copy = IndexSnapshot.decode(bytes);
+        VectorIndex copy = IndexSnapshot.decode(bytes, SnapshotLimits.DEFAULT, IdListIndexType.REGISTRY);
         float[][] queries = queries(40, dims, seed);
         assertSame(original, copy, queries, what + " after load");
         byte[] again = IndexSnapshot.encodeToArray(copy);
@@ -192,9 +192,9 @@ public final class SnapshotScenarios {
 
     /** A small HNSW index with SQ8 codes and deletes: snapshots of a few kilobytes for exhaustive damage tests. */
     public static VectorIndex small(long seed) {
-        IndexConfig config = IndexConfig.builder(4, Metric.L2).indexType(IndexType.HNSW).quantization(Quantization.SQ8)
+        IndexConfig config = IndexConfig.builder(4, Metric.L2).indexType("hnsw").quantization("sq8")
                 .sq8TrainingSize(8).m(4).efConstruction(16).seed(seed).build();
-        VectorIndex index = IndexFactory.create(config);
+        VectorIndex index = IndexTypes.BUILT_IN.create(config);
         float[][] data = IndexScenarios.clustered(new Random(seed), 24, 4);
         for (float[] v : data) {
             index.add(v);

@@ -1,35 +1,23 @@
-package dev.teavec.core.codec;
+package dev.teavec.core.graph;
 
-import dev.teavec.core.graph.HnswGraph;
-import dev.teavec.core.graph.HnswIntegrity;
-import dev.teavec.core.graph.LevelGenerator;
-import dev.teavec.core.index.HnswIndex;
-import dev.teavec.core.index.IndexConfig;
+import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.text.Decimal;
 
 /**
- * Section HNSW_GRAPH: the graph and the builder state that later inserts depend on. Node levels
- * first (so memory is known before anything is built), then the anchor tree, then every neighbour
- * list with its keys (the builder prunes by them; recomputing would differ after SQ8 re-calibration).
- * Decoding checks what searches and inserts rely on: ids in range, lists within capacity, sorted keys,
- * the anchor invariants, then {@link HnswIntegrity} (no duplicates or self-links, levels consistent,
- * every node reachable from the entry point).
+ * An HNSW graph and the builder state that later inserts depend on, as a snapshot holds them (the
+ * {@code hnsw} index type's state, format version 1; section HNSW_GRAPH in format versions 1 and 2).
+ * Node levels first (so memory is known before anything is built), then the anchor tree, then every
+ * neighbour list with its keys (the builder prunes by them; recomputing would differ after SQ8
+ * re-calibration). Reading checks what searches and inserts rely on: ids in range, lists within
+ * capacity, sorted keys, the anchor invariants, then {@link HnswIntegrity} (no duplicates or
+ * self-links, levels consistent, every node reachable from the entry point).
  */
-final class HnswGraphSection implements SectionPayload {
-    private final HnswIndex index;
-
-    HnswGraphSection(HnswIndex index) {
-        this.index = index;
+public final class HnswGraphFormat {
+    private HnswGraphFormat() {
     }
 
-    @Override
-    public int id() {
-        return SectionIds.HNSW_GRAPH;
-    }
-
-    @Override
-    public long size() {
-        HnswGraph g = index.graph();
+    public static long size(HnswGraph g) {
         long size = 4 + 8 + 4 + 8 + 5L * g.size();
         for (int node = 0; node < g.size(); node++) {
             for (int level = 0; level <= g.level(node); level++) {
@@ -39,20 +27,18 @@ final class HnswGraphSection implements SectionPayload {
         return size;
     }
 
-    @Override
-    public void write(SnapshotWriter out) {
-        HnswGraph g = index.graph();
+    public static void write(SectionOutput out, HnswGraph g, HnswBuilder builder, int m, int m0) {
         int n = g.size();
         out.i32(n);
-        out.i32(index.config().m());
-        out.i32(index.config().m0());
+        out.i32(m);
+        out.i32(m0);
         out.i32(g.entryPoint());
-        out.i64(index.levelState());
+        out.i64(builder.levelState());
         for (int node = 0; node < n; node++) {
             out.u8(g.level(node));
         }
         for (int node = 0; node < n; node++) {
-            out.i32(index.anchorOf(node));
+            out.i32(builder.anchorOf(node));
         }
         for (int node = 0; node < n; node++) {
             for (int level = 0; level <= g.level(node); level++) {
@@ -69,10 +55,10 @@ final class HnswGraphSection implements SectionPayload {
     }
 
     /** The decoded graph and builder state. */
-    static final class Decoded {
-        final HnswGraph graph;
-        final long levelState;
-        final int[] anchors;
+    public static final class Decoded {
+        public final HnswGraph graph;
+        public final long levelState;
+        public final int[] anchors;
 
         Decoded(HnswGraph graph, long levelState, int[] anchors) {
             this.graph = graph;
@@ -81,11 +67,11 @@ final class HnswGraphSection implements SectionPayload {
         }
     }
 
-    static Decoded read(SnapshotLayout layout, IndexConfig config, int count, DecodeBudget budget) {
-        SnapshotReader in = layout.section(SectionIds.HNSW_GRAPH);
+    /** Reads a graph of {@code count} nodes built with {@code m} and {@code m0}; the caller checks the payload's end. */
+    public static Decoded read(SectionInput in, int m, int m0, int count) {
         in.expect("node count", count);
-        in.expect("m", config.m());
-        in.expect("m0", config.m0());
+        in.expect("m", m);
+        in.expect("m0", m0);
         int epAt = in.position();
         int ep = in.i32("entry point");
         long levelState = in.i64("level generator state");
@@ -111,8 +97,7 @@ final class HnswGraphSection implements SectionPayload {
         }
         // Each list takes at least its 2-byte count, so the lists announced must fit in what is left.
         in.need(4L * count + 2 * (count + upperLists), "anchors and neighbour lists");
-        budget.charge(HnswGraph.estimateBytes(config.m(), config.m0(), count, upperLists) + 12L * count,
-                "the HNSW graph", in.position());
+        in.charge(HnswGraph.estimateBytes(m, m0, count, upperLists) + 12L * count, "the HNSW graph");
         int[] anchors = new int[count];
         for (int node = 0; node < count; node++) {
             int at = in.position();
@@ -122,12 +107,12 @@ final class HnswGraphSection implements SectionPayload {
             }
             anchors[node] = a;
         }
-        HnswGraph graph = new HnswGraph(config.m(), config.m0());
+        HnswGraph graph = new HnswGraph(m, m0);
         for (int node = 0; node < count; node++) {
             graph.addNode(levels[node]);
         }
-        int[] ids = new int[config.m0()];
-        float[] keys = new float[config.m0()];
+        int[] ids = new int[m0];
+        float[] keys = new float[m0];
         for (int node = 0; node < count; node++) {
             for (int level = 0; level <= levels[node]; level++) {
                 int at = in.position();
@@ -155,11 +140,10 @@ final class HnswGraphSection implements SectionPayload {
                 graph.setNeighbours(node, level, ids, keys, n);
             }
         }
-        in.expectEnd();
         if (count > 0) {
             graph.setEntryPoint(ep, top);
         }
-        checkAnchors(in, graph, anchors, config.m0());
+        checkAnchors(in, graph, anchors, m0);
         try {
             HnswIntegrity.check(graph);
         } catch (IllegalStateException e) {
@@ -169,7 +153,7 @@ final class HnswGraphSection implements SectionPayload {
     }
 
     /** Each anchor links to its node on level 0 and anchors at most m0 - 1 nodes, as the builder keeps them. */
-    private static void checkAnchors(SnapshotReader in, HnswGraph graph, int[] anchors, int m0) {
+    private static void checkAnchors(SectionInput in, HnswGraph graph, int[] anchors, int m0) {
         int[] anchored = new int[anchors.length];
         for (int node = 0; node < anchors.length; node++) {
             int a = anchors[node];

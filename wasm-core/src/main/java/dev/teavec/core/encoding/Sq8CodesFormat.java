@@ -1,39 +1,33 @@
-package dev.teavec.core.codec;
+package dev.teavec.core.encoding;
 
-import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
+import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.score.Sq8VectorValues;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.text.Decimal;
 import dev.teavec.core.vector.Metric;
 
 /**
- * Section VECTORS_SQ8: SQ8 codes with the whole calibration state, so that a loaded index quantizes,
- * clips and re-calibrates later vectors exactly as the saved one would have: the quantizer's ranges,
- * the ranges of every vector seen (the next calibration's), the clipped vectors' exact copies, then
- * one byte per dimension per vector. Norms are not stored: they are recomputed from the codes.
+ * SQ8 codes with their whole calibration state, so that a loaded index quantizes, clips and re-calibrates
+ * later vectors exactly as the saved one would have: the quantizer's ranges, the ranges of every vector
+ * seen (the next calibration's), the clipped vectors' exact copies, then one byte per dimension per vector
+ * (docs/format.md). Norms are not stored: they are recomputed from the codes. Part of SQ8's payload, and
+ * (format versions 1 and 2) section VECTORS_SQ8.
  */
-final class Sq8VectorsSection implements SectionPayload {
-    private final Sq8VectorValues values;
-
-    Sq8VectorsSection(Sq8VectorValues values) {
-        this.values = values;
+public final class Sq8CodesFormat {
+    private Sq8CodesFormat() {
     }
 
-    @Override
-    public int id() {
-        return SectionIds.VECTORS_SQ8;
-    }
-
-    @Override
-    public long size() {
+    public static long size(Sq8VectorValues values) {
         long dim = values.dimensions();
         return 12 + 8 * dim + 4 + 8 * dim + 4 + values.clippedCount() * (4 + 4 * dim) + values.size() * dim;
     }
 
-    @Override
-    public void write(SnapshotWriter out) {
+    public static void write(SectionOutput out, Sq8VectorValues values) {
         int dim = values.dimensions();
         int n = values.size();
         out.i32(n);
@@ -67,13 +61,12 @@ final class Sq8VectorsSection implements SectionPayload {
         }
     }
 
-    static Sq8VectorValues read(SnapshotLayout layout, int count, int dim, Metric metric, DecodeBudget budget, VectorStorageFactory storage) {
-        SnapshotReader in = layout.section(SectionIds.VECTORS_SQ8);
+    public static Sq8VectorValues read(SectionInput in, int count, int dim, Metric metric, VectorStorageFactory storage) {
         in.expect("vector count", count);
         in.expect("dimensions", dim);
         int calibrations = in.count("calibrations", 1, Integer.MAX_VALUE, 0);
         in.need(16L * dim, "the quantizer's and the observed ranges");
-        budget.charge(40L * dim, "the SQ8 ranges", in.position());
+        in.charge(40L * dim, "the SQ8 ranges");
         float[] qMin = new float[dim];
         float[] qMax = new float[dim];
         readRanges(in, qMin, qMax, "quantizer");
@@ -88,10 +81,10 @@ final class Sq8VectorsSection implements SectionPayload {
             }
         }
         int clipped = in.count("clipped count", 0, count, 4 + 4L * dim);
-        budget.charge(clipped * (8 + 4L * dim) + 2L * count * dim + 8L * count, "the SQ8 codes", in.position());
+        in.charge(clipped * (8 + 4L * dim) + 2L * count * dim + 8L * count, "the SQ8 codes");
         Sq8Quantizer quantizer = Sq8Quantizer.fromRange(qMin, qMax);
-        Sq8VectorValues values = Sq8VectorValues.restore(metric, quantizer, RangeTracker.restore(oMin, oMax, observedCount), calibrations,
-                storage);
+        Sq8VectorValues values = Sq8VectorValues.restore(metric, quantizer, RangeTracker.restore(oMin, oMax, observedCount),
+                calibrations, storage);
         int[] clippedOrds = new int[clipped];
         float[][] clippedVectors = new float[clipped][];
         int previous = -1;
@@ -118,11 +111,25 @@ final class Sq8VectorsSection implements SectionPayload {
         for (int c = 0; c < clipped; c++) {
             values.restoreClipped(clippedOrds[c], clippedVectors[c]);
         }
-        in.expectEnd();
         return values;
     }
 
-    private static void readRanges(SnapshotReader in, float[] min, float[] max, String what) {
+    /** Re-calibration re-encodes kept floats within the observed ranges: they must lie inside. */
+    public static void requireObserved(SectionInput in, int at, FloatVectorValues exact, RangeTracker observed) {
+        int dim = exact.dimensions();
+        float[] v = new float[dim];
+        for (int ord = 0; ord < exact.size(); ord++) {
+            // In the form SQ8 observed it: rescaled under cosine where add() rescaled it.
+            exact.readScored(ord, v);
+            for (int i = 0; i < dim; i++) {
+                if (v[i] < observed.min(i) || v[i] > observed.max(i)) {
+                    throw in.corrupt(at, "re-rank float vector " + ord + " lies outside the observed SQ8 range in dimension " + i);
+                }
+            }
+        }
+    }
+
+    private static void readRanges(SectionInput in, float[] min, float[] max, String what) {
         int at = in.position();
         in.readFinite(min, 0, min.length, what + " minima");
         in.readFinite(max, 0, max.length, what + " maxima");
@@ -136,7 +143,7 @@ final class Sq8VectorsSection implements SectionPayload {
     }
 
     /** Vectors that re-calibration re-encodes must lie in the observed ranges, as every added vector does. */
-    static void requireWithin(SnapshotReader in, float[] v, float[] min, float[] max, String what) {
+    private static void requireWithin(SectionInput in, float[] v, float[] min, float[] max, String what) {
         for (int i = 0; i < v.length; i++) {
             if (v[i] < min[i] || v[i] > max[i]) {
                 throw in.corrupt(in.position(), what + " lies outside the observed range in dimension " + i);

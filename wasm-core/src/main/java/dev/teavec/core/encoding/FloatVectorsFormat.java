@@ -1,35 +1,25 @@
-package dev.teavec.core.codec;
+package dev.teavec.core.encoding;
 
-import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.score.FloatVectorValues;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 
 /**
- * Sections VECTORS_F32 (the vectors an index scores on) and RERANK_F32 (exact floats kept next to
- * SQ8 codes): a count, the dimensions, then every vector as float32, ordinal by ordinal. Every value
- * must be finite and, under cosine, no vector zero, as when it was added.
+ * Float32 vectors as a snapshot holds them: a count, the dimensions, then every vector, ordinal by
+ * ordinal (docs/format.md). Every value must be finite and, under cosine, no vector zero, as when it was
+ * added. Float32's whole payload, part of SQ8's, and (format versions 1 and 2) sections VECTORS_F32 and RERANK_F32.
  */
-final class FloatVectorsSection implements SectionPayload {
-    private final int id;
-    private final FloatVectorValues vectors;
-
-    FloatVectorsSection(int id, FloatVectorValues vectors) {
-        this.id = id;
-        this.vectors = vectors;
+public final class FloatVectorsFormat {
+    private FloatVectorsFormat() {
     }
 
-    @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public long size() {
+    public static long size(FloatVectorValues vectors) {
         return 8 + 4L * vectors.size() * vectors.dimensions();
     }
 
-    @Override
-    public void write(SnapshotWriter out) {
+    public static void write(SectionOutput out, FloatVectorValues vectors) {
         int n = vectors.size();
         int dim = vectors.dimensions();
         out.i32(n);
@@ -42,15 +32,13 @@ final class FloatVectorsSection implements SectionPayload {
         }
     }
 
-    /** Reads section {@code id}, which must hold {@code count} vectors of {@code dim} dimensions. */
-    static FloatVectorValues read(SnapshotLayout layout, int id, int count, int dim, Metric metric, DecodeBudget budget,
-            VectorStorageFactory storage) {
-        SnapshotReader in = layout.section(id);
+    /** Reads {@code count} vectors of {@code dim} dimensions into {@code storage}. */
+    public static FloatVectorValues read(SectionInput in, int count, int dim, Metric metric, VectorStorageFactory storage) {
         in.expect("vector count", count);
         in.expect("dimensions", dim);
         in.need(4L * count * dim, count + " vectors of " + dim + " float32");
         // Chunk growth can double the last chunk; cosine adds one inverse norm per vector.
-        budget.charge(2 * 4L * count * dim + 8L * count, SectionIds.name(id), in.position());
+        in.charge(2 * 4L * count * dim + 8L * count, "float vectors");
         FloatVectorValues values = new FloatVectorValues(dim, metric, storage);
         values.reserve(count);
         float[] v = new float[dim];
@@ -63,7 +51,6 @@ final class FloatVectorsSection implements SectionPayload {
                 throw in.corrupt(at, "vector " + ord + " is zero, which cosine cannot hold");
             }
         }
-        in.expectEnd();
         return values;
     }
 }

@@ -1,0 +1,408 @@
+package dev.teavec.core.index;
+
+import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.codec.SectionOutput;
+import dev.teavec.core.encoding.StoredVectors;
+import dev.teavec.core.encoding.VectorEncodings;
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.graph.OrdinalFilter;
+import dev.teavec.core.score.QueryScorer;
+import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.vector.Metric;
+import dev.teavec.core.vector.VectorChecks;
+
+/**
+ * What every index shares, around the {@link IndexStructure} its {@link StructureType} makes: input
+ * checks, ids and tombstones ({@link LiveIds}: external ids map to dense ordinals, deletes are O(1)
+ * marks), the stored vectors in the config's encoding ({@link StoredVectors}, which trains and
+ * re-calibrates itself), exact scans ({@link ExactScan}, also when the structure comes back short),
+ * re-ranking of a structure's candidates ({@link IndexContext#rank}), and compaction: the live vectors
+ * are copied (codes as they are), then a new structure is built over them; ids do not change.
+ *
+ * <p>Ownership: this index owns its stored vectors, its exact scorer and its structure (which owns the
+ * scorers it makes). Whoever replaces one releases the old one once nothing reads it (scorers before the
+ * vectors they read): in the browser build they hold Wasm linear memory, which nothing else reclaims.
+ */
+public final class ManagedIndex implements VectorIndex {
+    private final StructureType type;
+    private final IndexConfig config;
+    private final VectorStorageFactory storage;
+    private final Metric metric;
+    private final int dim;
+    private final Context context = new Context();
+    private final ExactScan scan = new ExactScan();
+    /** Replaced wholesale by compaction, as are the vectors and the structure. */
+    private LiveIds ids;
+    private StoredVectors vectors;
+    private QueryScorer exactScorer;
+    private IndexStructure structure;
+
+    private ManagedIndex(StructureType type, IndexConfig config, VectorStorageFactory storage, LiveIds ids,
+            StoredVectors vectors) {
+        this.type = type;
+        this.config = config;
+        this.storage = storage;
+        this.metric = config.metric();
+        this.dim = config.dimensions();
+        this.ids = ids;
+        this.vectors = vectors;
+        this.exactScorer = vectors.exactVectors().newScorer();
+    }
+
+    /** A new empty index of {@code type}. */
+    static ManagedIndex create(StructureType type, IndexConfig config, VectorStorageFactory storage) {
+        StoredVectors vectors = VectorEncodings.BUILT_IN.forQuantization(config.encoding()).create(config, storage);
+        ManagedIndex index = new ManagedIndex(type, config, storage, new LiveIds(), vectors);
+        try {
+            index.structure = type.newStructure(index.context);
+        } catch (RuntimeException e) {
+            index.exactScorer.release();
+            vectors.release();
+            throw e;
+        }
+        return index;
+    }
+
+    /** The index a snapshot holds; {@code ids} and {@code vectors} were validated and agree in count. */
+    static ManagedIndex restore(StructureType type, IndexConfig config, int version, SavedIds ids, StoredVectors vectors,
+            SectionInput state, VectorStorageFactory storage) {
+        if (!vectors.encoding().name().equals(config.encoding())) {
+            throw state.corrupt(state.position(), "index type '" + type.name() + "' with quantization '" + config.encoding()
+                    + "' cannot hold vectors encoded as '" + vectors.encoding().name() + "'");
+        }
+        assert vectors.size() == ids.count() : "snapshot parts disagree";
+        ManagedIndex index = new ManagedIndex(type, config, storage, LiveIds.restore(ids), vectors);
+        index.structure = type.readStructure(index.context, version, state);
+        return index;
+    }
+
+    @Override
+    public IndexConfig config() {
+        return config;
+    }
+
+    /** The type that made this index's structure. */
+    public StructureType type() {
+        return type;
+    }
+
+    /** The stored vectors (read-only by convention: tests and diagnostics look at the encoding's state). */
+    public StoredVectors storedVectors() {
+        return vectors;
+    }
+
+    @Override
+    public IndexParts parts() {
+        IndexStructure s = structure;
+        return new IndexParts(config, type.formatVersion(), ids.save(), vectors, new IndexParts.State() {
+            @Override
+            public long size() {
+                return s.stateSize();
+            }
+
+            @Override
+            public void write(SectionOutput out) {
+                s.writeState(out);
+            }
+        });
+    }
+
+    @Override
+    public int dimensions() {
+        return dim;
+    }
+
+    @Override
+    public Metric metric() {
+        return metric;
+    }
+
+    @Override
+    public int size() {
+        return ids.live();
+    }
+
+    @Override
+    public int add(float[] vector) {
+        VectorChecks.checkVector(vector, dim, metric, "vector");
+        int id = ids.nextId();
+        addWithId(id, vector);
+        return id;
+    }
+
+    /** Stores a validated vector under {@code id} (at least the next id): also AUTO's hand-over. */
+    void addWithId(int id, float[] vector) {
+        vectors.add(vector);
+        ids.append(id);
+        try {
+            structure.add(id, vector);
+        } catch (RuntimeException e) {
+            // Only a user's structure can fail here: the vector stays, deleted, so that nothing disagrees.
+            ids.delete(id);
+            throw e;
+        }
+        maintain();
+    }
+
+    @Override
+    public void update(int id, float[] vector) {
+        VectorChecks.checkVector(vector, dim, metric, "vector");
+        ids.liveOrd(id);
+        vectors.add(vector);
+        ids.moveToNextOrdinal(id);
+        structure.remove(id);
+        structure.add(id, vector);
+        maintain();
+    }
+
+    /** After adds: lets the encoding train or re-calibrate, and swaps every scorer over what it replaced. */
+    private void maintain() {
+        if (vectors.maintain()) {
+            structure.vectorsChanged();
+            exactScorer.release();
+            exactScorer = vectors.exactVectors().newScorer();
+            vectors.releaseRetired();
+        }
+    }
+
+    @Override
+    public int idLimit() {
+        return ids.nextId();
+    }
+
+    /** Ids below {@code nextId} count as used (AUTO hands over ids of deleted vectors this way). */
+    void reserveIds(int nextId) {
+        ids.reserve(nextId);
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k) {
+        return search(query, k, config.efSearch());
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k, int efSearch) {
+        checkQuery(query, k);
+        checkEfSearch(efSearch);
+        if (!structure.approximate()) {
+            return exact(query, k, ids.filter());
+        }
+        int live = ids.live();
+        if (live == 0) {
+            return new SearchResult(new int[0], new float[0], 0);
+        }
+        SearchResult found = structure.search(query, k, Math.max(efSearch, k), null);
+        int want = Math.min(k, live);
+        if (found.size() >= want) {
+            return found;
+        }
+        // The structure could not supply enough live vectors (a graph cut off by deletes): answer exactly.
+        TopK top = new TopK(want);
+        exactScorer.setQuery(query);
+        int visited = found.visited() + scan.scan(exactScorer, vectors.size(), ids.filter(), ids, top);
+        return TopK.toResult(top, metric, visited, 0);
+    }
+
+    @Override
+    public SearchResult searchFiltered(float[] query, int k, int efSearch, IdFilter filter) {
+        checkQuery(query, k);
+        checkEfSearch(efSearch);
+        if (!structure.approximate()) {
+            return exact(query, k, ids.accepting(filter));
+        }
+        if (ids.live() == 0) {
+            return new SearchResult(new int[0], new float[0], 0);
+        }
+        return structure.search(query, k, Math.max(efSearch, k), filter);
+    }
+
+    @Override
+    public SearchResult searchExact(float[] query, int k, IdFilter filter) {
+        checkQuery(query, k);
+        return exact(query, k, ids.accepting(filter));
+    }
+
+    @Override
+    public boolean isApproximate() {
+        return structure.approximate();
+    }
+
+    private void checkQuery(float[] query, int k) {
+        VectorChecks.checkVector(query, dim, metric, "query");
+        VectorChecks.checkK(k);
+    }
+
+    static void checkEfSearch(int efSearch) {
+        if (efSearch < 1) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "efSearch must be a positive integer, got " + efSearch);
+        }
+    }
+
+    /** Scores every ordinal {@code filter} accepts (null: all) on the most exact vectors held; visited = how many. */
+    private SearchResult exact(float[] query, int k, OrdinalFilter filter) {
+        TopK top = new TopK(Math.min(k, Math.max(ids.live(), 1)));
+        exactScorer.setQuery(query);
+        int scored = scan.scan(exactScorer, vectors.size(), filter, ids, top);
+        return TopK.toResult(top, metric, scored, 0);
+    }
+
+    @Override
+    public float[] get(int id) {
+        float[] out = new float[dim];
+        vectors.exactVectors().decode(ids.liveOrd(id), out);
+        return out;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return vectors.bytesUsed() + structure.bytesUsed() + ids.bytesUsed();
+    }
+
+    /** Bytes held by vector data alone (codes or floats, per-vector terms, kept floats). */
+    public long vectorBytes() {
+        return vectors.bytesUsed();
+    }
+
+    @Override
+    public long storageBytes() {
+        return vectors.storageBytes() + exactScorer.kernelBytes() + structure.kernelBytes();
+    }
+
+    @Override
+    public void delete(int id) {
+        ids.delete(id);
+        structure.remove(id);
+    }
+
+    @Override
+    public boolean isDeleted(int id) {
+        return ids.isDeleted(id);
+    }
+
+    @Override
+    public int liveCount() {
+        return ids.live();
+    }
+
+    @Override
+    public int deletedCount() {
+        return ids.deleted();
+    }
+
+    @Override
+    public double tombstoneRatio() {
+        return ids.tombstoneRatio();
+    }
+
+    @Override
+    public boolean needsCompaction() {
+        return ids.deleted() > 0 && ids.tombstoneRatio() >= config.compactionThreshold();
+    }
+
+    @Override
+    public void compact() {
+        if (ids.deleted() == 0) {
+            return;
+        }
+        int[] live = ids.liveOrdinals();
+        StoredVectors kept = vectors.copyOf(live, live.length);
+        // The old vectors, the structure and every scorer over them are garbage from here on.
+        release();
+        vectors = kept;
+        ids = ids.compacted(live);
+        exactScorer = vectors.exactVectors().newScorer();
+        structure = type.newStructure(context);
+        float[] v = new float[dim];
+        for (int ord = 0; ord < live.length; ord++) {
+            vectors.exactVectors().decode(ord, v);
+            structure.add(ids.id(ord), v);
+        }
+    }
+
+    /** Hands every live vector, in ordinal order and under its id, to {@code target} (AUTO's switch). */
+    void copyLiveTo(ManagedIndex target) {
+        float[] v = new float[dim];
+        for (int ord = 0; ord < vectors.size(); ord++) {
+            if (!ids.isDeletedOrd(ord)) {
+                vectors.exactVectors().decode(ord, v);
+                target.addWithId(ids.id(ord), v);
+            }
+        }
+    }
+
+    /**
+     * Returns what this index holds outside the Java heap (the structure's scorers, the exact scorer,
+     * then the vectors); it must not be used afterwards (but by compaction, which replaces them all).
+     */
+    void release() {
+        structure.release();
+        exactScorer.release();
+        vectors.release();
+    }
+
+    @Override
+    public void checkIntegrity() {
+        structure.checkIntegrity();
+        if (vectors.size() != ids.ordinals()) {
+            throw new IllegalStateException(type.name() + " index: " + vectors.size() + " vectors but "
+                    + ids.ordinals() + " ids");
+        }
+        ids.checkIntegrity();
+        vectors.checkIntegrity();
+    }
+
+    /** The engine's side of the structure's contract. */
+    private final class Context implements IndexContext {
+        @Override
+        public IndexConfig config() {
+            return config;
+        }
+
+        @Override
+        public int dimensions() {
+            return dim;
+        }
+
+        @Override
+        public Metric metric() {
+            return metric;
+        }
+
+        @Override
+        public int liveCount() {
+            return ids.live();
+        }
+
+        @Override
+        public StoredVectors vectors() {
+            return vectors;
+        }
+
+        @Override
+        public int ordinalOf(int id) {
+            return ids.liveOrdOrNone(id);
+        }
+
+        @Override
+        public int idOf(int ord) {
+            return ids.id(ord);
+        }
+
+        @Override
+        public OrdinalFilter liveOrdinals(IdFilter filter) {
+            return filter == null ? ids.filter() : ids.accepting(filter);
+        }
+
+        @Override
+        public QueryScorer exactScorer() {
+            return exactScorer;
+        }
+
+        @Override
+        public SearchResult rank(float[] query, int[] candidates, int count, int k, IdFilter filter, int visited) {
+            exactScorer.setQuery(query);
+            return scan.rank(exactScorer, candidates, count, k, filter, ids, metric, visited);
+        }
+    }
+}
