@@ -1,5 +1,6 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.encoding.VectorEncodings;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.meta.JsonNode;
@@ -75,10 +76,10 @@ public final class IndexSettings {
             }
         }
         if (indexType != null) {
-            b.indexType(IndexType.fromName(indexType));
+            b.indexType(indexType);
         }
         if (quantization != null) {
-            b.quantization(Quantization.fromName(quantization));
+            b.quantization(quantization);
         }
         if (rerank != null) {
             if (rerank.kind() != JsonNode.BOOLEAN) {
@@ -162,8 +163,9 @@ public final class IndexSettings {
     private static void writeValue(StringBuilder sb, IndexConfig c, String name) {
         switch (name) {
             case METRIC -> JsonWriter.writeString(sb, c.metric().jsName());
-            case INDEX_TYPE -> JsonWriter.writeString(sb, c.indexType().jsName());
-            case QUANTIZATION -> JsonWriter.writeString(sb, c.quantization().jsName());
+            case INDEX_TYPE -> JsonWriter.writeString(sb, c.indexType());
+            case QUANTIZATION -> JsonWriter.writeString(sb,
+                    VectorEncodings.FLOAT32.equals(c.encoding()) ? VectorEncodings.NONE : c.encoding());
             case RERANK -> sb.append(c.keepFloatsForRerank());
             default -> sb.append(ConfigField.format(numeric(c, ConfigField.byUserName(name))));
         }

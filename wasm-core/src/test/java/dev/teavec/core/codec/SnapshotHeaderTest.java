@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.FlatIndex;
+import dev.teavec.core.index.IndexConfig;
+import dev.teavec.core.index.IndexTypes;
+import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.vector.Metric;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The header checked from its 24 bytes and the snapshot's length alone, as a full decode checks it. */
 class SnapshotHeaderTest {
     private static byte[] snapshot() {
-        FlatIndex index = new FlatIndex(2, Metric.L2);
+        VectorIndex index = IndexTypes.BUILT_IN.create(IndexConfig.builder(2, Metric.L2).indexType(IndexTypes.FLAT).build());
         index.add(new float[] {1, 2});
         return IndexSnapshot.encodeToArray(index);
     }

@@ -9,8 +9,7 @@ import dev.teavec.core.db.KeyedBatch.Mode;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.vector.Metric;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +31,11 @@ class KeyedBatchTest {
     private static VectorDatabase database(String variant) {
         IndexConfig.Builder b = IndexConfig.builder(DIM, Metric.L2).m(4).efConstruction(16).seed(SEED);
         switch (variant) {
-            case "flat" -> b.indexType(IndexType.FLAT);
-            case "hnsw" -> b.indexType(IndexType.HNSW);
-            case "auto" -> b.indexType(IndexType.AUTO).autoThreshold(8);
-            case "hnsw-sq8" -> b.indexType(IndexType.HNSW).quantization(Quantization.SQ8).sq8TrainingSize(4);
-            default -> b.indexType(IndexType.HNSW).quantization(Quantization.SQ8).sq8TrainingSize(4)
+            case "flat" -> b.indexType(IndexTypes.FLAT);
+            case "hnsw" -> b.indexType(IndexTypes.HNSW);
+            case "auto" -> b.indexType(IndexTypes.AUTO).autoThreshold(8);
+            case "hnsw-sq8" -> b.indexType(IndexTypes.HNSW).quantization("sq8").sq8TrainingSize(4);
+            default -> b.indexType(IndexTypes.HNSW).quantization("sq8").sq8TrainingSize(4)
                     .keepFloatsForRerank(true);
         }
         return new VectorDatabase(b.build());

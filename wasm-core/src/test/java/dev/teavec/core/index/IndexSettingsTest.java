@@ -36,8 +36,8 @@ class IndexSettingsTest {
         assertEquals(20, set.m0());
         assertEquals(99, set.efConstruction());
         assertEquals(77, set.efSearch());
-        assertEquals(IndexType.HNSW, set.indexType());
-        assertEquals(Quantization.SQ8, set.quantization());
+        assertEquals(IndexTypes.HNSW, set.indexType());
+        assertEquals("sq8", set.encoding());
         assertTrue(set.keepFloatsForRerank());
         assertEquals(0.5, set.compactionThreshold());
         assertEquals(9007199254740991L, set.seed());

@@ -2,9 +2,7 @@ package dev.teavec.core.testkit;
 
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexFactory;
-import dev.teavec.core.index.IndexType;
-import dev.teavec.core.index.Quantization;
+import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.vector.Metric;
@@ -27,14 +25,14 @@ public final class CosineScaleScenarios {
     static VectorIndex create(String variant, int dims, long seed) {
         IndexConfig.Builder b = IndexConfig.builder(dims, Metric.COSINE).seed(seed).m(8).efConstruction(64).efSearch(64);
         if (variant.equals("flat")) {
-            b.indexType(IndexType.FLAT);
+            b.indexType(IndexTypes.FLAT);
         } else {
-            b.indexType(IndexType.HNSW);
+            b.indexType(IndexTypes.HNSW);
         }
         if (variant.startsWith("sq8")) {
-            b.quantization(Quantization.SQ8).sq8TrainingSize(64).keepFloatsForRerank(variant.equals("sq8-rerank"));
+            b.quantization("sq8").sq8TrainingSize(64).keepFloatsForRerank(variant.equals("sq8-rerank"));
         }
-        return IndexFactory.create(b.build());
+        return IndexTypes.BUILT_IN.create(b.build());
     }
 
     /** 1 - cos(a, b) in double precision over the float32 values: the oracle. */
