@@ -2,6 +2,7 @@ package dev.teavec.core.fulltext;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.text.Decimal;
 
 /**
  * Okapi BM25's two parameters. A document d scores, for a query q:
@@ -31,11 +32,12 @@ public final class Bm25 {
     /** Term-frequency saturation k1 in [0, 100] and length normalisation b in [0, 1]. */
     public static Bm25 of(double k1, double b) {
         if (!(k1 >= 0 && k1 <= MAX_K1)) {
-            throw new TeaVecException(ErrorCode.INVALID_CONFIG, "bm25 k1 must be a number in [0, " + MAX_K1
-                    + "], got " + k1);
+            throw new TeaVecException(ErrorCode.INVALID_CONFIG, "bm25 k1 must be a number in [0, 100], got "
+                    + Decimal.format(k1));
         }
         if (!(b >= 0 && b <= 1)) {
-            throw new TeaVecException(ErrorCode.INVALID_CONFIG, "bm25 b must be a number in [0, 1], got " + b);
+            throw new TeaVecException(ErrorCode.INVALID_CONFIG, "bm25 b must be a number in [0, 1], got "
+                    + Decimal.format(b));
         }
         return new Bm25(k1, b);
     }

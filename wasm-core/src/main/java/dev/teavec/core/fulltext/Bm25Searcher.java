@@ -2,7 +2,6 @@ package dev.teavec.core.fulltext;
 
 import dev.teavec.core.index.IdFilter;
 import dev.teavec.core.index.TopK;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +30,7 @@ final class Bm25Searcher {
         for (int i = 0; i < termIds.length; i++) {
             termIds[i] = index.terms().idOf(queryTerms.get(i));
         }
-        Arrays.sort(termIds);
+        IntSort.sort(termIds, termIds.length, IntSort.NATURAL);
         double avgLength = (double) index.totalLength() / documents;
         double k1 = params.k1();
         double b = params.b();
@@ -56,7 +55,9 @@ final class Bm25Searcher {
                 double norm = k1 * (1 - b + b * index.docLength(doc) / avgLength);
                 if (scores[doc] == 0) {
                     if (touchedCount == touched.length) {
-                        touched = Arrays.copyOf(touched, touched.length * 2);
+                        int[] grown = new int[touched.length * 2];
+                        System.arraycopy(touched, 0, grown, 0, touchedCount);
+                        touched = grown;
                     }
                     touched[touchedCount++] = doc;
                 }

@@ -3,7 +3,6 @@ package dev.teavec.core.fulltext;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IdFilter;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,7 +50,7 @@ public final class InvertedIndex {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = terms.intern(words.get(i));
         }
-        Arrays.sort(ids);
+        IntSort.sort(ids, ids.length, IntSort.NATURAL);
         int distinct = 0;
         for (int i = 0; i < ids.length; i++) {
             if (i == 0 || ids[i] != ids[i - 1]) {
@@ -119,8 +118,12 @@ public final class InvertedIndex {
     void setDocument(int doc, int[] entry, int length) {
         if (doc >= docTerms.length) {
             int size = Math.max(doc + 1, docTerms.length * 2);
-            docTerms = Arrays.copyOf(docTerms, size);
-            docLengths = Arrays.copyOf(docLengths, size);
+            int[][] terms = new int[size][];
+            System.arraycopy(docTerms, 0, terms, 0, docTerms.length);
+            docTerms = terms;
+            int[] lengths = new int[size];
+            System.arraycopy(docLengths, 0, lengths, 0, docLengths.length);
+            docLengths = lengths;
         }
         docTerms[doc] = entry;
         docLengths[doc] = length;

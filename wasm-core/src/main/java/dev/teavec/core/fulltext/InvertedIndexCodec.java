@@ -1,26 +1,24 @@
 package dev.teavec.core.fulltext;
 
-import java.util.Arrays;
-
 /**
- * The byte layout of an {@link InvertedIndex} (little-endian varints = unsigned LEB128, shortest
- * form, at most 5 bytes, value ≤ 2^31 − 1):
+ * The byte layout of an {@link InvertedIndex}. Varints are unsigned LEB128 in their shortest form, at
+ * most 5 bytes, value ≤ 2^31 − 1:
  * <pre>
  *   u8      layout version = 1
  *   u8      analyzer flags (bit 0: English stemming; other bits 0)
  *   varint  D, the number of documents
  *   D ×     varint  document id gap (the first id itself, then id − previous − 1: ids strictly increase)
  *   varint  T, the number of terms
- *   T ×     term, in increasing order of their UTF-8 bytes (unsigned):
- *             varint  bytes shared with the previous term's UTF-8 (0 for the first)
- *             varint  suffix length (≥ 1), then that many bytes: the rest of the term's UTF-8
+ *   T ×     term, in strictly increasing {@link String#compareTo} (UTF-16 code unit) order:
+ *             varint  UTF-16 units shared with the previous term (0 for the first)
+ *             varint  suffix length in units (≥ 1), then each unit of the suffix as a varint
  *             varint  df (1..D)
- *             df ×    varint rank gap (rank = position in the document list; first rank itself, then
- *                     rank − previous − 1), varint tf (≥ 1)
+ *             df ×    varint rank gap (rank = position in the document list; the first rank itself,
+ *                     then rank − previous − 1), varint tf (≥ 1)
  * </pre>
  * Document lengths are not stored: a document's length is the sum of its tf. A document with no
- * terms (an empty text) is in the list and in no posting. Terms are 1..64 UTF-16 units of strict
- * UTF-8. Nothing may follow. About 2.5 bytes per (document, distinct term) pair on English text.
+ * terms (an empty text) is in the list and in no posting. Terms are 1..64 units with no unpaired
+ * surrogate. Nothing may follow. ASCII and Latin terms cost a byte a character, CJK three.
  */
 public final class InvertedIndexCodec {
     public static final int VERSION = 1;
@@ -30,69 +28,64 @@ public final class InvertedIndexCodec {
 
     public static byte[] encode(InvertedIndex index) {
         int docLimit = index.docLimit();
-        int[] docIds = new int[index.documentCount()];
-        int[] rankOf = new int[docLimit];
-        int n = 0;
-        for (int doc = 0; doc < docLimit; doc++) {
-            if (index.contains(doc)) {
-                rankOf[doc] = n;
-                docIds[n++] = doc;
-            }
-        }
+        TermDictionary terms = index.terms();
+        PostingLists postings = index.postings();
+        // Postings in rank order without sorting them: walk the documents in id order and append.
+        int[][] ranked = new int[terms.limit()][];
+        int[] filled = new int[terms.limit()];
         ByteWriter out = new ByteWriter();
         out.u8(VERSION);
         out.u8(index.analyzer().flags());
-        out.varint(docIds.length);
+        out.varint(index.documentCount());
         int previous = -1;
-        for (int doc : docIds) {
+        int rank = 0;
+        for (int doc = 0; doc < docLimit; doc++) {
+            if (!index.contains(doc)) {
+                continue;
+            }
             out.varint(doc - previous - 1);
             previous = doc;
+            int[] entry = index.entry(doc);
+            for (int j = 0; j < entry.length; j += 2) {
+                int term = entry[j];
+                if (ranked[term] == null) {
+                    ranked[term] = new int[2 * postings.count(term)];
+                }
+                ranked[term][filled[term]++] = rank;
+                ranked[term][filled[term]++] = postings.pairs(term)[2 * entry[j + 1] + 1];
+            }
+            rank++;
         }
-        TermDictionary terms = index.terms();
-        int[] termIds = new int[terms.size()];
-        byte[][] utf8 = new byte[terms.limit()][];
+        int[] order = new int[terms.size()];
         int t = 0;
         for (int id = 0; id < terms.limit(); id++) {
             if (terms.name(id) != null) {
-                termIds[t++] = id;
-                utf8[id] = ByteWriter.utf8(terms.name(id));
+                order[t++] = id;
             }
         }
-        Integer[] order = new Integer[termIds.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = termIds[i];
-        }
-        Arrays.sort(order, (a, b) -> compareBytes(utf8[a], utf8[b]));
-        out.varint(order.length);
-        byte[] last = new byte[0];
-        long[] sorted = new long[16];
-        for (Integer boxed : order) {
-            int term = boxed;
-            byte[] name = utf8[term];
+        IntSort.sort(order, t, (a, b) -> terms.name(a).compareTo(terms.name(b)));
+        out.varint(t);
+        String last = "";
+        for (int i = 0; i < t; i++) {
+            int term = order[i];
+            String name = terms.name(term);
             int shared = 0;
-            while (shared < last.length && shared < name.length && last[shared] == name[shared]) {
+            while (shared < last.length() && shared < name.length() && last.charAt(shared) == name.charAt(shared)) {
                 shared++;
             }
             out.varint(shared);
-            out.varint(name.length - shared);
-            out.bytes(name, shared, name.length - shared);
+            out.varint(name.length() - shared);
+            for (int c = shared; c < name.length(); c++) {
+                out.varint(name.charAt(c));
+            }
             last = name;
-            int df = index.postings().count(term);
-            int[] pairs = index.postings().pairs(term);
-            if (sorted.length < df) {
-                sorted = new long[Math.max(df, sorted.length * 2)];
-            }
-            for (int p = 0; p < df; p++) {
-                sorted[p] = ((long) rankOf[pairs[2 * p]] << 32) | pairs[2 * p + 1];
-            }
-            Arrays.sort(sorted, 0, df);
-            out.varint(df);
+            int[] list = ranked[term];
+            out.varint(list.length / 2);
             int previousRank = -1;
-            for (int p = 0; p < df; p++) {
-                int rank = (int) (sorted[p] >>> 32);
-                out.varint(rank - previousRank - 1);
-                out.varint((int) sorted[p]);
-                previousRank = rank;
+            for (int p = 0; p < list.length; p += 2) {
+                out.varint(list[p] - previousRank - 1);
+                out.varint(list[p + 1]);
+                previousRank = list[p];
             }
         }
         return out.toArray();
@@ -105,69 +98,50 @@ public final class InvertedIndexCodec {
      */
     public static InvertedIndex decode(byte[] bytes, int docIdLimit) {
         ByteReader in = new ByteReader(bytes);
-        int at = in.position();
-        int version = in.u8("the layout version");
-        if (version != VERSION) {
-            throw in.corrupt(at, "layout version " + version + " is not " + VERSION);
-        }
-        at = in.position();
-        int flags = in.u8("the analyzer flags");
-        if ((flags & ~TextAnalyzer.KNOWN_FLAGS) != 0) {
-            throw in.corrupt(at, "unknown analyzer flags " + flags);
-        }
+        in.varint("the layout version", VERSION, VERSION);
+        int flags = in.varint("the analyzer flags", 0, TextAnalyzer.KNOWN_FLAGS);
         InvertedIndex index = new InvertedIndex(TextAnalyzer.ofFlags(flags));
         int docs = in.varint("the document count", 0, Math.min(in.remaining(), docIdLimit));
         int[] docIds = new int[docs];
         int previous = -1;
         for (int i = 0; i < docs; i++) {
-            at = in.position();
-            long id = (long) previous + 1 + in.varint("a document id gap");
-            if (id >= docIdLimit) {
-                throw in.corrupt(at, "document id " + id + " is not below " + docIdLimit);
-            }
-            docIds[i] = (int) id;
-            previous = (int) id;
+            previous += 1 + in.varint("a document id gap", 0, docIdLimit - previous - 2);
+            docIds[i] = previous;
         }
         int termCount = in.varint("the term count", 0, in.remaining() / 4);
         int[][] termRanks = new int[termCount][];
         int[] docTermCounts = new int[docs];
         long[] lengths = new long[docs];
-        byte[] last = new byte[0];
+        String last = "";
+        StringBuilder name = new StringBuilder();
         for (int t = 0; t < termCount; t++) {
-            at = in.position();
-            int shared = in.varint("a shared prefix length", 0, last.length);
-            int suffix = in.varint("a term suffix length", 1, 4 * Tokenizer.MAX_TERM_CHARS);
-            byte[] name = Arrays.copyOf(last, shared + suffix);
-            System.arraycopy(in.bytes(suffix, "a term"), 0, name, shared, suffix);
-            if (t > 0 && compareBytes(last, name) >= 0) {
-                throw in.corrupt(at, "terms are not in strictly increasing order");
+            int at = in.position();
+            int shared = in.varint("a shared prefix length", 0, last.length());
+            name.setLength(0);
+            name.append(last, 0, shared);
+            int suffix = in.varint("a term suffix length", 1, Tokenizer.MAX_TERM_CHARS - name.length());
+            for (int c = 0; c < suffix; c++) {
+                name.append((char) in.varint("a term character", 0, 0xFFFF));
             }
-            String term = in.utf8(name, at);
-            if (term.length() > Tokenizer.MAX_TERM_CHARS) {
-                throw in.corrupt(at, "a term is longer than " + Tokenizer.MAX_TERM_CHARS + " characters");
+            String term = name.toString();
+            if (!wellFormed(term) || (t > 0 && last.compareTo(term) >= 0)) {
+                throw in.corrupt(at, "a term is out of order or holds an unpaired surrogate");
             }
+            last = term;
             int termId = index.terms().intern(term);
-            assert termId == t : "a fresh dictionary assigns ids in order";
-            last = name;
             int df = in.varint("a document frequency", 1, Math.min(docs, in.remaining() / 2));
             int[] ranks = new int[df];
-            int previousRank = -1;
+            int rank = -1;
             for (int p = 0; p < df; p++) {
-                at = in.position();
-                long rank = (long) previousRank + 1 + in.varint("a rank gap");
-                if (rank >= docs) {
-                    throw in.corrupt(at, "posting rank " + rank + " is not below the " + docs + " documents");
-                }
+                rank += 1 + in.varint("a rank gap", 0, docs - rank - 2);
                 int tf = in.varint("a term frequency", 1, Integer.MAX_VALUE);
-                int r = (int) rank;
-                index.postings().add(termId, docIds[r], tf);
-                ranks[p] = r;
-                docTermCounts[r]++;
-                lengths[r] += tf;
-                if (lengths[r] > Integer.MAX_VALUE) {
-                    throw in.corrupt(at, "document " + docIds[r] + " is longer than 2^31 - 1 terms");
+                index.postings().add(termId, docIds[rank], tf);
+                ranks[p] = rank;
+                docTermCounts[rank]++;
+                lengths[rank] += tf;
+                if (lengths[rank] > Integer.MAX_VALUE) {
+                    throw in.corrupt(in.position(), "a document is longer than 2^31 - 1 terms");
                 }
-                previousRank = r;
             }
             termRanks[t] = ranks;
         }
@@ -177,6 +151,7 @@ public final class InvertedIndexCodec {
             entries[r] = new int[2 * docTermCounts[r]];
             docTermCounts[r] = 0;
         }
+        // Term ids were assigned 0, 1, 2... in file order, so each document's entry comes out sorted.
         for (int t = 0; t < termCount; t++) {
             int[] ranks = termRanks[t];
             for (int slot = 0; slot < ranks.length; slot++) {
@@ -185,7 +160,6 @@ public final class InvertedIndexCodec {
                 entries[r][2 * j] = t;
                 entries[r][2 * j + 1] = slot;
             }
-            termRanks[t] = null;
         }
         for (int r = 0; r < docs; r++) {
             index.setDocument(docIds[r], entries[r], (int) lengths[r]);
@@ -193,15 +167,17 @@ public final class InvertedIndexCodec {
         return index;
     }
 
-    /** Unsigned lexicographic order: UTF-8 byte order is code point order. */
-    static int compareBytes(byte[] a, byte[] b) {
-        int n = Math.min(a.length, b.length);
-        for (int i = 0; i < n; i++) {
-            int d = (a[i] & 0xFF) - (b[i] & 0xFF);
-            if (d != 0) {
-                return d;
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0xD800 && c <= 0xDBFF) {
+                if (++i >= s.length() || s.charAt(i) < 0xDC00 || s.charAt(i) > 0xDFFF) {
+                    return false;
+                }
+            } else if (c >= 0xDC00 && c <= 0xDFFF) {
+                return false;
             }
         }
-        return a.length - b.length;
+        return true;
     }
 }

@@ -3,7 +3,7 @@ package dev.teavec.core.fulltext;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.TopK;
-import java.util.Arrays;
+import dev.teavec.core.text.Decimal;
 
 /**
  * Reciprocal rank fusion (Cormack, Clarke, Büttcher 2009): ranked lists of ids, each best first,
@@ -29,7 +29,7 @@ public final class RankFusion {
         for (int i = 0; i < weights.length; i++) {
             if (!(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
                 throw new TeaVecException(ErrorCode.INVALID_CONFIG, "fusion weights must be finite and >= 0, got "
-                        + weights[i]);
+                        + Decimal.format(weights[i]));
             }
             if (rankings[i] == null) {
                 throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "ranking " + i + " is null");
@@ -51,7 +51,7 @@ public final class RankFusion {
             System.arraycopy(ranking, 0, ids, n, ranking.length);
             n += ranking.length;
         }
-        Arrays.sort(ids);
+        IntSort.sort(ids, total, IntSort.NATURAL);
         int unique = 0;
         for (int i = 0; i < total; i++) {
             if (i == 0 || ids[i] != ids[i - 1]) {
@@ -63,7 +63,7 @@ public final class RankFusion {
         for (int list = 0; list < rankings.length; list++) {
             int[] ranking = rankings[list];
             for (int r = 0; r < ranking.length; r++) {
-                int at = Arrays.binarySearch(ids, 0, unique, ranking[r]);
+                int at = indexOf(ids, unique, ranking[r]);
                 if (seenIn[at] != list + 1) {
                     seenIn[at] = list + 1;
                     fused[at] += weights[list] / (k + r + 1.0);
@@ -83,5 +83,20 @@ public final class RankFusion {
             scores[i] = -scores[i];
         }
         return new ScoredIds(outIds, scores);
+    }
+
+    /** Where {@code id} is in the sorted ids[0, n) (it is there). */
+    private static int indexOf(int[] ids, int n, int id) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ids[mid] < id) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -1,17 +1,16 @@
 package dev.teavec.core.fulltext;
 
 /**
- * Splits text into search terms: maximal runs of Unicode letters and digits, lower-cased and folded
- * ({@link LatinFolding}). Han, Hiragana and Katakana characters are one term each (those scripts put
+ * Splits text into search terms: maximal runs of Unicode letters, digits and marks, lower-cased and
+ * folded ({@link LatinFolding}). Han, Hiragana and Katakana characters are one term each (those scripts put
  * no spaces between words; single characters are what a dictionary-free tokenizer can match). Marks
- * inside a word stay in it (they carry vowels in Indic scripts), except the Latin/Greek combining
- * diacritics, which fold away. An apostrophe between two word characters joins them: a trailing
+ * stay in words (they carry vowels in Indic scripts), except the Latin/Greek combining diacritics,
+ * which fold away. An apostrophe between two word characters joins them: a trailing
  * possessive "'s" is dropped and other apostrophes are removed ("carpenter's" → "carpenter",
  * "don't" → "dont"). Terms longer than {@link #MAX_TERM_CHARS} UTF-16 units are cut there.
  *
- * <p>Uses {@link Character#isLetterOrDigit(int)}, {@link Character#getType(int)} and
- * {@link Character#toLowerCase(int)}, which TeaVM's class library implements from its own Unicode
- * tables; no {@code java.text}.
+ * <p>Letters, digits, marks and lower case come from {@link UnicodeTables} (generated from the JDK's
+ * Character data): TeaVM's own Unicode tables would cost several KB of the shipped module.
  */
 final class Tokenizer {
     /** Longer terms are cut: keeps the dictionary bounded against base64 blobs and the like. */
@@ -42,19 +41,15 @@ final class Tokenizer {
                 } else {
                     flush(word, sink);
                 }
-            } else if (isIdeograph(cp)) {
+            } else if (isIdeograph(cp) && UnicodeTables.isWordChar(cp)) {
                 flush(word, sink);
                 word.appendCodePoint(cp);
                 flush(word, sink);
-            } else if (Character.isLetterOrDigit(cp)) {
-                LatinFolding.append(Character.toLowerCase(cp), word);
-            } else if (word.length() == 0) {
-                continue;
             } else if (LatinFolding.isCombiningDiacritic(cp) || cp == 0x200C || cp == 0x200D) {
                 continue; // folded away, as are zero-width (non-)joiners
-            } else if (isMark(cp)) {
-                word.appendCodePoint(cp);
-            } else if (cp == 0x2019 && i < n && isWordStart(text.codePointAt(i))) {
+            } else if (UnicodeTables.isWordChar(cp)) {
+                LatinFolding.append(UnicodeTables.toLower(cp), word);
+            } else if (cp == 0x2019 && word.length() > 0 && i < n && isWordStart(text.codePointAt(i))) {
                 word.append('\'');
             } else {
                 flush(word, sink);
@@ -65,13 +60,7 @@ final class Tokenizer {
 
     private static boolean isWordStart(int cp) {
         return cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
-                : Character.isLetterOrDigit(cp) && !isIdeograph(cp);
-    }
-
-    private static boolean isMark(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
+                : UnicodeTables.isWordChar(cp) && !isIdeograph(cp);
     }
 
     /** CJK ideographs (with extensions and compatibility forms), Hiragana and Katakana. */

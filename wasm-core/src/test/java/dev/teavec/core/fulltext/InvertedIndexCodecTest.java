@@ -127,7 +127,11 @@ class InvertedIndexCodecTest {
         assertCorrupt(new byte[] {1, 0, 1, (byte) 0x80, 0x00, 0}, 10, "an overlong varint");
         assertCorrupt(new byte[] {1, 0, 1, 0, 1, 0, 1, 'a', 2, 0, 1, 0, 1}, 10, "df above the document count");
         assertCorrupt(new byte[] {1, 0, 1, 0, 2, 0, 1, 'b', 1, 0, 1, 0, 1, 'a', 1, 0, 1}, 10, "terms out of order");
-        assertCorrupt(new byte[] {1, 0, 1, 0, 1, 0, 1, (byte) 0xC0, 1, 0, 1}, 10, "invalid UTF-8");
+        assertCorrupt(new byte[] {1, 0, 1, 0, 1, 0, 1, (byte) 0x80, (byte) 0xB0, 3, 1, 0, 1}, 10, "an unpaired surrogate");
+        assertCorrupt(new byte[] {1, 0, 1, 0, 1, 0, 65, 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',
+            'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',
+            'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',
+            'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 1, 0, 1}, 10, "a term of 65 characters");
         assertCorrupt(new byte[] {1, 0, 1, 0, 1, 0, 1, 'a', 1, 0, 0}, 10, "tf 0");
         assertCorrupt(new byte[] {1, 0, 1, 0, 1, 0, 1, 'a', 1, 1, 1}, 10, "a rank past the documents");
     }

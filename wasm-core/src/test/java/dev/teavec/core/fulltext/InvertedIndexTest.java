@@ -38,6 +38,11 @@ class InvertedIndexTest {
     }
 
     @Test
+    void portableScenario() {
+        dev.teavec.core.testkit.FullTextScenarios.indexesSearchesAndRoundTrips(SEED);
+    }
+
+    @Test
     void rejectsBadInputWithoutChangingAnything() {
         InvertedIndex ix = new InvertedIndex(TextAnalyzer.plain());
         ix.put(5, "alpha beta");
