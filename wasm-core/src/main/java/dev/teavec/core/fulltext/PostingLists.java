@@ -24,7 +24,8 @@ final class PostingLists {
         int[] list = lists[term] == null ? EMPTY : lists[term];
         int slot = counts[term];
         if (2 * slot + 2 > list.length) {
-            int[] grown = new int[Math.max(4, list.length * 2)];
+            // Most terms occur in one document: start exact, then grow by half (not double) to waste less.
+            int[] grown = new int[Math.max(2 * slot + 2, (list.length + list.length / 2 + 1) & ~1)];
             System.arraycopy(list, 0, grown, 0, 2 * slot);
             list = grown;
             lists[term] = list;

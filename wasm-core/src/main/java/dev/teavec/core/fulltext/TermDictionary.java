@@ -1,28 +1,35 @@
 package dev.teavec.core.fulltext;
 
-import java.util.HashMap;
-
 /**
- * Terms ↔ dense int ids. A term whose last posting goes is released and its id reused, so that
- * churn through unique words (ids, timestamps) does not grow the dictionary without bound.
+ * Terms ↔ dense int ids, in an open-addressing table of ids (linear probing, at most half full) over
+ * the names array: no boxed Integer and no map entry per term, which in a HashMap cost more than the
+ * term itself. A term whose last posting goes is released and its id reused, so that churn through
+ * unique words (ids, timestamps) does not grow the dictionary without bound.
  */
 final class TermDictionary {
-    private final HashMap<String, Integer> ids = new HashMap<>();
     private String[] names = new String[64];
+    /** Slot → id + 1 (0: empty). Its length is a power of two, at least twice the live terms. */
+    private int[] slots = new int[128];
     private int[] free = new int[16];
     private int freeCount;
     private int limit;
+    private int size;
 
     /** The id of {@code term}, or -1. */
     int idOf(String term) {
-        Integer id = ids.get(term);
-        return id == null ? -1 : id;
+        int mask = slots.length - 1;
+        for (int s = term.hashCode() & mask; slots[s] != 0; s = (s + 1) & mask) {
+            if (names[slots[s] - 1].equals(term)) {
+                return slots[s] - 1;
+            }
+        }
+        return -1;
     }
 
     /** The id of {@code term}, assigned now if it has none. */
     int intern(String term) {
-        Integer known = ids.get(term);
-        if (known != null) {
+        int known = idOf(term);
+        if (known >= 0) {
             return known;
         }
         int id;
@@ -37,20 +44,57 @@ final class TermDictionary {
             }
         }
         names[id] = term;
-        ids.put(term, id);
+        if (2 * (size + 1) > slots.length) {
+            rehash(slots.length * 2);
+        }
+        place(id);
+        size++;
         return id;
     }
 
     void release(int id) {
         assert names[id] != null : "term " + id + " is not in use";
-        ids.remove(names[id]);
+        int mask = slots.length - 1;
+        int s = names[id].hashCode() & mask;
+        while (slots[s] != id + 1) {
+            s = (s + 1) & mask;
+        }
+        // Backward-shift deletion: move later entries of the probe run into the hole when their home allows.
+        int hole = s;
+        for (int next = (hole + 1) & mask; slots[next] != 0; next = (next + 1) & mask) {
+            int home = names[slots[next] - 1].hashCode() & mask;
+            if (((next - home) & mask) >= ((next - hole) & mask)) {
+                slots[hole] = slots[next];
+                hole = next;
+            }
+        }
+        slots[hole] = 0;
         names[id] = null;
+        size--;
         if (freeCount == free.length) {
             int[] grown = new int[free.length * 2];
             System.arraycopy(free, 0, grown, 0, free.length);
             free = grown;
         }
         free[freeCount++] = id;
+    }
+
+    private void place(int id) {
+        int mask = slots.length - 1;
+        int s = names[id].hashCode() & mask;
+        while (slots[s] != 0) {
+            s = (s + 1) & mask;
+        }
+        slots[s] = id + 1;
+    }
+
+    private void rehash(int capacity) {
+        slots = new int[capacity];
+        for (int id = 0; id < limit; id++) {
+            if (names[id] != null) {
+                place(id);
+            }
+        }
     }
 
     /** The term of a live id, or null for a released one. */
@@ -64,11 +108,11 @@ final class TermDictionary {
     }
 
     int size() {
-        return ids.size();
+        return size;
     }
 
     long bytesEstimate() {
-        long bytes = 4L * names.length + 4L * free.length + 48L * ids.size();
+        long bytes = 4L * names.length + 4L * slots.length + 4L * free.length;
         for (int i = 0; i < limit; i++) {
             if (names[i] != null) {
                 bytes += 40 + 2L * names[i].length();

@@ -28,6 +28,11 @@ final class WordNetTexts {
         File f = file(name);
         assumeTrue(f.isFile(), "real-data test skipped: " + f.getAbsolutePath()
                 + " not found (set -Dteavec.data=/path/to/shared/data)");
+        return read(f, field);
+    }
+
+    /** The string {@code field} of every line of {@code f} (no JUnit: benchmarks use it too). */
+    static List<String> read(File f, String field) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(f.toPath(), StandardCharsets.UTF_8)) {
             out.add(stringField(line, field));
