@@ -10,7 +10,8 @@ import registry, {
   DefaultEmbeddingFunction, DEFAULT_EMBEDDING_MODEL, EmbeddingFunctionRegistry, embedTexts, getEmbeddingFunction,
   registerEmbeddingFunction, embeddingFunctions,
 } from '../dist/embeddings.js';
-import { installPackedPackage, packageDir, runInProject } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { installPackedPackage, packageDir, runInProject, writeInProject } from './helpers.mjs';
 
 const DATA = process.env.TEAVEC_DATA ?? join(packageDir, '..', '..', 'shared', 'data');
 const MODEL = 'all-MiniLM-L6-v2-onnx-q8';
@@ -207,4 +208,27 @@ catch (e) { console.log(JSON.stringify({ names: registry.names(), shared: e inst
   assert.deepEqual(JSON.parse(out), { names: ['default'], shared: true, code: 'EMBEDDING_FAILED', peer: true });
   const core = readFileSync(join(project, 'node_modules', 'teavec', 'dist', 'teavec.js'), 'utf8');
   assert.doesNotMatch(core, /DefaultEmbeddingFunction|huggingface/, 'the core bundle holds nothing of teavec/embeddings');
+});
+
+test('TypeScript accepts teavec/embeddings against its shipped typings', () => {
+  const project = installPackedPackage();
+  const tsc = join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
+  writeInProject(project, 'embeddings-usage.ts', `
+import registry, { DefaultEmbeddingFunction, EmbeddingFunctionRegistry, embedTexts, registerEmbeddingFunction,
+  getEmbeddingFunction, type EmbeddingFunction } from 'teavec/embeddings';
+const ef = new DefaultEmbeddingFunction({ model: 'Xenova/all-MiniLM-L6-v2', localModelPath: '/models/', dtype: 'q8',
+  batchSize: 1, onProgress: (e) => { const s: string = e.status; void s; } });
+const mine: EmbeddingFunction = { name: 'mine', generate: async (texts) => texts.map(() => [1, 0]), getConfig: () => ({}) };
+registerEmbeddingFunction('mine', () => mine);
+const isolated = new EmbeddingFunctionRegistry().register('default', DefaultEmbeddingFunction);
+const again: EmbeddingFunction = getEmbeddingFunction('default', ef.getConfig());
+const saved: { name: string; config: Record<string, unknown> } = EmbeddingFunctionRegistry.describe(ef);
+const names: string[] = registry.names();
+export async function run(): Promise<Float32Array[]> { return embedTexts(mine, ['a'], { forQueries: true }); }
+// @ts-expect-error batchSize is a number
+void new DefaultEmbeddingFunction({ batchSize: 'many' });
+void isolated; void again; void saved; void names;
+`);
+  execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
+    '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'embeddings-usage.ts'], { cwd: project, stdio: 'inherit' });
 });
