@@ -2,15 +2,34 @@
 // (through a dynamic import) when init() runs in Node without a module or bytes.
 // Minified (comments dropped, class names kept for error messages): the API's JS would otherwise
 // weigh more than a third of the shipped bytes.
+import { fileURLToPath } from 'node:url';
 import terser from '@rollup/plugin-terser';
 
-export default {
-  input: 'src/index.js',
-  output: {
-    file: 'dist/teavec.js',
-    format: 'es',
-    sourcemap: false,
+const minify = () => terser({ keep_classnames: true, format: { comments: false } });
+const errorsModule = fileURLToPath(new URL('./src/errors.js', import.meta.url));
+
+export default [
+  {
+    input: 'src/index.js',
+    output: {
+      file: 'dist/teavec.js',
+      format: 'es',
+      sourcemap: false,
+    },
+    external: ['node:fs/promises'],
+    plugins: [minify()],
   },
-  external: ['node:fs/promises'],
-  plugins: [terser({ keep_classnames: true, format: { comments: false } })],
-};
+  {
+    // teavec/embeddings: never part of the core bundle. It takes TeaVecError from ./teavec.js, so that
+    // both entries share one error class (instanceof works); transformers.js stays an optional peer.
+    input: 'src/embeddings.js',
+    output: {
+      file: 'dist/embeddings.js',
+      format: 'es',
+      sourcemap: false,
+      paths: { [errorsModule]: './teavec.js' },
+    },
+    external: [errorsModule, '@huggingface/transformers'],
+    plugins: [minify()],
+  },
+];

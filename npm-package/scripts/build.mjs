@@ -41,6 +41,7 @@ await copyFile(join(root, 'src', 'teavec-wal.wasm'), join(root, 'dist', 'teavec-
 await copyFile(join(root, 'src', 'generated', 'teavec-simd.wasm'), join(root, 'dist', 'teavec-simd.wasm'));
 const { default: api } = await import(new URL('../src/generated/engine.js', import.meta.url).href);
 await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(join(root, 'types', 'index.d.ts'), 'utf8'), api));
+await copyFile(join(root, 'types', 'embeddings.d.ts'), join(root, 'dist', 'embeddings.d.ts'));
 
 let rawTotal = 0;
 let gzipTotal = 0;
