@@ -30,6 +30,7 @@ run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'])
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
 await copyFile(join(root, 'src', 'generated', 'teavec-simd.wasm'), join(root, 'dist', 'teavec-simd.wasm'));
 await copyFile(join(root, 'types', 'index.d.ts'), join(root, 'dist', 'index.d.ts'));
+await copyFile(join(root, 'types', 'solr.d.ts'), join(root, 'dist', 'solr.d.ts'));
 
 let rawTotal = 0;
 let gzipTotal = 0;
