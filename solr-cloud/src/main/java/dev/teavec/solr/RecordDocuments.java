@@ -45,11 +45,11 @@ public final class RecordDocuments {
             }
         }
         doc.setField(layout.field("version"), version);
-        Map<String, MetaValue> values = new LinkedHashMap<>();
+        Map<String, MetaValue> byKey = new LinkedHashMap<>();
         for (int i = 0; record != null && i < record.size(); i++) {
-            values.put(keys.name(record.keyId(i)), record.value(i));
+            byKey.put(keys.name(record.keyId(i)), record.value(i));
         }
-        doc.setField(layout.field("hash"), ContentHash.of(vector, values, document));
+        doc.setField(layout.field("hash"), ContentHash.of(vector, byKey, document));
         return doc;
     }
 
