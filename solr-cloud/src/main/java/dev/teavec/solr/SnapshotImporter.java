@@ -88,7 +88,7 @@ public final class SnapshotImporter {
         retry.run("update", () -> request.process(client, collection));
     }
 
-    private record Source(String name, VectorDatabase db) {
+    record Source(String name, VectorDatabase db) {
     }
 
     /** The collection to import: by name from a database snapshot, or the database of an index snapshot. */
