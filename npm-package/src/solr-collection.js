@@ -115,9 +115,10 @@ function plainMetadata(metadata, what) {
 
 /** TeaVec's distance from Solr's score (Lucene's similarity scaled to a positive score). */
 function distanceOf(score, metric) {
-  if (metric === 'cosine') return Math.max(0, 2 * (1 - score)); // score = (1 + cos) / 2
-  if (metric === 'l2') return Math.sqrt(Math.max(0, 1 / score - 1)); // score = 1 / (1 + d²)
-  return -(score >= 1 ? score - 1 : 1 - 1 / score); // max_inner_product: dot + 1, or 1 / (1 - dot) below 0
+  // float32, as local collections report distances.
+  if (metric === 'cosine') return Math.fround(Math.max(0, 2 * (1 - score))); // score = (1 + cos) / 2
+  if (metric === 'l2') return Math.fround(Math.sqrt(Math.max(0, 1 / score - 1))); // score = 1 / (1 + d²)
+  return Math.fround(-(score >= 1 ? score - 1 : 1 - 1 / score)); // maximum inner product: dot + 1, or 1 / (1 - dot) below 0
 }
 
 async function mapLimit(items, limit, fn) {

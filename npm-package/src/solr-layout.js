@@ -177,7 +177,8 @@ export function storedFields(include) {
 export function fromSolrDocument(doc) {
   return {
     id: doc[F.id],
-    embedding: doc[F.vector] ?? null,
+    // Solr writes the shortest decimal of each float32: back to that float32, as local collections return it.
+    embedding: doc[F.vector]?.map(Math.fround) ?? null,
     metadata: doc[F.metadata] === undefined ? null : JSON.parse(doc[F.metadata]),
     document: doc[F.document] ?? null,
     hash: doc[F.hash] ?? null,
