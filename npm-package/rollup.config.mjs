@@ -7,7 +7,9 @@ import json from '@rollup/plugin-json';
 import { fileURLToPath } from 'node:url';
 
 const minify = terser({ keep_classnames: true, format: { comments: false } });
-const errors = fileURLToPath(new URL('src/errors.js', import.meta.url));
+// teavec/solr takes these from the core bundle: TeaVecError (so that `instanceof TeaVecError` holds for
+// its errors too) and the public API (defaults written once).
+const core = [fileURLToPath(new URL('src/errors.js', import.meta.url)), fileURLToPath(new URL('src/index.js', import.meta.url))];
 
 export default [
   {
@@ -21,16 +23,15 @@ export default [
     plugins: [minify],
   },
   {
-    // teavec/solr: its own entry, never part of the core bundle. It takes TeaVecError from the core
-    // bundle (not a copy of it), so that `instanceof TeaVecError` holds for its errors too.
+    // teavec/solr: its own entry, never part of the core bundle.
     input: 'src/solr.js',
     output: {
       file: 'dist/solr.js',
       format: 'es',
       sourcemap: false,
-      paths: { [errors]: './teavec.js' },
+      paths: Object.fromEntries(core.map((file) => [file, './teavec.js'])),
     },
-    external: [errors],
+    external: core,
     plugins: [json({ preferConst: true }), minify],
   },
 ];

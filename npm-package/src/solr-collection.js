@@ -2,8 +2,9 @@
 // peek, count, query, delete), asynchronous: code that awaits a local collection's calls runs unchanged.
 // Filters: `where` → Solr filter queries, `whereDocument` → text queries (solr-where.js).
 import { TeaVecError } from './errors.js';
+import { EdgeVecConfig } from './index.js';
 import { SolrHttp } from './solr-http.js';
-import { F, LAYOUT, METRIC_OF_SIMILARITY, VersionClock, checkTerm, toSolrDocument, fromSolrDocument, storedFields } from './solr-layout.js';
+import { F, LAYOUT, METRIC_OF_SIMILARITY, VersionClock, checkTerm, shortFloat, toSolrDocument, fromSolrDocument, storedFields } from './solr-layout.js';
 import { whereFilter, whereDocumentFilter, idsFilter } from './solr-where.js';
 
 const GET_INCLUDE = ['embeddings', 'metadatas', 'documents'];
@@ -63,6 +64,13 @@ function checkInclude(include, defaults, allowed) {
     if (!allowed.includes(item)) throw invalid(`include takes ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(item)}`);
   }
   return [...new Set(include)];
+}
+
+function checkEfSearch(value, code) {
+  if (!Number.isInteger(value) || value < 1 || value > 0x7fffffff) {
+    throw new TeaVecError(code, `efSearch must be a positive integer, got ${describe(value)}`);
+  }
+  return value;
 }
 
 function checkCount(name, value, fallback) {
@@ -148,7 +156,8 @@ async function embed(fn, texts, what) {
  * A collection in SolrCloud with the Collection API of local collections. Options: `url` (a node's base
  * URL, 'http://host:8983/solr', or several), `collection`, `embeddingFunction`, `batchSize` (records
  * per update request, default 500), `commit` ('soft' default: visible on return; 'hard'; 'none'),
- * `topKFactor` (Solr's knn topK = nResults × this, default 1: raise for recall), `fetch`, `headers`,
+ * `efSearch` (Solr's knn topK per shard = max(nResults, efSearch); default: local collections' ef_search),
+ * `fetch`, `headers`,
  * `retry` ({ attempts, firstDelayMs, maxDelayMs }), `timeoutMs`, `onRetry`.
  */
 export class SolrCollection {
@@ -156,7 +165,7 @@ export class SolrCollection {
   #embeddingFunction;
   #batchSize;
   #commit;
-  #topKFactor;
+  #efSearch;
   #clock = new VersionClock();
   #info = null;
 
@@ -179,10 +188,8 @@ export class SolrCollection {
     if (!Object.hasOwn(COMMITS, this.#commit)) {
       throw new TeaVecError('INVALID_CONFIG', `commit must be 'soft', 'hard' or 'none', got ${describe(opts.commit)}`);
     }
-    this.#topKFactor = opts.topKFactor ?? 1;
-    if (typeof this.#topKFactor !== 'number' || !(this.#topKFactor >= 1)) {
-      throw new TeaVecError('INVALID_CONFIG', `topKFactor must be a number ≥ 1, got ${describe(opts.topKFactor)}`);
-    }
+    // Solr 9's knn has no efSearch: its topK is the beam width. The default is a local collection's.
+    this.#efSearch = checkEfSearch(opts.efSearch ?? new EdgeVecConfig(1).ef_search, 'INVALID_CONFIG');
   }
 
   /** The Solr collection's name. */
@@ -291,11 +298,11 @@ export class SolrCollection {
       checkVector(v, info, `queryEmbeddings[${i}]`);
       return v;
     });
-    const topK = Math.ceil(k * (opts.topKFactor ?? this.#topKFactor));
+    const topK = Math.max(k, opts.efSearch === undefined ? this.#efSearch : checkEfSearch(opts.efSearch, 'INVALID_ARGUMENT'));
     const fields = [...storedFields(include), 'score'].join(',');
     const answers = await mapLimit(vectors, QUERY_CONCURRENCY, async (v) => {
       const r = await this.#http.postJson('/select', {}, {
-        query: `{!knn f=${F.vector} topK=${topK}}[${Array.from(v).join(',')}]`,
+        query: `{!knn f=${F.vector} topK=${topK}}[${Array.from(v, shortFloat).join(',')}]`,
         filter: filters,
         limit: k,
         fields,
@@ -345,7 +352,7 @@ export class SolrCollection {
   /** Records by id as Solr has them now (real-time get: uncommitted writes and tombstones included), in id order given. */
   async [REALTIME](ids, fields, signal = undefined) {
     const out = [];
-    const all = [...fields, F.tombstone, F.version];
+    const all = [...fields, F.tombstone];
     for (let i = 0; i < ids.length; i += PAGE) {
       const chunk = ids.slice(i, i + PAGE);
       const r = await this.#http.postForm('/get', { ids: chunk.join(','), fl: all.join(',') }, signal);

@@ -133,13 +133,16 @@ export class SolrHttp {
   }
 }
 
+/** Solr's error message, cut short: Solr quotes whole field values (vectors) in them. */
 function solrMessage(text) {
+  let message;
   try {
     const json = JSON.parse(text);
-    return json.error?.msg ?? json.error?.trace?.split('\n')[0] ?? text.slice(0, 300);
+    message = json.error?.msg ?? json.error?.trace?.split('\n')[0] ?? text;
   } catch {
-    return text.slice(0, 300).replace(/\s+/g, ' ');
+    message = text.replace(/\s+/g, ' ');
   }
+  return message.length > 400 ? `${message.slice(0, 400)}…` : message;
 }
 
 function refused(status, message, collection) {

@@ -10,6 +10,13 @@ export const F = LAYOUT.fields;
 const META = LAYOUT.metadataFields;
 const UTF8 = new TextEncoder();
 
+/**
+ * A float32 as a JSON number of at most 9 significant digits (enough to give back the same float32).
+ * The shortest double text of a float32 can run to 25 characters ('-0.0000059382427934906445'), which
+ * Solr's JSON reader keeps as a string, and a vector with one fails when Solr forwards it to a shard.
+ */
+export const shortFloat = (x) => Number(x.toPrecision(9));
+
 /** TeaVec metric → Solr similarityFunction, and back. */
 export const SIMILARITY = LAYOUT.similarity;
 export const METRIC_OF_SIMILARITY = Object.fromEntries(Object.entries(SIMILARITY).map(([m, s]) => [s, m]));
@@ -135,7 +142,7 @@ export async function toSolrDocument(record, version) {
   const metadataJson = record.metadata && Object.keys(record.metadata).length > 0 ? JSON.stringify(record.metadata) : null;
   const doc = {
     [F.id]: record.id,
-    [F.vector]: Array.from(record.embedding),
+    [F.vector]: Array.from(record.embedding, shortFloat),
     [F.version]: record.version ?? version,
     [F.hash]: await recordHash(record),
   };

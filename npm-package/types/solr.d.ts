@@ -35,8 +35,11 @@ export interface SolrCollectionOptions {
   batchSize?: number;
   /** 'soft' (default): a write is visible to queries when its call returns; 'hard'; 'none' (Solr's autoCommit). */
   commit?: 'soft' | 'hard' | 'none';
-  /** Solr's knn topK per shard = nResults × topKFactor (Solr 9 has no efSearch: topK is the recall knob). Default 1. */
-  topKFactor?: number;
+  /**
+   * Solr's knn topK per shard = max(nResults, efSearch): Solr 9 has no efSearch, its topK is the beam
+   * width and so the recall knob. Default: a local collection's ef_search (50).
+   */
+  efSearch?: number;
   /** Requests that fail for a reason that passes (no connection, timeout, HTTP 429/5xx) are retried with backoff. */
   retry?: { attempts?: number; firstDelayMs?: number; maxDelayMs?: number };
   /** Per request. Default 60000. */
@@ -76,8 +79,8 @@ export interface SolrQueryParams {
   where?: Where;
   whereDocument?: WhereDocument;
   include?: IncludeField[];
-  /** Overrides the collection's topKFactor for this call. */
-  topKFactor?: number;
+  /** Overrides the collection's efSearch for this call. */
+  efSearch?: number;
   signal?: AbortSignal;
 }
 

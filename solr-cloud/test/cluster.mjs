@@ -67,6 +67,15 @@ export async function startCluster({ nodes = 2, log = join(MODULE_DIR, 'target',
     stopNode: (i) => command(`stop-node ${i}`),
     startNode: (i) => command(`start-node ${i}`),
     waitActive: (name) => command(`wait ${name}`),
+    /** CPU seconds the Solr JVM used so far (Linux), to tell its work from the wait on a busy machine. */
+    cpuSeconds() {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return NaN;
+      }
+    },
     async stop() {
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));

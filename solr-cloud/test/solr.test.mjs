@@ -11,6 +11,7 @@ before(async () => {
 }, { timeout: 180000 });
 
 after(async () => {
+  if (ctx.cluster) console.log(`# Solr JVM CPU time: ${ctx.cluster.cpuSeconds()} s`);
   await ctx.cluster?.stop();
 });
 

@@ -59,7 +59,7 @@ function where(next, depth = 0) {
 }
 
 test('add, get, upsert, update, delete and count do what they do on a local collection', { timeout: 120000 }, async () => {
-  await ctx.cluster.createCollection('api', { dimensions: DIM, shards: 2, replicas: 2 });
+  await ctx.cluster.createCollection('api', { dimensions: DIM, shards: 2, replicas: 1 });
   const solr = remote('api');
   const local = new Database().createCollection({ name: 'api', dimensions: DIM });
   const next = rng(7);
@@ -126,7 +126,7 @@ test('bad input fails as locally and changes nothing', { timeout: 60000 }, async
   assert.equal(await solr.count(), before);
 });
 
-test('where filters select exactly what the local engine selects (300 seeded random filters)', { timeout: 120000 }, async (t) => {
+test('where filters select exactly what the local engine selects (200 seeded random filters)', { timeout: 120000 }, async (t) => {
   await ctx.cluster.createCollection('filters', { dimensions: DIM, shards: 2, replicas: 1 });
   const seed = 20261206;
   const next = rng(seed);
@@ -142,15 +142,15 @@ test('where filters select exactly what the local engine selects (300 seeded ran
   const solr = remote('filters', { batchSize: 200 });
   await solr.add(records);
   let nonEmpty = 0;
-  for (let f = 0; f < 300; f++) {
+  for (let f = 0; f < 200; f++) {
     const w = where(next);
     const expected = sorted(local.get({ where: w, include: [] }).ids);
     const found = sorted((await solr.get({ where: w, include: [] })).ids);
     assert.deepEqual(found, expected, `seed ${seed}, filter ${f}: ${JSON.stringify(w)}`);
     if (expected.length > 0 && expected.length < n) nonEmpty++;
   }
-  t.diagnostic(`${nonEmpty} of 300 filters selected a proper, non-empty subset`);
-  assert.ok(nonEmpty > 100, 'the filters are not trivial');
+  t.diagnostic(`${nonEmpty} of 200 filters selected a proper, non-empty subset`);
+  assert.ok(nonEmpty > 80, 'the filters are not trivial');
   // A filtered query is the local filtered query.
   const q = vector(next);
   const w = { $or: [{ color: { $in: ['red', 'blue'] } }, { tags: { $contains: 'a' } }] };
@@ -177,8 +177,8 @@ test('distances are TeaVec distances under cosine, l2 and dot', { timeout: 90000
     }
     const queries = Array.from({ length: 5 }, () => vector(next));
     const l = local.query({ queryEmbeddings: queries, nResults: 5, include: ['distances'] });
-    // Solr's HNSW searches with a beam of topK: 10 × 5 ≥ the 50 records makes it exact here.
-    const s = await solr.query({ queryEmbeddings: queries, nResults: 5, include: ['distances'], topKFactor: 10 });
+    // Solr's HNSW searches with a beam of topK = efSearch: 50 ≥ the 50 records makes it exact here.
+    const s = await solr.query({ queryEmbeddings: queries, nResults: 5, include: ['distances'], efSearch: 50 });
     assert.deepEqual(s.ids, l.ids, metric);
     s.distances.flat().forEach((d, i) => {
       const want = l.distances.flat()[i];
