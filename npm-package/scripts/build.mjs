@@ -46,3 +46,6 @@ for (const file of ['teavec.wasm', 'teavec.js']) {
 console.log('build: shipped files');
 console.log(rows.join('\n'));
 console.log(`  ${'total'.padEnd(12)} ${(rawTotal / 1024).toFixed(1).padStart(7)} KB raw ${(gzipTotal / 1024).toFixed(1).padStart(7)} KB gzip`);
+const solr = await readFile(join(root, 'dist', 'solr.js'));
+console.log(`  teavec/solr (own entry, not in the core): solr.js ${(solr.length / 1024).toFixed(1)} KB raw `
+  + `${(gzipSync(solr, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { installPackedPackage, runInProject, writeInProject } from '../../npm-package/test/helpers.mjs';
 import { MODULE_DIR, REPO_DIR } from './cluster.mjs';
 import { metadataField, contentHash } from '../../npm-package/src/solr-layout.js';
 import { TeaVecError } from '../../npm-package/dist/teavec.js';
@@ -44,4 +46,18 @@ test('teavec/solr is its own bundle: the core has none of it, and its errors are
   assert.throws(() => new SolrCollection({ url: 'http://127.0.0.1:8983/solr' }), (e) => e instanceof TeaVecError && e.code === 'INVALID_CONFIG');
   assert.throws(() => new SolrCollection({ url: 'ftp://x', collection: 'c' }), (e) => e instanceof TeaVecError && e.code === 'INVALID_CONFIG');
   assert.throws(() => new SolrCollection({ url: 'http://x/solr', collection: 'c', commit: 'later' }), (e) => e.code === 'INVALID_CONFIG');
+});
+
+test('the packed package: teavec/solr resolves, and TypeScript accepts its usage against the shipped typings', () => {
+  const project = installPackedPackage();
+  const out = runInProject(project, 'solr-entry.mjs', `
+import { TeaVecError } from 'teavec';
+import { SolrCollection } from 'teavec/solr';
+try { new SolrCollection({}); } catch (e) { console.log(e instanceof TeaVecError, e.code); }
+`);
+  assert.equal(out.trim(), 'true INVALID_CONFIG');
+  writeInProject(project, 'solr-usage.ts', readFileSync(join(MODULE_DIR, 'test', 'typings', 'solr-usage.ts'), 'utf8'));
+  const tsc = join(REPO_DIR, 'npm-package', 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
+    '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'solr-usage.ts'], { cwd: project, stdio: 'inherit' });
 });
