@@ -67,6 +67,14 @@ export async function startCluster({ nodes = 2, log = join(MODULE_DIR, 'target',
     stopNode: (i) => command(`stop-node ${i}`),
     startNode: (i) => command(`start-node ${i}`),
     waitActive: (name) => command(`wait ${name}`),
+    /** Resident memory of the Solr JVM now, MB (Linux). */
+    rssMB() {
+      try {
+        return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
+      } catch {
+        return NaN;
+      }
+    },
     /** CPU seconds the Solr JVM used so far (Linux), to tell its work from the wait on a busy machine. */
     cpuSeconds() {
       try {
