@@ -84,10 +84,12 @@ export class SolrHttp {
     return this.#request(path, params, { 'content-type': 'application/json' }, JSON.stringify(body), signal);
   }
 
-  /** POST form parameters (as GET would send them, without a URL length limit). */
+  /** POST form parameters (as GET would send them, without a URL length limit); an array value repeats its name. */
   postForm(path, params, signal) {
     const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) body.set(k, String(v));
+    for (const [k, v] of Object.entries(params)) {
+      for (const item of Array.isArray(v) ? v : [v]) body.append(k, String(item));
+    }
     return this.#request(path, {}, { 'content-type': 'application/x-www-form-urlencoded' }, body.toString(), signal);
   }
 

@@ -99,6 +99,13 @@ test('add, get, upsert, update, delete and count do what they do on a local coll
   await same('delete by where', async (c) => sorted(await c.delete({ where: { k: 'z' } })));
   await same('what is left', (c) => c.get({ ids: ['a', 'b', 'c', 'd', 'e'], include: ALL }));
   await same('count after deletes (tombstones are not records)', (c) => c.count());
+  const odd = { ids: ['x,y', 'back\\slash', 'space id', 'ü"q*'], embeddings: [0, 1, 2, 3].map(() => vector(next)),
+    metadatas: [{ k: 'odd' }, { k: 'odd' }, { k: 'odd' }, { k: 'odd' }] };
+  await both((c) => c.add(odd));
+  await same('ids with commas, backslashes, spaces, quotes', (c) => c.get({ ids: [...odd.ids].reverse(), include: ALL }));
+  await same('the same through a filter', async (c) => (await c.get({ ids: odd.ids, where: { k: 'odd' }, include: [] })).ids);
+  await same('and deleted', async (c) => sorted(await c.delete({ ids: odd.ids.slice(0, 2) })));
+  await same('what is left of them', async (c) => (await c.get({ ids: odd.ids, include: [] })).ids);
   const peek = await solr.peek({ limit: 1 });
   assert.equal(peek.ids.length, 1);
   assert.equal(peek.embeddings[0].length, DIM);
