@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Database } from '../../../npm-package/dist/teavec.js';
 import { rng } from '../../../npm-package/test/random.js';
+import { push } from '../../../npm-package/dist/solr.js';
 import { ctx, remote, rejectsWith } from '../context.mjs';
 
 const DIM = 8;
@@ -211,4 +212,34 @@ test('whereDocument matches words; queryTexts go through the embedding function;
   const near = await solr.query({ queryTexts: ['a tool for cutting wood'], nResults: 3, whereDocument: { $contains: 'cutter' } });
   assert.deepEqual(near.ids, [['other']]);
   assert.deepEqual(await solr.delete({ whereDocument: { $contains: 'wood' }, where: { k: { $ne: 'q' } } }), []);
+});
+
+test('push from a change feed: its sequence numbers give the watermark, versions decide (last writer wins)', { timeout: 60000 }, async () => {
+  const solr = remote('api');
+  const next = rng(23);
+  const t0 = Date.now() * 1000; // versions are microseconds since the epoch
+  const put = (id, seq, dv, gen) => ({ op: 'put', id, seq, version: t0 + dv, embedding: vector(next), metadata: { gen }, document: null });
+  /** A feed over a list of changes, as one over the write-ahead log will be: the changes after `since`. */
+  const feed = (changes) => ({ async* changes(since) { yield changes.filter((c) => c.seq > (since ?? 0)); } });
+  const log = [
+    put('feed-x', 1, 10, 1),
+    put('feed-y', 2, 10, 1),
+    { op: 'delete', id: 'feed-x', seq: 3, version: t0 + 20 },
+    put('feed-x', 4, 15, 2), // older than the delete: the tombstone keeps it out
+    put('feed-y', 5, 5, 2), // older than what is stored: dropped
+  ];
+  const first = await push(null, solr, { feed: feed(log) });
+  assert.equal(first.watermark, 5);
+  assert.deepEqual((await solr.get({ ids: ['feed-x', 'feed-y'] })).metadatas, [{ gen: 1 }]);
+  assert.deepEqual((await solr.get({ ids: ['feed-x', 'feed-y'], include: [] })).ids, ['feed-y']);
+  const again = await push(null, solr, { feed: feed(log), since: first.watermark });
+  assert.equal(again.sent, 0, 'nothing after the watermark');
+  assert.equal(again.watermark, 5);
+  log.push(put('feed-x', 6, 30, 3)); // newer than the delete: back
+  const third = await push(null, solr, { feed: feed(log), since: again.watermark });
+  assert.equal(third.watermark, 6);
+  assert.deepEqual((await solr.get({ ids: ['feed-x'] })).metadatas, [{ gen: 3 }]);
+  // Sent twice (a retry after a lost answer): the same version is a no-op.
+  await push(null, solr, { feed: feed(log.slice(-1)) });
+  assert.deepEqual((await solr.get({ ids: ['feed-x'] })).metadatas, [{ gen: 3 }]);
 });
