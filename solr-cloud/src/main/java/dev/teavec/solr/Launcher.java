@@ -14,7 +14,7 @@ import org.apache.solr.common.util.Utils;
  * Starts a local SolrCloud for tests and for trying teavec/solr (solr-cloud/bin/solr-cloud, docs/solr.md):
  *
  * <pre>
- * start [--nodes 2] [--urls-file F] [--dir D] [--collection NAME --dimensions 384 [--metric cosine]
+ * start [--nodes 2] [--urls-file F] [--dir D (kept)] [--collection NAME --dimensions 384 [--metric cosine]
  *       [--shards 2] [--replicas 2]] [--wait]
  * configset --dimensions 384 [--metric cosine] --out DIR
  * </pre>
@@ -57,10 +57,11 @@ public final class Launcher {
         SnapshotImporter.Args a = new SnapshotImporter.Args(rest, "--nodes", "--urls-file", "--dir", "--collection",
                 "--dimensions", "--metric", "--shards", "--replicas");
         Path dir = a.optional("--dir").map(Path::of).orElse(null);
-        if (dir == null) {
+        boolean temporary = dir == null;
+        if (temporary) {
             dir = Files.createTempDirectory("teavec-solr-");
         }
-        LocalCluster cluster = LocalCluster.start(Integer.parseInt(a.optional("--nodes").orElse("2")), dir);
+        LocalCluster cluster = LocalCluster.start(Integer.parseInt(a.optional("--nodes").orElse("2")), dir, temporary);
         Thread hook = new Thread(() -> stop(cluster));
         Runtime.getRuntime().addShutdownHook(hook);
         Launcher launcher = new Launcher(out, cluster);

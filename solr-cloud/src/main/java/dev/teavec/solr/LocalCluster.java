@@ -23,19 +23,24 @@ public final class LocalCluster implements AutoCloseable {
 
     private final MiniSolrCloudCluster cluster;
     private final Path baseDir;
+    private final boolean deleteOnClose;
     private final List<JettySolrRunner> nodes;
     private final List<String> configSets = new ArrayList<>();
 
-    private LocalCluster(MiniSolrCloudCluster cluster, Path baseDir) {
+    private LocalCluster(MiniSolrCloudCluster cluster, Path baseDir, boolean deleteOnClose) {
         this.cluster = cluster;
         this.baseDir = baseDir;
+        this.deleteOnClose = deleteOnClose;
         this.nodes = new ArrayList<>(cluster.getJettySolrRunners());
         // Node order by port, so that "node 0" names the same node in every listing.
         this.nodes.sort(Comparator.comparingInt(JettySolrRunner::getLocalPort));
     }
 
-    /** Starts ZooKeeper and {@code nodeCount} Solr nodes under {@code baseDir} (deleted again by {@link #close}). */
-    public static LocalCluster start(int nodeCount, Path baseDir) throws Exception {
+    /**
+     * Starts ZooKeeper and {@code nodeCount} Solr nodes under {@code baseDir}, which {@link #close} deletes
+     * when {@code deleteOnClose} (a directory made for the cluster; never one a user named).
+     */
+    public static LocalCluster start(int nodeCount, Path baseDir, boolean deleteOnClose) throws Exception {
         if (nodeCount < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node, got " + nodeCount);
         }
@@ -46,7 +51,7 @@ public final class LocalCluster implements AutoCloseable {
                 .withTraceIdGenerationDisabled()
                 .withMetrics(false)
                 .build();
-        return new LocalCluster(cluster, baseDir);
+        return new LocalCluster(cluster, baseDir, deleteOnClose);
     }
 
     /** Base URLs of the nodes, e.g. http://127.0.0.1:40123/solr, by node index. */
@@ -117,7 +122,9 @@ public final class LocalCluster implements AutoCloseable {
         try {
             cluster.shutdown();
         } finally {
-            deleteTree(baseDir);
+            if (deleteOnClose) {
+                deleteTree(baseDir);
+            }
         }
     }
 
