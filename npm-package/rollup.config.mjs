@@ -4,9 +4,13 @@
 // weigh more than a third of the shipped bytes.
 import { fileURLToPath } from 'node:url';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
 
 const minify = () => terser({ keep_classnames: true, format: { comments: false } });
 const errorsModule = fileURLToPath(new URL('./src/errors.js', import.meta.url));
+// teavec/solr takes these from the core bundle: TeaVecError (so that `instanceof TeaVecError` holds for
+// its errors too) and the public API (defaults written once).
+const core = [fileURLToPath(new URL('src/errors.js', import.meta.url)), fileURLToPath(new URL('src/index.js', import.meta.url))];
 
 export default [
   {
@@ -31,5 +35,17 @@ export default [
     },
     external: [errorsModule, '@huggingface/transformers'],
     plugins: [minify()],
+  },
+  {
+    // teavec/solr: its own entry, never part of the core bundle.
+    input: 'src/solr.js',
+    output: {
+      file: 'dist/solr.js',
+      format: 'es',
+      sourcemap: false,
+      paths: Object.fromEntries(core.map((file) => [file, './teavec.js'])),
+    },
+    external: core,
+    plugins: [json({ preferConst: true }), minify()],
   },
 ];

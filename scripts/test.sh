@@ -59,6 +59,12 @@ echo "== Playwright in Chromium"
 (cd browser-tests && node --test --test-reporter=tap --test-concurrency=1 'test/*.test.mjs') 2>&1 | tee "$LOGS/playwright.log"
 read -r p f < <(node_counts "$LOGS/playwright.log"); record "Playwright, Chromium" "$p" "$f"
 
+echo "== SolrCloud: teavec/solr and the solr-cloud module against a real 2-node cluster"
+# The module's JUnit tests ran with Maven above; the Node tests start the cluster (solr-cloud/bin/solr-cloud).
+(cd solr-cloud && timeout 1800 node --test --test-reporter=tap --test-concurrency=1 test/*.test.mjs) 2>&1 | tee "$LOGS/solr.log"
+read -r p f < <(node_counts "$LOGS/solr.log"); read -r jp jf < <(surefire_counts solr-cloud/target/surefire-reports)
+record "SolrCloud (JVM + Node)" "$((p + jp))" "$((f + jf))"
+
 echo
 echo "== Summary"
 printf '%s\n' "${summary[@]}"

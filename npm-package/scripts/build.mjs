@@ -42,6 +42,7 @@ await copyFile(join(root, 'src', 'generated', 'teavec-simd.wasm'), join(root, 'd
 const { default: api } = await import(new URL('../src/generated/engine.js', import.meta.url).href);
 await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(join(root, 'types', 'index.d.ts'), 'utf8'), api));
 await copyFile(join(root, 'types', 'embeddings.d.ts'), join(root, 'dist', 'embeddings.d.ts'));
+await copyFile(join(root, 'types', 'solr.d.ts'), join(root, 'dist', 'solr.d.ts'));
 
 let rawTotal = 0;
 let gzipTotal = 0;
@@ -60,3 +61,6 @@ console.log(`  ${'total'.padEnd(12)} ${(rawTotal / 1024).toFixed(1).padStart(7)}
 const wal = await readFile(join(root, 'dist', 'teavec-wal.wasm'));
 console.log(`  not in the core bundle: teavec-wal.wasm ${(wal.length / 1024).toFixed(1)} KB raw `
   + `${(gzipSync(wal, { level: 9 }).length / 1024).toFixed(1)} KB gzip (write-ahead log, loaded by openDatabase)`);
+const solr = await readFile(join(root, 'dist', 'solr.js'));
+console.log(`  teavec/solr (own entry, not in the core): solr.js ${(solr.length / 1024).toFixed(1)} KB raw `
+  + `${(gzipSync(solr, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
