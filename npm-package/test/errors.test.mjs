@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { importPacked, installPackedPackage } from './helpers.mjs';
 
 const teavec = await importPacked();
@@ -321,6 +322,21 @@ test('NOT_FOUND and STORAGE_ERROR from the Node file helpers', async () => {
   await expectRejection('NOT_FOUND', EdgeVec.loadFromFile(join(dir, 'absent.tvec')), 'missing file');
   await expectRejection('NOT_FOUND', populated().saveToFile(join(dir, 'absent', 'x.tvec')), 'missing directory');
   await expectRejection('STORAGE_ERROR', Database.loadFromFile(dir), 'a directory');
+});
+
+test('SNAPSHOT_TOO_NEW for a snapshot of a newer format, UNKNOWN_INDEX_TYPE for a type nobody registered', () => {
+  const ix = populated();
+  const bytes = new Uint8Array(ix.toBytes());
+  // An intact header (its CRC resealed) that claims format version 99: written by a newer TeaVec, not damaged.
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  view.setUint16(4, 99, true);
+  view.setUint32(20, crc32(bytes.subarray(0, 20)), true);
+  expectCode('SNAPSHOT_TOO_NEW', () => EdgeVec.fromBytes(bytes), 'index snapshot of format 99');
+  const err = (() => { try { EdgeVec.fromBytes(bytes); } catch (e) { return e; } })();
+  assert.match(err.message, /99/, 'the message says which version it found');
+  const config = new EdgeVecConfig(3);
+  config.indexType = 'not-registered';
+  expectCode('UNKNOWN_INDEX_TYPE', () => new EdgeVec(config), 'an index type nobody registered');
 });
 
 test('every error code is covered, except the engine\'s 2^31-vector limit', () => {
