@@ -6,6 +6,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import { importPacked, installPackedPackage } from './helpers.mjs';
 
 const teavec = await importPacked();
@@ -337,6 +338,19 @@ test('SNAPSHOT_TOO_NEW for a snapshot of a newer format, UNKNOWN_INDEX_TYPE for 
   const config = new EdgeVecConfig(3);
   config.indexType = 'not-registered';
   expectCode('UNKNOWN_INDEX_TYPE', () => new EdgeVec(config), 'an index type nobody registered');
+});
+
+test('EMBEDDING_FAILED from teavec/embeddings: a failing embedding function', async () => {
+  const project = installPackedPackage();
+  const entry = pathToFileURL(join(project, 'node_modules', 'teavec', 'dist', 'embeddings.js')).href;
+  const { embedTexts } = await import(entry);
+  const failing = { generate: async () => { throw new Error('the model is missing'); } };
+  await assert.rejects(embedTexts(failing, ['a text']), (e) => {
+    assert.ok(e instanceof TeaVecError, `expected a TeaVecError, got ${e?.stack ?? e}`);
+    assert.equal(e.code, 'EMBEDDING_FAILED');
+    seen.add(e.code);
+    return true;
+  });
 });
 
 test('every error code is covered, except the engine\'s 2^31-vector limit', () => {

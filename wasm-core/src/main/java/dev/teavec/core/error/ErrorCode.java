@@ -35,5 +35,7 @@ public enum ErrorCode {
      */
     SNAPSHOT_TOO_NEW,
     /** A config or a snapshot names an index type that is not registered (the message lists the registered ones). */
-    UNKNOWN_INDEX_TYPE
+    UNKNOWN_INDEX_TYPE,
+    /** An embedding function failed or returned something other than one finite vector per text (teavec/embeddings). */
+    EMBEDDING_FAILED
 }
