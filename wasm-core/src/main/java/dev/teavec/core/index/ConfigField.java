@@ -2,7 +2,7 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /**
  * The numeric settings of an index, one row each: the name users write (JavaScript's spelling, which is

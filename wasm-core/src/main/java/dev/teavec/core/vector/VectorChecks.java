@@ -2,7 +2,7 @@ package dev.teavec.core.vector;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /** Validation at the engine's public boundary: every vector that enters is checked here first. */
 public final class VectorChecks {
