@@ -10,7 +10,6 @@ import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexType;
 import dev.teavec.core.vector.Metric;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** What the importer reads from snapshots and the documents it makes (its run against SolrCloud: solr-cloud/test). */
 class SnapshotImporterTest {
     private static CollectionStore database() {
-        CollectionStore db = new CollectionStore(IndexConfig.builder(3, Metric.COSINE).indexType(IndexType.FLAT).build());
+        CollectionStore db = new CollectionStore(IndexConfig.builder(3, Metric.COSINE).indexType("flat").build());
         db.add("a", new float[] {1, 0, 0}, "{\"pos\":\"n\",\"n\":-0,\"words\":[\"x\",\"y\"],\"gone\":null,\"ok\":true}", "the doc");
         db.add("b", new float[] {0, 1, 0}, null, null);
         db.add("c", new float[] {0, 0, 1}, "{\"pos\":\"v\"}", null);
