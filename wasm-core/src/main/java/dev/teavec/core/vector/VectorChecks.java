@@ -39,4 +39,11 @@ public final class VectorChecks {
             throw new TeaVecException(ErrorCode.INVALID_K, "k must be a positive integer, got " + k);
         }
     }
+
+    /** The beam width a caller passes to one search (the configured ef_search is checked by ConfigField). */
+    public static void checkEfSearch(int efSearch) {
+        if (efSearch < 1) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "efSearch must be a positive integer, got " + efSearch);
+        }
+    }
 }
