@@ -2,16 +2,9 @@
 // rather than taken from the core's internals, which teavec/solr does not import (only its public API).
 import { TeaVecError } from './errors.js';
 import { checkTerm } from './solr-layout.js';
+import { describe } from './describe.js';
 
-export function describe(v) {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (Array.isArray(v)) return `an Array of length ${v.length}`;
-  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${v.length}`;
-  if (typeof v === 'object') return v.constructor?.name ?? 'an object';
-  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  return `${typeof v} ${String(v)}`;
-}
+export { describe };
 
 export const invalid = (message) => new TeaVecError('INVALID_ARGUMENT', message);
 export const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);

@@ -2,17 +2,9 @@
 // The engine validates everything again; these only fail earlier and say more.
 import API from './generated/engine.js';
 import { TeaVecError } from './errors.js';
+import { describe } from './describe.js';
 
-/** A short description of a value for error messages: never its whole content. */
-export function describe(v) {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (Array.isArray(v)) return `an Array of length ${v.length}`;
-  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${v.length}`;
-  if (typeof v === 'object') return v.constructor?.name ?? 'an object';
-  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  return `${typeof v} ${String(v)}`;
-}
+export { describe };
 
 export function checkVectorType(v, what) {
   if (!(v instanceof Float32Array)) {

@@ -4,7 +4,7 @@ import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.index.IndexTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class NativeDatabase {
         DatabaseSnapshot snapshot = DatabaseSnapshot.decode(bytes, SnapshotLimits.DEFAULT, LinearMemoryStorage::best, types);
         NativeDatabase out = new NativeDatabase();
         for (int i = 0; i < snapshot.size(); i++) {
-            VectorDatabase db = snapshot.database(i);
+            CollectionStore db = snapshot.database(i);
             out.names.add(snapshot.name(i));
             out.settings.add(snapshot.settings(i));
             out.indexes.add(db == null ? null : new NativeIndex(db, snapshot.storage(i)));
@@ -57,7 +57,7 @@ public final class NativeDatabase {
         int n = names.size();
         String[] nameArray = new String[n];
         String[] settingsArray = new String[n];
-        VectorDatabase[] dbs = new VectorDatabase[n];
+        CollectionStore[] dbs = new CollectionStore[n];
         for (int i = 0; i < n; i++) {
             nameArray[i] = names.get(i);
             settingsArray[i] = settings.get(i);

@@ -2,8 +2,8 @@ package dev.teavec.bindings;
 
 import dev.teavec.bindings.simd.LinearMemoryStorage;
 import dev.teavec.core.codec.IndexSnapshot;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.db.MetadataEditor;
-import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
@@ -25,10 +25,10 @@ import org.teavm.jso.typedarrays.Int8Array;
  * work happens on Java arrays. Metadata and Chroma where objects cross as JSON text, filters as
  * strings (kind 0: EdgeVec grammar, 1: where JSON). Errors are TeaVecExceptions whose message
  * starts with the stable code, which the JS layer turns into a {@code TeaVecError}. Semantics of
- * each call are documented on {@link VectorDatabase} and {@link MetadataEditor}.
+ * each call are documented on {@link CollectionStore} and {@link MetadataEditor}.
  */
 public final class NativeIndex {
-    private final VectorDatabase db;
+    private final CollectionStore db;
     private final VectorIndex index;
     private final MetadataEditor meta;
     private final IndexConfig config;
@@ -40,7 +40,7 @@ public final class NativeIndex {
     static NativeIndex create(IndexConfig config, IndexTypes types) {
         VectorStorageFactory storage = LinearMemoryStorage.best();
         try {
-            return new NativeIndex(new VectorDatabase(types, config, storage), storage);
+            return new NativeIndex(new CollectionStore(types, config, storage), storage);
         } catch (RuntimeException e) {
             storage.release();
             throw e;
@@ -48,7 +48,7 @@ public final class NativeIndex {
     }
 
     /** Wraps a database whose vectors live where {@code storage} puts them; {@code storage} serves it alone. */
-    NativeIndex(VectorDatabase db, VectorStorageFactory storage) {
+    NativeIndex(CollectionStore db, VectorStorageFactory storage) {
         this.config = db.config();
         this.db = db;
         this.index = db.index();
@@ -86,7 +86,7 @@ public final class NativeIndex {
         return SnapshotTransfer.toJs(IndexSnapshot.encode(db));
     }
 
-    VectorDatabase database() {
+    CollectionStore database() {
         live();
         return db;
     }

@@ -1,6 +1,6 @@
 package dev.teavec.solr;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.meta.KeyTable;
 import dev.teavec.core.meta.MetaRecord;
 import dev.teavec.core.meta.MetaValue;
@@ -20,7 +20,7 @@ public final class RecordDocuments {
      * The document of live record {@code id} of {@code db}; its Solr id is the record's key (the numeric id
      * as text for records without one, as EdgeVec indexes have). {@code version}: the last-writer-wins version.
      */
-    public SolrInputDocument of(VectorDatabase db, int id, long version) {
+    public SolrInputDocument of(CollectionStore db, int id, long version) {
         String key = db.keyOf(id);
         float[] vector = db.index().get(id);
         MetaRecord record = db.metadata().get(id);

@@ -3,7 +3,7 @@ package dev.teavec.solr;
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.TeaVecException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ public final class SnapshotImporter {
         Source source = open(snapshot, from);
         long version = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         RecordDocuments documents = new RecordDocuments();
-        VectorDatabase db = source.db();
+        CollectionStore db = source.db();
         List<SolrInputDocument> batch = new ArrayList<>(batchSize);
         int records = 0;
         int batches = 0;
@@ -88,7 +88,7 @@ public final class SnapshotImporter {
         retry.run("update", () -> request.process(client, collection));
     }
 
-    record Source(String name, VectorDatabase db) {
+    record Source(String name, CollectionStore db) {
     }
 
     /** The collection to import: by name from a database snapshot, or the database of an index snapshot. */
@@ -98,7 +98,7 @@ public final class SnapshotImporter {
             database = DatabaseSnapshot.decode(SnapshotBytes.of(bytes));
         } catch (TeaVecException asDatabase) {
             try {
-                VectorDatabase db = IndexSnapshot.decodeDatabase(bytes);
+                CollectionStore db = IndexSnapshot.decodeDatabase(bytes);
                 if (from != null) {
                     throw new IllegalArgumentException("an index snapshot holds one unnamed index: leave out --from");
                 }

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.IndexSnapshot;
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.index.IndexConfig;
-import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.vector.Metric;
 import java.util.Collection;
 import java.util.List;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** What the importer reads from snapshots and the documents it makes (its run against SolrCloud: solr-cloud/test). */
 class SnapshotImporterTest {
-    private static VectorDatabase database() {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(3, Metric.COSINE).indexType(IndexTypes.FLAT).build());
+    private static CollectionStore database() {
+        CollectionStore db = new CollectionStore(IndexConfig.builder(3, Metric.COSINE).indexType("flat").build());
         db.add("a", new float[] {1, 0, 0}, "{\"pos\":\"n\",\"n\":-0,\"words\":[\"x\",\"y\"],\"gone\":null,\"ok\":true}", "the doc");
         db.add("b", new float[] {0, 1, 0}, null, null);
         db.add("c", new float[] {0, 0, 1}, "{\"pos\":\"v\"}", null);
@@ -31,7 +30,7 @@ class SnapshotImporterTest {
     @Test
     void aDatabaseSnapshotGivesTheNamedCollection() {
         byte[] bytes = DatabaseSnapshot.encode(new String[] {"one", "two"}, new String[] {"{}", "{}"},
-                new VectorDatabase[] {database(), database()}).toArray();
+                new CollectionStore[] {database(), database()}).toArray();
         assertEquals("two", SnapshotImporter.open(bytes, "two").name());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SnapshotImporter.open(bytes, null));
         assertTrue(e.getMessage().contains("name one with --from") && e.getMessage().contains("[one, two]"), e.getMessage());
@@ -56,7 +55,7 @@ class SnapshotImporterTest {
 
     @Test
     void documentsCarryTheRecordAndTypedMetadataFields() {
-        VectorDatabase db = database();
+        CollectionStore db = database();
         SolrLayout layout = SolrLayout.get();
         SolrInputDocument a = new RecordDocuments().of(db, db.idOfKey("a"), 42L);
         assertEquals("a", a.getFieldValue("id"));

@@ -8,7 +8,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * CRC-32 of a JS ArrayBuffer. The bytes have to be copied into Java to be checksummed; copied as 32-bit words
- * they cost ~4× less than as bytes (the copy, not the CRC, dominated save and load times).
+ * they cost less than as bytes, and the copy dominates (see bench/README.md, Checksums over JS buffers).
  */
 public final class BufferCrc {
     private static final boolean LITTLE_ENDIAN = isLittleEndian();

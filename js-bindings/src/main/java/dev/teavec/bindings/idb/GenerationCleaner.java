@@ -18,12 +18,12 @@ final class GenerationCleaner {
     }
 
     /** Best effort, never rejects: a failure only leaves garbage that the next successful save removes. */
-    static JSPromise<JSObject> removeOlderThanPrevious(SnapshotDatabase db, int generation) {
+    static JSPromise<JSObject> removeOlderThanPrevious(IdbConnection db, int generation) {
         try {
-            TransactionRun run = db.run(new String[] {SnapshotDatabase.MANIFESTS, SnapshotDatabase.CHUNKS},
-                    SnapshotDatabase.READWRITE, TransactionOptions.RELAXED, "removing old generations");
-            StoreRequests manifests = run.store(SnapshotDatabase.MANIFESTS);
-            StoreRequests chunks = run.store(SnapshotDatabase.CHUNKS);
+            TransactionRun run = db.run(new String[] {IdbConnection.MANIFESTS, IdbConnection.CHUNKS},
+                    IdbConnection.READWRITE, TransactionOptions.RELAXED, "removing old generations");
+            StoreRequests manifests = run.store(IdbConnection.MANIFESTS);
+            StoreRequests chunks = run.store(IdbConnection.CHUNKS);
             IDBGetRequest keys = manifests.getAllKeys();
             keys.setOnSuccess(run.guard(() -> {
                 int previous = newestBelow(keys.getResult().cast(), generation);

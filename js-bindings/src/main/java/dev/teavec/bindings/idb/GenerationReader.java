@@ -38,15 +38,15 @@ final class GenerationReader {
     }
 
     JSPromise<JSObject> read() {
-        return SnapshotDatabase.using(name, false, db -> db == null ? JSPromise.resolve(null) : readOn(db));
+        return IdbConnection.using(name, false, db -> db == null ? JSPromise.resolve(null) : readOn(db));
     }
 
     /** Loads through an open connection (left open). */
-    JSPromise<JSObject> readOn(SnapshotDatabase db) {
-        run = db.run(new String[] {SnapshotDatabase.MANIFESTS, SnapshotDatabase.CHUNKS}, SnapshotDatabase.READONLY,
+    JSPromise<JSObject> readOn(IdbConnection db) {
+        run = db.run(new String[] {IdbConnection.MANIFESTS, IdbConnection.CHUNKS}, IdbConnection.READONLY,
                 TransactionOptions.RELAXED, "loading " + name);
-        chunks = run.store(SnapshotDatabase.CHUNKS);
-        IDBGetRequest all = run.store(SnapshotDatabase.MANIFESTS).getAll();
+        chunks = run.store(IdbConnection.CHUNKS);
+        IDBGetRequest all = run.store(IdbConnection.MANIFESTS).getAll();
         all.setOnSuccess(run.guard(() -> {
             manifests = all.getResult().cast();
             tryGeneration(manifests.getLength() - 1);

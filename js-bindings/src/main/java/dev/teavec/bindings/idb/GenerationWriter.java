@@ -54,11 +54,11 @@ final class GenerationWriter {
     }
 
     JSPromise<SaveResult> write() {
-        return SnapshotDatabase.using(name, true, this::writeOn);
+        return IdbConnection.using(name, true, this::writeOn);
     }
 
     /** Saves on an open connection (left open). */
-    JSPromise<SaveResult> writeOn(SnapshotDatabase db) {
+    JSPromise<SaveResult> writeOn(IdbConnection db) {
         return reserveGeneration(db).flatThen(reserved -> {
             generation = reserved.<JSNumber>cast().intValue();
             return writeChunk(db, 0)
@@ -79,12 +79,12 @@ final class GenerationWriter {
      * Takes the next number from the `meta` store in a read-write transaction, which IndexedDB serializes:
      * two writers never share a number, even without Web Locks.
      */
-    private JSPromise<JSObject> reserveGeneration(SnapshotDatabase db) {
-        TransactionRun run = db.run(new String[] {SnapshotDatabase.META, SnapshotDatabase.MANIFESTS},
-                SnapshotDatabase.READWRITE, TransactionOptions.RELAXED, "reserving a generation of " + name);
-        StoreRequests meta = run.store(SnapshotDatabase.META);
+    private JSPromise<JSObject> reserveGeneration(IdbConnection db) {
+        TransactionRun run = db.run(new String[] {IdbConnection.META, IdbConnection.MANIFESTS},
+                IdbConnection.READWRITE, TransactionOptions.RELAXED, "reserving a generation of " + name);
+        StoreRequests meta = run.store(IdbConnection.META);
         IDBGetRequest next = meta.get(JSString.valueOf(NEXT_GENERATION));
-        IDBGetRequest manifestKeys = run.store(SnapshotDatabase.MANIFESTS).getAllKeys();
+        IDBGetRequest manifestKeys = run.store(IdbConnection.MANIFESTS).getAllKeys();
         manifestKeys.setOnSuccess(run.guard(() -> {
             long reserved = positiveIntOr(next.getResult(), 1);
             JSArrayReader<JSNumber> keys = manifestKeys.getResult().cast();
@@ -115,7 +115,7 @@ final class GenerationWriter {
      * Chunk {@code index} and, once it committed, the rest. One read-write transaction per chunk: memory stays
      * at one chunk and progress follows real commits.
      */
-    private JSPromise<JSObject> writeChunk(SnapshotDatabase db, int index) {
+    private JSPromise<JSObject> writeChunk(IdbConnection db, int index) {
         if (index == chunkCrcs.length) {
             return JSPromise.resolve(null);
         }
@@ -128,9 +128,9 @@ final class GenerationWriter {
         ArrayBuffer stored = bytes.getBuffer().slice(start, start + length);
         chunkCrcs[index] = BufferCrc.of(stored);
         crc = Crc32.combine(crc, chunkCrcs[index], length);
-        TransactionRun run = db.run(new String[] {SnapshotDatabase.CHUNKS}, SnapshotDatabase.READWRITE,
+        TransactionRun run = db.run(new String[] {IdbConnection.CHUNKS}, IdbConnection.READWRITE,
                 TransactionOptions.RELAXED, "writing chunk " + index + " of " + name + " generation " + generation);
-        run.store(SnapshotDatabase.CHUNKS).put(stored, ChunkKeys.of(generation, index));
+        run.store(IdbConnection.CHUNKS).put(stored, ChunkKeys.of(generation, index));
         return run.committed().flatThen(none -> {
             if (index < chunkCrcs.length - 1) {
                 progress.report(offset + length, total);
@@ -140,20 +140,20 @@ final class GenerationWriter {
     }
 
     /** The manifest makes the generation exist; strict durability: on disk before the save is acknowledged. */
-    private JSPromise<JSObject> commit(SnapshotDatabase db) {
+    private JSPromise<JSObject> commit(IdbConnection db) {
         manifest = new Manifest(generation, bytes.getLength(), chunkBytes, chunkCrcs, crc, BrowserApis.now(), logSeq);
-        TransactionRun run = db.run(new String[] {SnapshotDatabase.MANIFESTS}, SnapshotDatabase.READWRITE,
+        TransactionRun run = db.run(new String[] {IdbConnection.MANIFESTS}, IdbConnection.READWRITE,
                 TransactionOptions.STRICT, "committing " + name + " generation " + manifest.generation());
-        run.store(SnapshotDatabase.MANIFESTS).put(manifest.toRecord(), JSNumber.valueOf(manifest.generation()));
+        run.store(IdbConnection.MANIFESTS).put(manifest.toRecord(), JSNumber.valueOf(manifest.generation()));
         return run.committed();
     }
 
     /** Best effort after a failed save (e.g. quota): the chunks already written would only hold space. Never rejects. */
-    private JSPromise<JSObject> discard(SnapshotDatabase db) {
+    private JSPromise<JSObject> discard(IdbConnection db) {
         try {
-            TransactionRun run = db.run(new String[] {SnapshotDatabase.CHUNKS}, SnapshotDatabase.READWRITE,
+            TransactionRun run = db.run(new String[] {IdbConnection.CHUNKS}, IdbConnection.READWRITE,
                     TransactionOptions.RELAXED, "discarding " + name + " generation " + generation);
-            run.store(SnapshotDatabase.CHUNKS).delete(ChunkKeys.generations(generation, generation + 1));
+            run.store(IdbConnection.CHUNKS).delete(ChunkKeys.generations(generation, generation + 1));
             return run.committed().catchError(leftForTheNextSave -> null);
         } catch (TeaVecException leftForTheNextSave) {
             // The next successful save removes these chunks (they are older than its generation).

@@ -29,7 +29,7 @@ public final class IdbLogStorage implements LogStorage {
 
     private final String name;
     private final String databaseName;
-    private SnapshotDatabase db;
+    private IdbConnection db;
     private int segment = -1;
     private int nextIndex;
     private boolean closed;
@@ -41,12 +41,12 @@ public final class IdbLogStorage implements LogStorage {
 
     /** Opens (creating) the database and finds where appends go. */
     public JSPromise<JSObject> open() {
-        return SnapshotDatabase.openRequest(SnapshotDatabase.requireIndexedDb(), databaseName,
-                SnapshotDatabase.LOG_STORES).flatThen(raw -> {
-                    db = new SnapshotDatabase(databaseName, raw.cast());
-                    TransactionRun run = db.run(new String[] {SnapshotDatabase.LOG}, SnapshotDatabase.READONLY,
+        return IdbConnection.openRequest(IdbConnection.requireIndexedDb(), databaseName,
+                IdbConnection.LOG_STORES).flatThen(raw -> {
+                    db = new IdbConnection(databaseName, raw.cast());
+                    TransactionRun run = db.run(new String[] {IdbConnection.LOG}, IdbConnection.READONLY,
                             TransactionOptions.RELAXED, "opening the log of " + name);
-                    IDBGetRequest keys = run.store(SnapshotDatabase.LOG).getAllKeys();
+                    IDBGetRequest keys = run.store(IdbConnection.LOG).getAllKeys();
                     keys.setOnSuccess(run.guard(() -> {
                         JSArrayReader<JSObject> all = keys.getResult().cast();
                         if (all.getLength() > 0) {
@@ -76,9 +76,9 @@ public final class IdbLogStorage implements LogStorage {
 
     @Override
     public JSPromise<StoredLog> readLog() {
-        TransactionRun run = run(new String[] {SnapshotDatabase.LOG}, SnapshotDatabase.READONLY,
+        TransactionRun run = run(new String[] {IdbConnection.LOG}, IdbConnection.READONLY,
                 TransactionOptions.RELAXED, "reading the log of " + name);
-        StoreRequests log = run.store(SnapshotDatabase.LOG);
+        StoreRequests log = run.store(IdbConnection.LOG);
         IDBGetRequest keys = log.getAllKeys();
         IDBGetRequest values = log.getAll();
         StoredLog result = StoredLog.create();
@@ -126,9 +126,9 @@ public final class IdbLogStorage implements LogStorage {
 
     private JSPromise<JSObject> put(int id, int index, Int8Array bytes, String doing) {
         try {
-            TransactionRun run = run(new String[] {SnapshotDatabase.LOG}, SnapshotDatabase.READWRITE,
+            TransactionRun run = run(new String[] {IdbConnection.LOG}, IdbConnection.READWRITE,
                     TransactionOptions.STRICT, doing);
-            run.store(SnapshotDatabase.LOG).put(copy(bytes), ChunkKeys.of(id, index));
+            run.store(IdbConnection.LOG).put(copy(bytes), ChunkKeys.of(id, index));
             return run.committed();
         } catch (TeaVecException e) {
             return JSPromise.reject(StorageErrors.toJs(e));
@@ -151,9 +151,9 @@ public final class IdbLogStorage implements LogStorage {
     @Override
     public JSPromise<JSObject> removeSegmentsBefore(int id) {
         try {
-            TransactionRun run = run(new String[] {SnapshotDatabase.LOG}, SnapshotDatabase.READWRITE,
+            TransactionRun run = run(new String[] {IdbConnection.LOG}, IdbConnection.READWRITE,
                     TransactionOptions.RELAXED, "removing old segments of the log of " + name);
-            run.store(SnapshotDatabase.LOG).delete(ChunkKeys.below(id));
+            run.store(IdbConnection.LOG).delete(ChunkKeys.below(id));
             return run.committed();
         } catch (TeaVecException e) {
             return JSPromise.reject(StorageErrors.toJs(e));
@@ -175,13 +175,13 @@ public final class IdbLogStorage implements LogStorage {
         StoredCheckpoint result = StoredCheckpoint.none();
         TransactionRun run;
         try {
-            run = run(new String[] {SnapshotDatabase.META, SnapshotDatabase.MANIFESTS}, SnapshotDatabase.READONLY,
+            run = run(new String[] {IdbConnection.META, IdbConnection.MANIFESTS}, IdbConnection.READONLY,
                     TransactionOptions.RELAXED, "reading the generations of " + name);
         } catch (TeaVecException e) {
             return JSPromise.reject(StorageErrors.toJs(e));
         }
-        IDBGetRequest next = run.store(SnapshotDatabase.META).get(JSString.valueOf(GenerationWriter.NEXT_GENERATION));
-        IDBGetRequest keys = run.store(SnapshotDatabase.MANIFESTS).getAllKeys();
+        IDBGetRequest next = run.store(IdbConnection.META).get(JSString.valueOf(GenerationWriter.NEXT_GENERATION));
+        IDBGetRequest keys = run.store(IdbConnection.MANIFESTS).getAllKeys();
         keys.setOnSuccess(run.guard(() -> {
             int n = GenerationWriter.positiveIntOr(next.getResult(), 1);
             JSArrayReader<JSNumber> generations = keys.getResult().cast();

@@ -39,7 +39,7 @@ public final class IdbSnapshotStore {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "chunkBytes must be in " + MIN_CHUNK_BYTES + ".."
                     + MAX_CHUNK_BYTES + ", got " + chunkBytes);
         }
-        SnapshotDatabase.requireIndexedDb();
+        IdbConnection.requireIndexedDb();
         GenerationWriter writer = new GenerationWriter(name, bytes, chunk, new Progress(progress));
         return SnapshotLocks.exclusive(name, writer::write);
     }
@@ -48,7 +48,7 @@ public final class IdbSnapshotStore {
     @JSExport
     public JSPromise<JSObject> loadSnapshot(String name, ProgressCallback progress) {
         checkName(name);
-        SnapshotDatabase.requireIndexedDb();
+        IdbConnection.requireIndexedDb();
         return new GenerationReader(name, new Progress(progress)).read();
     }
 
@@ -56,14 +56,14 @@ public final class IdbSnapshotStore {
     @JSExport
     public JSPromise<JSObject> listGenerations(String name) {
         checkName(name);
-        return SnapshotDatabase.using(name, false, db -> {
+        return IdbConnection.using(name, false, db -> {
             JSArray<GenerationInfo> result = JSArray.create();
             if (db == null) {
                 return JSPromise.resolve(result);
             }
-            TransactionRun run = db.run(new String[] {SnapshotDatabase.MANIFESTS}, SnapshotDatabase.READONLY,
+            TransactionRun run = db.run(new String[] {IdbConnection.MANIFESTS}, IdbConnection.READONLY,
                     TransactionOptions.RELAXED, "listing generations of " + name);
-            IDBGetRequest all = run.store(SnapshotDatabase.MANIFESTS).getAll();
+            IDBGetRequest all = run.store(IdbConnection.MANIFESTS).getAll();
             all.setOnSuccess(run.guard(() -> {
                 JSArrayReader<JSObject> records = all.getResult().cast();
                 for (int i = records.getLength() - 1; i >= 0; i--) {
@@ -82,8 +82,8 @@ public final class IdbSnapshotStore {
     @JSExport
     public JSPromise<JSObject> deleteSnapshot(String name) {
         checkName(name);
-        SnapshotDatabase.requireIndexedDb();
-        return SnapshotLocks.exclusive(name, () -> SnapshotDatabase.delete(name).then(none -> {
+        IdbConnection.requireIndexedDb();
+        return SnapshotLocks.exclusive(name, () -> IdbConnection.delete(name).then(none -> {
             GenerationBroadcast.announce(name, SnapshotMessage.DELETED, 0, 0);
             return null;
         }));

@@ -10,11 +10,9 @@ import org.teavm.interop.Import;
  *
  * <p>Why imports of another Wasm instance: TeaVM emits no SIMD, so the kernels live in a second module,
  * instantiated on the same memory before the engine, and its exports are the engine's imports. An
- * engine then calls them directly, Wasm to Wasm. Measured in Node 22 (2-core EPYC): an empty call costs
- * ~3 ns that way and ~16 ns through a JS function (Wasm → JS → Wasm); a 384-d SQ8 distance ~25 ns
- * direct, single or in batches of 32, but ~60 ns single and ~50 ns batched through JS. So the kernels
- * are bound directly, and the batch kernels (a whole neighbour list per call) mainly save the Java-side
- * call chain per distance.
+ * engine then calls them directly, Wasm to Wasm, several times cheaper than through a JS function (see
+ * bench/README.md, SIMD kernel calls). So the kernels are bound directly, and the batch kernels (a whole
+ * neighbour list per call) mainly save the Java-side call chain per distance.
  * Where SIMD is missing (or disabled with {@code init({ simd: false })}) the loader supplies stubs,
  * {@link #enabled()} answers 0 and the engine keeps its vectors on the Java heap with scalar kernels.
  */

@@ -1,7 +1,7 @@
 package dev.teavec.core.codec;
 
 import dev.teavec.core.store.VectorStorageFactory;
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexTypes;
@@ -108,7 +108,7 @@ final class CollectionsSection implements SectionPayload {
         budget.charge(64L * count, "the collection table", in.position());
         String[] names = new String[count];
         String[] settings = new String[count];
-        VectorDatabase[] dbs = new VectorDatabase[count];
+        CollectionStore[] dbs = new CollectionStore[count];
         VectorStorageFactory[] storages = new VectorStorageFactory[count];
         for (int i = 0; i < count; i++) {
             int at = in.position();

@@ -55,7 +55,7 @@ public final class Crc32 {
     /**
      * Like {@link #update} over the bytes of {@code words[off..off+count)} in little-endian order: what a
      * JS Int32Array view of a buffer holds on every engine we run on. Reading words skips assembling them from
-     * bytes, and the words cross from JS to Java four times faster than bytes do.
+     * bytes, and words cross from JS to Java faster than bytes do (see bench/README.md, Checksums over JS buffers).
      */
     public static int updateWords(int crc, int[] words, int off, int count) {
         int[] t = TABLE;

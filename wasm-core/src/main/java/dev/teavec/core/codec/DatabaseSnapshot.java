@@ -1,7 +1,7 @@
 package dev.teavec.core.codec;
 
 import dev.teavec.core.store.VectorStorageFactory;
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexTypes;
@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 public final class DatabaseSnapshot {
     private final String[] names;
     private final String[] settings;
-    private final VectorDatabase[] databases;
+    private final CollectionStore[] databases;
     private final VectorStorageFactory[] storages;
 
-    DatabaseSnapshot(String[] names, String[] settings, VectorDatabase[] databases, VectorStorageFactory[] storages) {
+    DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages) {
         this.names = names;
         this.settings = settings;
         this.databases = databases;
@@ -31,7 +31,7 @@ public final class DatabaseSnapshot {
      * {@code settings[i]} is a JSON object's text; {@code databases[i]} may be null (no index yet).
      * INVALID_ARGUMENT for names that are empty, too long or repeated, or settings that are not a JSON object.
      */
-    public static SnapshotBytes encode(String[] names, String[] settings, VectorDatabase[] databases) {
+    public static SnapshotBytes encode(String[] names, String[] settings, CollectionStore[] databases) {
         if (names.length != settings.length || names.length != databases.length) {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, names.length + " names for " + settings.length
                     + " settings and " + databases.length + " collections");
@@ -100,7 +100,7 @@ public final class DatabaseSnapshot {
     }
 
     /** The collection's index and records, or null when it had no index yet. */
-    public VectorDatabase database(int i) {
+    public CollectionStore database(int i) {
         return databases[i];
     }
 

@@ -1,6 +1,6 @@
 package dev.teavec.core.codec;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.encoding.StoredVectors;
 import dev.teavec.core.index.IndexParts;
 import dev.teavec.core.index.IndexType;
@@ -11,7 +11,7 @@ import dev.teavec.core.store.VectorStorageFactory;
 
 /**
  * Index snapshots: {@link #encode} turns an index of any registered type, or a whole
- * {@link VectorDatabase} (the index plus its metadata, keys and documents), into bytes; {@link #decode}
+ * {@link CollectionStore} (the index plus its metadata, keys and documents), into bytes; {@link #decode}
  * and {@link #decodeDatabase} turn bytes back into an index (database) that answers every query exactly
  * as the saved one did and goes on from the same state (same next id, tombstones, SQ8 calibration,
  * graph and builder state, records). The index type is found by name in a registry
@@ -35,11 +35,11 @@ public final class IndexSnapshot {
     }
 
     /** The database's index and its records (docs/format.md, METADATA, KEYS, DOCUMENTS). */
-    public static SnapshotBytes encode(VectorDatabase db) {
+    public static SnapshotBytes encode(CollectionStore db) {
         return SnapshotWriter.encode(SnapshotWriter.KIND_INDEX, RecordSections.sections(db));
     }
 
-    public static byte[] encodeToArray(VectorDatabase db) {
+    public static byte[] encodeToArray(CollectionStore db) {
         return encode(db).toArray();
     }
 
@@ -69,21 +69,21 @@ public final class IndexSnapshot {
         return decodeIndex(layout, limits.budgetFor(bytes.length()), VectorStorageFactory.HEAP, types);
     }
 
-    public static VectorDatabase decodeDatabase(byte[] bytes) {
+    public static CollectionStore decodeDatabase(byte[] bytes) {
         return decodeDatabase(SnapshotBytes.of(bytes), SnapshotLimits.DEFAULT);
     }
 
-    public static VectorDatabase decodeDatabase(SnapshotBytes bytes) {
+    public static CollectionStore decodeDatabase(SnapshotBytes bytes) {
         return decodeDatabase(bytes, SnapshotLimits.DEFAULT);
     }
 
     /** Any index snapshot as a database: records from its record sections, none when it has none. */
-    public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits) {
+    public static CollectionStore decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits) {
         return decodeDatabase(bytes, limits, VectorStorageFactory.HEAP, IndexTypes.BUILT_IN);
     }
 
     /** As {@link #decodeDatabase(SnapshotBytes, SnapshotLimits)}, with the vectors kept where {@code storage} puts them. */
-    public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage) {
+    public static CollectionStore decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage) {
         return decodeDatabase(bytes, limits, storage, IndexTypes.BUILT_IN);
     }
 
@@ -91,13 +91,13 @@ public final class IndexSnapshot {
      * As {@link #decodeDatabase(SnapshotBytes, SnapshotLimits)}, with the vectors kept where {@code storage}
      * puts them and the index type looked up in {@code types}.
      */
-    public static VectorDatabase decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage,
+    public static CollectionStore decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage,
             IndexTypes types) {
         return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()), storage, types);
     }
 
     /** Decodes the index snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
-    static VectorDatabase decodeDatabaseAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget,
+    static CollectionStore decodeDatabaseAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget,
             VectorStorageFactory storage, IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, start, length, SnapshotWriter.KIND_INDEX);
         return RecordSections.read(layout, decodeIndex(layout, budget, storage, types), budget);

@@ -1,13 +1,13 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.db.KeyIndex;
-import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.IdTable;
 import dev.teavec.core.meta.MetadataStore;
 
 /**
- * What a {@link VectorDatabase} attaches to its vectors, as the sections METADATA, KEYS and DOCUMENTS
+ * What a {@link CollectionStore} attaches to its vectors, as the sections METADATA, KEYS and DOCUMENTS
  * of an index snapshot. Each is written only when it holds something (so a database without records
  * writes exactly an index's snapshot) and is required: a reader that does not know it refuses the
  * snapshot rather than load the vectors without their records.
@@ -17,7 +17,7 @@ final class RecordSections {
     }
 
     /** The index's sections followed by the database's record sections. */
-    static SectionPayload[] sections(VectorDatabase db) {
+    static SectionPayload[] sections(CollectionStore db) {
         SectionPayload[] index = IndexSnapshot.sections(db.index());
         SectionPayload[] records = new SectionPayload[3];
         int n = 0;
@@ -49,7 +49,7 @@ final class RecordSections {
     }
 
     /** The database of {@code index} with the records of the snapshot (none when a section is absent). */
-    static VectorDatabase read(SnapshotLayout layout, VectorIndex index, DecodeBudget budget) {
+    static CollectionStore read(SnapshotLayout layout, VectorIndex index, DecodeBudget budget) {
         MetadataStore metadata = layout.has(SectionIds.METADATA)
                 ? MetadataSection.read(layout, index, budget) : new MetadataStore();
         KeyIndex keys = new KeyIndex();
@@ -72,7 +72,7 @@ final class RecordSections {
             }
         }
         try {
-            return VectorDatabase.restore(index.config(), index, metadata, keys, documents);
+            return CollectionStore.restore(index.config(), index, metadata, keys, documents);
         } catch (IllegalStateException e) {
             throw Corrupt.at(layout.start(), "the decoded records are inconsistent: " + e.getMessage());
         }

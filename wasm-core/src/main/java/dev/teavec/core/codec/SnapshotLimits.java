@@ -1,5 +1,7 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.index.ConfigField;
+
 /**
  * Hard limits a decoder checks every count and length against before it allocates, plus the decode
  * budget: the bytes of engine memory a snapshot may make the decoder allocate, {@code floor +
@@ -9,7 +11,8 @@ package dev.teavec.core.codec;
  * Immutable; {@link #withBudget} derives a variant (tests use a small one).
  */
 public final class SnapshotLimits {
-    public static final int MAX_DIMENSIONS = 65536;
+    /** The range of the dimensions setting ({@link ConfigField#DIMENSIONS}). */
+    public static final int MAX_DIMENSIONS = ConfigField.MAX_DIMENSIONS;
     /** Ordinals and ids: a Wasm GC array holds at most 2^27 elements, and the id table is one array. */
     public static final int MAX_IDS = 1 << 27;
     public static final int MAX_SECTIONS = 256;

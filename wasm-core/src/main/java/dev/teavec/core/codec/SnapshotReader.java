@@ -1,6 +1,6 @@
 package dev.teavec.core.codec;
 
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /**
  * A bounds-checked little-endian cursor over {@code [position, end)} of a snapshot. Every read checks

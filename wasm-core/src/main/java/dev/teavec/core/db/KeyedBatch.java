@@ -46,7 +46,7 @@ public final class KeyedBatch {
 
     private static final String CONTEXT = "batch: ";
 
-    private final VectorDatabase db;
+    private final CollectionStore db;
     private final Mode mode;
     private final String label;
     private final String[] keys;
@@ -62,7 +62,7 @@ public final class KeyedBatch {
      * null keeps an existing key's metadata ("{}" clears it). {@code documents}: one per key, or null
      * for all nulls; a null keeps an existing key's document.
      */
-    KeyedBatch(VectorDatabase db, Mode mode, String label, String[] keys, float[][] vectors, JsonNode metadata,
+    KeyedBatch(CollectionStore db, Mode mode, String label, String[] keys, float[][] vectors, JsonNode metadata,
             String[] documents) {
         this.db = db;
         this.mode = mode;
@@ -74,7 +74,7 @@ public final class KeyedBatch {
     }
 
     /** A batch whose metadata is JSON text (see the constructor). */
-    static KeyedBatch of(VectorDatabase db, Mode mode, String label, String[] keys, float[][] vectors,
+    static KeyedBatch of(CollectionStore db, Mode mode, String label, String[] keys, float[][] vectors,
             String metadataJsonArray, String[] documents) {
         JsonNode metadata = metadataJsonArray == null ? null : JsonReader.parse(metadataJsonArray,
                 ErrorCode.INVALID_ARGUMENT, "metadata: ", Math.max(1, keys == null ? 0 : keys.length), JsonReader.DEFAULT_MAX_ARRAY);
@@ -87,7 +87,7 @@ public final class KeyedBatch {
      * "documents": [...]|null}} and {@code flatVectors} holds one vector per id end to end, or nothing
      * (an update that keeps the vectors).
      */
-    static KeyedBatch fromJson(VectorDatabase db, String json, float[] flatVectors) {
+    static KeyedBatch fromJson(CollectionStore db, String json, float[] flatVectors) {
         JsonNode batch = JsonReader.parse(json, ErrorCode.INVALID_ARGUMENT, CONTEXT, 1, Integer.MAX_VALUE,
                 Integer.MAX_VALUE);
         if (batch.kind() != JsonNode.OBJECT) {
@@ -133,7 +133,7 @@ public final class KeyedBatch {
     }
 
     /** One vector per id from the flat array; null when it is empty (kept vectors; only an update may). */
-    private static float[][] split(VectorDatabase db, float[] flat, int count, String label) {
+    private static float[][] split(CollectionStore db, float[] flat, int count, String label) {
         if (flat == null || (flat.length == 0 && count > 0)) {
             return null;
         }

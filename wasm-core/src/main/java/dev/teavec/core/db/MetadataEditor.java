@@ -14,10 +14,10 @@ import dev.teavec.core.meta.MetadataStore;
  * return null for it.
  */
 public final class MetadataEditor {
-    private final VectorDatabase db;
+    private final CollectionStore db;
     private final MetadataStore store;
 
-    MetadataEditor(VectorDatabase db, MetadataStore store) {
+    MetadataEditor(CollectionStore db, MetadataStore store) {
         this.db = db;
         this.store = store;
     }

@@ -2,13 +2,13 @@ package dev.teavec.core.encoding;
 
 import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.codec.SectionOutput;
+import dev.teavec.core.number.Decimal;
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.score.Sq8VectorValues;
 import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.store.VectorStorageFactory;
-import dev.teavec.core.text.Decimal;
 import dev.teavec.core.vector.Metric;
 
 /**

@@ -3,7 +3,7 @@ package dev.teavec.core.filter;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.meta.JsonReader;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /**
  * Tokens of the EdgeVec filter grammar, one at a time: words (field names and keywords), quoted

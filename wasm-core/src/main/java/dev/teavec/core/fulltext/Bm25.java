@@ -2,7 +2,7 @@ package dev.teavec.core.fulltext;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /**
  * Okapi BM25's two parameters. A document d scores, for a query q:

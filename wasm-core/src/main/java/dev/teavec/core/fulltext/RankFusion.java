@@ -3,7 +3,7 @@ package dev.teavec.core.fulltext;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.TopK;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /**
  * Reciprocal rank fusion (Cormack, Clarke, Büttcher 2009): ranked lists of ids, each best first,

@@ -2,7 +2,7 @@ package dev.teavec.core.graph;
 
 import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.codec.SectionOutput;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /**
  * An HNSW graph and the builder state that later inserts depend on, as a snapshot holds them (the

@@ -2,7 +2,7 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /**
  * The numeric settings of an index, one row each: the name users write (JavaScript's spelling, which is
@@ -12,7 +12,7 @@ import dev.teavec.core.text.Decimal;
  */
 public enum ConfigField {
     /** Length of every vector. Required: it has no default. */
-    DIMENSIONS("dimensions", true, 1, false, 65536, Double.NaN),
+    DIMENSIONS("dimensions", true, 1, false, ConfigField.MAX_DIMENSIONS, Double.NaN),
     /** Neighbours per node on the levels above 0. */
     M("m", true, 2, false, 512, 16),
     /** Neighbour capacity on level 0: at least m; by default 2·m (it follows m when only m is set). */
@@ -21,9 +21,9 @@ public enum ConfigField {
      * Beam width while building. 10,000 bounds the candidate lists a single insert may allocate; the
      * snapshot format has always checked this range, so every snapshot loads in every version.
      */
-    EF_CONSTRUCTION("ef_construction", true, 1, false, 10000, 200),
+    EF_CONSTRUCTION("ef_construction", true, 1, false, ConfigField.MAX_EF, 200),
     /** Beam width of a search (a search of k uses max(ef_search, k)); bounded as ef_construction. */
-    EF_SEARCH("ef_search", true, 1, false, 10000, 50),
+    EF_SEARCH("ef_search", true, 1, false, ConfigField.MAX_EF, 50),
     /** Tombstone ratio from which an index reports that it needs compaction. */
     COMPACTION_THRESHOLD("compactionThreshold", false, 0, true, 1, 0.3),
     /**
@@ -31,6 +31,13 @@ public enum ConfigField {
      * Java callers of the builder may use any long.
      */
     SEED("seed", true, 0, false, 9007199254740991.0, 42);
+
+    /**
+     * The upper bounds other code shares (the WAL's batch format, the snapshot limits, the widened beam of a
+     * filtered search), as constants: javac inlines them, so those users do not load this enum.
+     */
+    public static final int MAX_DIMENSIONS = 65536;
+    public static final int MAX_EF = 10000;
 
     private final String userName;
     private final boolean integer;

@@ -4,8 +4,6 @@ import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.encoding.StoredVectors;
 import dev.teavec.core.encoding.VectorEncodings;
-import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.graph.OrdinalFilter;
 import dev.teavec.core.score.QueryScorer;
 import dev.teavec.core.store.VectorStorageFactory;
@@ -184,7 +182,7 @@ public final class ManagedIndex implements VectorIndex {
     @Override
     public SearchResult search(float[] query, int k, int efSearch) {
         checkQuery(query, k);
-        checkEfSearch(efSearch);
+        VectorChecks.checkEfSearch(efSearch);
         if (!structure.approximate()) {
             return exact(query, k, ids.filter());
         }
@@ -207,7 +205,7 @@ public final class ManagedIndex implements VectorIndex {
     @Override
     public SearchResult searchFiltered(float[] query, int k, int efSearch, IdFilter filter) {
         checkQuery(query, k);
-        checkEfSearch(efSearch);
+        VectorChecks.checkEfSearch(efSearch);
         if (!structure.approximate()) {
             return exact(query, k, ids.accepting(filter));
         }
@@ -231,12 +229,6 @@ public final class ManagedIndex implements VectorIndex {
     private void checkQuery(float[] query, int k) {
         VectorChecks.checkVector(query, dim, metric, "query");
         VectorChecks.checkK(k);
-    }
-
-    static void checkEfSearch(int efSearch) {
-        if (efSearch < 1) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "efSearch must be a positive integer, got " + efSearch);
-        }
     }
 
     /** Scores every ordinal {@code filter} accepts (null: all) on the most exact vectors held; visited = how many. */

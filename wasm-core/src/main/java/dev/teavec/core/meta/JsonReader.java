@@ -2,7 +2,7 @@ package dev.teavec.core.meta;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 import java.util.ArrayList;
 import java.util.List;
 

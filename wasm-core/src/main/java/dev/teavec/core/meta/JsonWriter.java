@@ -1,6 +1,6 @@
 package dev.teavec.core.meta;
 
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /** Writes metadata values as JSON that JavaScript's {@code JSON.parse} reads back to the same values. */
 public final class JsonWriter {

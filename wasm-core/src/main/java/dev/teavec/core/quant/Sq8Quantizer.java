@@ -159,7 +159,7 @@ public final class Sq8Quantizer {
      */
     public static float toIntWeights(float[] scaled, short[] weights, int dim) {
         // Branch-free on purpose: query signs are random, and sign-dependent branches (abs, round)
-        // mispredicted half the time, which made this ~6 ns a dimension, costlier than the kernel itself.
+        // mispredicted half the time (see bench/README.md, SQ8 query weights).
         int maxBits = 0;
         for (int i = 0; i < dim; i++) {
             // The magnitude bits of a float order like the magnitudes themselves.

@@ -1,7 +1,6 @@
 package dev.teavec.core.search;
 
-import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.index.ConfigField;
 import dev.teavec.core.index.IdFilter;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
@@ -21,7 +20,8 @@ public final class FilteredSearch {
     static final double SCORES_PER_EXPANSION = 16;
     /** The beam grows by at most this factor for selective filters. */
     static final double MAX_WIDENING = 4;
-    static final int MAX_EF = 10000;
+    /** The widened beam stays within the range ef_search itself may take. */
+    static final int MAX_EF = ConfigField.MAX_EF;
 
     private FilteredSearch() {
     }
@@ -34,9 +34,7 @@ public final class FilteredSearch {
             long seed) {
         VectorChecks.checkVector(query, index.dimensions(), index.metric(), "query");
         VectorChecks.checkK(k);
-        if (efSearch < 1) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "efSearch must be a positive integer, got " + efSearch);
-        }
+        VectorChecks.checkEfSearch(efSearch);
         if (!index.isApproximate()) {
             SearchResult exact = index.searchFiltered(query, k, efSearch, filter);
             // An exact scan scores exactly the matching live vectors: its visited count is the match count.

@@ -2,7 +2,7 @@ package dev.teavec.core.vector;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 
 /** Validation at the engine's public boundary: every vector that enters is checked here first. */
 public final class VectorChecks {
@@ -37,6 +37,13 @@ public final class VectorChecks {
     public static void checkK(int k) {
         if (k <= 0) {
             throw new TeaVecException(ErrorCode.INVALID_K, "k must be a positive integer, got " + k);
+        }
+    }
+
+    /** The beam width a caller passes to one search (the configured ef_search is checked by ConfigField). */
+    public static void checkEfSearch(int efSearch) {
+        if (efSearch < 1) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "efSearch must be a positive integer, got " + efSearch);
         }
     }
 }

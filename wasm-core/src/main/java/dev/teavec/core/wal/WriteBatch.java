@@ -3,6 +3,7 @@ package dev.teavec.core.wal;
 import dev.teavec.core.db.KeyIndex;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.index.ConfigField;
 
 /**
  * One add, upsert or update batch of a collection: one record, so a batch is in the log entirely or
@@ -25,7 +26,8 @@ public final class WriteBatch extends WalOperation {
     static final int VECTOR = 1;
     static final int METADATA = 2;
     static final int DOCUMENT = 4;
-    public static final int MAX_DIMENSIONS = 65536;
+    /** The most the dimensions setting allows ({@link ConfigField#DIMENSIONS}); 0 is a batch without vectors. */
+    public static final int MAX_DIMENSIONS = ConfigField.MAX_DIMENSIONS;
 
     private final int op;
     private final String collection;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.store.CodeStorage;
@@ -34,7 +34,7 @@ class DatabaseSnapshotTest {
         String[] names = {"docs", "images \u2713", "sq8 \ud83d\ude00", "empty", "lone \udbff"};
         String[] settings = {"{\"metadata\":{\"hnsw:space\":\"cosine\"},\"settings\":{\"metric\":\"cosine\"}}", "{}",
             "{\"metadata\":null,\"settings\":{\"m\":8,\"seed\":7}}", "{\"settings\":{\"metric\":\"l2\"}}", "{\"a\":[\"\\ud800\"]}"};
-        VectorDatabase[] dbs = {
+        CollectionStore[] dbs = {
             RecordSnapshotScenarios.build("hnsw", Metric.COSINE, 8, 150, SEED),
             RecordSnapshotScenarios.build("flat", Metric.L2, 8, 80, SEED),
             RecordSnapshotScenarios.build("auto-sq8-compacted", Metric.DOT, 8, 200, SEED),
@@ -53,7 +53,7 @@ class DatabaseSnapshotTest {
                 RecordSnapshotScenarios.assertSame(dbs[i], db.database(i), queries, names[i]);
             }
         }
-        DatabaseSnapshot none = DatabaseSnapshot.decode(DatabaseSnapshot.encode(new String[0], new String[0], new VectorDatabase[0]));
+        DatabaseSnapshot none = DatabaseSnapshot.decode(DatabaseSnapshot.encode(new String[0], new String[0], new CollectionStore[0]));
         assertEquals(0, none.size());
     }
 
@@ -65,7 +65,7 @@ class DatabaseSnapshotTest {
     @Test
     void damageAnywhereIsCorrupt() {
         byte[] bytes = DatabaseSnapshot.encode(new String[] {"a", "b", "c"}, new String[] {"{}", "{\"x\":1}", "{}"},
-                new VectorDatabase[] {RecordSnapshotScenarios.small(SEED), null,
+                new CollectionStore[] {RecordSnapshotScenarios.small(SEED), null,
                     RecordSnapshotScenarios.build("flat", Metric.L2, 4, 10, SEED)}).toArray();
         for (int i = 0; i < bytes.length; i++) {
             for (int bit = 0; bit < 8; bit += 3) {
@@ -89,7 +89,7 @@ class DatabaseSnapshotTest {
 
     @Test
     void settingsThatAreNotAJsonObjectAreRefusedOnEncodeAndDecode() {
-        VectorDatabase[] one = {null};
+        CollectionStore[] one = {null};
         for (String bad : new String[] {"[]", "1", "{", "{\"a\":1,}", "", "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}"}) {
             TeaVecException e = assertThrows(TeaVecException.class,
                     () -> DatabaseSnapshot.encode(new String[] {"x"}, new String[] {bad}, one), bad);
@@ -108,22 +108,22 @@ class DatabaseSnapshotTest {
 
     @Test
     void badNamesAreRefusedOnEncode() {
-        VectorDatabase a = RecordSnapshotScenarios.small(SEED);
+        CollectionStore a = RecordSnapshotScenarios.small(SEED);
         String[] two = {"{}", "{}"};
         TeaVecException e = assertThrows(TeaVecException.class,
-                () -> DatabaseSnapshot.encode(new String[] {"x", "x"}, two, new VectorDatabase[] {a, a}));
+                () -> DatabaseSnapshot.encode(new String[] {"x", "x"}, two, new CollectionStore[] {a, a}));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         e = assertThrows(TeaVecException.class,
-                () -> DatabaseSnapshot.encode(new String[] {"", "y"}, two, new VectorDatabase[] {a, a}));
+                () -> DatabaseSnapshot.encode(new String[] {"", "y"}, two, new CollectionStore[] {a, a}));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         e = assertThrows(TeaVecException.class,
-                () -> DatabaseSnapshot.encode(new String[] {"\u00e9".repeat(513)}, new String[] {"{}"}, new VectorDatabase[] {a}));
+                () -> DatabaseSnapshot.encode(new String[] {"\u00e9".repeat(513)}, new String[] {"{}"}, new CollectionStore[] {a}));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
     }
 
     @Test
     void eachCollectionDecodesIntoAStorageOfItsOwnAndAFailedDecodeReleasesThemAll() {
-        VectorDatabase[] dbs = {RecordSnapshotScenarios.small(SEED), null,
+        CollectionStore[] dbs = {RecordSnapshotScenarios.small(SEED), null,
             RecordSnapshotScenarios.build("hnsw", Metric.L2, 4, 30, SEED)};
         byte[] bytes = DatabaseSnapshot.encode(new String[] {"collection-1", "empty", "collection-2"},
                 new String[] {"{}", "{}", "{}"}, dbs).toArray();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.testkit.RecordSnapshotScenarios;
@@ -24,7 +24,7 @@ class HostileRecordsTest {
     private static final int[] HOSTILE = {Integer.MAX_VALUE, -1, Integer.MIN_VALUE, 1 << 27, (1 << 27) + 1, 1 << 30, 65537, 0x10000000};
     private static final long ALLOCATION_LIMIT = 1 << 20;
 
-    private final VectorDatabase db = RecordSnapshotScenarios.small(SEED);
+    private final CollectionStore db = RecordSnapshotScenarios.small(SEED);
     private final byte[] snapshot = IndexSnapshot.encodeToArray(db);
     private final long validDecode = allocatedBy(() -> IndexSnapshot.decodeDatabase(snapshot));
 

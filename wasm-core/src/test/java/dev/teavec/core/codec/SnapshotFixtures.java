@@ -1,7 +1,7 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.db.KeyIndex;
-import dev.teavec.core.db.VectorDatabase;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.SearchResult;
@@ -56,9 +56,9 @@ public final class SnapshotFixtures {
     }
 
     /** 120 vectors with keys, metadata and documents; every 9th deleted; some replaced in place, twice for a few. */
-    static VectorDatabase build(String name) {
+    static CollectionStore build(String name) {
         IndexConfig config = config(name);
-        VectorDatabase db = VectorDatabase.restore(config, IdListIndexType.REGISTRY.create(config), new MetadataStore(),
+        CollectionStore db = CollectionStore.restore(config, IdListIndexType.REGISTRY.create(config), new MetadataStore(),
                 new KeyIndex(), new IdTable<>());
         Random random = new Random(1234);
         for (int i = 0; i < 120; i++) {
@@ -107,7 +107,7 @@ public final class SnapshotFixtures {
     }
 
     /** {@link #results(VectorIndex)}, a filtered line per query, then every live id's key, metadata and document. */
-    static String results(VectorDatabase db) {
+    static String results(CollectionStore db) {
         StringBuilder sb = new StringBuilder(results(db.index()));
         for (float[] q : queries()) {
             line(sb, db.search(q, K, 0, FILTER, Filter.EDGEVEC).result());
@@ -148,7 +148,7 @@ public final class SnapshotFixtures {
         int version = SnapshotWriter.FORMAT_VERSION;
         String[] names = databaseNames();
         String[] settings = new String[names.length];
-        VectorDatabase[] all = new VectorDatabase[names.length];
+        CollectionStore[] all = new CollectionStore[names.length];
         for (int i = 0; i < names.length; i++) {
             settings[i] = settings(names[i]);
             if (i < NAMES.length) {
@@ -159,7 +159,7 @@ public final class SnapshotFixtures {
             }
         }
         Files.write(dir.resolve("v" + version + "-database.tvdb"), DatabaseSnapshot.encode(names, settings, all).toArray());
-        VectorDatabase user = build(USER_TYPE);
+        CollectionStore user = build(USER_TYPE);
         Files.write(dir.resolve("v" + version + "-" + USER_TYPE + ".tvec"), IndexSnapshot.encodeToArray(user));
         Files.write(dir.resolve("v" + version + "-" + USER_TYPE + ".expected"), results(user).getBytes(StandardCharsets.UTF_8));
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.index.VectorIndex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ class SnapshotFixturesTest {
         for (int version : VERSIONS) {
             byte[] bytes = resource("v" + version + "-" + name + ".tvec");
             String expected = new String(resource("v" + version + "-" + name + ".expected"), StandardCharsets.UTF_8);
-            VectorDatabase db = IndexSnapshot.decodeDatabase(bytes);
+            CollectionStore db = IndexSnapshot.decodeDatabase(bytes);
             db.checkIntegrity();
             if (version == 1) {
                 // Version 1 held bare indexes: they load as an index, and as a database without records.
@@ -61,7 +61,7 @@ class SnapshotFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"hnsw-float", "hnsw-sq8", "auto-hnsw"})
     void aVersion2SnapshotSavedAgainIsTheVersion3One(String name) throws IOException {
-        VectorDatabase loaded = IndexSnapshot.decodeDatabase(resource("v2-" + name + ".tvec"));
+        CollectionStore loaded = IndexSnapshot.decodeDatabase(resource("v2-" + name + ".tvec"));
         assertArrayEquals(resource("v3-" + name + ".tvec"), IndexSnapshot.encodeToArray(loaded), name);
     }
 
@@ -85,7 +85,7 @@ class SnapshotFixturesTest {
         String[] names = SnapshotFixtures.databaseNames();
         assertEquals(names.length, db.size());
         String[] settings = new String[names.length];
-        VectorDatabase[] dbs = new VectorDatabase[names.length];
+        CollectionStore[] dbs = new CollectionStore[names.length];
         for (int i = 0; i < names.length; i++) {
             assertEquals(names[i], db.name(i));
             settings[i] = SnapshotFixtures.settings(names[i]);

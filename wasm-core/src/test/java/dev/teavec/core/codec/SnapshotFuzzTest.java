@@ -1,7 +1,7 @@
 package dev.teavec.core.codec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.filter.Filter;
@@ -95,14 +95,14 @@ class SnapshotFuzzTest {
                 + " and run mvn -o -q -pl wasm-core test -Dtest=SnapshotFuzzTest): ";
     }
 
-    private void roundTripAndExercise(VectorDatabase db) {
+    private void roundTripAndExercise(CollectionStore db) {
         db.checkIntegrity();
         IndexSnapshot.decodeDatabase(IndexSnapshot.encode(db), limits, VectorStorageFactory.HEAP, TYPES).checkIntegrity();
         exercise(db);
     }
 
     /** A decoded database must be usable. */
-    private static void exercise(VectorDatabase db) {
+    private static void exercise(CollectionStore db) {
         VectorIndex index = db.index();
         float[] q = new float[index.dimensions()];
         for (int i = 0; i < q.length; i++) {
@@ -134,7 +134,7 @@ class SnapshotFuzzTest {
         for (byte[] snapshot : corpus()) {
             seeds.add(withMode(RESEAL, snapshot));
         }
-        VectorDatabase[] collections = {records("hnsw", "sq8", Metric.DOT, 12), null,
+        CollectionStore[] collections = {records("hnsw", "sq8", Metric.DOT, 12), null,
             records("flat", "none", Metric.L2, 6)};
         seeds.add(withMode(RESEAL | COLLECTIONS, DatabaseSnapshot.encode(new String[] {"a", "b\u00e9", "c"},
                 new String[] {"{}", "{\"dimension\":3}", "{\"x\":[1]}"}, collections).toArray()));
@@ -184,8 +184,8 @@ class SnapshotFuzzTest {
     }
 
     /** A small database with in-place updates, metadata of every kind, keys (some non-ASCII) and documents. */
-    static VectorDatabase records(String type, String q, Metric metric, int n) {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(3, metric).indexType(type).quantization(q)
+    static CollectionStore records(String type, String q, Metric metric, int n) {
+        CollectionStore db = new CollectionStore(IndexConfig.builder(3, metric).indexType(type).quantization(q)
                 .m(3).m0(5).efConstruction(8).sq8TrainingSize(10).seed(n).build());
         SplittableRandom random = new SplittableRandom(n);
         for (int i = 0; i < n; i++) {

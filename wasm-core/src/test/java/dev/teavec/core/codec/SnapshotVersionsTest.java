@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.index.IndexConfig;
@@ -39,7 +39,7 @@ class SnapshotVersionsTest {
         }
     }
 
-    private static VectorDatabase decode(byte[] bytes, IndexTypes types) {
+    private static CollectionStore decode(byte[] bytes, IndexTypes types) {
         return IndexSnapshot.decodeDatabase(SnapshotBytes.of(bytes), SnapshotLimits.DEFAULT, VectorStorageFactory.HEAP, types);
     }
 
@@ -47,7 +47,7 @@ class SnapshotVersionsTest {
     void aUserTypeFixtureLoadsWhereItsTypeIsRegistered() throws IOException {
         byte[] bytes = resource("v3-" + SnapshotFixtures.USER_TYPE + ".tvec");
         String expected = new String(resource("v3-" + SnapshotFixtures.USER_TYPE + ".expected"), StandardCharsets.UTF_8);
-        VectorDatabase db = decode(bytes, IdListIndexType.REGISTRY);
+        CollectionStore db = decode(bytes, IdListIndexType.REGISTRY);
         assertEquals(expected, SnapshotFixtures.results(db));
         assertArrayEquals(bytes, IndexSnapshot.encodeToArray(SnapshotFixtures.build(SnapshotFixtures.USER_TYPE)),
                 "the encoder writes the fixture");
@@ -64,7 +64,7 @@ class SnapshotVersionsTest {
         assertTrue(e.getMessage().contains("'" + IdListIndexType.NAME + "'") && e.getMessage().contains("auto, flat, hnsw"),
                 e.getMessage());
         // Inside a database snapshot too.
-        VectorDatabase[] dbs = {SnapshotFixtures.build("flat"), SnapshotFixtures.build(SnapshotFixtures.USER_TYPE)};
+        CollectionStore[] dbs = {SnapshotFixtures.build("flat"), SnapshotFixtures.build(SnapshotFixtures.USER_TYPE)};
         SnapshotBytes all = DatabaseSnapshot.encode(new String[] {"a", "b"}, new String[] {"{}", "{}"}, dbs);
         e = assertThrows(TeaVecException.class, () -> DatabaseSnapshot.decode(all));
         assertEquals(ErrorCode.UNKNOWN_INDEX_TYPE, e.code(), e.getMessage());

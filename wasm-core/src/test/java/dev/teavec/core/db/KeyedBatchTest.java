@@ -28,7 +28,7 @@ class KeyedBatchTest {
         return List.of("flat", "hnsw", "auto", "hnsw-sq8", "hnsw-sq8-rerank");
     }
 
-    private static VectorDatabase database(String variant) {
+    private static CollectionStore database(String variant) {
         IndexConfig.Builder b = IndexConfig.builder(DIM, Metric.L2).m(4).efConstruction(16).seed(SEED);
         switch (variant) {
             case "flat" -> b.indexType(IndexTypes.FLAT);
@@ -38,12 +38,12 @@ class KeyedBatchTest {
             default -> b.indexType(IndexTypes.HNSW).quantization("sq8").sq8TrainingSize(4)
                     .keepFloatsForRerank(true);
         }
-        return new VectorDatabase(b.build());
+        return new CollectionStore(b.build());
     }
 
     /** A database with 12 keyed records (past SQ8 training and AUTO's switch), two of them deleted. */
-    private static VectorDatabase populated(String variant, Random random) {
-        VectorDatabase db = database(variant);
+    private static CollectionStore populated(String variant, Random random) {
+        CollectionStore db = database(variant);
         for (int i = 0; i < 12; i++) {
             db.upsert("k" + i, vector(random), "{\"n\":" + i + "}", "doc " + i);
         }
@@ -61,7 +61,7 @@ class KeyedBatchTest {
     }
 
     /** Everything a batch could change, read through the public API. */
-    private static String state(VectorDatabase db) {
+    private static String state(CollectionStore db) {
         StringBuilder sb = new StringBuilder();
         sb.append("idLimit=").append(db.index().idLimit()).append(" live=").append(db.index().liveCount())
                 .append(" deleted=").append(db.index().deletedCount()).append(" keys=").append(db.keys().size())
@@ -76,7 +76,7 @@ class KeyedBatchTest {
         return sb.toString();
     }
 
-    private static void refused(VectorDatabase db, ErrorCode code, String messagePart, Supplier<int[]> batch) {
+    private static void refused(CollectionStore db, ErrorCode code, String messagePart, Supplier<int[]> batch) {
         String before = state(db);
         try {
             batch.get();
@@ -94,7 +94,7 @@ class KeyedBatchTest {
     @MethodSource("variants")
     void aFailingItemInTheMiddleLeavesNoTrace(String variant) {
         Random random = new Random(SEED);
-        VectorDatabase db = populated(variant, random);
+        CollectionStore db = populated(variant, random);
         float[][] three = {vector(random), vector(random), vector(random)};
         String meta = "[{\"fresh\":1},{\"n\":2},{\"other\":3}]";
         int nextId = db.index().idLimit();
@@ -130,7 +130,7 @@ class KeyedBatchTest {
     @MethodSource("variants")
     void anAcceptedBatchAppliesEveryItem(String variant) {
         Random random = new Random(SEED + 1);
-        VectorDatabase db = populated(variant, random);
+        CollectionStore db = populated(variant, random);
         int k0 = db.idOfKey("k0");
         int nextId = db.index().idLimit();
         int deleted = db.index().deletedCount();
@@ -159,7 +159,7 @@ class KeyedBatchTest {
     @MethodSource("variants")
     void aRefusedUpdateKeepsTheOriginalVectors(String variant) {
         Random random = new Random(SEED + 2);
-        VectorDatabase db = populated(variant, random);
+        CollectionStore db = populated(variant, random);
         List<float[]> originals = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             int id = db.idOfKey("k" + i);
@@ -180,7 +180,7 @@ class KeyedBatchTest {
     @MethodSource("variants")
     void theWireFormCarriesIdsMetadataDocumentsAndFlatVectors(String variant) {
         Random random = new Random(SEED + 3);
-        VectorDatabase db = populated(variant, random);
+        CollectionStore db = populated(variant, random);
         float[] flat = new float[2 * DIM];
         for (int i = 0; i < flat.length; i++) {
             flat[i] = random.nextFloat() + 0.1f;

@@ -2,7 +2,7 @@ package dev.teavec.core.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.meta.JsonWriter;
 import dev.teavec.core.meta.MetaValue;
@@ -34,7 +34,7 @@ class FilterEvaluatorTest {
 
     private final Random random = new Random(SEED);
     private final List<Map<String, Object>> records = new ArrayList<>();
-    private VectorDatabase db;
+    private CollectionStore db;
 
     /** A filter in both grammars (null where Chroma has no form) and what it means. */
     private static final class Case {
@@ -51,7 +51,7 @@ class FilterEvaluatorTest {
 
     @BeforeEach
     void data() {
-        db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
+        db = new CollectionStore(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
         for (int i = 0; i < 400; i++) {
             Map<String, Object> r = new HashMap<>();
             maybe(r, "n", random.nextBoolean() ? (double) (random.nextInt(12) - 2) : random.nextInt(40) / 4.0);

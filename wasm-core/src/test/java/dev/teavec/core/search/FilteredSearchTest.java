@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IdFilter;
 import dev.teavec.core.index.IndexConfig;
@@ -77,7 +77,7 @@ class FilteredSearchTest {
     void returnsMinOfKAndMatchesAtEverySelectivity(String variant) {
         Random random = new Random(SEED);
         float[][] data = clustered(random, N);
-        VectorDatabase db = new VectorDatabase(config(variant));
+        CollectionStore db = new CollectionStore(config(variant));
         VectorIndex oracle = Indexes.flat(DIMS, Metric.L2);
         for (int i = 0; i < N; i++) {
             db.insert(data[i], metadata(i));
@@ -143,7 +143,7 @@ class FilteredSearchTest {
     void deletedAndUpdatedVectorsNeverLeak(String variant) {
         Random random = new Random(SEED + 1);
         float[][] data = clustered(random, 3000);
-        VectorDatabase db = new VectorDatabase(config(variant));
+        CollectionStore db = new CollectionStore(config(variant));
         for (int i = 0; i < data.length; i++) {
             db.insert(data[i], metadata(i));
         }

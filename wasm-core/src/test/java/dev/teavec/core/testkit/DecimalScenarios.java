@@ -1,6 +1,6 @@
 package dev.teavec.core.testkit;
 
-import dev.teavec.core.text.Decimal;
+import dev.teavec.core.number.Decimal;
 import java.util.Random;
 
 /**

@@ -1,6 +1,6 @@
 package dev.teavec.core.testkit;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
@@ -38,8 +38,8 @@ public final class FilterScenarios {
         Check.isTrue(123456.789 == MetadataJson.readValue("123456.789").number(), "123456.789 parses exactly");
     }
 
-    private static VectorDatabase sample() {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
+    private static CollectionStore sample() {
+        CollectionStore db = new CollectionStore(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
         db.insert(new float[] {0, 0}, "{\"name\":\"caf\u00e9 \\\"au lait\\\"\",\"price\":2.5,\"tags\":[\"hot\",\"milk\"],\"ok\":true}");
         db.insert(new float[] {1, 0}, "{\"name\":\"it's tea\",\"price\":2,\"tags\":[],\"ok\":false,\"n\":null}");
         db.insert(new float[] {2, 0}, "{\"name\":\"100% juice\",\"price\":4,\"tags\":[\"cold\"]}");
@@ -49,7 +49,7 @@ public final class FilterScenarios {
 
     /** Both grammars over strings with escapes and non-ASCII, numbers, booleans, lists and nulls. */
     public static void filtersEvaluate() {
-        VectorDatabase db = sample();
+        CollectionStore db = sample();
         String[][] cases = {
             {"name = 'caf\u00e9 \"au lait\"'", "0"}, {"name = \"it\\'s tea\"", "1"}, {"name LIKE '100\\% %'", "2"},
             {"name LIKE 'caf_%'", "0"}, {"name STARTS_WITH 'it'", "1"}, {"name ENDS_WITH 'juice'", "2"},
@@ -88,7 +88,7 @@ public final class FilterScenarios {
 
     /** Malformed and hostile filters fail with INVALID_FILTER and a position; the stack survives. */
     public static void badFiltersFailCleanly() {
-        VectorDatabase db = sample();
+        CollectionStore db = sample();
         Check.failsWith("INVALID_FILTER: expected ')' at position 10", () -> db.matchIds("(price = 1", 0, 0, -1), "paren");
         Check.failsWith("INVALID_FILTER: expected ' closing the string that starts at position 7",
                 () -> db.matchIds("name = 'x", 0, 0, -1), "string");

@@ -1,6 +1,6 @@
 package dev.teavec.core.testkit;
 
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.filter.Filter;
 import dev.teavec.core.index.IndexConfig;
@@ -9,7 +9,7 @@ import dev.teavec.core.vector.Metric;
 import java.util.Random;
 
 /**
- * Metadata, user keys, documents, updates and filters on a {@link VectorDatabase}, free of JUnit
+ * Metadata, user keys, documents, updates and filters on a {@link CollectionStore}, free of JUnit
  * types: JUnit 5 runs them on the JVM and TeaVM's runner in Wasm GC (where strings, doubles and
  * hash maps are TeaVM's own).
  */
@@ -17,7 +17,7 @@ public final class RecordScenarios {
     private RecordScenarios() {
     }
 
-    static VectorDatabase database(String variant, int dims, long seed) {
+    static CollectionStore database(String variant, int dims, long seed) {
         IndexConfig.Builder b = IndexConfig.builder(dims, Metric.L2).seed(seed).m(12).efConstruction(60).efSearch(40);
         switch (variant) {
             case "flat":
@@ -32,7 +32,7 @@ public final class RecordScenarios {
             default:
                 b.indexType("auto").autoThreshold(150);
         }
-        return new VectorDatabase(b.build());
+        return new CollectionStore(b.build());
     }
 
     static float[] vector(Random random, int dims) {
@@ -45,7 +45,7 @@ public final class RecordScenarios {
 
     /** Metadata round trip: every value type, integral numbers without ".0", escapes, edits by key. */
     public static void metadataRoundTrip() {
-        VectorDatabase db = database("flat", 3, 1);
+        CollectionStore db = database("flat", 3, 1);
         int id = db.insert(new float[] {1, 2, 3},
                 "{\"s\":\"a\\\"b\\n\\u00e9\",\"n\":3,\"f\":-2.5,\"big\":1e21,\"t\":true,\"x\":null,\"l\":[\"p\",\"q\"]}");
         Check.same("{\"s\":\"a\\\"b\\n\u00e9\",\"n\":3,\"f\":-2.5,\"big\":1e+21,\"t\":true,\"x\":null,\"l\":[\"p\",\"q\"]}",
@@ -76,7 +76,7 @@ public final class RecordScenarios {
     public static void keysUpdatesAndCompaction(String variant, long seed) {
         Random random = new Random(seed);
         int dims = 8;
-        VectorDatabase db = database(variant, dims, seed);
+        CollectionStore db = database(variant, dims, seed);
         int n = 300;
         for (int i = 0; i < n; i++) {
             db.add("k" + i, vector(random, dims), "{\"i\":" + i + ",\"even\":" + (i % 2 == 0) + "}", "doc " + i);
@@ -129,7 +129,7 @@ public final class RecordScenarios {
     public static void filteredSearchCounts(String variant, long seed) {
         Random random = new Random(seed);
         int dims = 8;
-        VectorDatabase db = database(variant, dims, seed);
+        CollectionStore db = database(variant, dims, seed);
         int n = 400;
         for (int i = 0; i < n; i++) {
             db.insert(vector(random, dims), "{\"i\":" + i + ",\"tag\":\"" + (i % 10 == 0 ? "rare" : "common") + "\"}");

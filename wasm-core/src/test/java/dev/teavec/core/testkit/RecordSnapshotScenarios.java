@@ -3,7 +3,7 @@ package dev.teavec.core.testkit;
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
-import dev.teavec.core.db.VectorDatabase;
+import dev.teavec.core.db.CollectionStore;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.SearchResult;
@@ -15,7 +15,7 @@ import dev.teavec.core.vector.Metric;
 import java.util.Random;
 
 /**
- * Snapshots of whole {@link VectorDatabase}s (index plus metadata, user keys and documents) as plain
+ * Snapshots of whole {@link CollectionStore}s (index plus metadata, user keys and documents) as plain
  * methods, run by JUnit 5 on the JVM and by TeaVM's runner in Wasm GC: round trips that must give
  * back identical records and identical (filtered) results, and damage that must be CORRUPT_SNAPSHOT.
  */
@@ -58,9 +58,9 @@ public final class RecordSnapshotScenarios {
      * some upserted in place, some updated by id, some edited, some deleted by key or by id, and
      * keys interned that no record uses any more.
      */
-    public static VectorDatabase build(String variant, Metric metric, int dims, int n, long seed) {
+    public static CollectionStore build(String variant, Metric metric, int dims, int n, long seed) {
         Random random = new Random(seed);
-        VectorDatabase db = new VectorDatabase(config(variant, dims, metric, seed));
+        CollectionStore db = new CollectionStore(config(variant, dims, metric, seed));
         for (int i = 0; i < n; i++) {
             float[] v = IndexScenarios.clustered(random, 1, dims)[0];
             if (i % 10 == 7) {
@@ -102,17 +102,17 @@ public final class RecordSnapshotScenarios {
     public static void roundTrip(String variant, Metric metric, long seed) {
         int dims = 8;
         String what = "records " + variant + "/" + metric.jsName() + " seed " + seed;
-        VectorDatabase original = build(variant, metric, dims, 260, seed);
+        CollectionStore original = build(variant, metric, dims, 260, seed);
         SnapshotBytes bytes = IndexSnapshot.encode(original);
-        VectorDatabase copy = IndexSnapshot.decodeDatabase(bytes);
+        CollectionStore copy = IndexSnapshot.decodeDatabase(bytes);
         float[][] queries = SnapshotScenarios.queries(30, dims, seed);
         assertSame(original, copy, queries, what + " after load");
         byte[] again = IndexSnapshot.encodeToArray(copy);
         Check.isTrue(java.util.Arrays.equals(bytes.toArray(), again), what + ": re-encoding the copy gives the same bytes");
         Check.fails(ErrorCode.CORRUPT_SNAPSHOT, () -> IndexSnapshot.decode(bytes), what + ": a bare index decode refuses records");
 
-        VectorDatabase[] both = {original, copy};
-        for (VectorDatabase db : both) {
+        CollectionStore[] both = {original, copy};
+        for (CollectionStore db : both) {
             Random random = new Random(seed + 5);
             for (int i = 0; i < 40; i++) {
                 db.upsert("later-" + (i % 25), IndexScenarios.clustered(random, 1, dims)[0], metadata(i), "later " + i);
@@ -129,7 +129,7 @@ public final class RecordSnapshotScenarios {
         String[] names = {"docs \u00e9", "empty", "sq8 \ud83d\ude00"};
         String[] settings = {"{\"metadata\":{\"hnsw:space\":\"l2\"},\"settings\":{\"metric\":\"l2\"}}", "{\"settings\":{}}",
             "{\"metadata\":null,\"settings\":{\"metric\":\"dot\",\"seed\":9007199254740991}}"};
-        VectorDatabase[] dbs = {build("hnsw", Metric.L2, 6, 150, seed), null, build("auto-sq8", Metric.DOT, 6, 160, seed)};
+        CollectionStore[] dbs = {build("hnsw", Metric.L2, 6, 150, seed), null, build("auto-sq8", Metric.DOT, 6, 160, seed)};
         byte[] bytes = DatabaseSnapshot.encode(names, settings, dbs).toArray();
         DatabaseSnapshot loaded = DatabaseSnapshot.decode(SnapshotBytes.of(bytes));
         Check.equal(names.length, loaded.size(), "collections");
@@ -153,7 +153,7 @@ public final class RecordSnapshotScenarios {
     }
 
     /** Same index (see {@link SnapshotScenarios#assertSame}), same records, same filtered results. */
-    public static void assertSame(VectorDatabase expected, VectorDatabase actual, float[][] queries, String what) {
+    public static void assertSame(CollectionStore expected, CollectionStore actual, float[][] queries, String what) {
         actual.checkIntegrity();
         SnapshotScenarios.assertSame(expected.index(), actual.index(), queries, what);
         KeyTable ek = expected.metadata().keys();
@@ -216,8 +216,8 @@ public final class RecordSnapshotScenarios {
     }
 
     /** A small database with SQ8 codes, metadata of every kind, keys and documents: for exhaustive damage tests. */
-    public static VectorDatabase small(long seed) {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(4, Metric.L2).indexType("hnsw")
+    public static CollectionStore small(long seed) {
+        CollectionStore db = new CollectionStore(IndexConfig.builder(4, Metric.L2).indexType("hnsw")
                 .quantization("sq8").sq8TrainingSize(8).m(4).efConstruction(16).seed(seed).build());
         float[][] data = IndexScenarios.clustered(new Random(seed), 14, 4);
         for (int i = 0; i < data.length; i++) {

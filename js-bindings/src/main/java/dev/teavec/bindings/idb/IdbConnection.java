@@ -17,7 +17,7 @@ import org.teavm.jso.indexeddb.IDBTransaction;
  * after it. It closes itself on `versionchange`, so another page upgrading or deleting the database is
  * never blocked by it; the operation in progress then fails with STORAGE_ERROR at its next transaction.
  */
-final class SnapshotDatabase {
+final class IdbConnection {
     static final int VERSION = 1;
     static final String MANIFESTS = "manifests";
     static final String CHUNKS = "chunks";
@@ -33,7 +33,7 @@ final class SnapshotDatabase {
     private final IDBDatabase db;
     private String closedBecause;
 
-    SnapshotDatabase(String databaseName, IDBDatabase db) {
+    IdbConnection(String databaseName, IDBDatabase db) {
         this.databaseName = databaseName;
         this.db = db;
         db.setOnVersionChange(() -> {
@@ -61,13 +61,13 @@ final class SnapshotDatabase {
      * promise settles. A database that does not exist is created if {@code create}; otherwise {@code work} gets
      * null and nothing is created (reads never leave empty databases behind).
      */
-    static <T> JSPromise<T> using(String snapshotName, boolean create, Function<SnapshotDatabase, JSPromise<T>> work) {
+    static <T> JSPromise<T> using(String snapshotName, boolean create, Function<IdbConnection, JSPromise<T>> work) {
         String name = databaseName(snapshotName);
         return openRequest(requireIndexedDb(), name, create ? SNAPSHOT_STORES : null).flatThen(raw -> {
             if (raw == null) {
                 return work.apply(null);
             }
-            SnapshotDatabase db = new SnapshotDatabase(name, raw.cast());
+            IdbConnection db = new IdbConnection(name, raw.cast());
             JSPromise<T> result;
             try {
                 result = work.apply(db);

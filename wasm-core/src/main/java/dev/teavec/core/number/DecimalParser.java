@@ -1,4 +1,4 @@
-package dev.teavec.core.text;
+package dev.teavec.core.number;
 
 /**
  * Decimal text to the nearest double (IEEE round-half-even), for text of the form

@@ -18,14 +18,14 @@ import dev.teavec.core.search.FilteredSearch;
 import dev.teavec.core.vector.VectorChecks;
 
 /**
- * A vector index plus what users attach to its vectors: metadata, a user key (string id) and a
- * document. The index stays about vectors; this class keeps the four consistent.
+ * One collection's records and index: a vector index plus what users attach to its vectors (metadata, a
+ * user key (string id) and a document). The index stays about vectors; this class keeps the four consistent.
  *
  * <p>Decisions: deleting a vector drops its metadata, key and document at once (ids are never
  * reused, so nothing can refer to them again; compaction then has nothing to do here). An update
  * keeps the id. Every method validates all input before changing anything.
  */
-public final class VectorDatabase {
+public final class CollectionStore {
     private final IndexConfig config;
     private final VectorIndex index;
     private final MetadataStore metadata;
@@ -33,21 +33,21 @@ public final class VectorDatabase {
     private final IdTable<String> documents;
     private final MetadataEditor editor;
 
-    public VectorDatabase(IndexConfig config) {
+    public CollectionStore(IndexConfig config) {
         this(config, VectorStorageFactory.HEAP);
     }
 
-    /** An empty database whose vectors live where {@code storage} puts them (e.g. Wasm linear memory). */
-    public VectorDatabase(IndexConfig config, VectorStorageFactory storage) {
+    /** An empty collection store whose vectors live where {@code storage} puts them (e.g. Wasm linear memory). */
+    public CollectionStore(IndexConfig config, VectorStorageFactory storage) {
         this(IndexTypes.BUILT_IN, config, storage);
     }
 
-    /** As {@link #VectorDatabase(IndexConfig, VectorStorageFactory)}, with the index type looked up in {@code types}. */
-    public VectorDatabase(IndexTypes types, IndexConfig config, VectorStorageFactory storage) {
+    /** As {@link #CollectionStore(IndexConfig, VectorStorageFactory)}, with the index type looked up in {@code types}. */
+    public CollectionStore(IndexTypes types, IndexConfig config, VectorStorageFactory storage) {
         this(config, types.create(config, storage), new MetadataStore(), new KeyIndex(), new IdTable<>());
     }
 
-    private VectorDatabase(IndexConfig config, VectorIndex index, MetadataStore metadata, KeyIndex keys,
+    private CollectionStore(IndexConfig config, VectorIndex index, MetadataStore metadata, KeyIndex keys,
             IdTable<String> documents) {
         this.config = config;
         this.index = index;
@@ -57,10 +57,10 @@ public final class VectorDatabase {
         this.editor = new MetadataEditor(this, metadata);
     }
 
-    /** Reassembles a database from restored parts (a snapshot); checks that they agree. */
-    public static VectorDatabase restore(IndexConfig config, VectorIndex index, MetadataStore metadata, KeyIndex keys,
+    /** Reassembles a collection store from restored parts (a snapshot); checks that they agree. */
+    public static CollectionStore restore(IndexConfig config, VectorIndex index, MetadataStore metadata, KeyIndex keys,
             IdTable<String> documents) {
-        VectorDatabase db = new VectorDatabase(config, index, metadata, keys, documents);
+        CollectionStore db = new CollectionStore(config, index, metadata, keys, documents);
         db.checkIntegrity();
         return db;
     }

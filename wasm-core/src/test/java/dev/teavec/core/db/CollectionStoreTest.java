@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class VectorDatabaseTest {
+class CollectionStoreTest {
     private static final long SEED = Long.getLong("teavec.seed", 20261121L);
 
     @Test
@@ -23,7 +23,7 @@ class VectorDatabaseTest {
     /** Interned keys: a record costs its values, not its key strings. Prints the figure for the README. */
     @Test
     void metadataStaysLean() {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
+        CollectionStore db = new CollectionStore(IndexConfig.builder(2, Metric.L2).indexType("flat").build());
         int n = 10000;
         for (int i = 0; i < n; i++) {
             db.insert(new float[] {i, 1}, "{\"category\":\"c" + (i % 10) + "\",\"price\":" + i + ",\"inStock\":true}");
@@ -37,7 +37,7 @@ class VectorDatabaseTest {
 
     @Test
     void failedCallsChangeNothing() {
-        VectorDatabase db = new VectorDatabase(IndexConfig.builder(2, Metric.COSINE).indexType("flat").build());
+        CollectionStore db = new CollectionStore(IndexConfig.builder(2, Metric.COSINE).indexType("flat").build());
         int id = db.upsert("a", new float[] {1, 0}, "{\"x\":1}", "doc");
         Check.fails(ErrorCode.INVALID_ARGUMENT, () -> db.upsert("a", new float[] {0, 1}, "{\"x\":", "new"), "bad JSON");
         Check.fails(ErrorCode.INVALID_VECTOR, () -> db.upsert("a", new float[] {0, 0}, "{}", "new"), "zero vector");

@@ -1,4 +1,4 @@
-package dev.teavec.core.text;
+package dev.teavec.core.number;
 
 /**
  * A mutable unsigned big integer: just the operations exact decimal/binary conversion needs. Our own,

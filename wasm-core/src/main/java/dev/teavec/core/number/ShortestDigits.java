@@ -1,4 +1,4 @@
-package dev.teavec.core.text;
+package dev.teavec.core.number;
 
 /**
  * The shortest decimal {@code digits × 10^exponent} that reads back as a given double (or float),

@@ -1,4 +1,4 @@
-package dev.teavec.core.text;
+package dev.teavec.core.number;
 
 /**
  * The double nearest to {@code digits × 10^exp10} (ties to even), computed exactly: the value is the

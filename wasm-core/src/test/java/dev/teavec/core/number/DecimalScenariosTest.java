@@ -1,4 +1,4 @@
-package dev.teavec.core.text;
+package dev.teavec.core.number;
 
 import dev.teavec.core.testkit.DecimalScenarios;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.teavec.core.text;
+package dev.teavec.core.number;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;

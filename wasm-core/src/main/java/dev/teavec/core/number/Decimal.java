@@ -1,4 +1,4 @@
-package dev.teavec.core.text;
+package dev.teavec.core.number;
 
 /**
  * Correct, compact conversions between doubles and decimal text, in place of the classlib's
