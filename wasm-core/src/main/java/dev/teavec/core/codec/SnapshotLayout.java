@@ -178,9 +178,13 @@ final class SnapshotLayout {
         }
     }
 
-    /** The version of section {@code id}, which must be present. */
+    /** The version of section {@code id}; CORRUPT_SNAPSHOT when it is missing (as {@link #section(int)}). */
     int version(int id) {
-        return versions[indexOf(id)];
+        int i = indexOf(id);
+        if (i < 0) {
+            throw Corrupt.at(start, "the snapshot has no " + SectionIds.name(id) + " section");
+        }
+        return versions[i];
     }
 
     int start() {
