@@ -7,6 +7,7 @@ class ChromiumPage {
   constructor(page, onClose = async () => {}) {
     this.raw = page;
     this.driverErrors = [];
+    this.pastErrors = []; // recorded in the page by pages/errors.js, kept across navigations
     this.onClose = onClose;
     page.on('pageerror', (e) => this.driverErrors.push(`uncaught ${e.message}`));
     page.on('console', (m) => {
@@ -15,15 +16,26 @@ class ChromiumPage {
   }
 
   async goto(url) {
+    await this.keepInPageErrors();
     await this.raw.goto(url);
   }
 
   async reload() {
+    await this.keepInPageErrors();
     await this.raw.reload();
+  }
+
+  async keepInPageErrors() {
+    this.pastErrors.push(...await this.raw.evaluate(IN_PAGE_ERRORS).catch(() => []));
   }
 
   evaluate(fn, arg) {
     return this.raw.evaluate(fn, arg);
+  }
+
+  /** Starts `fn(arg)` in the page without waiting for it (e.g. a loop that runs until the page dies). */
+  start(fn, arg) {
+    this.raw.evaluate(fn, arg).catch(() => {});
   }
 
   async waitForFunction(fn, arg, { timeout = 30_000, polling = 50 } = {}) {
@@ -31,7 +43,8 @@ class ChromiumPage {
   }
 
   async errors() {
-    return [...this.driverErrors, ...(this.raw.isClosed() ? [] : await this.raw.evaluate(IN_PAGE_ERRORS))];
+    const current = this.raw.isClosed() ? [] : await this.raw.evaluate(IN_PAGE_ERRORS);
+    return [...this.driverErrors, ...this.pastErrors, ...current];
   }
 
   fill(selector, text) {
@@ -104,7 +117,7 @@ class ChromiumBrowser {
   }
 
   defaultContext() {
-    if (!this.killable) throw new NotSupported('defaultContext() needs a persistent launch ({ profileDir })');
+    if (!this.killable) throw new NotSupported('chromium', 'defaultContext() needs a persistent launch ({ profileDir })');
     return new ChromiumContext(this.killable.context);
   }
 
@@ -125,7 +138,7 @@ class ChromiumBrowser {
   }
 
   async kill() {
-    if (!this.killable) throw new NotSupported('kill() needs a persistent launch ({ profileDir })');
+    if (!this.killable) throw new NotSupported('chromium', 'kill() needs a persistent launch ({ profileDir })');
     await this.killable.kill();
   }
 
@@ -136,7 +149,7 @@ class ChromiumBrowser {
 }
 
 export async function launch({ profileDir, quotaBytes } = {}) {
-  if (quotaBytes !== undefined) throw new NotSupported('no launch-time quota (an origin quota is set over CDP)');
+  if (quotaBytes !== undefined) throw new NotSupported('chromium', 'no launch-time quota (an origin quota is set over CDP)');
   if (profileDir) {
     const killable = await launchKillableChromium(profileDir);
     return new ChromiumBrowser(killable.browser, killable);

@@ -9,7 +9,7 @@
 // Browser: engine, label ('Firefox 153.8.0esr'), newContext(), newPage(url?) (a page in a context of its own,
 //   closed with it), defaultContext() (the profile of a persistent launch), crashRenderer(page), kill(), close().
 // Context: newPage(), close(), setOffline(on), onRequest(listener(url)).
-// Page: goto(url), reload(), evaluate(fn, arg), waitForFunction(fn, arg, { timeout, polling }), errors(),
+// Page: goto(url), reload(), evaluate(fn, arg), start(fn, arg) (no waiting), waitForFunction(fn, arg, { timeout, polling }), errors(),
 //   fill/type/click/select/textContent(selector, ...), screenshot(path), close().
 //   evaluate and waitForFunction take a self-contained function and one JSON-able argument and return JSON-able
 //   values (typed arrays must be turned into arrays in the page). errors() lists what should never happen in a
@@ -53,9 +53,10 @@ export const ENGINES = {
     name: 'WebKitGTK',
     driver: 'selenium-webdriver (WebKitWebDriver, classic WebDriver)',
     can: {
-      // Renderer crash: SIGKILL of its WebKitWebProcess. No browser kill: MiniBrowser in automation mode keeps
-      // website data in memory only (an ephemeral session), so nothing can survive the browser by design.
-      crashKinds: ['page close', 'renderer crash'],
+      // MiniBrowser in automation mode keeps website data in memory only (an ephemeral session): no browser kill,
+      // since nothing can survive the browser, and no renderer crash, since WebKitWebDriver then deletes the
+      // session and the browser with it (tried: SIGKILL of a WebKitWebProcess).
+      crashKinds: ['page close'],
       originQuota: false,
       launchQuota: false,
       offlineEmulation: false,
@@ -73,8 +74,8 @@ export const ERRORS_SCRIPT = readFileSync(fileURLToPath(new URL('../pages/errors
 
 /** An engine or driver limit, thrown by adapters so that tests can tell it from a failure. */
 export class NotSupported extends Error {
-  constructor(what) {
-    super(`${engine.name}: ${what}`);
+  constructor(engineName, what) {
+    super(`${ENGINES[engineName].name}: ${what}`);
     this.name = 'NotSupported';
   }
 }
@@ -83,8 +84,14 @@ export class NotSupported extends Error {
  * Launches the engine of TEAVEC_ENGINE. `profileDir`: a persistent profile that survives kill() (crash tests);
  * `quotaBytes`: the storage quota of the whole profile where `can.launchQuota`.
  */
-export async function launch(options = {}) {
-  const adapter = await import(`./${ENGINE}.mjs`);
+export function launch(options = {}) {
+  return launchEngine(ENGINE, options);
+}
+
+/** Launches the engine `name` (chromium, firefox or webkit), whatever TEAVEC_ENGINE says (for benchmarks). */
+export async function launchEngine(name, options = {}) {
+  if (!ENGINES[name]) throw new Error(`unknown engine ${name}: expected one of ${Object.keys(ENGINES).join(', ')}`);
+  const adapter = await import(`./${name}.mjs`);
   return adapter.launch(options);
 }
 

@@ -17,6 +17,7 @@ class FirefoxPage {
   constructor(page, onClose = async () => {}) {
     this.raw = page;
     this.driverErrors = [];
+    this.pastErrors = []; // recorded in the page by pages/errors.js, kept across navigations
     this.onClose = onClose;
     page.on('pageerror', (e) => this.driverErrors.push(`uncaught ${e.message ?? e}`));
     page.on('console', (m) => {
@@ -25,15 +26,26 @@ class FirefoxPage {
   }
 
   async goto(url) {
+    await this.keepInPageErrors();
     await this.raw.goto(url, { waitUntil: 'load' });
   }
 
   async reload() {
+    await this.keepInPageErrors();
     await this.raw.reload({ waitUntil: 'load' });
+  }
+
+  async keepInPageErrors() {
+    this.pastErrors.push(...await this.raw.evaluate(IN_PAGE_ERRORS).catch(() => []));
   }
 
   evaluate(fn, arg) {
     return this.raw.evaluate(fn, arg);
+  }
+
+  /** Starts `fn(arg)` in the page without waiting for it (e.g. a loop that runs until the page dies). */
+  start(fn, arg) {
+    this.raw.evaluate(fn, arg).catch(() => {});
   }
 
   async waitForFunction(fn, arg, { timeout = 30_000, polling = 50 } = {}) {
@@ -41,7 +53,8 @@ class FirefoxPage {
   }
 
   async errors() {
-    return [...this.driverErrors, ...(this.raw.isClosed() ? [] : await this.raw.evaluate(IN_PAGE_ERRORS))];
+    const current = this.raw.isClosed() ? [] : await this.raw.evaluate(IN_PAGE_ERRORS);
+    return [...this.driverErrors, ...this.pastErrors, ...current];
   }
 
   /** Like Playwright's fill: sets the value and fires one input event. */
@@ -89,7 +102,8 @@ class FirefoxContext {
   }
 
   async newPage() {
-    const raw = await this.raw.newPage();
+    // A window of its own: a background tab would be hidden, its timers throttled, its frames not painted.
+    const raw = await this.raw.newPage({ type: 'window' });
     await raw.evaluateOnNewDocument(ERRORS_SCRIPT);
     for (const listener of this.requestListeners) raw.on('request', (r) => listener(r.url()));
     if (this.offline) await raw.setOfflineMode(true);
@@ -137,7 +151,7 @@ class FirefoxBrowser {
   }
 
   defaultContext() {
-    if (!this.persistent) throw new NotSupported('defaultContext() needs a persistent launch ({ profileDir })');
+    if (!this.persistent) throw new NotSupported('firefox', 'defaultContext() needs a persistent launch ({ profileDir })');
     return new FirefoxContext(this.raw.defaultBrowserContext(), true);
   }
 
@@ -154,12 +168,13 @@ class FirefoxBrowser {
    * would end them; Firefox itself and its storage (in the parent process) live on.
    */
   async crashRenderer() {
-    const content = descendants(this.process.pid).filter((p) => p.args.includes('-isForBrowser'));
+    // Content processes rewrite their command line (one string), so match the text.
+    const content = descendants(this.process.pid).filter((p) => / -isForBrowser /.test(` ${p.args.join(' ')} `));
     if (killAll(content.map((p) => p.pid)) === 0) throw new Error('no Firefox content process to kill');
   }
 
   async kill() {
-    if (!this.persistent) throw new NotSupported('kill() needs a persistent launch ({ profileDir })');
+    if (!this.persistent) throw new NotSupported('firefox', 'kill() needs a persistent launch ({ profileDir })');
     killGroup(this.process.pid);
     await this.exited;
     this.raw.disconnect().catch(() => {});

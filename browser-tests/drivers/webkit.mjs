@@ -17,13 +17,27 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Builder, By } from 'selenium-webdriver';
 import { ERRORS_SCRIPT, IN_PAGE_ERRORS, NotSupported } from './engines.mjs';
-import { descendants, killAll, killGroup } from './processes.mjs';
+import { descendants, killGroup } from './processes.mjs';
 
 export const WEBKIT_WEBDRIVER = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 // selenium-webdriver runs its Selenium Manager (which downloads drivers and browsers) only when it starts a driver
 // itself; this adapter always connects to the WebKitWebDriver it started. Should that ever change, fail instead.
 process.env.SE_MANAGER_PATH = '/bin/false';
+
+// Drivers are started detached (a process group of their own, so that each can be ended as a whole): if this
+// process ends or is told to without closing them, take them along rather than leave MiniBrowsers and Xvfbs behind.
+const live = new Set();
+const endAll = () => {
+  for (const pid of live) killGroup(pid);
+};
+process.once('exit', endAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    endAll();
+    process.kill(process.pid, signal); // the default action, now that this handler is gone
+  });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -47,6 +61,8 @@ async function startDriver() {
     stderr = (stderr + chunk).slice(-4000);
   });
   const exited = new Promise((resolve) => proc.once('exit', resolve));
+  live.add(proc.pid);
+  exited.then(() => live.delete(proc.pid));
   const url = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 50) {
     if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`WebKitWebDriver exited: ${stderr}`);
@@ -100,8 +116,9 @@ class WebKitSession {
   }
 
   /**
-   * A new top-level window. The first window of the session (the keeper) is never handed out, so closing every
-   * page leaves the session, and with it the website data, alive.
+   * A new top-level window, not a tab: a background tab is hidden (throttled timers, no frames, so screenshots
+   * never return). The first window of the session (the keeper) is never handed out, so closing every page
+   * leaves the session, and with it the website data, alive.
    */
   async newWindow() {
     return this.run(null, async (driver) => {
@@ -109,7 +126,7 @@ class WebKitSession {
         await driver.switchTo().window(this.keeper);
         this.current = this.keeper;
       }
-      await driver.switchTo().newWindow('tab');
+      await driver.switchTo().newWindow('window');
       this.current = await driver.getWindowHandle();
       return this.current;
     });
@@ -153,12 +170,30 @@ const POLL = `
   return call;`;
 let calls = 0;
 
+/**
+ * Runs a navigation, then waits for the new document's load event: WebKitWebDriver sometimes answers a navigation
+ * while the new document is still 'interactive' or, on a reload, the old one is still there. The old document is
+ * marked first so that it cannot be mistaken for the new one, and what pages/errors.js recorded in it is kept in
+ * `pastErrors`. Then pages/errors.js goes into the new one.
+ */
+async function navigate(driver, go, pastErrors) {
+  pastErrors.push(...await driver.executeScript('window.__teavecLeaving = true; return window.__teavecErrors ?? [];'));
+  await go();
+  const deadline = Date.now() + 60_000;
+  while (!await driver.executeScript('return !window.__teavecLeaving && document.readyState === "complete";')) {
+    if (Date.now() > deadline) throw new Error(`WebKit: the page did not finish loading: ${await driver.getCurrentUrl()}`);
+    await sleep(20);
+  }
+  await driver.executeScript(ERRORS_SCRIPT);
+}
+
 class WebKitPage {
   constructor(session, handle, onClose = async () => {}) {
     this.session = session;
     this.handle = handle;
     this.onClose = onClose;
     this.closed = false;
+    this.pastErrors = [];
   }
 
   run(fn) {
@@ -166,23 +201,23 @@ class WebKitPage {
   }
 
   async goto(url) {
-    await this.run(async (driver) => {
-      await driver.get(url);
-      await driver.executeScript(ERRORS_SCRIPT);
-    });
+    await this.run((driver) => navigate(driver, () => driver.get(url), this.pastErrors));
   }
 
   async reload() {
-    await this.run(async (driver) => {
-      await driver.navigate().refresh();
-      await driver.executeScript(ERRORS_SCRIPT);
-    });
+    await this.run((driver) => navigate(driver, () => driver.navigate().refresh(), this.pastErrors));
+  }
+
+  /** Starts `fn(arg)` in the page without waiting for it (e.g. a loop that runs until the page dies). */
+  async start(fn, arg) {
+    const id = `c${++calls}`;
+    await this.run((driver) => driver.executeScript(START.replace('%FN%', fn.toString()), arg ?? null, id));
+    return id;
   }
 
   /** Starts `fn(arg)` in the page, then polls for its settled value (see the file comment). */
   async evaluate(fn, arg) {
-    const id = `c${++calls}`;
-    await this.run((driver) => driver.executeScript(START.replace('%FN%', fn.toString()), arg ?? null, id));
+    const id = await this.start(fn, arg);
     for (let wait = 0; ; wait = Math.min(100, wait * 2 || 2)) {
       if (wait) await sleep(wait);
       const call = await this.run((driver) => driver.executeScript(POLL, id));
@@ -204,7 +239,7 @@ class WebKitPage {
   }
 
   async errors() {
-    return this.closed ? [] : this.evaluate(IN_PAGE_ERRORS);
+    return [...this.pastErrors, ...(this.closed ? [] : await this.evaluate(IN_PAGE_ERRORS))];
   }
 
   fill(selector, text) {
@@ -233,6 +268,8 @@ class WebKitPage {
 
   /** The viewport only: classic WebDriver has no full-page screenshot. */
   async screenshot(path) {
+    // WebKitWebDriver grabs the last painted frame: let the page paint what it shows now first.
+    await this.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const png = await this.run((driver) => driver.takeScreenshot());
     await writeFile(path, Buffer.from(png, 'base64'));
   }
@@ -259,11 +296,11 @@ class WebKitContext {
   }
 
   async setOffline() {
-    throw new NotSupported('classic WebDriver has no network emulation');
+    throw new NotSupported('webkit', 'classic WebDriver has no network emulation');
   }
 
   onRequest() {
-    throw new NotSupported('classic WebDriver has no network events');
+    throw new NotSupported('webkit', 'classic WebDriver has no network events');
   }
 
   close() {
@@ -289,7 +326,7 @@ class WebKitBrowser {
   }
 
   defaultContext() {
-    throw new NotSupported('MiniBrowser in automation mode has no persistent profile (its website data is in memory)');
+    throw new NotSupported('webkit', 'MiniBrowser in automation mode has no persistent profile (its website data is in memory)');
   }
 
   async newPage(url) {
@@ -303,14 +340,15 @@ class WebKitBrowser {
     return page;
   }
 
-  /** SIGKILLs the WebKitWebProcess(es) of the page's MiniBrowser, as a crash of the web process would end them. */
-  async crashRenderer(page) {
-    const web = descendants(page.session.server.proc.pid).filter((p) => /WebKitWebProcess$/.test(p.args[0] ?? ''));
-    if (killAll(web.map((p) => p.pid)) === 0) throw new Error('no WebKitWebProcess to kill');
+  async crashRenderer() {
+    // Tried: SIGKILL of a page's WebKitWebProcess makes WebKitWebDriver delete the session ("session deleted because
+    // of page crash or hang"), MiniBrowser and its in-memory website data with it, even when another window is
+    // the current one; there is nothing left to load from.
+    throw new NotSupported('webkit', 'WebKitWebDriver ends the session, and its in-memory storage, when a web process dies');
   }
 
   async kill() {
-    throw new NotSupported('MiniBrowser in automation mode keeps website data in memory: nothing survives a browser kill');
+    throw new NotSupported('webkit', 'MiniBrowser in automation mode keeps website data in memory: nothing survives a browser kill');
   }
 
   async close() {
@@ -321,8 +359,8 @@ class WebKitBrowser {
 
 export async function launch({ profileDir, quotaBytes } = {}) {
   if (profileDir) {
-    throw new NotSupported('MiniBrowser in automation mode has no persistent profile (its website data is in memory)');
+    throw new NotSupported('webkit', 'MiniBrowser in automation mode has no persistent profile (its website data is in memory)');
   }
-  if (quotaBytes !== undefined) throw new NotSupported('no way to set a storage quota through WebKitWebDriver');
+  if (quotaBytes !== undefined) throw new NotSupported('webkit', 'no way to set a storage quota through WebKitWebDriver');
   return new WebKitBrowser(await WebKitSession.start());
 }
