@@ -26,8 +26,10 @@ fi
 source "$ROOT/scripts/env.sh"
 echo "setup: node $(node --version) ($(command -v node)), $(/usr/bin/chromium --version 2>/dev/null | head -1)," \
   "$(/usr/bin/firefox-esr --version 2>/dev/null | head -1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null)"
-# The npm browser drivers drive the Debian browsers above and must never fetch their own (there is no network
-# for that here anyway): puppeteer reads these at install time and at run time.
+# The npm browser drivers drive the Debian browsers above and never fetch their own: puppeteer-core and
+# playwright-core have no install step and selenium-webdriver is pointed at Debian's WebKitWebDriver
+# (browser-tests/test/drivers.test.mjs checks it). Should a downloading package (puppeteer) ever come in, these
+# keep `npm install` from fetching browsers.
 export PUPPETEER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_CHROME_DOWNLOAD=true PUPPETEER_SKIP_CHROME_HEADLESS_SHELL_DOWNLOAD=true \
   PUPPETEER_SKIP_FIREFOX_DOWNLOAD=true
 

@@ -1,10 +1,20 @@
 // Firefox ESR through puppeteer-core over WebDriver BiDi: Debian's /usr/bin/firefox-esr, headless. puppeteer-core
 // (unlike puppeteer) has no install step and launches only the executable it is given.
+import { readdirSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { ERRORS_SCRIPT, IN_PAGE_ERRORS, NotSupported } from './engines.mjs';
 import { descendants, killAll, killGroup } from './processes.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** A Firefox process's name for itself ("Web Content", "WebExtensions", "Socket Process", ...). */
+function processName(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
 
 const PREFS = {
   // navigator.storage.persist() asks the user in a door-hanger that nobody answers in a headless run; these
@@ -133,12 +143,13 @@ class FirefoxContext {
 }
 
 class FirefoxBrowser {
-  constructor(browser, version, persistent) {
+  constructor(browser, version, profileDir) {
     this.engine = 'firefox';
     this.raw = browser;
     this.version = version;
     this.label = `Firefox ${version}`;
-    this.persistent = persistent;
+    this.persistent = Boolean(profileDir);
+    this.profileDir = profileDir;
     this.process = browser.process();
     this.exited = new Promise((resolve) => {
       if (this.process.exitCode !== null || this.process.signalCode !== null) resolve();
@@ -164,13 +175,14 @@ class FirefoxBrowser {
   }
 
   /**
-   * SIGKILLs the web content processes ("tab" content processes, which render pages), as a crash of the renderer
-   * would end them; Firefox itself and its storage (in the parent process) live on.
+   * SIGKILLs the processes that render web pages ("Web Content", or "Isolated Web Content" with site isolation), as
+   * a crash of the renderer would end them; Firefox itself and its storage (in the parent process) live on, and so
+   * do its other helpers (WebExtensions, socket, RDD, utility processes), whose loss breaks the WebDriver BiDi
+   * session instead (tried).
    */
   async crashRenderer() {
-    // Content processes rewrite their command line (one string), so match the text.
-    const content = descendants(this.process.pid).filter((p) => / -isForBrowser /.test(` ${p.args.join(' ')} `));
-    if (killAll(content.map((p) => p.pid)) === 0) throw new Error('no Firefox content process to kill');
+    const content = descendants(this.process.pid).filter((p) => /^(Web Content|Isolated Web Co)/.test(processName(p.pid)));
+    if (killAll(content.map((p) => p.pid)) === 0) throw new Error('no Firefox web content process to kill');
   }
 
   async kill() {
@@ -178,6 +190,12 @@ class FirefoxBrowser {
     killGroup(this.process.pid);
     await this.exited;
     this.raw.disconnect().catch(() => {});
+    // Once the process is gone, puppeteer puts back the prefs files it backed up at launch (x.puppeteer → x); a
+    // launch on the same profile meanwhile would back them up again as they vanish. Wait until it is done.
+    for (let waited = 0; readdirSync(this.profileDir).some((f) => f.endsWith('.puppeteer')); waited += 20) {
+      if (waited > 10_000) throw new Error(`puppeteer did not restore the prefs of ${this.profileDir}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   async close() {
@@ -200,5 +218,5 @@ export async function launch({ profileDir, quotaBytes } = {}) {
     defaultViewport: { width: 1100, height: 900 },
   });
   const version = (await browser.version()).replace(/^firefox\//, '');
-  return new FirefoxBrowser(browser, version, Boolean(profileDir));
+  return new FirefoxBrowser(browser, version, profileDir);
 }

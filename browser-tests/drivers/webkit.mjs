@@ -12,6 +12,7 @@
 //   pages that do not load it themselves, so an error before that moment is missed there);
 // - values come back as JSON (undefined properties are dropped, as JSON.stringify does).
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,7 +21,9 @@ import { ERRORS_SCRIPT, IN_PAGE_ERRORS, NotSupported } from './engines.mjs';
 import { descendants, killGroup } from './processes.mjs';
 
 export const WEBKIT_WEBDRIVER = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
-export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+// Debian ships MiniBrowser with libwebkit2gtk-4.1-0, under the architecture's library directory.
+export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? readdirSync('/usr/lib')
+  .map((dir) => `/usr/lib/${dir}/webkit2gtk-4.1/MiniBrowser`).find((path) => existsSync(path));
 // selenium-webdriver runs its Selenium Manager (which downloads drivers and browsers) only when it starts a driver
 // itself; this adapter always connects to the WebKitWebDriver it started. Should that ever change, fail instead.
 process.env.SE_MANAGER_PATH = '/bin/false';

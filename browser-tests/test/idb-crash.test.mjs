@@ -10,7 +10,7 @@
 // test says so in its output.
 // A save is acknowledged when the page has told this test over HTTP (the page awaits the answer before it goes
 // on), the same way in every engine.
-// Seeded: TEAVEC_SEED=<n> repeats a run; TEAVEC_CRASHES=<n> changes the count (default: 120 in Chromium, 40 in the
+// Seeded: TEAVEC_SEED=<n> repeats a run; TEAVEC_CRASHES=<n> changes the count (default: 120 in Chromium, 30 in the
 // other engines, which keeps `make test` within its time budget).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ import { ENGINE, engine, launch } from '../drivers/engines.mjs';
 import { rng } from '../../npm-package/test/random.js';
 
 const SEED = Number(process.env.TEAVEC_SEED ?? (Date.now() % 2147483647));
-const CRASHES = Number(process.env.TEAVEC_CRASHES ?? (ENGINE === 'chromium' ? 120 : 40));
+const CRASHES = Number(process.env.TEAVEC_CRASHES ?? (ENGINE === 'chromium' ? 120 : 30));
 const NAME = 'crash-test';
 // Sizes and chunking make one save a few dozen transactions, so crashes land in every step of the protocol.
 const MIN_BYTES = 1;
@@ -112,7 +112,9 @@ test(`crashes (${KINDS.join(', ')}) at ${CRASHES} random moments of saves never 
           tally.savesAcked++;
         }
       };
-      const page = await openStorePage(context);
+      const page = await openStorePage(context).catch((e) => {
+        throw new Error(`could not open a page (seed ${SEED}, round ${round}, after ${lastCrash}): ${e.message}`, { cause: e });
+      });
       const stored = await page.evaluate((name) => window.idbTest.raw.inspect(name), NAME);
       if (stored?.chunkGenerations.some((g) => !stored.manifests.includes(g))) tally.partialSavesSeen++;
       const loaded = await page.evaluate((name) => window.idbTest.load(name), NAME);
