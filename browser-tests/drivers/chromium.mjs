@@ -117,7 +117,7 @@ class ChromiumBrowser {
   }
 
   defaultContext() {
-    if (!this.killable) throw new NotSupported('chromium', 'defaultContext() needs a persistent launch ({ profileDir })');
+    if (!this.killable) throw new NotSupported('chromium', 'defaultContext() needs a launch with a profileDir');
     return new ChromiumContext(this.killable.context);
   }
 
@@ -149,7 +149,7 @@ class ChromiumBrowser {
 }
 
 export async function launch({ profileDir, quotaBytes } = {}) {
-  if (quotaBytes !== undefined) throw new NotSupported('chromium', 'no launch-time quota (an origin quota is set over CDP)');
+  if (quotaBytes !== undefined) throw new NotSupported('chromium', 'no launch-time quota (an origin quota: over CDP)');
   if (profileDir) {
     const killable = await launchKillableChromium(profileDir);
     return new ChromiumBrowser(killable.browser, killable);

@@ -9,8 +9,9 @@
 // Browser: engine, label ('Firefox 153.8.0esr'), newContext(), newPage(url?) (a page in a context of its own,
 //   closed with it), defaultContext() (the profile of a persistent launch), crashRenderer(page), kill(), close().
 // Context: newPage(), close(), setOffline(on), onRequest(listener(url)).
-// Page: goto(url), reload(), evaluate(fn, arg), start(fn, arg) (no waiting), waitForFunction(fn, arg, { timeout, polling }), errors(),
-//   fill/type/click/select/textContent(selector, ...), screenshot(path), close().
+// Page: goto(url), reload(), evaluate(fn, arg), start(fn, arg) (no waiting for it),
+//   waitForFunction(fn, arg, { timeout, polling }), errors(), fill/type/click/select/textContent(selector, ...),
+//   screenshot(path), close().
 //   evaluate and waitForFunction take a self-contained function and one JSON-able argument and return JSON-able
 //   values (typed arrays must be turned into arrays in the page). errors() lists what should never happen in a
 //   test page: uncaught errors, unhandled rejections, console.error, CSP violations, failed script loads, as the

@@ -162,7 +162,7 @@ class FirefoxBrowser {
   }
 
   defaultContext() {
-    if (!this.persistent) throw new NotSupported('firefox', 'defaultContext() needs a persistent launch ({ profileDir })');
+    if (!this.persistent) throw new NotSupported('firefox', 'defaultContext() needs a launch with a profileDir');
     return new FirefoxContext(this.raw.defaultBrowserContext(), true);
   }
 
@@ -181,7 +181,8 @@ class FirefoxBrowser {
    * session instead (tried).
    */
   async crashRenderer() {
-    const content = descendants(this.process.pid).filter((p) => /^(Web Content|Isolated Web Co)/.test(processName(p.pid)));
+    const content = descendants(this.process.pid)
+      .filter((p) => /^(Web Content|Isolated Web Co)/.test(processName(p.pid)));
     if (killAll(content.map((p) => p.pid)) === 0) throw new Error('no Firefox web content process to kill');
   }
 

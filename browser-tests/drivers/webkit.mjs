@@ -27,6 +27,7 @@ export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? readdirSync('/usr/lib
 // selenium-webdriver runs its Selenium Manager (which downloads drivers and browsers) only when it starts a driver
 // itself; this adapter always connects to the WebKitWebDriver it started. Should that ever change, fail instead.
 process.env.SE_MANAGER_PATH = '/bin/false';
+const EPHEMERAL = 'MiniBrowser in automation mode has no persistent profile (its website data is in memory)';
 
 // Drivers are started detached (a process group of their own, so that each can be ended as a whole): if this
 // process ends or is told to without closing them, take them along rather than leave MiniBrowsers and Xvfbs behind.
@@ -164,7 +165,9 @@ const START = `
   calls[id] = { done: false };
   Promise.resolve().then(() => (%FN%)(arg)).then(
     (value) => { calls[id] = { done: true, json: value === undefined ? undefined : JSON.stringify(value) }; },
-    (e) => { calls[id] = { done: true, error: e instanceof Error ? e.name + ': ' + e.message + ' (' + e.stack + ')' : String(e) }; });`;
+    (e) => {
+      calls[id] = { done: true, error: e instanceof Error ? e.name + ': ' + e.message + ' (' + e.stack + ')' : String(e) };
+    });`;
 const POLL = `
   const call = (window.__teavecCalls ?? {})[arguments[0]];
   if (!call) return { lost: true };
@@ -184,7 +187,7 @@ async function navigate(driver, go, pastErrors) {
   await go();
   const deadline = Date.now() + 60_000;
   while (!await driver.executeScript('return !window.__teavecLeaving && document.readyState === "complete";')) {
-    if (Date.now() > deadline) throw new Error(`WebKit: the page did not finish loading: ${await driver.getCurrentUrl()}`);
+    if (Date.now() > deadline) throw new Error(`WebKit: ${await driver.getCurrentUrl()} did not finish loading`);
     await sleep(20);
   }
   await driver.executeScript(ERRORS_SCRIPT);
@@ -262,7 +265,8 @@ class WebKitPage {
   }
 
   select(selector, value) {
-    return this.run(async (driver) => (await driver.findElement(By.css(`${selector} option[value="${value}"]`))).click());
+    const option = By.css(`${selector} option[value="${value}"]`);
+    return this.run(async (driver) => (await driver.findElement(option)).click());
   }
 
   textContent(selector) {
@@ -329,7 +333,7 @@ class WebKitBrowser {
   }
 
   defaultContext() {
-    throw new NotSupported('webkit', 'MiniBrowser in automation mode has no persistent profile (its website data is in memory)');
+    throw new NotSupported('webkit', EPHEMERAL);
   }
 
   async newPage(url) {
@@ -347,11 +351,11 @@ class WebKitBrowser {
     // Tried: SIGKILL of a page's WebKitWebProcess makes WebKitWebDriver delete the session ("session deleted because
     // of page crash or hang"), MiniBrowser and its in-memory website data with it, even when another window is
     // the current one; there is nothing left to load from.
-    throw new NotSupported('webkit', 'WebKitWebDriver ends the session, and its in-memory storage, when a web process dies');
+    throw new NotSupported('webkit', 'WebKitWebDriver ends the session (and the storage) when a web process dies');
   }
 
   async kill() {
-    throw new NotSupported('webkit', 'MiniBrowser in automation mode keeps website data in memory: nothing survives a browser kill');
+    throw new NotSupported('webkit', `${EPHEMERAL}: nothing survives a browser kill`);
   }
 
   async close() {
@@ -362,8 +366,8 @@ class WebKitBrowser {
 
 export async function launch({ profileDir, quotaBytes } = {}) {
   if (profileDir) {
-    throw new NotSupported('webkit', 'MiniBrowser in automation mode has no persistent profile (its website data is in memory)');
+    throw new NotSupported('webkit', EPHEMERAL);
   }
-  if (quotaBytes !== undefined) throw new NotSupported('webkit', 'no way to set a storage quota through WebKitWebDriver');
+  if (quotaBytes !== undefined) throw new NotSupported('webkit', 'WebKitWebDriver cannot set a storage quota');
   return new WebKitBrowser(await WebKitSession.start());
 }

@@ -25,7 +25,9 @@ test('no package of the browser tests runs an install script, and the drivers ar
   for (const downloader of ['puppeteer', 'playwright', 'chromedriver', 'geckodriver']) {
     assert.ok(!names.includes(downloader), `${downloader} (which downloads browsers or drivers) is not installed`);
   }
-  for (const driver of ['playwright-core', 'puppeteer-core', 'selenium-webdriver']) assert.ok(names.includes(driver), driver);
+  for (const driver of ['playwright-core', 'puppeteer-core', 'selenium-webdriver']) {
+    assert.ok(names.includes(driver), driver);
+  }
 });
 
 test(`a ${engine.name} launch starts Debian's executables only`, async () => {

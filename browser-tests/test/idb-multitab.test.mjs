@@ -68,7 +68,8 @@ test('saves of one name from two pages run one at a time (Web Locks)', async () 
     window.shortSave = { progress: 0 };
     window.shortSave.done = window.idbTest.saveTracked('locked', 8, 1000, undefined, window.shortSave);
   });
-  await other.waitForFunction(async () => (await navigator.locks.query()).pending.some((l) => l.name === 'teavec:locked'));
+  await other.waitForFunction(async () => (await navigator.locks.query()).pending
+    .some((l) => l.name === 'teavec:locked'));
   const [long, short] = await Promise.all([
     writer.evaluate(async () => ({ ...await window.longSave.done, lastChunkAt: window.longSave.lastAt })),
     other.evaluate(async () => ({ ...await window.shortSave.done, firstChunkAt: window.shortSave.firstAt })),

@@ -1,5 +1,5 @@
-// The IndexedDB snapshot store in a real browser (TEAVEC_ENGINE): round trips across a reload, progress, fallback to the
-// previous generation when the newest fails to verify, clean-up of old and uncommitted generations, errors.
+// The IndexedDB snapshot store in a real browser (TEAVEC_ENGINE): round trips across a reload, progress, fallback
+// to the previous generation when the newest fails to verify, clean-up of old and uncommitted generations, errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, openStorePage, inPage, rawInPage } from './idb-helpers.mjs';

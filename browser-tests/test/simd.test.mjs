@@ -1,5 +1,5 @@
-// The Wasm SIMD kernels against the scalar fallback in a real browser (TEAVEC_ENGINE), under a strict CSP (compiling the
-// kernels needs only 'wasm-unsafe-eval', like the engine itself): same data, same results to the bit.
+// The Wasm SIMD kernels against the scalar fallback in a real browser (TEAVEC_ENGINE), under a strict CSP
+// (compiling the kernels needs only 'wasm-unsafe-eval', like the engine itself): same data, same results to the bit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
