@@ -140,7 +140,8 @@ for (const [label, settings] of [
   ['auto', { indexType: 'auto' }],
 ]) {
   test(`${label}: recall@10 against the exact index, deletes and compaction`, () => {
-    const seed = Number(process.env.TEAVEC_SEED ?? Date.now() % 1e9);
+    // A bar on recall is statistical: a fixed seed unless TEAVEC_SEED is given, so CI cannot fail by chance.
+    const seed = Number(process.env.TEAVEC_SEED ?? 20261121);
     const dims = 32;
     const n = 3000;
     const flat = clusteredData(seed, n, dims);

@@ -1,12 +1,13 @@
 package dev.teavec.core.index;
 
 import dev.teavec.core.testkit.IndexScenarios;
+import dev.teavec.core.testkit.TestSeeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The scenarios the Wasm GC run in Chromium also executes, here on the JVM with fresh seeds. */
+/** The scenarios the Wasm GC run in Chromium also executes, here on the JVM with the same fixed seed (see TestSeeds). */
 class IndexScenariosTest {
-    private static final long SEED = Long.getLong("teavec.seed", System.nanoTime());
+    private static final long SEED = TestSeeds.forStatisticalBar();
 
     @ParameterizedTest
     @ValueSource(strings = {"hnsw", "sq8", "sq8-rerank"})

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.testkit.Check;
 import dev.teavec.core.testkit.FlatIndexScenarios;
+import dev.teavec.core.testkit.TestSeeds;
 import dev.teavec.core.vector.Metric;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * middle) checked against a brute-force model of id → vector.
  */
 class IndexUpdatesTest {
-    private static final long SEED = Long.getLong("teavec.seed", System.nanoTime());
+    private static final long SEED = TestSeeds.forStatisticalBar();
 
     private static VectorIndex create(String variant, int dims, Metric metric) {
         IndexConfig.Builder b = IndexConfig.builder(dims, metric).seed(SEED).m(8).efConstruction(60).efSearch(60);

@@ -8,6 +8,7 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.testkit.Check;
 import dev.teavec.core.testkit.FlatIndexScenarios;
 import dev.teavec.core.testkit.Indexes;
+import dev.teavec.core.testkit.TestSeeds;
 import dev.teavec.core.vector.Metric;
 import java.util.HashSet;
 import java.util.Random;
@@ -45,7 +46,7 @@ abstract class VectorIndexContractTest {
     }
 
     static long baseSeed() {
-        return Long.getLong("teavec.seed", System.nanoTime());
+        return TestSeeds.forStatisticalBar();
     }
 
     @Test

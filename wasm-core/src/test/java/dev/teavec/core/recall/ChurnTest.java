@@ -7,6 +7,7 @@ import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.index.SearchResult;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.testkit.Indexes;
+import dev.teavec.core.testkit.TestSeeds;
 import dev.teavec.core.vector.Metric;
 import java.io.IOException;
 import java.util.Random;
@@ -33,7 +34,7 @@ class ChurnTest {
 
     private static void churn(String quantization) throws IOException {
         Dataset data = Dataset.sift();
-        long seed = Long.getLong("teavec.seed", System.nanoTime());
+        long seed = TestSeeds.forStatisticalBar();
         Random random = new Random(seed);
         int dim = data.base[0].length;
         VectorIndex index = IndexTypes.BUILT_IN.create(IndexConfig.builder(dim, Metric.L2).indexType("hnsw")
