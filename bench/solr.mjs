@@ -31,7 +31,8 @@ function percentiles(times) {
 }
 
 /** One query at a time, as a user's search box sends them: per-query latency and the ids found. */
-async function timed(queries, run) {
+async function timed(label, queries, run) {
+  log(`${label}: ${queries.length} queries`);
   const times = [];
   const ids = [];
   for (const q of queries) {
@@ -80,12 +81,11 @@ try {
   const again = await push(local, remote);
   result.pushUnchangedMs = again.ms;
 
-  log(`${queries.length} queries, one at a time`);
-  const localQ = await timed(queries, (q) => local.query({ queryEmbeddings: q, nResults: 10, include: [] }));
-  const remoteQ = await timed(queries, (q) => remote.query({ queryEmbeddings: q, nResults: 10, include: [] }));
+  const localQ = await timed('local', queries, (q) => local.query({ queryEmbeddings: q, nResults: 10, include: [] }));
+  const remoteQ = await timed('SolrCloud', queries, (q) => remote.query({ queryEmbeddings: q, nResults: 10, include: [] }));
   const where = { pos: 'v' };
-  const localF = await timed(queries, (q) => local.query({ queryEmbeddings: q, nResults: 10, where, include: [] }));
-  const remoteF = await timed(queries, (q) => remote.query({ queryEmbeddings: q, nResults: 10, where, include: [] }));
+  const localF = await timed('local, filtered', queries, (q) => local.query({ queryEmbeddings: q, nResults: 10, where, include: [] }));
+  const remoteF = await timed('SolrCloud, filtered', queries, (q) => remote.query({ queryEmbeddings: q, nResults: 10, where, include: [] }));
   const exactF = new Database().createCollection({ name: 'exact', indexType: 'flat' });
   exactF.add(slice(w, 0, n));
   const truthF = exactF.query({ queryEmbeddings: queries, nResults: 10, where, include: [] }).ids;
@@ -97,7 +97,7 @@ try {
   };
   result.efSearch = [];
   for (const efSearch of [10, 20, 50, 100]) {
-    const r = await timed(queries.slice(0, 200), (q) => remote.query({ queryEmbeddings: q, nResults: 10, include: [], efSearch }));
+    const r = await timed(`SolrCloud, efSearch ${efSearch}`, queries.slice(0, 200), (q) => remote.query({ queryEmbeddings: q, nResults: 10, include: [], efSearch }));
     result.efSearch.push({ efSearch, p50: r.p50, p99: r.p99, recall: recall(r.ids) });
   }
 

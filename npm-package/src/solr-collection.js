@@ -21,7 +21,6 @@ const COMMITS = { soft: { commit: 'true', softCommit: 'true' }, hard: { commit: 
 /** What sync (solr-sync.js) uses beyond the public API. */
 export const REALTIME = Symbol('teavec.solr.realtime');
 export const WRITE = Symbol('teavec.solr.write');
-export const DELETE = Symbol('teavec.solr.delete');
 export const HTTP = Symbol('teavec.solr.http');
 export const SCAN = Symbol('teavec.solr.scan');
 
@@ -222,7 +221,7 @@ export class SolrCollection {
       throw invalid('delete needs ids, where or whereDocument (use where: {} to delete every record)');
     }
     const { ids } = await this.get({ ids: opts.ids, where: opts.where, whereDocument: opts.whereDocument, include: [] });
-    await this[DELETE](ids, this.#clock.next(), signalOf(opts));
+    await this[WRITE](ids.map((id) => ({ op: 'delete', id })), this.#clock.next(), signalOf(opts));
     return ids;
   }
 
@@ -259,25 +258,21 @@ export class SolrCollection {
   }
 
   /**
-   * Writes checked records `{ id, embedding, metadata, document, version? }` batch by batch, with
-   * `version` where a record has none; `commit`: with the collection's commit after the last batch.
+   * Writes changes batch by batch, in order: records `{ id, embedding, metadata, document }` and deletes
+   * `{ op: 'delete', id }`, each with its `version` or else `version`. A delete is written as the tombstone
+   * the configset's update chain would make (id, version, tombstone flag): one request carries puts and
+   * deletes with a version each, where a delete by id takes one version per request. `onBatch(batch)`
+   * after each request; `commit`: the collection's commit after the last one.
    */
-  async [WRITE](records, version, signal = undefined, onBatch = undefined, commit = true) {
-    for (let i = 0; i < records.length; i += this.#batchSize) {
-      const batch = records.slice(i, i + this.#batchSize);
-      const docs = await Promise.all(batch.map((r) => toSolrDocument(r, version)));
-      const last = i + this.#batchSize >= records.length;
+  async [WRITE](changes, version, signal = undefined, onBatch = undefined, commit = true) {
+    for (let i = 0; i < changes.length; i += this.#batchSize) {
+      const batch = changes.slice(i, i + this.#batchSize);
+      const docs = await Promise.all(batch.map((c) => (c.op === 'delete'
+        ? { [F.id]: c.id, [F.version]: c.version ?? version, [F.tombstone]: true }
+        : toSolrDocument(c, version))));
+      const last = i + this.#batchSize >= changes.length;
       await this.#http.postJson('/update', last && commit ? COMMITS[this.#commit] : {}, docs, signal);
-      onBatch?.(batch.length);
-    }
-  }
-
-  /** Deletes ids with one version, leaving tombstones. */
-  async [DELETE](ids, version, signal = undefined, commit = true) {
-    for (let i = 0; i < ids.length; i += this.#batchSize) {
-      const last = i + this.#batchSize >= ids.length;
-      await this.#http.postJson('/update', { ...(last && commit ? COMMITS[this.#commit] : {}), [LAYOUT.deleteVersionParam]: version },
-        { delete: ids.slice(i, i + this.#batchSize) }, signal);
+      onBatch?.(batch);
     }
   }
 

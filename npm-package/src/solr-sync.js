@@ -4,7 +4,7 @@
 // keeps the highest, so the last writer wins and repeating a write is a no-op.
 import { TeaVecError } from './errors.js';
 import { F, VersionClock, recordHash } from './solr-layout.js';
-import { SolrCollection, REALTIME, WRITE, DELETE, SCAN, HTTP } from './solr-collection.js';
+import { SolrCollection, REALTIME, WRITE, SCAN, HTTP } from './solr-collection.js';
 
 const PAGE = 1000;
 const ALL_FIELDS = [F.id, F.vector, F.metadata, F.document];
@@ -112,8 +112,9 @@ export async function push(local, remote, options = {}) {
   const retriesBefore = remote.retries;
   const feed = options.feed ?? new DiffFeed(local, remote, { mirror: options.mirror, pageSize: options.pageSize });
   if (typeof feed?.changes !== 'function') throw new TeaVecError('INVALID_ARGUMENT', 'feed must have changes(since, signal)');
-  // Changes without a version of their own (a diff has no times) are this push's: local content wins as of now.
-  const version = new VersionClock().next();
+  // Changes without a version of their own (a diff has no times) get this push's time, increasing in feed
+  // order, so that a later change of the same id wins over an earlier one (Solr drops an equal version).
+  const clock = new VersionClock();
   const stats = { sent: 0, deleted: 0, unchanged: 0, skippedDeleted: [], retries: 0, watermark: options.since ?? null };
   const report = () => {
     stats.unchanged = feed.unchanged ?? 0;
@@ -121,24 +122,16 @@ export async function push(local, remote, options = {}) {
     stats.retries = remote.retries - retriesBefore;
     options.onProgress?.({ ...stats });
   };
-  for await (const batch of feed.changes(options.since, options.signal)) {
+  for await (const changes of feed.changes(options.since, options.signal)) {
     options.signal?.throwIfAborted();
-    const puts = batch.filter((c) => c.op === 'put');
-    await remote[WRITE](puts, version, options.signal, (n) => {
-      stats.sent += n;
+    const batch = changes.map((c) => (typeof c.version === 'number' ? c : { ...c, version: clock.next() }));
+    await remote[WRITE](batch, undefined, options.signal, (sent) => {
+      for (const c of sent) {
+        if (c.op === 'delete') stats.deleted++;
+        else stats.sent++;
+      }
       report();
     }, false);
-    const deletes = new Map();
-    for (const c of batch) {
-      if (c.op !== 'delete') continue;
-      const v = c.version ?? version;
-      if (!deletes.has(v)) deletes.set(v, []);
-      deletes.get(v).push(c.id);
-    }
-    for (const [v, ids] of deletes) {
-      await remote[DELETE](ids, v, options.signal, false);
-      stats.deleted += ids.length;
-    }
     for (const c of batch) {
       if (typeof c.seq === 'number' && (stats.watermark === null || c.seq > stats.watermark)) stats.watermark = c.seq;
     }

@@ -137,7 +137,8 @@ export type Change =
 
 /**
  * What push reads local changes from. `version` (microseconds since the epoch) decides conflicts
- * (last writer wins); changes without one get the push's time. `seq` is the local sequence number:
+ * (last writer wins); changes without one get the push's time, increasing in feed order. `seq` is the
+ * local sequence number:
  * push reports the highest one sent as `watermark`, to be passed as `since` next time.
  */
 export interface ChangeFeed {
@@ -183,8 +184,8 @@ export interface PushOptions {
   onProgress?: (stats: PushStats) => void;
 }
 
-/** Sends local changes; safe to repeat after a failure or an interruption. */
-export function push(local: LocalCollection, remote: SolrCollection, options?: PushOptions): Promise<PushStats & { ms: number }>;
+/** Sends local changes; safe to repeat after a failure or an interruption. `local` may be null with a `feed`. */
+export function push(local: LocalCollection | null, remote: SolrCollection, options?: PushOptions): Promise<PushStats & { ms: number }>;
 
 export interface PullStats {
   /** Records written locally (new or changed). */
