@@ -1,12 +1,12 @@
-// Keystroke → results in the demo, in Chromium: types ~50 queries key by key into the served demo and reads the
+// Keystroke → results in the demo, in a browser engine (Chromium unless --engine firefox|webkit): types ~50 queries key by key into the served demo and reads the
 // page's own timings (window.__demoTimings): from the input event to the frame that shows the answer, split into
 // waiting (a previous query still running), embedding (all-MiniLM-L6-v2 in the worker), search (TeaVec HNSW),
 // messaging (worker round trip) and render. Not a test: prints p50/p95.
-//   node bench/keystroke.mjs [--delay 120] [--queries 50] [--json out.json]
+//   node bench/keystroke.mjs [--engine chromium|firefox|webkit] [--delay 120] [--queries 50] [--json out.json]
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { startDemoServer } from '../demo-web/serve.mjs';
-import { launchChromium } from '../browser-tests/test/browser.mjs';
+import { launchEngine } from '../browser-tests/drivers/engines.mjs';
 import { openDemo, typeQuery, waitUntilReady } from '../browser-tests/test/demo-driver.mjs';
 import { KEYSTROKE_QUERIES } from './lib/keystroke-queries.js';
 
@@ -39,10 +39,10 @@ function summarise(label, samples) {
 }
 
 const server = await startDemoServer(0, { log: (m) => console.error(m) });
-const browser = await launchChromium();
+const browser = await launchEngine(arg('--engine', 'chromium'));
 try {
   const context = await browser.newContext();
-  const { page, errors } = await openDemo(context, `${server.url}/`);
+  const { page } = await openDemo(context, `${server.url}/`);
   console.error('waiting for the demo (the first visit builds the index)…');
   const ready = await waitUntilReady(page);
   console.error(ready.status);
@@ -58,10 +58,11 @@ try {
     last.push(...timings.filter((t) => t.text === query));
     if (i % 10 === 9) console.error(`${i + 1} of ${queries.length} queries typed`);
   }
-  if (errors.length) throw errors[0];
+  const errors = await page.errors();
+  if (errors.length) throw new Error(errors.join('\n'));
   const rows = [summarise('every keystroke', every), summarise('last keystroke of a query', last)];
   const fmt = (x) => x.toFixed(1).padStart(6);
-  console.log(`keystroke → results rendered, Chromium ${browser.version()}, ${os.cpus()[0]?.model} × ${os.cpus().length}, `
+  console.log(`keystroke → results rendered, ${browser.label}, ${os.cpus()[0]?.model} × ${os.cpus().length}, `
     + `load average ${os.loadavg()[0].toFixed(1)}; ${queries.length} queries typed at ${delay} ms per key; ms p50 / p95`);
   console.log(`${''.padEnd(27)} ${['total', 'waiting', 'embedding', 'search', 'messaging', 'render'].map((h) => h.padStart(15)).join('')}`);
   for (const row of rows) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every kind of test and counts each: JUnit 5 on the JVM, the engine in Wasm GC in Chromium
-# (TeaVM's JUnit runner), Node 22 against the packed package, Cloudflare workerd (miniflare), and
-# Playwright in Chromium. Every suite runs even when an earlier one fails; the exit code says if any did.
+# (TeaVM's JUnit runner), Node 22 against the packed package, Cloudflare workerd (miniflare), and the
+# browser tests in Chromium, Firefox ESR and WebKitGTK. Every suite runs even when an earlier one fails; the
+# exit code says if any did.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -55,9 +56,33 @@ echo "== Cloudflare workerd (miniflare)"
 (cd npm-package && node --test --test-reporter=tap test/worker.test.mjs) 2>&1 | tee "$LOGS/worker.log"
 read -r p f < <(node_counts "$LOGS/worker.log"); record "workerd (miniflare)" "$p" "$f"
 
-echo "== Playwright in Chromium"
-(cd browser-tests && node --test --test-reporter=tap --test-concurrency=1 'test/*.test.mjs') 2>&1 | tee "$LOGS/playwright.log"
-read -r p f < <(node_counts "$LOGS/playwright.log"); record "Playwright, Chromium" "$p" "$f"
+# Every browser test file in Chromium; the files written on the driver layer (browser-tests/drivers, which they
+# import) again in Firefox ESR and in WebKitGTK (MiniBrowser under one xvfb-run). Each engine is counted on its own
+# line; what an engine's driver cannot do is reported as skipped, with the reason, in its log.
+browser_versions() { # engine → its label
+  case "$1" in
+    chromium) echo "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')" ;;
+    firefox) echo "Firefox $(/usr/bin/firefox-esr --version 2>/dev/null | awk '{print $3}')" ;;
+    webkit) echo "WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null | sed 's/-.*//')" ;;
+  esac
+}
+for engine in chromium firefox webkit; do
+  label="$(browser_versions "$engine")"
+  echo "== Browser tests in $label"
+  if [ "$engine" = chromium ]; then
+    files=$(cd browser-tests && ls test/*.test.mjs)
+  else
+    files=$(cd browser-tests && grep -l "drivers/engines\.mjs" test/*.test.mjs)
+  fi
+  display=()
+  [ "$engine" = webkit ] && display=(xvfb-run -a)
+  (cd browser-tests && TEAVEC_ENGINE=$engine "${display[@]}" node --test --test-reporter=tap --test-concurrency=1 $files) 2>&1 \
+    | tee "$LOGS/browser-$engine.log"
+  read -r p f < <(node_counts "$LOGS/browser-$engine.log")
+  skipped=$(grep -E '^# skipped [0-9]+' "$LOGS/browser-$engine.log" | tail -1 | awk '{print $3}')
+  [ "${skipped:-0}" -gt 0 ] && label="$label, $skipped skipped"
+  record "Browsers: $label" "$p" "$f"
+done
 
 echo "== SolrCloud: teavec/solr and the solr-cloud module against a real 2-node cluster"
 # The module's JUnit tests ran with Maven above; the Node tests start the cluster (solr-cloud/bin/solr-cloud).

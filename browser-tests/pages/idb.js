@@ -142,10 +142,18 @@ window.idbTest = {
       return { ok: false, error: errorInfo(e), progress: progress.calls };
     }
   },
-  /** Like save, but records progress in `state.progress` as it happens (for tests that act mid-save). */
+  /**
+   * Like save, but records progress in `state` as it happens (for tests that act mid-save): bytes written in
+   * `progress`, and the wall-clock times of the first and the last chunk written in `firstAt` and `lastAt`.
+   */
   async saveTracked(name, k, size, chunkBytes, state) {
+    const onProgress = (done) => {
+      state.progress = done;
+      state.firstAt ??= Date.now();
+      state.lastAt = Date.now();
+    };
     try {
-      const result = await saveSnapshot(name, payload(k, size), { chunkBytes, onProgress: (done) => { state.progress = done; } });
+      const result = await saveSnapshot(name, payload(k, size), { chunkBytes, onProgress });
       return { ok: true, result };
     } catch (e) {
       return { ok: false, error: errorInfo(e) };

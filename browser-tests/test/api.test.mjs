@@ -1,11 +1,11 @@
-// Every API method of the built bundle, called in real Chromium under a strict CSP (pages/api.js);
+// Every API method of the built bundle, called in a real browser (TEAVEC_ENGINE) under a strict CSP (pages/api.js);
 // the values it reports are asserted here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium, openPage } from './browser.mjs';
+import { launch } from '../drivers/engines.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let server;
@@ -17,9 +17,10 @@ before(async () => {
     mounts: { '/': join(here, '..', 'pages'), '/teavec/': join(here, '..', '..', 'npm-package', 'dist') },
     headersFor: () => ({ 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'" }),
   });
-  browser = await launchChromium();
-  const { page, errors } = await openPage(browser, `${server.url}/api.html`);
+  browser = await launch();
+  const page = await browser.newPage(`${server.url}/api.html`);
   r = await page.evaluate(() => window.__result);
+  const errors = await page.errors();
   await page.close();
   assert.equal(r.error, undefined, r.error);
   assert.deepEqual(errors, []);

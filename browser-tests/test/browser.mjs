@@ -1,4 +1,5 @@
-// Debian's Chromium driven by playwright-core: `npx playwright install` cannot download browsers here.
+// Debian's Chromium driven by playwright-core: `npx playwright install` cannot download browsers here. Used by
+// drivers/chromium.mjs, the benchmarks and the Chromium-only tests.
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

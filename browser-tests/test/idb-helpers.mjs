@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { before, after } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from './browser.mjs';
+import { launch } from '../drivers/engines.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -14,14 +14,14 @@ export function startPagesServer() {
 }
 
 /**
- * Registers this test file's before/after hooks: one pages server and one Chromium for all its tests, read
- * as `env.server` and `env.browser` once the tests run.
+ * Registers this test file's before/after hooks: one pages server and one browser (of TEAVEC_ENGINE) for all its
+ * tests, read as `env.server` and `env.browser` once the tests run.
  */
 export function useServerAndBrowser() {
   const env = { server: null, browser: null };
   before(async () => {
     env.server = await startPagesServer();
-    env.browser = await launchChromium();
+    env.browser = await launch();
   });
   after(async () => {
     await env.browser?.close();
@@ -30,17 +30,15 @@ export function useServerAndBrowser() {
   return env;
 }
 
-/** A page of `context` with pages/idb.html loaded and the engine initialized; `errors` collects page errors. */
+/** A page of `context` with pages/idb.html loaded and the engine initialized; `page.errors()` lists its errors. */
 export async function openStorePage(context, baseUrl) {
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(new Error(m.text()));
-  });
   await page.goto(`${baseUrl}/idb.html`);
+  // Module scripts have run by the load event; waiting for them anyway costs nothing and rules out a driver that
+  // reports the load early.
+  await page.waitForFunction(() => window.idbTest !== undefined, undefined, { timeout: 10_000 });
   await page.evaluate(() => window.idbTest.ready);
-  return { page, errors };
+  return page;
 }
 
 /** Runs window.idbTest[method](...args) in the page. */

@@ -1,8 +1,9 @@
-// The IndexedDB snapshot store in real Chromium: round trips across a reload, progress, fallback to the
-// previous generation when the newest fails to verify, clean-up of old and uncommitted generations, errors.
+// The IndexedDB snapshot store in a real browser (TEAVEC_ENGINE): round trips across a reload, progress, fallback
+// to the previous generation when the newest fails to verify, clean-up of old and uncommitted generations, errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, openStorePage, inPage, rawInPage } from './idb-helpers.mjs';
+import { ENGINE } from '../drivers/engines.mjs';
 
 const MiB = 1024 * 1024;
 const DEFAULT_CHUNK = 4 * MiB;
@@ -10,8 +11,8 @@ const env = useServerAndBrowser();
 
 async function freshPage() {
   const context = await env.browser.newContext();
-  const { page, errors } = await openStorePage(context, env.server.url);
-  return { context, page, errors };
+  const page = await openStorePage(context, env.server.url);
+  return { context, page };
 }
 
 /** Progress reports: one per chunk, growing, each with the right total, the last one complete. */
@@ -25,7 +26,7 @@ function checkProgress(calls, total, chunks, what) {
 }
 
 test('bytes round-trip across a page reload: 0 B, 1 B, exactly one chunk, one chunk + 1 B, 20 MB', async () => {
-  const { context, page, errors } = await freshPage();
+  const { context, page } = await freshPage();
   const sizes = [0, 1, DEFAULT_CHUNK, DEFAULT_CHUNK + 1, 20_000_000];
   const saved = [];
   for (const [i, size] of sizes.entries()) {
@@ -52,7 +53,7 @@ test('bytes round-trip across a page reload: 0 B, 1 B, exactly one chunk, one ch
     assert.deepEqual(r.skipped, []);
     checkProgress(r.progress, size, saved[i].chunks, `load of ${size} B`);
   }
-  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.errors(), []);
   await context.close();
 });
 
@@ -62,8 +63,19 @@ test('a name never saved loads as null and is not created by loading or listing'
   assert.deepEqual({ ok: r.ok, empty: r.empty }, { ok: true, empty: true });
   assert.deepEqual(await inPage(page, 'list', 'never-saved'), []);
   assert.equal(await rawInPage(page, 'inspect', 'never-saved'), null);
-  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-  assert.ok(!names.includes('teavec:never-saved'), names.join());
+  const left = await page.evaluate(async () => (await indexedDB.databases())
+    .filter((d) => d.name === 'teavec:never-saved').map((d) => d.version));
+  if (ENGINE === 'webkit') {
+    // WebKit (2.50) keeps a database whose first open was aborted in its upgrade, as version 0 with no object
+    // stores, where Chromium and Firefox keep nothing: the name is listed by indexedDB.databases() but holds no
+    // data, and TeaVec treats it as never saved (above and below).
+    assert.deepEqual(left, [0], 'WebKit lists the aborted database at version 0');
+  } else {
+    assert.deepEqual(left, [], 'no database is left behind');
+  }
+  const saved = await inPage(page, 'save', 'never-saved', 1, 5000);
+  assert.ok(saved.ok, JSON.stringify(saved.error));
+  assert.deepEqual([saved.result.generation, (await inPage(page, 'load', 'never-saved')).k], [1, 1]);
   await context.close();
 });
 
@@ -230,6 +242,10 @@ test('deleteSnapshot removes every generation; requestPersistence answers a bool
   assert.deepEqual(await inPage(page, 'remove', 'gone'), { ok: true }, 'deleting twice is fine');
   const saved = await inPage(page, 'save', 'gone', 2, 5000);
   assert.equal(saved.result.generation, 1, 'numbering starts again after a delete');
-  assert.equal(typeof await inPage(page, 'persist'), 'boolean');
+  // WebKitGTK's MiniBrowser has no navigator.storage at all: requestPersistence then resolves false, as documented.
+  const canAsk = await page.evaluate(() => typeof navigator.storage?.persist === 'function');
+  const granted = await inPage(page, 'persist');
+  if (canAsk) assert.equal(typeof granted, 'boolean');
+  else assert.equal(granted, false, 'no StorageManager: not persisted');
   await context.close();
 });
