@@ -256,8 +256,16 @@ class WebKitPage {
     });
   }
 
-  type(selector, text) {
-    return this.run(async (driver) => (await driver.findElement(By.css(selector))).sendKeys(text));
+  /** Types `text` into the element; with `delay`, key by key with that many ms between keys. */
+  async type(selector, text, { delay = 0 } = {}) {
+    if (!delay) {
+      await this.run(async (driver) => (await driver.findElement(By.css(selector))).sendKeys(text));
+      return;
+    }
+    for (const key of text) {
+      await this.run(async (driver) => (await driver.findElement(By.css(selector))).sendKeys(key));
+      await sleep(delay);
+    }
   }
 
   click(selector) {
