@@ -1,22 +1,10 @@
 // window.walTest for browser-tests/test/wal-storage.test.mjs: contract cases on IndexedDB here, on OPFS in a
 // dedicated worker (pages/wal-worker.js), and what the main thread can do with OPFS.
+import { workerRpc } from './worker-rpc.js';
 import { runCase, caseNames, ready } from './wal-cases.js';
 import { _openLogStorage as openLogStorage } from '/teavec/teavec.js';
 
-const worker = new Worker('wal-worker.js', { type: 'module' });
-let nextId = 0;
-const waiting = new Map();
-worker.onmessage = ({ data }) => {
-  waiting.get(data.id)?.(data.result);
-  waiting.delete(data.id);
-};
-function inWorker(message) {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    worker.postMessage({ ...message, id });
-  });
-}
+const inWorker = workerRpc('wal-worker.js');
 
 window.walTest = {
   ready: Promise.all([ready, inWorker({ type: 'ready' })]),

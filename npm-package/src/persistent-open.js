@@ -92,8 +92,14 @@ export async function open(name, options = undefined) {
   const opts = checkOpenOptions(name, options);
   requireEngine();
   const storage = pickStorage(opts.storage);
+  if (storage === 'opfs' && opts.readOnly) {
+    throw new TeaVecError('NOT_SUPPORTED', 'an OPFS database has one opener at a time (its files\' synchronous access '
+      + "handles are exclusive): read-only followers need storage 'indexeddb'");
+  }
   const lockName = channelName(storage, name);
-  const release = opts.readOnly ? null : await acquireWriterLock(lockName, opts.onLocked === 'wait');
+  // OPFS cannot have followers (above): a second opener waits for the writer whatever onLocked says.
+  const wait = opts.onLocked === 'wait' || storage === 'opfs';
+  const release = opts.readOnly ? null : await acquireWriterLock(lockName, wait);
   const writable = release !== null;
   const openStorage = () => openLogStorage(name, { storage, quotaBytes: opts.quotaBytes });
   let log;

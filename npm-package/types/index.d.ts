@@ -582,6 +582,8 @@ export class Collection {
   query(params: QueryParams): QueryResult;
   /** Deletes by ids and/or where; returns the ids deleted. */
   delete(params: DeleteParams): string[];
+  /** Renames and/or replaces the collection's metadata (null clears it); the metric stays (INVALID_CONFIG). */
+  modify(params: { name?: string; metadata?: Metadata | null }): void;
 }
 
 /** Named collections, as Chroma's client manages them. */
@@ -595,6 +597,8 @@ export class Database {
   getOrCreateCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Collection;
   listCollections(): Collection[];
   countCollections(): number;
+  /** Checks every collection's index and record store; throws a TeaVecError naming what is unsound. */
+  checkIntegrity(): void;
   /** Deletes the collection, its records and engine memory; its Collection object then throws UNKNOWN_ID. */
   deleteCollection(options: { name: string } | string): void;
   /**
@@ -617,6 +621,98 @@ export class Database {
   /** Node.js only: loads a file written by `saveToFile`; CORRUPT_SNAPSHOT when it is damaged. */
   static loadFromFile(path: string): Promise<Database>;
 }
+
+/**
+ * A collection of a database opened by name (`openDatabase`): the reads of `Collection`, answered from
+ * memory; every change resolves only once it is durable, and rejects (changing nothing) otherwise.
+ */
+export interface PersistentCollection {
+  readonly name: string;
+  readonly metadata: Metadata | null;
+  readonly dimensions: number | undefined;
+  readonly metric: 'cosine' | 'l2' | 'dot';
+  count(): number;
+  get(params?: GetParams): GetResult;
+  peek(params?: { limit?: number }): GetResult;
+  query(params: QueryParams): QueryResult;
+  add(records: AddRecords): Promise<void>;
+  upsert(records: AddRecords): Promise<void>;
+  update(records: UpdateRecords): Promise<void>;
+  /** Resolves with the ids deleted. */
+  delete(params: DeleteParams): Promise<string[]>;
+  /** Renames and/or replaces the collection's metadata (null clears it); the metric stays. */
+  modify(params: { name?: string; metadata?: Metadata | null }): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /**
+   * Where the database lives. 'auto' (default): OPFS in a dedicated worker that has synchronous access
+   * handles, else IndexedDB, else (Node) files. 'file': Node only, `name` is a directory path.
+   */
+  storage?: 'auto' | 'indexeddb' | 'opfs' | 'file' | 'memory';
+  /** 'strict' (default): a change resolves once flushed. 'relaxed': at once, flushed within flushIntervalMs or by flush(). */
+  durability?: 'strict' | 'relaxed';
+  /** Relaxed durability: the longest a change waits to be written, 0..60000 ms. Default 100. */
+  flushIntervalMs?: number;
+  /** Automatic checkpoint once the log since the last one holds this many bytes (or half that checkpoint's size, if larger). Default 16 MiB. */
+  checkpointBytes?: number;
+  /** When another tab or worker holds the writer lock: 'wait' (default) for it, or 'readonly': open now as a follower. */
+  onLocked?: 'wait' | 'readonly';
+  /** Open as a read-only follower without asking for the writer lock. */
+  readOnly?: boolean;
+  /** Storage 'memory' only, a test aid: writes beyond this many bytes fail with QUOTA_EXCEEDED. */
+  quotaBytes?: number;
+}
+
+/** What reopening found: the checkpoint it started from, the records replayed and what it dropped, and why. */
+export interface RecoveryReport {
+  checkpointSeq: number;
+  lastSeq: number;
+  generation: number;
+  replayed: number;
+  /** Valid records skipped because the checkpoint already held them. */
+  covered: number;
+  /** Damaged or torn bytes cut off the log: never applied. */
+  dropped: { segment: number; offset: number; bytes: number; records: number; seq: number; reason: string; detail: string }[];
+  segments: { id: number; start: number; generation: number }[];
+  skippedCheckpoints: { generation: number; reason: string }[];
+}
+
+/** A database opened by name: collections whose every change is durable once its Promise resolves. */
+export interface PersistentDatabase {
+  readonly name: string;
+  readonly storage: 'indexeddb' | 'opfs' | 'file' | 'memory';
+  readonly readOnly: boolean;
+  readonly recovery: RecoveryReport;
+  readonly stats: {
+    appliedSeq: number; lastSeq: number; durableSeq: number; generation: number; writes: number;
+    appendedBytes: number; checkpoints: number; lastCheckpointBytes: number; checkpointError: TeaVecError | null;
+  };
+  createCollection(options: CollectionOptions): Promise<PersistentCollection>;
+  createCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Promise<PersistentCollection>;
+  getCollection(options: { name: string } | string): PersistentCollection;
+  getOrCreateCollection(options: CollectionOptions): Promise<PersistentCollection>;
+  getOrCreateCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Promise<PersistentCollection>;
+  listCollections(): PersistentCollection[];
+  countCollections(): number;
+  deleteCollection(options: { name: string } | string): Promise<void>;
+  /** Every change made so far, durable (what relaxed durability defers). */
+  flush(): Promise<void>;
+  /** Writes a checkpoint of the current state; the log before the previous one is then dropped. */
+  checkpoint(): Promise<{ generation: number; seq: number }>;
+  /** Checks every index and record store; throws a TeaVecError naming what is unsound. */
+  checkIntegrity(): void;
+  /** A snapshot of every collection (`Database.fromBytes` loads it in memory). */
+  toBytes(): Uint8Array;
+  /** Flushes, releases the storage and the writer lock; later calls reject with STORAGE_ERROR. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens, or creates, the database `name` and recovers it (newest verified checkpoint + the valid log after
+ * it). Loads its code and the log's `teavec-wal.wasm` on first use. See docs/database.md.
+ */
+export function openDatabase(name: string, options?: OpenDatabaseOptions): Promise<PersistentDatabase>;
 
 /**
  * Snapshot storage in IndexedDB (browsers and their workers; in Node every function fails with
