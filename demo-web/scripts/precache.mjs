@@ -8,7 +8,8 @@ import { PRECACHE_MANIFEST, WEB_DATA_DIR } from './paths.mjs';
 
 /** Files under `mounts` (URL prefix → directory) that the app needs offline, besides every file of the app shell. */
 export const RUNTIME_FILES = {
-  '/teavec/': ['teavec.js', 'teavec.wasm'],
+  // The core bundle, the chunks it imports on first use (openDatabase's code) and the log's teavec-wal.wasm.
+  '/teavec/': (dir) => readdirSync(dir).filter((f) => /^teavec(-[\w-]+)?\.(js|wasm)$/.test(f) && f !== 'teavec-simd.wasm'),
   '/vendor/ort/': ['ort.wasm.min.mjs', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'],
   '/vendor/transformers/': ['transformers.js'],
 };
@@ -29,7 +30,10 @@ export function writePrecacheManifest(mounts, modelPrefix) {
   add('/', mounts['/'], walk(mounts['/']));
   add(modelPrefix, mounts[modelPrefix], walk(mounts[modelPrefix]).filter((f) => /\.(json|onnx)$/.test(f)));
   add('/data/', mounts['/data/'], walk(mounts['/data/']).filter((f) => !f.endsWith(PRECACHE_MANIFEST) && !f.endsWith('.tmp')));
-  for (const [prefix, files] of Object.entries(RUNTIME_FILES)) add(prefix, mounts[prefix], files.map((f) => join(mounts[prefix], f)));
+  for (const [prefix, files] of Object.entries(RUNTIME_FILES)) {
+    const names = typeof files === 'function' ? files(mounts[prefix]) : files;
+    add(prefix, mounts[prefix], names.map((f) => join(mounts[prefix], f)));
+  }
   const hash = createHash('sha256');
   for (const { url, file } of entries) {
     const { size, mtimeMs } = statSync(file); // throws if a runtime file is missing: better now than offline

@@ -1,21 +1,24 @@
-// The TeaVec index over the WordNet corpus plus the user's notes: built once from /data/, saved to IndexedDB,
-// loaded from there on later visits. Corpus rows get ids 0..count-1 in row order; notes are upserted under
-// string keys with their text in the metadata, so they are saved and loaded with the index.
-import init, { EdgeVec, EdgeVecConfig } from '/teavec/teavec.js';
+// The TeaVec index over the WordNet corpus, built once from /data/, saved to IndexedDB as a snapshot and
+// loaded from there on later visits (corpus rows get ids 0..count-1 in row order), and the user's notes in a
+// database opened by name: adding a note writes one log record, durable before the page says "Added".
+import init, { EdgeVec, EdgeVecConfig, openDatabase } from '/teavec/teavec.js';
 
 const CHUNK = 500;
 /** The filter values the UI offers: WordNet parts of speech and the user's notes. */
 export const POS_VALUES = ['n', 'v', 'a', 'r', 'note'];
 
+/** The notes' database. IndexedDB (not OPFS): a second tab of the demo then follows the first read-only. */
+const NOTES = 'teavec-demo-notes';
+
 export class CorpusIndex {
   #index;
   #docs;
-  #name;
+  #notes;
 
-  constructor(index, docs, name) {
+  constructor(index, docs, notes) {
     this.#index = index;
     this.#docs = docs;
-    this.#name = name;
+    this.#notes = notes;
   }
 
   /**
@@ -27,7 +30,7 @@ export class CorpusIndex {
     const name = `teavec-demo-wordnet-${docs.version}`;
     const t0 = performance.now();
     const saved = await loadSaved(name, onStatus, (done, total) => onProgress('load', done, total));
-    if (saved) return { corpus: new CorpusIndex(saved, docs, name), source: 'indexeddb', ms: performance.now() - t0 };
+    if (saved) return { corpus: new CorpusIndex(saved, docs, await openNotes()), source: 'indexeddb', ms: performance.now() - t0 };
 
     onStatus('Downloading the corpus vectors…');
     const response = await fetch('/data/wordnet-minilm-384.f32');
@@ -55,35 +58,50 @@ export class CorpusIndex {
     onStatus('Saving the index to IndexedDB…');
     const t2 = performance.now();
     await index.save(name, { onProgress: (done, total) => onProgress('save', done, total) });
-    return { corpus: new CorpusIndex(index, docs, name), source: 'built', ms, saveMs: performance.now() - t2 };
+    const saveMs = performance.now() - t2;
+    return { corpus: new CorpusIndex(index, docs, await openNotes()), source: 'built', ms, saveMs };
   }
 
   get size() {
-    return this.#index.size;
+    return this.#index.size + this.#notes.count();
   }
 
-  /** k nearest as [{ id, similarity (cosine), text, pos }], best first; `pos` narrows to one part of speech. */
+  /** k nearest as [{ id, similarity (cosine), text, pos }], best first; `pos` narrows to one part of speech or the notes. */
   search(query, k, pos = '') {
     if (pos && !POS_VALUES.includes(pos)) throw new Error(`unknown part of speech ${JSON.stringify(pos)}`);
-    const hits = pos ? this.#index.searchWithFilter(query, `pos = "${pos}"`, k) : this.#index.search(query, k);
-    return hits.map((hit) => this.#describe(hit));
+    const corpus = pos === 'note' ? [] : (pos ? this.#index.searchWithFilter(query, `pos = "${pos}"`, k) : this.#index.search(query, k))
+      // A snapshot saved by an older demo also holds its notes (string ids): those now live in the notes database.
+      .filter(({ id }) => typeof id === 'number' && id < this.#docs.count)
+      .map(({ id, score }) => ({ id, distance: score, text: this.#docs.texts[id], pos: this.#docs.pos[id] }));
+    const found = !pos || pos === 'note' ? this.#notes.query({ queryEmbeddings: [query], nResults: k }) : null;
+    const notes = found ? found.ids[0].map((id, i) => ({ id, distance: found.distances[0][i], text: found.documents[0][i], pos: 'note' })) : [];
+    // Both hold cosine distances of the same model's vectors: one ranking.
+    return [...corpus, ...notes].sort((a, b) => a.distance - b.distance).slice(0, k)
+      .map(({ distance, ...hit }) => ({ ...hit, similarity: 1 - distance }));
   }
 
-  /** Stores a note (its vector from the same model) and saves the index; resolves to its key. */
+  /** Stores a note (its vector from the same model); resolves to its key once it is durable. */
   async addNote(text, vector) {
     const key = `note-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
-    this.#index.upsert(key, vector, { pos: 'note', text });
-    await this.#index.save(this.#name);
+    await this.#notes.add({ ids: [key], embeddings: [vector], documents: [text] });
     return key;
   }
+}
 
-  #describe({ id, score }) {
-    const similarity = 1 - score; // cosine distance → similarity, as people read it
-    if (typeof id === 'number' && id < this.#docs.count) {
-      return { id, similarity, text: this.#docs.texts[id], pos: this.#docs.pos[id] };
-    }
-    return { id, similarity, text: String(this.#index.getMetadata(id, 'text') ?? ''), pos: 'note' };
-  }
+/** The notes collection; a tab that finds another tab writing follows it read-only (its notes then come from there). */
+async function openNotes() {
+  const db = await openDatabase(NOTES, { storage: 'indexeddb', onLocked: 'readonly' });
+  return db.readOnly ? db.getOrCreateCollection('notes').catch(() => readOnlyNotes(db)) : db.getOrCreateCollection('notes');
+}
+
+/** A follower before the writer created the collection: empty until it exists. */
+function readOnlyNotes(db) {
+  const live = () => { try { return db.getCollection('notes'); } catch { return null; } };
+  return {
+    count: () => live()?.count() ?? 0,
+    query: (args) => live()?.query(args) ?? { ids: [[]], distances: [[]], documents: [[]] },
+    add: () => Promise.reject(new Error('another tab of the demo is writing notes: add them there')),
+  };
 }
 
 async function loadSaved(name, onStatus, onProgress) {
