@@ -1,0 +1,134 @@
+// Crash safety of a database opened by name, in real Chromium on a disk-backed profile: a writer makes awaited
+// changes (upserts, updates, deletes, collection metadata changes, checkpoints racing them), each acknowledged to
+// this test over HTTP once its promise resolved, and is torn down at random moments: the tab closed, its renderer
+// crashed, or the whole browser SIGKILLed. After each crash a fresh page reopens the database: it must hold exactly
+// the state after the last acknowledged change or after the one in flight (never less, never a half-applied
+// change) and pass checkIntegrity. IndexedDB in the page, OPFS in a dedicated worker.
+// Seeded: TEAVEC_SEED=<n> repeats a run; TEAVEC_CRASHES=<n> changes the count per storage (default 60).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { ENGINE, launch } from '../drivers/engines.mjs';
+import { rng } from '../../npm-package/test/random.js';
+
+const SEED = Number(process.env.TEAVEC_SEED ?? (Date.now() % 2147483647));
+const CRASHES = Number(process.env.TEAVEC_CRASHES ?? 60);
+const MAX_DELAY_MS = 600;
+const here = dirname(fileURLToPath(import.meta.url));
+const KINDS = [['page close', 0.5], ['renderer crash', 0.35], ['browser kill', 0.15]];
+
+let server;
+let acks;
+let onAck = () => {};
+let profile;
+
+before(async () => {
+  server = await startStaticServer({
+    mounts: {
+      '/': join(here, '..', 'pages'),
+      '/teavec/': join(here, '..', '..', 'npm-package', 'dist'),
+      '/npm-test/': join(here, '..', '..', 'npm-package', 'test'),
+    },
+  });
+  acks = createServer((req, res) => {
+    onAck(Number(new URL(req.url, 'http://127.0.0.1').searchParams.get('k')));
+    res.writeHead(204, { 'access-control-allow-origin': '*' });
+    res.end();
+  });
+  await new Promise((resolve) => acks.listen(0, '127.0.0.1', resolve));
+  profile = mkdtempSync(join(tmpdir(), 'teavec-db-crash-'));
+});
+
+after(async () => {
+  await server?.close();
+  acks?.closeAllConnections();
+  await new Promise((resolve) => (acks ? acks.close(resolve) : resolve()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+function kindFor(x) {
+  let at = x;
+  for (const [kind, weight] of KINDS) {
+    at -= weight;
+    if (at < 0) return kind;
+  }
+  return KINDS.at(-1)[0];
+}
+
+async function openCrashPage(context) {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/database-crash.html`);
+  await page.waitForFunction(() => window.dbCrash !== undefined, undefined, { timeout: 10_000 });
+  await page.evaluate(() => window.dbCrash.ready);
+  return page;
+}
+
+for (const storage of ['indexeddb', 'opfs']) {
+  test(`${storage}: ${CRASHES} crashes (tab closed, renderer crashed, browser killed) never lose an acknowledged change`,
+    { skip: ENGINE !== 'chromium' ? 'Chromium only: its driver can crash renderers and kill the browser on a disk profile' : false },
+    async (t) => {
+      const seed = SEED + (storage === 'opfs' ? 1 : 0);
+      t.diagnostic(`seed ${seed} (repeat with TEAVEC_SEED=${SEED})`);
+      const name = `crash-${storage}`;
+      const next = rng(seed);
+      let browser = await launch({ profileDir: profile });
+      let context = browser.defaultContext();
+      let acked = 0;
+      const tally = { 'page close': 0, 'renderer crash': 0, 'browser kill': 0, atAcked: 0, inFlight: 0, changesAcked: 0, replayed: 0 };
+      try {
+        for (let round = 0; round <= CRASHES; round++) {
+          let alive = true;
+          let ackedThisRound = acked;
+          onAck = (k) => {
+            if (alive && k > ackedThisRound) {
+              ackedThisRound = k;
+              tally.changesAcked++;
+            }
+          };
+          const page = await openCrashPage(context);
+          const where = `seed ${seed}, round ${round}, acknowledged ${acked}`;
+          const found = await page.evaluate(([s, n, st, from, to]) => window.dbCrash.check(s, n, st, from, to),
+            [seed, name, storage, acked, acked + 1]);
+          assert.ok(found.ok, `${where}: ${found.message}`);
+          if (found.m === acked) tally.atAcked++;
+          else tally.inFlight++;
+          tally.replayed += found.recovery.replayed;
+          acked = found.m;
+          ackedThisRound = acked;
+          if (round === CRASHES) {
+            await page.close();
+            break;
+          }
+          await page.evaluate(([s, n, st, from, url]) => { window.dbCrash.start(s, n, st, from, url); },
+            [seed, name, storage, acked, `http://127.0.0.1:${acks.address().port}/`]);
+          await sleep(Math.floor(next() * MAX_DELAY_MS));
+          const kind = kindFor(next());
+          tally[kind]++;
+          if (kind === 'page close') {
+            await page.close();
+          } else if (kind === 'renderer crash') {
+            await browser.crashRenderer(page);
+            await page.close().catch(() => {});
+          } else {
+            await browser.kill();
+            browser = await launch({ profileDir: profile });
+            context = browser.defaultContext();
+          }
+          alive = false;
+          acked = ackedThisRound;
+        }
+      } finally {
+        await browser.close();
+      }
+      t.diagnostic(JSON.stringify(tally));
+      console.log(`database-crash ${storage}:`, JSON.stringify(tally));
+      assert.ok(tally.changesAcked > CRASHES, 'changes completed between crashes, so crashes hit a working writer');
+      assert.ok(tally.inFlight > 0, 'some crashes came after a change was durable but before its acknowledgement');
+    });
+}
