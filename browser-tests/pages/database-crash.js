@@ -45,3 +45,18 @@ export async function writeLoop(seed, name, storage, from, ackUrl) {
     if (k % CHECKPOINT_EVERY === 0) db.checkpoint(); // not awaited: the next changes race it
   }
 }
+
+let follower = null;
+
+/** Opens `name` as a read-only follower of the writer in another tab; resolves with its readOnly flag. */
+export async function follow(name, storage) {
+  await ready;
+  follower = await openDatabase(name, { storage, onLocked: 'readonly' });
+  return follower.readOnly;
+}
+
+/** Which prefix of the changes (0..upTo) the follower holds now; -1 if none of them. */
+export function followed(seed, upTo) {
+  const got = follower.countCollections() === 0 ? JSON.stringify({ metadata: null, records: [] }) : collectionJson(follower.getCollection('c'));
+  return expectedStates(seed, upTo).indexOf(got);
+}

@@ -132,3 +132,43 @@ for (const storage of ['indexeddb', 'opfs']) {
       assert.ok(tally.inFlight > 0, 'some crashes came after a change was durable but before its acknowledgement');
     });
 }
+
+test('two tabs: a follower applies the writer\'s changes as they become durable; the writer tab closed mid-write loses nothing',
+  { skip: ENGINE !== 'chromium' ? 'Chromium only' : false }, async (t) => {
+    const seed = SEED + 2;
+    t.diagnostic(`seed ${seed}`);
+    const name = 'two-tabs';
+    const browser = await launch({ profileDir: profile });
+    const context = browser.defaultContext();
+    let acked = 0;
+    let writing = true;
+    onAck = (k) => { if (writing) acked = Math.max(acked, k); };
+    try {
+      const writer = await openCrashPage(context);
+      await writer.evaluate(([s, n, url]) => { window.dbCrash.start(s, n, 'indexeddb', 0, url); },
+        [seed, name, `http://127.0.0.1:${acks.address().port}/`]);
+      while (acked < 20) await sleep(20);
+      const reader = await openCrashPage(context);
+      assert.equal(await reader.evaluate((n) => window.dbCrash.follow(n, 'indexeddb'), name), true, 'the second tab opens read-only');
+      const start = await reader.evaluate(([s, upTo]) => window.dbCrash.followed(s, upTo), [seed, acked + 1]);
+      assert.ok(start >= 20, `the follower starts from what is durable (${start})`);
+      const target = acked + 30;
+      while (acked < target) await sleep(20);
+      let seen = -1;
+      for (let i = 0; i < 100 && seen < target; i++) {
+        seen = await reader.evaluate(([s, upTo]) => window.dbCrash.followed(s, upTo), [seed, acked + 1]);
+        await sleep(20);
+      }
+      assert.ok(seen >= target, `the follower applied the writer's later changes (${start} → ${seen}, writer at ${acked})`);
+      await writer.close();
+      writing = false;
+      const after = await reader.evaluate(([s, upTo]) => window.dbCrash.followed(s, upTo), [seed, acked + 1]);
+      assert.ok(after >= seen && after <= acked + 1, `the follower holds a prefix (${after}) after the writer tab closed at ${acked}`);
+      const check = await (await openCrashPage(context)).evaluate(([s, n, from, to]) => window.dbCrash.check(s, n, 'indexeddb', from, to),
+        [seed, name, acked, acked + 1]);
+      assert.ok(check.ok, `a new writer tab (the lock is free again) finds every acknowledged change: ${check.message}`);
+      t.diagnostic(`follower ${start} → ${seen}; writer closed at ${acked}; reopened at ${check.m}`);
+    } finally {
+      await browser.close();
+    }
+  });
