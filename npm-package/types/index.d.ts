@@ -459,6 +459,12 @@ export class EdgeVec {
   save(name: string, options?: SaveSnapshotOptions): Promise<SavedSnapshot>;
   /** Browser: loads the newest generation saved under `name` that verifies; NOT_FOUND when there is none. */
   static load(name: string, options?: LoadSnapshotOptions): Promise<EdgeVec>;
+  /**
+   * Opens, or creates with `config`, the index `name` as a database of one index (docs/database.md): every
+   * change resolves once durable in a write-ahead log. An existing index keeps its settings; a config of other
+   * dimensions is INVALID_CONFIG; no config and no such index is NOT_FOUND.
+   */
+  static open(name: string, config?: EdgeVecConfig, options?: OpenDatabaseOptions): Promise<PersistentEdgeVec>;
 
   /**
    * Returns the index's engine memory now. With the SIMD kernels its vectors live in WebAssembly linear
@@ -643,6 +649,26 @@ export interface PersistentCollection {
   /** Renames and/or replaces the collection's metadata (null clears it); the metric stays. */
   modify(params: { name?: string; metadata?: Metadata | null }): Promise<void>;
 }
+
+/** The EdgeVec methods that change an index: on an index opened by name each returns a Promise, resolved once durable. */
+export type IndexChange = 'insert' | 'insertBatchFlat' | 'insertBatch' | 'insertBatchWithProgress' | 'insertWithMetadata'
+  | 'insertBatchWithMetadata' | 'upsert' | 'upsertBatch' | 'delete' | 'deleteBatch' | 'updateVector' | 'softDelete'
+  | 'softDeleteBatch' | 'softDeleteBatchCompat' | 'compact' | 'setMetadata' | 'setAllMetadata' | 'deleteMetadata'
+  | 'deleteAllMetadata';
+
+/** An index opened by name (`EdgeVec.open`): EdgeVec's reads as they are, its changes as Promises. */
+export type PersistentEdgeVec = Omit<EdgeVec, IndexChange | 'free' | 'save'> & {
+  [K in IndexChange]: (...args: Parameters<EdgeVec[K]>) => Promise<ReturnType<EdgeVec[K]>>;
+} & {
+  readonly name: string;
+  readonly storage: 'indexeddb' | 'opfs' | 'file' | 'memory';
+  readonly readOnly: boolean;
+  readonly recovery: RecoveryReport;
+  flush(): Promise<void>;
+  checkpoint(): Promise<{ generation: number; seq: number }>;
+  /** Flushes and releases the storage, the writer lock and the engine memory. */
+  close(): Promise<void>;
+};
 
 export interface OpenDatabaseOptions {
   /**
