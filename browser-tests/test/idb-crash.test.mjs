@@ -11,15 +11,19 @@
 // A save is acknowledged when the page has told this test over HTTP (the page awaits the answer before it goes
 // on), the same way in every engine.
 // Seeded: TEAVEC_SEED=<n> repeats a run; TEAVEC_CRASHES=<n> changes the count (default: 120 in Chromium, 30 in the
-// other engines, which keeps `make test` within its time budget).
+// other engines, which keeps `make test` within its time budget); TEAVEC_CRASH_KINDS='browser kill' (a comma list)
+// limits the kinds, to repeat one cheaply in a loop. TEAVEC_CRASH_EVIDENCE=<dir> keeps a copy of the origin's
+// IndexedDB files as every browser kill left them (<dir>/last-kill) and moves it to <dir>/loss-<seed>-<round> when a
+// save is lost (docs/indexeddb.md, "The lost acknowledged save").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startPagesServer } from './idb-helpers.mjs';
+import { listFiles, startPagesServer } from './idb-helpers.mjs';
+import { descendants } from '../drivers/processes.mjs';
 import { ENGINE, engine, launch } from '../drivers/engines.mjs';
 import { rng } from '../../npm-package/test/random.js';
 
@@ -36,7 +40,13 @@ const MAX_DELAY_MS = 700;
 const ACK_DELAY_MS = 30;
 // How often each kind of crash is chosen, among the kinds the engine allows.
 const WEIGHTS = { 'page close': 0.6, 'renderer crash': 0.3, 'browser kill': 0.1 };
-const KINDS = engine.can.crashKinds;
+const ONLY = process.env.TEAVEC_CRASH_KINDS?.split(',').map((k) => k.trim()).filter(Boolean);
+for (const kind of ONLY ?? []) {
+  if (!WEIGHTS[kind]) throw new Error(`TEAVEC_CRASH_KINDS: unknown kind '${kind}', expected ${Object.keys(WEIGHTS).join(', ')}`);
+}
+const KINDS = engine.can.crashKinds.filter((kind) => !ONLY || ONLY.includes(kind));
+if (KINDS.length === 0) throw new Error(`TEAVEC_CRASH_KINDS=${ONLY}: none of them is possible in ${engine.name}`);
+const EVIDENCE = process.env.TEAVEC_CRASH_EVIDENCE;
 const PERSISTENT = KINDS.includes('browser kill');
 
 let server;
@@ -74,6 +84,47 @@ function kindFor(x) {
   return KINDS.at(-1);
 }
 
+/** Where the profile keeps the origins' IndexedDB files. */
+function storageDir() {
+  return ENGINE === 'chromium' ? join(profile, 'Default', 'IndexedDB') : join(profile, 'storage', 'default');
+}
+
+/** The state letter of a process (R, S, D, Z...) from /proc, or null once it is gone (reaped). */
+function processState(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * SIGKILLs the browser and describes what the kill left: which of its processes still ran (not yet dead, not a
+ * zombie) when kill() returned, and the origin's IndexedDB files. With TEAVEC_CRASH_EVIDENCE the files are also
+ * copied, before the next browser can touch them.
+ */
+async function killBrowser(browser, round, lastAckAt) {
+  const processes = descendants(process.pid);
+  const killedAt = Date.now();
+  await browser.kill();
+  const running = processes.map((p) => ({ ...p, state: processState(p.pid) }))
+    .filter((p) => p.state !== null && p.state !== 'Z')
+    .map((p) => `${p.pid} ${p.state} ${p.args.find((a) => a.startsWith('--utility-sub-type=')) ?? p.args.find((a) => a.startsWith('--type=')) ?? p.args[0]}`);
+  const report = {
+    round, msFromLastAckToKill: lastAckAt ? killedAt - lastAckAt : null, msToKill: Date.now() - killedAt, running,
+    files: listFiles(storageDir()),
+  };
+  if (EVIDENCE) {
+    const copy = join(EVIDENCE, 'last-kill');
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true });
+    cpSync(storageDir(), join(copy, 'IndexedDB'), { recursive: true, force: true, errorOnExist: false });
+    writeFileSync(join(copy, 'kill.json'), JSON.stringify(report, null, 2));
+  }
+  return report;
+}
+
 async function startBrowser() {
   const browser = await launch(PERSISTENT ? { profileDir: profile } : {});
   // Without a persistent profile the storage lives as long as this one context (WebKit: one MiniBrowser).
@@ -107,6 +158,8 @@ test(TITLE, async (t) => {
   let { browser, context } = await startBrowser();
   let acked = 0; // the newest save k known to be complete (0: none yet)
   let lastCrash = 'none'; // how the previous round ended, for the failure message
+  let lastKill = null; // what the last browser kill left (killBrowser)
+  let lastAckAt = 0;
   const tally = {
     close: 0, rendererCrash: 0, browserKill: 0, loadedAcked: 0, loadedInFlight: 0, savesAcked: 0, partialSavesSeen: 0,
   };
@@ -117,6 +170,7 @@ test(TITLE, async (t) => {
       onAck = (k) => {
         if (alive) {
           ackedThisRound = Math.max(ackedThisRound, k);
+          lastAckAt = Date.now();
           tally.savesAcked++;
         }
       };
@@ -134,7 +188,14 @@ test(TITLE, async (t) => {
         if (loaded.empty) {
           // Which databases the origin still has tells a lost generation from storage the browser dropped.
           const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`));
-          assert.fail(`an acknowledged save was lost (${where}); the origin's databases: ${JSON.stringify(databases)}`);
+          const evidence = { databases, lastKill, filesNow: PERSISTENT ? listFiles(storageDir()) : null };
+          if (EVIDENCE && lastCrash === 'browser kill') {
+            const kept = join(EVIDENCE, `loss-${SEED}-${round}`);
+            renameSync(join(EVIDENCE, 'last-kill'), kept);
+            cpSync(storageDir(), join(kept, 'IndexedDB-after-reopen'), { recursive: true });
+            writeFileSync(join(kept, 'loss.json'), JSON.stringify({ where, ...evidence }, null, 2));
+          }
+          assert.fail(`an acknowledged save was lost (${where}): ${JSON.stringify(evidence)}`);
         }
         assert.ok(loaded.intact, `corrupt load: bytes do not match save k=${loaded.k} (${where})`);
         assert.deepEqual(loaded.skipped, [], `a newer generation failed to verify (${where})`);
@@ -169,7 +230,7 @@ test(TITLE, async (t) => {
         await page.close().catch(() => {});
       } else {
         tally.browserKill++;
-        await browser.kill();
+        lastKill = await killBrowser(browser, round, lastAckAt);
         ({ browser, context } = await startBrowser());
       }
       alive = false;

@@ -1,6 +1,7 @@
 // Shared by the IndexedDB store tests: a static server for pages/ and the built package, and store pages.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
 import { before, after } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launch } from '../drivers/engines.mjs';
@@ -48,4 +49,25 @@ export function inPage(page, method, ...args) {
 
 export function rawInPage(page, method, ...args) {
   return page.evaluate(([m, a]) => window.idbTest.raw[m](...a), [method, args]);
+}
+
+/** Every file under `dir` as 'relative/path size' lines, sorted; [] when `dir` does not exist. */
+export function listFiles(dir) {
+  const out = [];
+  const walk = (sub) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, sub), { withFileTypes: true });
+    } catch (e) {
+      if (e.code === 'ENOENT') return;
+      throw e;
+    }
+    for (const entry of entries) {
+      const path = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else out.push(`${path} ${statSync(join(dir, path), { throwIfNoEntry: false })?.size ?? 'gone'}`);
+    }
+  };
+  walk('');
+  return out.sort();
 }
