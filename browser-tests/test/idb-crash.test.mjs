@@ -22,7 +22,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listFiles, startPagesServer } from './idb-helpers.mjs';
+import { leveldbLogTail, listFiles, startPagesServer } from './idb-helpers.mjs';
 import { descendants } from '../drivers/processes.mjs';
 import { ENGINE, engine, launch } from '../drivers/engines.mjs';
 import { rng } from '../../npm-package/test/random.js';
@@ -111,9 +111,15 @@ async function killBrowser(browser, round, lastAckAt) {
   const running = processes.map((p) => ({ ...p, state: processState(p.pid) }))
     .filter((p) => p.state !== null && p.state !== 'Z')
     .map((p) => `${p.pid} ${p.state} ${p.args.find((a) => a.startsWith('--utility-sub-type=')) ?? p.args.find((a) => a.startsWith('--type=')) ?? p.args[0]}`);
+  const files = listFiles(storageDir());
+  // Chromium only: leveldb logs that end inside a record (the kill landed within leveldb's writes).
+  const tornLogs = ENGINE !== 'chromium' ? [] : files.map((line) => line.split(' ')[0])
+    .filter((path) => /\.leveldb\/\d+\.log$/.test(path))
+    .map((path) => ({ path, ...leveldbLogTail(join(storageDir(), path)) }))
+    .filter((log) => log.tornAt !== null);
   const report = {
     round, msFromLastAckToKill: lastAckAt ? killedAt - lastAckAt : null, msToKill: Date.now() - killedAt, running,
-    files: listFiles(storageDir()),
+    tornLogs, files,
   };
   if (EVIDENCE) {
     const copy = join(EVIDENCE, 'last-kill');
@@ -161,7 +167,7 @@ test(TITLE, async (t) => {
   let lastKill = null; // what the last browser kill left (killBrowser)
   let lastAckAt = 0;
   const tally = {
-    close: 0, rendererCrash: 0, browserKill: 0, loadedAcked: 0, loadedInFlight: 0, savesAcked: 0, partialSavesSeen: 0,
+    close: 0, rendererCrash: 0, browserKill: 0, killsTearingTheLog: 0, loadedAcked: 0, loadedInFlight: 0, savesAcked: 0, partialSavesSeen: 0,
   };
   try {
     for (let round = 0; round <= CRASHES; round++) {
@@ -231,6 +237,7 @@ test(TITLE, async (t) => {
       } else {
         tally.browserKill++;
         lastKill = await killBrowser(browser, round, lastAckAt);
+        if (lastKill.tornLogs.length > 0) tally.killsTearingTheLog++;
         ({ browser, context } = await startBrowser());
       }
       alive = false;

@@ -1,7 +1,7 @@
 // Shared by the IndexedDB store tests: a static server for pages/ and the built package, and store pages.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { before, after } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launch } from '../drivers/engines.mjs';
@@ -70,4 +70,33 @@ export function listFiles(dir) {
   };
   walk('');
   return out.sort();
+}
+
+const LEVELDB_BLOCK = 32768;
+const LEVELDB_HEADER = 7; // checksum (4), length (2), type (1)
+
+/**
+ * Where a leveldb write-ahead log (Chromium's IndexedDB backend) ends in the middle of a physical record, walking
+ * the records by their lengths only: { size, tornAt } with tornAt null when the file ends on a record boundary.
+ * A torn tail is what a process killed between (or within) leveldb's writes leaves behind.
+ */
+export function leveldbLogTail(path) {
+  const data = readFileSync(path);
+  let at = 0;
+  while (at < data.length) {
+    const left = LEVELDB_BLOCK - (at % LEVELDB_BLOCK);
+    if (left < LEVELDB_HEADER) {
+      at += left; // a block trailer: zero padding
+      continue;
+    }
+    if (at + LEVELDB_HEADER > data.length) return { size: data.length, tornAt: at };
+    const length = data.readUInt16LE(at + 4);
+    if (length === 0 && data.readUInt32LE(at) === 0 && data[at + 6] === 0) {
+      at += left; // zeroed space (leveldb skips it too)
+      continue;
+    }
+    if (at + LEVELDB_HEADER + length > data.length) return { size: data.length, tornAt: at };
+    at += LEVELDB_HEADER + length;
+  }
+  return { size: data.length, tornAt: null };
 }
