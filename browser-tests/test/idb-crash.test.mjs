@@ -166,8 +166,11 @@ test(TITLE, async (t) => {
   let lastCrash = 'none'; // how the previous round ended, for the failure message
   let lastKill = null; // what the last browser kill left (killBrowser)
   let lastAckAt = 0;
+  let tornKillRounds = []; // rounds whose browser kill left a torn LevelDB log, since the last reported loss
+  let lossReported = false; // a STORAGE_LOST report stands (nothing saved since)
   const tally = {
-    close: 0, rendererCrash: 0, browserKill: 0, killsTearingTheLog: 0, loadedAcked: 0, loadedInFlight: 0, savesAcked: 0, partialSavesSeen: 0,
+    close: 0, rendererCrash: 0, browserKill: 0, killsTearingTheLog: 0, storageLostReported: 0, loadedAcked: 0,
+    loadedInFlight: 0, savesAcked: 0, partialSavesSeen: 0,
   };
   try {
     for (let round = 0; round <= CRASHES; round++) {
@@ -183,26 +186,46 @@ test(TITLE, async (t) => {
       const page = await openStorePage(context).catch((e) => {
         throw new Error(`no page opened (seed ${SEED}, round ${round}, after ${lastCrash}): ${e.message}`, { cause: e });
       });
+      // The store opens first: Chromium reports data it discarded to the first open after it only.
+      const loaded = await page.evaluate((name) => window.idbTest.load(name), NAME);
       const stored = await page.evaluate((name) => window.idbTest.raw.inspect(name), NAME);
       if (stored?.chunkGenerations.some((g) => !stored.manifests.includes(g))) tally.partialSavesSeen++;
-      const loaded = await page.evaluate((name) => window.idbTest.load(name), NAME);
       const where = `seed ${SEED}, round ${round}, acked k=${acked}, after ${lastCrash}`;
-      assert.ok(loaded.ok, `load failed (${where}): ${JSON.stringify(loaded.error)}`);
-      if (acked === 0 && loaded.empty) {
+      const lost = !loaded.ok && loaded.error.code === 'STORAGE_LOST';
+      assert.ok(loaded.ok || lost, `load failed (${where}): ${JSON.stringify(loaded.error)}`);
+      const describeLoss = async () => {
+        // Which databases the origin still has tells a lost generation from storage the browser dropped.
+        const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`));
+        const evidence = { databases, lastKill, tornKillRounds, filesNow: PERSISTENT ? listFiles(storageDir()) : null };
+        if (EVIDENCE && lastCrash === 'browser kill') {
+          const kept = join(EVIDENCE, `loss-${SEED}-${round}`);
+          renameSync(join(EVIDENCE, 'last-kill'), kept);
+          cpSync(storageDir(), join(kept, 'IndexedDB-after-reopen'), { recursive: true });
+          writeFileSync(join(kept, 'loss.json'), JSON.stringify({ where, loaded, ...evidence }, null, 2));
+        }
+        return JSON.stringify(evidence);
+      };
+      if (lost) {
+        // Chromium discarded the origin's IndexedDB and the store reported it (docs/indexeddb.md, "The lost
+        // acknowledged save"). Allowed only as that known mechanism: right after a browser kill, with an earlier
+        // kill (since the last loss) having torn Chromium's LevelDB log. The report stands until a save, so it
+        // is counted once.
+        if (acked > 0 || !lossReported) {
+          tally.storageLostReported++;
+          const evidence = await describeLoss();
+          assert.equal(lastCrash, 'browser kill', `STORAGE_LOST without a browser kill (${where}): ${evidence}`);
+          assert.ok(tornKillRounds.length > 0,
+            `STORAGE_LOST, but no kill since the last loss tore the LevelDB log: another cause (${where}): ${evidence}`);
+          console.log(`idb-crash: STORAGE_LOST reported (${where}); log torn by the kills of rounds ${tornKillRounds}`);
+        }
+        lossReported = true;
+        tornKillRounds = [];
+        acked = 0;
+        ackedThisRound = 0;
+      } else if (acked === 0 && loaded.empty) {
         // Nothing acknowledged and nothing committed yet: fine.
       } else {
-        if (loaded.empty) {
-          // Which databases the origin still has tells a lost generation from storage the browser dropped.
-          const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`));
-          const evidence = { databases, lastKill, filesNow: PERSISTENT ? listFiles(storageDir()) : null };
-          if (EVIDENCE && lastCrash === 'browser kill') {
-            const kept = join(EVIDENCE, `loss-${SEED}-${round}`);
-            renameSync(join(EVIDENCE, 'last-kill'), kept);
-            cpSync(storageDir(), join(kept, 'IndexedDB-after-reopen'), { recursive: true });
-            writeFileSync(join(kept, 'loss.json'), JSON.stringify({ where, ...evidence }, null, 2));
-          }
-          assert.fail(`an acknowledged save was lost (${where}): ${JSON.stringify(evidence)}`);
-        }
+        if (loaded.empty) assert.fail(`an acknowledged save was lost (${where}): ${await describeLoss()}`);
         assert.ok(loaded.intact, `corrupt load: bytes do not match save k=${loaded.k} (${where})`);
         assert.deepEqual(loaded.skipped, [], `a newer generation failed to verify (${where})`);
         assert.ok(loaded.k === acked || loaded.k === acked + 1,
@@ -217,7 +240,8 @@ test(TITLE, async (t) => {
         const saved = await page.evaluate(({ name, k }) => window.idbTest.save(name, k, 4096), { name: NAME, k: acked + 1 });
         assert.ok(saved.ok, JSON.stringify(saved.error));
         const after = await page.evaluate((name) => window.idbTest.raw.inspect(name), NAME);
-        assert.equal(after.manifests.length, 2, JSON.stringify(after));
+        // Two generations, unless storage the browser discarded left none before this save.
+        assert.equal(after.manifests.length, Math.min(2, (stored?.manifests.length ?? 0) + 1), JSON.stringify(after));
         assert.deepEqual(after.chunkGenerations, after.manifests, 'no chunks of uncommitted saves remain');
         await page.close();
         break;
@@ -237,7 +261,10 @@ test(TITLE, async (t) => {
       } else {
         tally.browserKill++;
         lastKill = await killBrowser(browser, round, lastAckAt);
-        if (lastKill.tornLogs.length > 0) tally.killsTearingTheLog++;
+        if (lastKill.tornLogs.length > 0) {
+          tally.killsTearingTheLog++;
+          tornKillRounds.push(round);
+        }
         ({ browser, context } = await startBrowser());
       }
       alive = false;

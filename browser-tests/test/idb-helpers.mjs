@@ -1,7 +1,7 @@
 // Shared by the IndexedDB store tests: a static server for pages/ and the built package, and store pages.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { before, after } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launch } from '../drivers/engines.mjs';
@@ -99,4 +99,22 @@ export function leveldbLogTail(path) {
     at += LEVELDB_HEADER + length;
   }
   return { size: data.length, tornAt: null };
+}
+
+/**
+ * Makes the newest leveldb log under `leveldbDir` end the way a SIGKILL between leveldb's two writes of a record
+ * leaves it: a record header (type FULL, 100 bytes announced) whose payload never reached the file.
+ */
+export function tearLeveldbLog(leveldbDir) {
+  const log = readdirSync(leveldbDir).filter((f) => /^\d+\.log$/.test(f)).sort().at(-1);
+  if (!log) throw new Error(`no leveldb log in ${leveldbDir}`);
+  const path = join(leveldbDir, log);
+  const header = Buffer.alloc(LEVELDB_HEADER);
+  header.writeUInt32LE(0x5eed1e55, 0); // any checksum: the reader never gets to check it
+  header.writeUInt16LE(100, 4);
+  header[6] = 1; // kFullType
+  const size = statSync(path).size;
+  if (LEVELDB_BLOCK - (size % LEVELDB_BLOCK) < LEVELDB_HEADER) throw new Error(`${path} ends in a block trailer`);
+  appendFileSync(path, header);
+  return { path, tornAt: size };
 }

@@ -37,5 +37,10 @@ public enum ErrorCode {
     /** A config or a snapshot names an index type that is not registered (the message lists the registered ones). */
     UNKNOWN_INDEX_TYPE,
     /** An embedding function failed or returned something other than one finite vector per text (teavec/embeddings). */
-    EMBEDDING_FAILED
+    EMBEDDING_FAILED,
+    /**
+     * The browser discarded this site's stored data (Chromium deletes an origin's whole IndexedDB when it finds its
+     * LevelDB files damaged, and says so once, on the next open): what was saved is gone (docs/indexeddb.md).
+     */
+    STORAGE_LOST
 }
