@@ -14,15 +14,17 @@
 // other engines, which keeps `make test` within its time budget); TEAVEC_CRASH_KINDS='browser kill' (a comma list)
 // limits the kinds, to repeat one cheaply in a loop. TEAVEC_CRASH_EVIDENCE=<dir> keeps a copy of the origin's
 // IndexedDB files as every browser kill left them (<dir>/last-kill) and moves it to <dir>/loss-<seed>-<round> when a
-// save is lost (docs/indexeddb.md, "The lost acknowledged save").
+// save is lost (docs/indexeddb.md, "The lost acknowledged save"). TEAVEC_CRASH_TEAR_ROUNDS=<n,n...> (Chromium) tears
+// the LevelDB log after the browser kills of those rounds, as a kill landing inside LevelDB's writes does, to
+// exercise the STORAGE_LOST path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { leveldbLogTail, listFiles, startPagesServer } from './idb-helpers.mjs';
+import { leveldbLogTail, listFiles, startPagesServer, tearLeveldbLog } from './idb-helpers.mjs';
 import { descendants } from '../drivers/processes.mjs';
 import { ENGINE, engine, launch } from '../drivers/engines.mjs';
 import { rng } from '../../npm-package/test/random.js';
@@ -49,6 +51,7 @@ for (const kind of ONLY ?? []) {
 const KINDS = engine.can.crashKinds.filter((kind) => !ONLY || ONLY.includes(kind));
 if (KINDS.length === 0) throw new Error(`TEAVEC_CRASH_KINDS=${ONLY}: none of them is possible in ${engine.name}`);
 const EVIDENCE = process.env.TEAVEC_CRASH_EVIDENCE;
+const TEAR_ROUNDS = new Set((process.env.TEAVEC_CRASH_TEAR_ROUNDS ?? '').split(',').filter(Boolean).map(Number));
 const PERSISTENT = KINDS.includes('browser kill');
 
 let server;
@@ -110,6 +113,10 @@ async function killBrowser(browser, round, lastAckAt) {
   const processes = descendants(process.pid);
   const killedAt = Date.now();
   await browser.kill();
+  if (TEAR_ROUNDS.has(round)) {
+    const log = listFiles(storageDir()).map((line) => line.split(' ')[0]).find((f) => /\.leveldb\/\d+\.log$/.test(f));
+    if (log) tearLeveldbLog(join(storageDir(), dirname(log)));
+  }
   const running = processes.map((p) => ({ ...p, state: processState(p.pid) }))
     .filter((p) => p.state !== null && p.state !== 'Z')
     .map((p) => `${p.pid} ${p.state} ${p.args.find((a) => a.startsWith('--utility-sub-type=')) ?? p.args.find((a) => a.startsWith('--type=')) ?? p.args[0]}`);
