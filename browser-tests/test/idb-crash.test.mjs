@@ -20,7 +20,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -134,7 +134,7 @@ async function killBrowser(browser, round, lastAckAt) {
     const copy = join(EVIDENCE, 'last-kill');
     rmSync(copy, { recursive: true, force: true });
     mkdirSync(copy, { recursive: true });
-    cpSync(storageDir(), join(copy, 'IndexedDB'), { recursive: true, force: true, errorOnExist: false });
+    if (existsSync(storageDir())) cpSync(storageDir(), join(copy, 'IndexedDB'), { recursive: true });
     writeFileSync(join(copy, 'kill.json'), JSON.stringify(report, null, 2));
   }
   return report;
@@ -209,7 +209,7 @@ test(TITLE, async (t) => {
         if (EVIDENCE && lastCrash === 'browser kill') {
           const kept = join(EVIDENCE, `loss-${SEED}-${round}`);
           renameSync(join(EVIDENCE, 'last-kill'), kept);
-          cpSync(storageDir(), join(kept, 'IndexedDB-after-reopen'), { recursive: true });
+          if (existsSync(storageDir())) cpSync(storageDir(), join(kept, 'IndexedDB-after-reopen'), { recursive: true });
           writeFileSync(join(kept, 'loss.json'), JSON.stringify({ where, loaded, ...evidence }, null, 2));
         }
         return JSON.stringify(evidence);
