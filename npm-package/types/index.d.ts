@@ -745,7 +745,8 @@ export function openDatabase(name: string, options?: OpenDatabaseOptions): Promi
  * `NOT_SUPPORTED`). Each save is a new generation: chunks first, then a manifest with CRC-32s in a strict
  * transaction, one writer per name at a time (Web Locks). Loads verify every checksum and fall back to the
  * previous generation. Failures: `QUOTA_EXCEEDED` (nothing saved changed), `STORAGE_ERROR`,
- * `CORRUPT_SNAPSHOT` (generations exist, none verifies), `INVALID_ARGUMENT`, `NOT_INITIALIZED`.
+ * `CORRUPT_SNAPSHOT` (generations exist, none verifies), `STORAGE_LOST` (a load after the browser reported that
+ * it discarded the site's IndexedDB, until a new save or a delete), `INVALID_ARGUMENT`, `NOT_INITIALIZED`.
  */
 export type SnapshotProgress = (doneBytes: number, totalBytes: number) => void;
 
