@@ -98,3 +98,31 @@ for (const torn of [false, true]) {
     rmSync(profile, { recursive: true, force: true });
   });
 }
+
+test('a database opened by name after Chromium discarded the origin opens empty, and recovery.storageLost says so', { skip: SKIP }, async () => {
+  profile = mkdtempSync(join(tmpdir(), 'teavec-idb-lost-db-'));
+  const write = (page, key) => page.evaluate(async (k) => {
+    const { openDatabase } = await import('/teavec/teavec.js');
+    const db = await openDatabase('lost-db', { storage: 'indexeddb' });
+    const c = await db.getOrCreateCollection('c');
+    await c.add({ ids: [k], embeddings: [[1, 2, 3]] });
+    const out = { count: c.count(), lost: db.recovery.storageLost };
+    await db.close();
+    return out;
+  }, key);
+  assert.equal((await session((page) => write(page, 'a'))).count, 1);
+  tearLeveldbLog(leveldbDir());
+  assert.equal((await session((page) => write(page, 'b'))).count, 2, 'the first start after the tear keeps what it can read');
+  // The database opens first after the wipe, so the browser's one-time report reaches it.
+  const after = await session((page) => page.evaluate(async () => {
+    const { openDatabase } = await import('/teavec/teavec.js');
+    const db = await openDatabase('lost-db', { storage: 'indexeddb' });
+    const out = { collections: db.countCollections(), lost: db.recovery.storageLost };
+    await db.close();
+    return out;
+  }));
+  assert.equal(after.collections, 0, JSON.stringify(after));
+  assert.equal(after.lost?.dataLoss, 'total', JSON.stringify(after));
+  assert.match(after.lost.message, /corrupt/);
+  rmSync(profile, { recursive: true, force: true });
+});

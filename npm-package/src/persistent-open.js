@@ -79,6 +79,8 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
   }
   const recovery = {
     ...found.recovery, replayed: records.length, generation: checkpoint.generation, skippedCheckpoints: checkpoint.skipped,
+    // IndexedDB: the browser discarded the origin's data (docs/indexeddb.md) and nothing was stored since.
+    storageLost: !checkpoint.bytes && records.length === 0 ? checkpoint.storageLost ?? null : null,
   };
   const writer = writable ? storage.writer({ durability, flushIntervalMs }) : null;
   return { state, recovery, writer, appliedSeq };

@@ -702,6 +702,11 @@ export interface RecoveryReport {
   dropped: { segment: number; offset: number; bytes: number; records: number; seq: number; reason: string; detail: string }[];
   segments: { id: number; start: number; generation: number }[];
   skippedCheckpoints: { generation: number; reason: string }[];
+  /**
+   * IndexedDB: the browser reported that it discarded this site's stored data (Chromium does so when it finds
+   * its files damaged; docs/indexeddb.md) and nothing was stored since: the database opened empty. Else null.
+   */
+  storageLost: { dataLoss: string; message: string; detectedAt: number } | null;
 }
 
 /** A database opened by name: collections whose every change is durable once its Promise resolves. */
