@@ -10,28 +10,9 @@
 //                                 (not OPFS: its files have one opener at a time)
 // }
 import { rng } from './random.js';
+import { ok, eq, rejectsWith } from './contract-asserts.js';
 
-export class ContractFailure extends Error {}
-
-function ok(value, message) {
-  if (!value) throw new ContractFailure(message);
-}
-
-function eq(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new ContractFailure(`${what}:\n expected ${e.slice(0, 400)}\n got      ${a.slice(0, 400)}`);
-}
-
-async function rejectsWith(promise, code, what) {
-  try {
-    await promise;
-  } catch (e) {
-    if (e?.code !== code) throw new ContractFailure(`${what}: expected ${code}, got ${e?.code} ${e?.message}`);
-    return e;
-  }
-  throw new ContractFailure(`${what}: expected ${code}, but it succeeded`);
-}
+export { ContractFailure } from './contract-asserts.js';
 
 /** Everything a database holds, in a comparable form: collections in order, with metadata and every record. */
 export function contents(db) {
