@@ -15,8 +15,14 @@ const core = [fileURLToPath(new URL('src/errors.js', import.meta.url)), fileURLT
 export default [
   {
     input: 'src/index.js',
+    // The chunk takes the engine's internals from teavec.js itself (extra, mangled exports), not from a third file.
+    preserveEntrySignatures: 'allow-extension',
+    // openDatabase's code is a chunk of its own, imported on first use (src/open-database.js): it is not
+    // part of the core bundle's bytes.
     output: {
-      file: 'dist/teavec.js',
+      dir: 'dist',
+      entryFileNames: 'teavec.js',
+      chunkFileNames: 'teavec-[name].js',
       format: 'es',
       sourcemap: false,
     },

@@ -9,6 +9,8 @@ import { encodeFilter, WHERE_FILTER } from './filters.js';
 import { applyBatch, keysOf } from './keyed.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
 
+// Chroma names its metrics in the collection metadata: `{ 'hnsw:space': 'l2' | 'cosine' | 'ip' }`.
+export const CHROMA_SPACES = { l2: 'l2', cosine: 'cosine', ip: 'dot' };
 const INCLUDE = ['embeddings', 'metadatas', 'documents', 'distances'];
 const GET_DEFAULT = ['metadatas', 'documents'];
 const QUERY_DEFAULT = ['metadatas', 'documents', 'distances'];
@@ -18,6 +20,14 @@ const ALL = '{}';
 export const PARTS = Symbol('teavec.collectionParts');
 /** Database's way to free a collection's engine index (deleteCollection, Database#free). */
 export const RELEASE = Symbol('teavec.collectionRelease');
+/**
+ * The persistent database's access to a write (src/persistent-database.js): `[WRITE](args, mode)` applies
+ * add/upsert/update as the public methods do and returns the batch it applied, `{ mode, items }`, the same
+ * batch `[APPLY](batch)` replays from the log; `[DELETE_KEYS](keys)` deletes exactly those keys.
+ */
+export const WRITE = Symbol('teavec.collectionWrite');
+export const APPLY = Symbol('teavec.collectionApply');
+export const DELETE_KEYS = Symbol('teavec.collectionDeleteKeys');
 
 function checkInclude(include, defaults, allowed) {
   if (include === undefined) return defaults;
@@ -110,17 +120,40 @@ export class Collection {
 
   /** Adds new records; fails with DUPLICATE_ID (storing nothing) if any id exists. */
   add(args) {
-    return this.#write(args, 'add');
+    this.#write(args, 'add');
   }
 
   /** Adds new records and replaces existing ones (in place); omitted metadata/documents are kept. */
   upsert(args) {
-    return this.#write(args, 'upsert');
+    this.#write(args, 'upsert');
   }
 
   /** Changes existing records (UNKNOWN_ID if one is missing); every field but ids is optional. */
   update(args) {
-    return this.#write(args, 'update');
+    this.#write(args, 'update');
+  }
+
+  /**
+   * Renames the collection and/or replaces its own metadata (Chroma's modify). The metric stays: a
+   * metadata 'hnsw:space' naming another one is INVALID_CONFIG.
+   */
+  modify(args) {
+    const opts = checkOptions(args, 'modify options');
+    const unknown = Object.keys(opts).filter((k) => k !== 'name' && k !== 'metadata');
+    if (unknown.length > 0) throw new TeaVecError('INVALID_ARGUMENT', `modify takes name and metadata, got ${unknown.join(', ')}`);
+    this.#live();
+    const metadata = opts.metadata === undefined ? undefined
+      : opts.metadata === null ? null : JSON.parse(encodeMetadata(opts.metadata, 'metadata'));
+    const space = metadata?.['hnsw:space'];
+    if (space !== undefined && CHROMA_SPACES[space] !== this.#settings.metric) {
+      throw new TeaVecError('INVALID_CONFIG', `metadata['hnsw:space'] ${describe(space)} would change the metric of collection `
+        + `${JSON.stringify(this.#name)} (${this.#settings.metric}); a collection keeps its metric`);
+    }
+    if (opts.name !== undefined && opts.name !== this.#name) {
+      this.#state.rename(opts.name);
+      this.#name = opts.name;
+    }
+    if (metadata !== undefined) this.#metadata = metadata;
   }
 
   /** Records by ids and/or where, in id order (given order for ids): `{ ids, embeddings, metadatas, documents, included }`. */
@@ -189,8 +222,22 @@ export class Collection {
     const native = this.#live();
     if (!native) return [];
     const deleted = keysOf(native, this.#select(native, keys, where, 0, -1));
-    for (const key of deleted) native.deleteKey(key);
+    this[DELETE_KEYS](deleted);
     return deleted;
+  }
+
+  [DELETE_KEYS](keys) {
+    const native = this.#live();
+    for (const key of keys) native?.deleteKey(key);
+  }
+
+  [WRITE](args, mode) {
+    return this.#write(args, mode);
+  }
+
+  /** Applies a batch `{ mode, items }` as [WRITE] returned it (the log's replay). */
+  [APPLY]({ mode, items }) {
+    this.#apply(items, mode);
   }
 
   /** Name, metadata, settings and engine index (null before the first add), for Database#toBytes. */
@@ -272,11 +319,16 @@ export class Collection {
       metadata: metadatas && encodeMetadata(metadatas[i], `metadatas[${i}]`),
       document: documents?.[i],
     }));
+    this.#apply(items, mode);
+    return { mode, items };
+  }
+
+  #apply(items, mode) {
     let native = this.#live();
     if (items.length === 0) return;
     const created = !native && items.length > 0;
     if (created) {
-      if (mode === 'update') throw new TeaVecError('UNKNOWN_ID', `id ${JSON.stringify(keys[0])} does not exist`);
+      if (mode === 'update') throw new TeaVecError('UNKNOWN_ID', `id ${JSON.stringify(items[0].key)} does not exist`);
       native = this.#create(items[0].vector.length);
     }
     try {

@@ -5,14 +5,12 @@ import { TeaVecError } from './errors.js';
 import { SETTING_NAMES, resolvedSettings } from './config.js';
 import { checkOptions, describe, checkOneOf } from './validate.js';
 import { encodeMetadata } from './metadata.js';
-import { Collection, PARTS, RELEASE } from './collection.js';
+import { Collection, PARTS, RELEASE, CHROMA_SPACES } from './collection.js';
 import { indexTypeTable } from './index-types.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './node-files.js';
 
 const SETTINGS = SETTING_NAMES;
-// Chroma names its metrics in the collection metadata: `{ 'hnsw:space': 'l2' | 'cosine' | 'ip' }`.
-const CHROMA_SPACES = { l2: 'l2', cosine: 'cosine', ip: 'dot' };
 
 function checkName(name) {
   if (typeof name !== 'string' || name.length === 0 || name.length > 256) {
@@ -83,6 +81,15 @@ function differingSetting(collection, opts) {
   return null;
 }
 
+/** A collection's name-independent description, as snapshots and the log's create records hold it. */
+export function collectionJson(collection) {
+  const parts = collection[PARTS]();
+  return JSON.stringify({ metadata: parts.metadata, settings: parts.settings });
+}
+
+/** The persistent database's way to create a collection from a log record (`[RESTORE](name, json)`). */
+export const RESTORE = Symbol('teavec.databaseRestore');
+
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -137,10 +144,35 @@ export class Database {
     const settings = settingsOf(opts);
     const metadata = opts.metadata === undefined || opts.metadata === null ? null : JSON.parse(encodeMetadata(opts.metadata, 'metadata'));
     requireEngine();
-    const state = { dropped: false };
+    const state = this.#stateOf(name);
     const collection = new Collection(name, metadata, settings, state);
     this.#collections.set(name, { collection, state });
     return collection;
+  }
+
+  /** A collection as a log's create record describes it (see collectionJson). */
+  [RESTORE](name, json) {
+    const saved = JSON.parse(json);
+    return this.createCollection({ ...saved.settings, name, metadata: saved.metadata });
+  }
+
+  /** What a Collection shares with its database: whether it was dropped, and how to rename it (modify). */
+  #stateOf(initialName) {
+    let name = initialName;
+    const state = {
+      dropped: false,
+      rename: (newName) => {
+        checkName(newName);
+        if (this.#collections.has(newName)) {
+          throw new TeaVecError('DUPLICATE_ID', `a collection named ${JSON.stringify(newName)} already exists`);
+        }
+        // Map order is creation order (listCollections, snapshots): the renamed entry keeps its place.
+        const entries = [...this.#collections].map(([key, entry]) => [key === name ? newName : key, entry]);
+        this.#collections = new Map(entries);
+        name = newName;
+      },
+    };
+    return state;
   }
 
   /** The collection named `name` (`{ name }` or the bare name); UNKNOWN_ID if there is none. */
@@ -184,6 +216,15 @@ export class Database {
     return this.#collections.size;
   }
 
+  /**
+   * Checks every collection's index and record store (graph links, id maps, records); throws a TeaVecError
+   * naming the first unsound structure. For tests and crash recovery checks: it reads everything.
+   */
+  checkIntegrity() {
+    this.#check();
+    for (const { collection } of this.#collections.values()) collection[PARTS]().native?.checkIntegrity();
+  }
+
   // ---- snapshots (docs/format.md) ----------------------------------------------------------------
 
   /**
@@ -195,7 +236,7 @@ export class Database {
     const out = requireEngine().newDatabase();
     for (const { collection } of this.#collections.values()) {
       const parts = collection[PARTS]();
-      const settings = JSON.stringify({ metadata: parts.metadata, settings: parts.settings });
+      const settings = collectionJson(collection);
       if (parts.native) out.add(parts.name, settings, parts.native);
       else out.addWithoutIndex(parts.name, settings);
     }
@@ -218,7 +259,7 @@ export class Database {
         for (let j = 0; j < saved.count; j++) saved.index(j)?.free();
         throw new TeaVecError('CORRUPT_SNAPSHOT', `collection ${JSON.stringify(name)}: ${e.message}`);
       }
-      const state = { dropped: false };
+      const state = db.#stateOf(name);
       const collection = new Collection(parts.name, parts.metadata, parts.settings, state, { native });
       db.#collections.set(name, { collection, state });
     }

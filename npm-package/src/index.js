@@ -9,5 +9,6 @@ export { Collection } from './collection.js';
 export { registerIndexType } from './index-types.js';
 export { TeaVecError, ErrorCodes } from './errors.js';
 export { saveSnapshot, loadSnapshot, listGenerations, deleteSnapshot, requestPersistence, onSnapshotChange } from './idb-store.js';
-// Internal, for tests only (issue 13 in progress): not a public API, may change without notice.
-export { openLogStorage as _openLogStorage, logRecords as _logRecords } from './wal-store.js';
+export { openDatabase } from './open-database.js';
+// Internal, for tests only: not a public API, may change without notice.
+export { _openLogStorage, _logRecords } from './open-database.js';

@@ -95,6 +95,9 @@ export class LogWriter {
 
   get writes() { return this.#w.writes; }
 
+  /** Bytes of records appended by this writer so far (queued or written). */
+  get appendedBytes() { return this.#w.appendedBytes; }
+
   segmentIds() {
     return [...this.#w.segmentIds()];
   }

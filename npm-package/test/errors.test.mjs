@@ -353,6 +353,23 @@ test('EMBEDDING_FAILED from teavec/embeddings: a failing embedding function', as
   });
 });
 
+test('READ_ONLY from a database opened read-only, which then holds what it held', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'teavec-readonly-'));
+  const writer = await teavec.openDatabase(dir, { storage: 'file' });
+  await (await writer.createCollection('c')).add({ ids: ['a'], embeddings: [[1, 2, 3]] });
+  const reader = await teavec.openDatabase(dir, { storage: 'file', readOnly: true });
+  await assert.rejects(reader.getCollection('c').upsert({ ids: ['a'], embeddings: [[3, 2, 1]] }), (e) => {
+    assert.ok(e instanceof TeaVecError, `expected a TeaVecError, got ${e?.stack ?? e}`);
+    assert.equal(e.code, 'READ_ONLY');
+    assert.match(e.message, /read-only/);
+    seen.add(e.code);
+    return true;
+  });
+  assert.deepEqual(reader.getCollection('c').get({ include: ['embeddings'] }).embeddings, [[1, 2, 3]]);
+  await reader.close();
+  await writer.close();
+});
+
 test('every error code is covered, except the engine\'s 2^31-vector limit', () => {
   for (const code of Object.keys(ErrorCodes)) {
     assert.ok(seen.has(code), `no test raised ${code}`);

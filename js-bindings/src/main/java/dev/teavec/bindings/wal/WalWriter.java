@@ -274,6 +274,13 @@ public final class WalWriter {
         return commit.writes();
     }
 
+    /** Bytes of records appended by this writer (queued or written): what automatic checkpoints are measured by. */
+    @JSExport
+    @JSProperty
+    public double getAppendedBytes() {
+        return commit.appendedBytes();
+    }
+
     /** Segment ids the log is made of now (known to this writer), oldest first. */
     @JSExport
     public int[] segmentIds() {

@@ -37,5 +37,10 @@ public enum ErrorCode {
     /** A config or a snapshot names an index type that is not registered (the message lists the registered ones). */
     UNKNOWN_INDEX_TYPE,
     /** An embedding function failed or returned something other than one finite vector per text (teavec/embeddings). */
-    EMBEDDING_FAILED
+    EMBEDDING_FAILED,
+    /**
+     * A write to a database opened read-only: another tab or worker holds its writer lock and this one follows
+     * its changes (openDatabase's {@code onLocked: 'readonly'}).
+     */
+    READ_ONLY
 }

@@ -1,0 +1,74 @@
+// A collection of a database opened by name (openDatabase): the Chroma-shaped collection of src/collection.js,
+// whose every change returns a Promise that resolves once the change is durable. Reads answer from memory.
+import { WRITE } from './collection.js';
+import { batchRecord, deleteRecord, modifyRecord } from './log-records.js';
+
+export class PersistentCollection {
+  #name;
+  #access;
+
+  /**
+   * Made by PersistentDatabase. `access.inner(name)`: the in-memory Collection now holding that name (the
+   * database may rebuild its memory after a failed write); `access.mutate(fn)`: runs `fn` (apply in memory,
+   * return `{ result, record }`) as one durable change; `access.renamed(from, to)`.
+   */
+  constructor(name, access) {
+    this.#name = name;
+    this.#access = access;
+  }
+
+  get name() { return this.#name; }
+  get metadata() { return this.#inner().metadata; }
+  get dimensions() { return this.#inner().dimensions; }
+  get metric() { return this.#inner().metric; }
+
+  count() { return this.#inner().count(); }
+
+  get(args = undefined) { return this.#inner().get(args); }
+
+  peek(args = undefined) { return this.#inner().peek(args); }
+
+  query(args) { return this.#inner().query(args); }
+
+  /** Adds new records; rejects with DUPLICATE_ID (storing nothing) if any id exists. Resolves once durable. */
+  add(args) { return this.#write(args, 'add'); }
+
+  /** Adds new records and replaces existing ones; omitted metadata/documents are kept. Resolves once durable. */
+  upsert(args) { return this.#write(args, 'upsert'); }
+
+  /** Changes existing records (UNKNOWN_ID if one is missing). Resolves once durable. */
+  update(args) { return this.#write(args, 'update'); }
+
+  /** Deletes records by ids and/or where; resolves with the deleted ids once durable. */
+  delete(args = undefined) {
+    return this.#access.mutate(() => {
+      const keys = this.#inner().delete(args);
+      return { result: keys, record: keys.length > 0 ? deleteRecord(this.#name, keys) : null };
+    });
+  }
+
+  /** Renames the collection and/or replaces its metadata (null clears it). Resolves once durable. */
+  modify(args) {
+    return this.#access.mutate(() => {
+      const from = this.#name;
+      this.#inner().modify(args);
+      const record = modifyRecord(from, args.name, args.metadata);
+      if (record.newName !== null) {
+        this.#name = record.newName;
+        this.#access.renamed(from, record.newName, this);
+      }
+      return { result: undefined, record };
+    });
+  }
+
+  #write(args, mode) {
+    return this.#access.mutate(() => {
+      const batch = this.#inner()[WRITE](args, mode);
+      return { result: undefined, record: batch.items.length > 0 ? batchRecord(this.#name, batch) : null };
+    });
+  }
+
+  #inner() {
+    return this.#access.inner(this.#name);
+  }
+}

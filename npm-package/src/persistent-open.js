@@ -1,0 +1,140 @@
+// openDatabase: picks the storage, takes the writer lock (or follows the writer read-only), recovers the
+// newest verified checkpoint plus the valid log after it, and hands out a PersistentDatabase.
+import { TeaVecError } from './errors.js';
+import { requireEngine } from './init.js';
+import { Database } from './database.js';
+import { checkOptions, checkOneOf } from './validate.js';
+import { describe } from './describe.js';
+import { openLogStorage } from './wal-store.js';
+import { applyRecord } from './log-records.js';
+import { PersistentDatabase, DEFAULT_CHECKPOINT_BYTES } from './persistent-database.js';
+import { acquireWriterLock, openChannel, channelName } from './writer-lock.js';
+
+const OPTIONS = ['storage', 'durability', 'flushIntervalMs', 'checkpointBytes', 'onLocked', 'readOnly', 'quotaBytes'];
+const STORAGES = ['auto', 'indexeddb', 'opfs', 'file', 'memory'];
+
+function checkOpenOptions(name, options) {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 256) {
+    throw new TeaVecError('INVALID_ARGUMENT', `a database name is a string of 1..256 characters, got ${describe(name)}`);
+  }
+  const opts = checkOptions(options, 'openDatabase options');
+  const unknown = Object.keys(opts).filter((k) => !OPTIONS.includes(k));
+  if (unknown.length > 0) {
+    throw new TeaVecError('INVALID_ARGUMENT', `unknown openDatabase option(s) ${unknown.join(', ')}; known: ${OPTIONS.join(', ')}`);
+  }
+  const out = {
+    storage: opts.storage ?? 'auto',
+    durability: opts.durability ?? 'strict',
+    flushIntervalMs: opts.flushIntervalMs ?? 100,
+    checkpointBytes: opts.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES,
+    onLocked: opts.onLocked ?? 'wait',
+    readOnly: opts.readOnly ?? false,
+    quotaBytes: opts.quotaBytes ?? Infinity,
+  };
+  checkOneOf('storage', out.storage, STORAGES, 'INVALID_ARGUMENT');
+  checkOneOf('durability', out.durability, ['strict', 'relaxed'], 'INVALID_ARGUMENT');
+  checkOneOf('onLocked', out.onLocked, ['wait', 'readonly'], 'INVALID_ARGUMENT');
+  if (typeof out.readOnly !== 'boolean') throw new TeaVecError('INVALID_ARGUMENT', `readOnly must be a boolean, got ${describe(out.readOnly)}`);
+  if (!Number.isInteger(out.flushIntervalMs) || out.flushIntervalMs < 0 || out.flushIntervalMs > 60_000) {
+    throw new TeaVecError('INVALID_ARGUMENT', `flushIntervalMs must be an integer in 0..60000, got ${describe(out.flushIntervalMs)}`);
+  }
+  if (!Number.isSafeInteger(out.checkpointBytes) || out.checkpointBytes < 1) {
+    throw new TeaVecError('INVALID_ARGUMENT', `checkpointBytes must be a positive integer, got ${describe(out.checkpointBytes)}`);
+  }
+  if (!(out.quotaBytes === Infinity || (Number.isSafeInteger(out.quotaBytes) && out.quotaBytes >= 0))) {
+    throw new TeaVecError('INVALID_ARGUMENT', `quotaBytes must be a non-negative integer or Infinity, got ${describe(out.quotaBytes)}`);
+  }
+  if (out.quotaBytes !== Infinity && out.storage !== 'memory') {
+    throw new TeaVecError('INVALID_ARGUMENT', "quotaBytes applies to storage 'memory' only (a test aid)");
+  }
+  return out;
+}
+
+const inDedicatedWorker = () => typeof globalThis.DedicatedWorkerGlobalScope === 'function'
+  && globalThis instanceof globalThis.DedicatedWorkerGlobalScope;
+
+/** 'auto': OPFS where synchronous access handles exist (dedicated workers), else IndexedDB, else Node files. */
+function pickStorage(storage) {
+  if (storage !== 'auto') return storage;
+  if (inDedicatedWorker() && typeof globalThis.FileSystemSyncAccessHandle === 'function') return 'opfs';
+  if (typeof globalThis.indexedDB === 'object' && globalThis.indexedDB !== null) return 'indexeddb';
+  if (typeof globalThis.process?.versions?.node === 'string') return 'file';
+  throw new TeaVecError('NOT_SUPPORTED', "no durable storage here (no OPFS, IndexedDB or Node file system): use storage 'memory'");
+}
+
+/** Recovery: the newest verified checkpoint, then every valid record after it, applied in order. */
+async function recoverSession(storage, { writable, durability, flushIntervalMs }) {
+  const found = await storage.recover();
+  const { checkpoint, records } = found;
+  const db = checkpoint.bytes ? Database.fromBytes(checkpoint.bytes) : new Database();
+  let appliedSeq = checkpoint.seq;
+  try {
+    for (const record of records) {
+      applyRecord(db, record);
+      appliedSeq = record.seq;
+    }
+  } catch (e) {
+    db.free();
+    throw e;
+  }
+  const recovery = {
+    ...found.recovery, replayed: records.length, generation: checkpoint.generation, skippedCheckpoints: checkpoint.skipped,
+  };
+  const writer = writable ? storage.writer({ durability, flushIntervalMs }) : null;
+  return { db, recovery, writer, appliedSeq };
+}
+
+/**
+ * Opens (creating if needed) the database `name`. Resolves once it is recovered; see docs/database.md for
+ * the options.
+ */
+export async function open(name, options = undefined) {
+  const opts = checkOpenOptions(name, options);
+  requireEngine();
+  const storage = pickStorage(opts.storage);
+  const lockName = channelName(storage, name);
+  const release = opts.readOnly ? null : await acquireWriterLock(lockName, opts.onLocked === 'wait');
+  const writable = release !== null;
+  const openStorage = () => openLogStorage(name, { storage, quotaBytes: opts.quotaBytes });
+  let log;
+  let session;
+  try {
+    log = await openStorage();
+    session = await recoverSession(log, { ...opts, writable });
+  } catch (e) {
+    await log?.close().catch(() => {});
+    release?.();
+    throw e;
+  }
+  const channel = openChannel(lockName);
+  const hooks = {
+    checkpointBytes: opts.checkpointBytes,
+    published: writable && channel ? (seq, record) => channel.postMessage({ seq, record }) : () => {},
+    reopen: async () => {
+      log = await openStorage();
+      return recoverSession(log, { ...opts, writable });
+    },
+    close: async () => {
+      channel?.close();
+      // A writer's close released its storage; a follower's storage is still open.
+      if (!writable) await log.close().catch(() => {});
+      release?.();
+    },
+  };
+  const db = new PersistentDatabase(name, storage, !writable, session, hooks);
+  if (!writable && channel) followWriter(db, channel, async () => recoverSession(log, { ...opts, writable }));
+  channel?.unref?.();
+  return db;
+}
+
+/**
+ * A follower applies each change the writer announces once durable; on a gap (a notice missed, or sent
+ * before this database had recovered) it reads the storage again.
+ */
+function followWriter(db, channel, reread) {
+  let resyncing = null;
+  channel.onmessage = ({ data }) => {
+    if (resyncing || db.follow(data.seq, data.record)) return;
+    resyncing = reread().then((session) => db.replaceSession(session), () => {}).finally(() => { resyncing = null; });
+  };
+}
