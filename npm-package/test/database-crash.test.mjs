@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import init, { openDatabase } from '../dist/teavec.js';
-import { DatabaseModel, stateOf } from './database-model.js';
+import { DatabaseModel, stateOf, difference } from './database-model.js';
 import { rng, seedFor } from './helpers.mjs';
 
 await init();
@@ -75,15 +75,6 @@ function parse(lines) {
     else if (word === 'fail') fails.push(line);
   }
   return { ops, acks, nacks, fails, checkpoints };
-}
-
-/** First differing line of two state texts, for messages. */
-function difference(actual, expected) {
-  const a = actual.split('\n');
-  const e = expected.split('\n');
-  const i = a.findIndex((line, k) => line !== e[k]);
-  const at = i < 0 ? Math.min(a.length, e.length) : i;
-  return `line ${at}: got ${JSON.stringify(a[at])}, expected ${JSON.stringify(e[at])}`;
 }
 
 /**

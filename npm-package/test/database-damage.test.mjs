@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync, cpSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import init, { openDatabase } from '../dist/teavec.js';
-import { DIMS, METRIC, DatabaseModel, run, stateOf } from './database-model.js';
+import { DIMS, METRIC, DatabaseModel, run, stateOf, assertSameState } from './database-model.js';
 import { Workload } from './database-workload.js';
 import { rng } from './random.js';
 
@@ -98,10 +98,10 @@ for (const [what, last] of Object.entries(LAST)) {
 
     // Controls: the record whole is applied; without it, nothing is dropped.
     const intact = await reopenWith(pristine, name, bytes);
-    assert.equal(intact.state, whole, 'the undamaged directory holds the last operation');
+    assertSameState(intact.state, whole, 'the undamaged directory holds the last operation');
     assert.deepEqual(intact.recovery.dropped, []);
     const absent = await reopenWith(pristine, name, bytes.subarray(0, offset));
-    assert.equal(absent.state, before, 'without its record the state is the one before');
+    assertSameState(absent.state, before, 'without its record the state is the one before');
     assert.deepEqual(absent.recovery.dropped, []);
 
     const reasons = {};
@@ -112,7 +112,7 @@ for (const [what, last] of Object.entries(LAST)) {
         await db.getCollection('after').add({ ids: ['a'], embeddings: [vector()] });
         return stateOf(db);
       } : undefined);
-      assert.equal(r.state, before, `${how}: the state is the one before the damaged record`);
+      assertSameState(r.state, before, `${how}: the state is the one before the damaged record`);
       assert.equal(r.recovery.dropped.length, 1, `${how}: one dropped range is reported (${JSON.stringify(r.recovery.dropped)})`);
       const d = r.recovery.dropped[0];
       assert.deepEqual([d.segment, d.offset, d.bytes], [segment, offset, damaged.length - offset], `${how}: where (${JSON.stringify(d)})`);
@@ -121,7 +121,7 @@ for (const [what, last] of Object.entries(LAST)) {
         const dir = `${pristine}-case`;
         const db = await openDatabase(dir, { storage: 'file' });
         try {
-          assert.equal(stateOf(db), r.then, `${how}: the write after the cut survived a reopen`);
+          assertSameState(stateOf(db), r.then, `${how}: the write after the cut survived a reopen`);
           db.checkIntegrity();
         } finally {
           await db.close();
@@ -148,7 +148,7 @@ test('a workload of every operation kind: whichever record is cut, the state is 
   const work = new Workload(model, seedRandom);
   for (let round = 0; round < 40; round++) {
     const db = await openDatabase(dir, { storage: 'file' });
-    assert.equal(stateOf(db), model.state(), `round ${round}: reopened state`);
+    assertSameState(stateOf(db), model.state(), `round ${round}: reopened state`);
     db.checkIntegrity();
     for (let k = 0; k < 3; k++) {
       const op = work.op();
@@ -171,7 +171,7 @@ test('a workload of every operation kind: whichever record is cut, the state is 
     writeFileSync(join(dir, name), readFileSync(join(dir, name)).subarray(0, offset + keep));
     if (keep === 0) continue; // the record is simply absent: nothing to report
     const again = await openDatabase(dir, { storage: 'file' });
-    assert.equal(stateOf(again), before, `round ${round}: ${op.t} cut after ${keep} of ${length} bytes`);
+    assertSameState(stateOf(again), before, `round ${round}: ${op.t} cut after ${keep} of ${length} bytes`);
     assert.equal(again.recovery.dropped.at(-1)?.reason, 'torn', `round ${round}: reported as torn`);
     await again.close();
   }

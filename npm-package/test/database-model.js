@@ -153,3 +153,18 @@ export function run(db, op) {
     default: throw new Error(`run: unknown operation ${op.t}`);
   }
 }
+
+/** Where two state texts first differ (for failure messages: the states themselves can be long). */
+export function difference(actual, expected) {
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  const i = a.findIndex((line, k) => line !== e[k]);
+  const at = i < 0 ? Math.min(a.length, e.length) : i;
+  const cut = (s) => (s === undefined ? 'nothing' : JSON.stringify(s.length > 300 ? `${s.slice(0, 300)}…` : s));
+  return `line ${at}: got ${cut(a[at])}, expected ${cut(e[at])}`;
+}
+
+/** Throws unless the state texts are equal, naming the first difference. */
+export function assertSameState(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: ${difference(actual, expected)}`);
+}
