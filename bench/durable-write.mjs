@@ -9,9 +9,10 @@
 // checkpoint), and the reopen time (checkpoint + a log tail) of n × 768 databases, SQ8 and float32, in Node on
 // files and in Chromium on IndexedDB (page reloaded between build and reopen).
 //   node bench/durable-write.mjs [--n 500] [--warm 20] [--pglite-idb-n 100] [--reopen-n 20000] [--tail 1000] [--no-pglite]
-//     [--skip node,chromium,reopen] [--json out.json]
+//     [--skip node,chromium,write,reopen] [--json out.json]
 import { mkdtempSync, rmSync, readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,19 @@ function writeRows(where, run) {
   }
 }
 
+/** The write runs in Chromium: IndexedDB in the page, OPFS in a dedicated worker. */
+async function chromiumWrites(run) {
+  log('chromium: IndexedDB write run (page)');
+  const idb = await run('page', 'writeRun', 'indexeddb', N, WARM, PGLITE, PGLITE_IDB_N);
+  writeRows('Chromium page, IndexedDB', { ...idb, floorLabel: `bare strict-durability put of ${FLOOR_BYTES} B`,
+    notes: { pglite: PGLITE_IDB_N < N ? `its first ${PGLITE_IDB_N} rounds only (--pglite-idb-n)` : '' } });
+  if (idb.pgliteCreateMs) log(`chromium: PGlite idb:// created in ${f(idb.pgliteCreateMs, 0)} ms`);
+  log('chromium: OPFS write run (worker)');
+  const opfs = await run('worker', 'writeRun', 'opfs', N, WARM, PGLITE);
+  writeRows('Chromium worker, OPFS', { ...opfs, floorLabel: `bare sync access handle write + flush of ${FLOOR_BYTES} B` });
+  if (opfs.pgliteCreateMs) log(`chromium: PGlite opfs-ahp:// created in ${f(opfs.pgliteCreateMs, 0)} ms`);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'teavec-durable-bench-'));
 try {
   const teavecModule = await import('../npm-package/dist/teavec.js');
@@ -77,7 +91,7 @@ try {
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
 
-  if (!SKIP.has('node')) {
+  if (!SKIP.has('node') && !SKIP.has('write')) {
     // Node: interleaved, with the bytes each contender's calls wrote counted around each call.
     log('node: write run');
     const teavecDir = join(work, 'teavec-notes');
@@ -100,8 +114,14 @@ try {
     const disk = { teavec: duBytes(teavecDir), pglite: duBytes(join(work, 'pglite-notes')) };
     let mark = 0;
     const ms = await interleavedCalls(N, WARM, contenders.map(([, fn]) => fn), async (i, when, measured) => {
-      if (when === 'before') mark = wchar();
-      else if (measured) written[i] += wchar() - mark;
+      if (when === 'before') {
+        mark = wchar();
+        return;
+      }
+      if (measured) written[i] += wchar() - mark;
+      // PGlite never syncs here: the next fdatasync (ext4 journal commit) would flush its dirty pages and the
+      // next contender would pay for them. sync(1), outside every timer, writes them out first.
+      if (contenders[i][0] === 'pglite') execFileSync('sync');
     });
     disk.teavec = duBytes(teavecDir) - disk.teavec;
     disk.pglite = duBytes(join(work, 'pglite-notes')) - disk.pglite;
@@ -132,7 +152,7 @@ try {
     floor.close();
   }
 
-  if (!SKIP.has('reopen')) {
+  if (!SKIP.has('node') && !SKIP.has('reopen')) {
     for (const quantization of ['sq8', 'none']) {
       log(`node: reopen build ${REOPEN_N} × 768 ${quantization}`);
       const dir = join(work, `reopen-${quantization}`);
@@ -167,14 +187,7 @@ try {
       };
       await open();
       const run = (where, fn, ...args) => page.evaluate(([w, fn2, a]) => window.durableBench[w](fn2, ...a), [where, fn, args]);
-      log('chromium: IndexedDB write run (page)');
-      const idb = await run('page', 'writeRun', 'indexeddb', N, WARM, PGLITE, PGLITE_IDB_N);
-      writeRows('Chromium page, IndexedDB', { ...idb, floorLabel: `bare strict-durability put of ${FLOOR_BYTES} B`,
-        notes: { pglite: PGLITE_IDB_N < N ? `its first ${PGLITE_IDB_N} rounds only (--pglite-idb-n)` : '' } });
-      if (idb.pgliteCreateMs) log(`chromium: PGlite idb:// created in ${f(idb.pgliteCreateMs, 0)} ms`);
-      log('chromium: OPFS write run (worker)');
-      const opfs = await run('worker', 'writeRun', 'opfs', N, WARM, PGLITE);
-      writeRows('Chromium worker, OPFS', { ...opfs, floorLabel: `bare sync access handle write + flush of ${FLOOR_BYTES} B` });
+      if (!SKIP.has('write')) await chromiumWrites(run);
       if (!SKIP.has('reopen')) {
         for (const quantization of ['sq8', 'none']) {
           log(`chromium: reopen build ${REOPEN_N} × 768 ${quantization} (IndexedDB)`);

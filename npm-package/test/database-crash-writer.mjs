@@ -54,15 +54,15 @@ async function main() {
       continue;
     }
     const r = work.random();
-    if (r < 0.06) {
+    if (r < 0.1) {
       const n = checkpoints++;
       const writes = work.chance(0.5) ? concurrently(1 + work.int(3)) : [];
       say(`cp-start ${n}`);
       await db.checkpoint().then(() => say(`cp-done ${n}`), (e) => say(`fail checkpoint ${n} rejected: ${e?.code} ${e?.message}`));
       await Promise.all(writes);
-    } else if (r < 0.2) {
+    } else if (r < 0.24) {
       await Promise.all(concurrently(2 + work.int(3)));
-    } else if (r < 0.25) {
+    } else if (r < 0.29) {
       const op = work.badOp();
       const n = i++;
       say(`op ${n} ${JSON.stringify(op)}`);
