@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { launchKillableChromium } from '../browser-tests/test/chromium-process.mjs';
 import { bareFileAppender } from './lib/fsync-floor.mjs';
-import { teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, timeReopen } from './lib/durable-workload.js';
+import { teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, secondCheckpoint, timeReopen } from './lib/durable-workload.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
@@ -55,6 +55,9 @@ function duBytes(dir) {
   }
   return sum;
 }
+
+/** Bytes of the log segments in a database directory. */
+const logBytes = (dir) => readdirSync(dir).filter((x) => x.endsWith('.log')).reduce((sum, x) => sum + statSync(join(dir, x)).size, 0);
 
 function writeRows(where, run) {
   const floor = run.floor ? stats(run.floor) : null;
@@ -158,10 +161,19 @@ try {
       const dir = join(work, `reopen-${quantization}`);
       const before = wchar();
       const build = await buildForReopen(openDatabase, dir, { storage: 'file' }, { n: REOPEN_N, dims: 768, quantization, tail: TAIL });
-      const files = readdirSync(dir).map((x) => [x, statSync(join(dir, x)).size]);
+      const first = await timeReopen(openDatabase, dir, { storage: 'file' });
+      const logFirst = logBytes(dir);
+      const second = await secondCheckpoint(openDatabase, dir, { storage: 'file' }, { n: REOPEN_N, dims: 768, tail: TAIL });
       const reopen = await timeReopen(openDatabase, dir, { storage: 'file' });
+      // Of which: loading the checkpoint's snapshot alone (Database.fromBytes of the file after its 32-byte header).
+      const newest = readdirSync(dir).filter((x) => x.endsWith('.tvck')).sort().at(-1);
+      const snapshot = readFileSync(join(dir, newest)).subarray(32);
+      const t = performance.now();
+      teavecModule.Database.fromBytes(snapshot).free();
+      reopen.fromBytesMs = performance.now() - t;
       results.reopen.push({ where: 'Node, files', quantization, n: REOPEN_N, tail: TAIL, ...build, ...reopen,
-        bytesWrittenByBuild: wchar() - before, files });
+        firstMs: first.ms, logFirst, logSecond: logBytes(dir), snapshotBytes: snapshot.length, secondCheckpointMs: second.checkpointMs,
+        bytesWrittenByBuild: wchar() - before });
       rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -194,7 +206,10 @@ try {
           const name = `reopen-${quantization}`;
           const build = await run('page', 'reopenBuild', 'indexeddb', name, { n: REOPEN_N, dims: 768, quantization, tail: TAIL });
           await open(); // a fresh page: nothing of the build is left in memory
-          const reopen = await run('page', 'reopenTime', 'indexeddb', name);
+          const first = await run('page', 'reopenTime', 'indexeddb', name);
+          const second = await run('page', 'reopenSecondCheckpoint', 'indexeddb', name, { n: REOPEN_N, dims: 768, tail: TAIL });
+          await open();
+          const reopen = { ...await run('page', 'reopenTime', 'indexeddb', name), firstMs: first.ms, secondCheckpointMs: second.checkpointMs };
           results.reopen.push({ where: 'Chromium, IndexedDB', quantization, n: REOPEN_N, tail: TAIL, ...build, ...reopen });
         }
       }
@@ -228,14 +243,17 @@ if (results.amplification.length) {
   }
 }
 if (results.reopen.length) {
-  console.log(`\nReopen of n × 768 (checkpoint + a tail of ${TAIL} single upserts in the log), HNSW ef_construction 16; `
-    + 'openDatabase timed with the log module already loaded (moduleMs: loading it)');
-  console.log('| where | vectors | n | add ms | checkpoint ms | tail ms | reopen ms | module ms | recovered | query after |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`\nReopen of n × 768, HNSW ef_construction 16: bulk adds (batches of 1,000), a first checkpoint, ${TAIL} single upserts; `
+    + `reopened ("first"); a second checkpoint (which removes the log of the bulk adds: both checkpoints hold it), ${TAIL} more `
+    + 'upserts; reopened ("steady": checkpoint + the tail). openDatabase timed with the log module already loaded (module ms: loading it)');
+  console.log('| where | vectors | n | add ms | checkpoint ms (1st / 2nd) | tail ms | reopen, first checkpoint + whole log ms | reopen, steady ms '
+    + '| of which the snapshot alone (fromBytes) ms | log bytes (first / steady) | snapshot bytes | module ms | recovered | query after |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results.reopen) {
-    console.log(`| ${r.where} | ${r.quantization === 'sq8' ? 'SQ8' : 'float32'} | ${r.n} | ${f(r.addMs, 0)} | ${f(r.checkpointMs, 0)} `
-      + `| ${f(r.tailMs, 0)} | **${f(r.ms, 0)}** | ${f(r.moduleMs, 0)} | ${r.count} records, checkpoint seq ${r.recovery.checkpointSeq}, `
-      + `last ${r.recovery.lastSeq} | ${r.queryOk ? 'ok' : 'FAILED'} |`);
+    console.log(`| ${r.where} | ${r.quantization === 'sq8' ? 'SQ8' : 'float32'} | ${r.n} | ${f(r.addMs, 0)} | ${f(r.checkpointMs, 0)} / `
+      + `${f(r.secondCheckpointMs, 0)} | ${f(r.tailMs, 0)} | ${f(r.firstMs, 0)} | **${f(r.ms, 0)}** | ${f(r.fromBytesMs, 0)} `
+      + `| ${r.logFirst ?? 'n/a'} / ${r.logSecond ?? 'n/a'} | ${r.snapshotBytes ?? 'n/a'} | ${f(r.moduleMs, 0)} `
+      + `| ${r.count} records, checkpoint seq ${r.recovery.checkpointSeq}, last ${r.recovery.lastSeq} | ${r.queryOk ? 'ok' : 'FAILED'} |`);
   }
 }
 const json = arg('--json');

@@ -62,30 +62,42 @@ export async function interleavedCalls(n, warm, fns, between = async () => {}, l
   return ms;
 }
 
-// Large enough that the build below never checkpoints by itself: one explicit checkpoint, then the tail.
+// Large enough that the build below never checkpoints by itself: explicit checkpoints only.
 const NO_AUTO_CHECKPOINT = 2 ** 40;
 
-/**
- * Builds database `name`: n random dims-d vectors (seeded) added in durable batches of 1,000 into a collection of
- * `quantization` ('none' | 'sq8'), an explicit checkpoint, then `tail` single upserts left in the log. Returns
- * the milliseconds of each step.
- */
-export async function buildForReopen(openDatabase, name, options, { n, dims, quantization, tail, seed = 7 }) {
-  const db = await openDatabase(name, { ...options, checkpointBytes: NO_AUTO_CHECKPOINT });
-  const col = await db.createCollection({ name: 'vectors', metric: 'cosine', dimensions: dims, quantization, ef_construction: 16 });
+function seeded(seed) {
   let s = seed >>> 0;
-  const random = () => {
+  return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = Math.imul(s ^ (s >>> 15), s | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const vectors = (count) => Array.from({ length: count }, () => new Float32Array(dims).map(() => random() * 2 - 1));
+}
+
+const randomVectors = (random, count, dims) => Array.from({ length: count }, () => new Float32Array(dims).map(() => random() * 2 - 1));
+
+/** `tail` durable single upserts of random existing ids (vector + metadata), each awaited. */
+async function upsertTail(col, random, n, dims, tail) {
+  for (let i = 0; i < tail; i++) {
+    await col.upsert({ ids: [`v${Math.floor(random() * n)}`], embeddings: randomVectors(random, 1, dims), metadatas: [{ k: -1, tail: i }] });
+  }
+}
+
+/**
+ * Builds database `name`: n random dims-d vectors (seeded) added in durable batches of 1,000 into a collection of
+ * `quantization` ('none' | 'sq8'), the first checkpoint, then `tail` single upserts left in the log. A first
+ * checkpoint keeps the whole log before it (its fallback). Returns the milliseconds of each step.
+ */
+export async function buildForReopen(openDatabase, name, options, { n, dims, quantization, tail, seed = 7 }) {
+  const db = await openDatabase(name, { ...options, checkpointBytes: NO_AUTO_CHECKPOINT });
+  const col = await db.createCollection({ name: 'vectors', metric: 'cosine', dimensions: dims, quantization, ef_construction: 16 });
+  const random = seeded(seed);
   const times = {};
   let t = performance.now();
   for (let at = 0; at < n; at += 1000) {
     const count = Math.min(1000, n - at);
-    await col.add({ ids: Array.from({ length: count }, (_, i) => `v${at + i}`), embeddings: vectors(count),
+    await col.add({ ids: Array.from({ length: count }, (_, i) => `v${at + i}`), embeddings: randomVectors(random, count, dims),
       metadatas: Array.from({ length: count }, (_, i) => ({ k: (at + i) % 10 })) });
   }
   times.addMs = performance.now() - t;
@@ -93,12 +105,24 @@ export async function buildForReopen(openDatabase, name, options, { n, dims, qua
   await db.checkpoint();
   times.checkpointMs = performance.now() - t;
   t = performance.now();
-  for (let i = 0; i < tail; i++) {
-    await col.upsert({ ids: [`v${Math.floor(random() * n)}`], embeddings: vectors(1), metadatas: [{ k: -1, tail: i }] });
-  }
+  await upsertTail(col, random, n, dims, tail);
   times.tailMs = performance.now() - t;
   await db.close();
   return times;
+}
+
+/**
+ * Opens what buildForReopen built, takes a second checkpoint (which removes the log both checkpoints hold:
+ * the bulk adds) and writes a new tail of `tail` upserts: the steady state of a database that checkpoints.
+ */
+export async function secondCheckpoint(openDatabase, name, options, { n, dims, tail, seed = 8 }) {
+  const db = await openDatabase(name, { ...options, checkpointBytes: NO_AUTO_CHECKPOINT });
+  const t = performance.now();
+  await db.checkpoint();
+  const checkpointMs = performance.now() - t;
+  await upsertTail(db.getCollection('vectors'), seeded(seed), n, dims, tail);
+  await db.close();
+  return { checkpointMs };
 }
 
 /**

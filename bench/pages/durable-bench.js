@@ -5,7 +5,7 @@ import init, { openDatabase } from '/teavec/teavec.js';
 import { PGlite } from '/pglite/index.js';
 import { vector } from '/pgvector/index.js';
 import { bareIndexedDb, bareOpfs } from './wal-bench.js';
-import { teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, timeReopen } from '/lib/durable-workload.js';
+import { teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, secondCheckpoint, timeReopen } from '/lib/durable-workload.js';
 
 const FLOOR_BYTES = 1642; // one TeaVec log record of a note (bench/wal.mjs)
 
@@ -47,6 +47,11 @@ export async function writeRun(storage, n, warm, withPglite, pgliteN = n) {
 export async function reopenBuild(storage, name, config) {
   await init();
   return buildForReopen(openDatabase, name, { storage }, config);
+}
+
+export async function reopenSecondCheckpoint(storage, name, config) {
+  await init();
+  return secondCheckpoint(openDatabase, name, { storage }, config);
 }
 
 export async function reopenTime(storage, name) {
