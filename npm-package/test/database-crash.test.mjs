@@ -122,10 +122,10 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
     for (let round = 0; round < CRASHES; round++) {
       const writer = spares.shift();
       spares.push(new Writer());
-      let t = performance.now();
+      let clock = performance.now();
       await writer.loaded;
-      stats.ms.load += performance.now() - t;
-      t = performance.now();
+      stats.ms.load += performance.now() - clock;
+      clock = performance.now();
       const roll = next();
       const mode = roll < 0.4 ? 'time' : roll < 0.75 ? 'ack' : 'checkpoint';
       const at = mode === 'time' ? Math.floor(next() * 120) : mode === 'ack' ? 1 + Math.floor(next() * 20) : 1 + Math.floor(next() * 1.4);
@@ -145,8 +145,8 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
       if (mode === 'time') timers.push(setTimeout(() => writer.kill(), at));
       const { code, signal } = await writer.exited;
       timers.forEach(clearTimeout);
-      stats.ms.run += performance.now() - t;
-      t = performance.now();
+      stats.ms.run += performance.now() - clock;
+      clock = performance.now();
       assert.equal(signal, 'SIGKILL', `${where}: the writer ended by itself (code ${code}): ${writer.err}`);
       const run = parse(writer.lines);
       assert.deepEqual(run.fails, [], `${where}: the writer saw a failure`);
@@ -180,7 +180,7 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
       const unacked = run.ops.filter(({ i, op }) => op.t !== 'bad' && !run.acks.has(i)).length;
       stats.unackedApplied += replayed.unacknowledgedApplied;
       stats.unackedDropped += unacked - replayed.unacknowledgedApplied;
-      stats.ms.verify += performance.now() - t;
+      stats.ms.verify += performance.now() - clock;
       stats.acked += [...run.acks.keys()].filter((i) => run.ops.find((o) => o.i === i).op.t !== 'bad').length;
     }
   } finally {
@@ -190,7 +190,8 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const ms = Object.entries(stats.ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
-  t.diagnostic(`${seconds} s (${ms}: waiting for the next writer to load, its run until killed, reopening and checking); ${stats.acked} acknowledged operations, ${stats.refused} bad ones refused; kills: `
+  t.diagnostic(`${seconds} s (${ms}: waiting for the next writer to load, its run until killed, reopening and checking); `
+    + `${stats.acked} acknowledged operations, ${stats.refused} bad ones refused; kills: `
     + `${JSON.stringify(stats.modes)}, ${stats.insideCheckpoint} inside an explicit checkpoint, ${stats.temporaryFiles} `
     + `left a checkpoint's temporary file, ${stats.fallback} by the ${FALLBACK_KILL_MS} ms fallback; ${stats.droppedTails} `
     + `torn tails cut; unacknowledged operations found applied ${stats.unackedApplied}, absent ${stats.unackedDropped}; `
