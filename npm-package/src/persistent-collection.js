@@ -49,15 +49,24 @@ export class PersistentCollection {
 
   /** Renames the collection and/or replaces its metadata (null clears it). Resolves once durable. */
   modify(args) {
+    const from = this.#name;
+    let to = null;
     return this.#access.mutate(() => {
-      const from = this.#name;
       this.#inner().modify(args);
       const record = modifyRecord(from, args.name, args.metadata);
       if (record.newName !== null) {
-        this.#name = record.newName;
-        this.#access.renamed(from, record.newName, this);
+        to = record.newName;
+        this.#name = to;
+        this.#access.renamed(from, to, this);
       }
       return { result: undefined, record };
+    }).catch((e) => {
+      // A rename that did not become durable is undone in memory by then: this handle takes its old name back.
+      if (to !== null && this.#name === to) {
+        this.#name = from;
+        this.#access.renamed(to, from, this);
+      }
+      throw e;
     });
   }
 
