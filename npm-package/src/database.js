@@ -159,16 +159,21 @@ export class Database {
   /** What a Collection shares with its database: whether it was dropped, and how to rename it (modify). */
   #stateOf(initialName) {
     let name = initialName;
+    // Weakly: a collection in use must not keep its database reachable (its engine memory goes with it).
+    const database = new WeakRef(this);
     const state = {
       dropped: false,
       rename: (newName) => {
         checkName(newName);
-        if (this.#collections.has(newName)) {
+        const db = database.deref();
+        if (db?.#collections.has(newName)) {
           throw new TeaVecError('DUPLICATE_ID', `a collection named ${JSON.stringify(newName)} already exists`);
         }
-        // Map order is creation order (listCollections, snapshots): the renamed entry keeps its place.
-        const entries = [...this.#collections].map(([key, entry]) => [key === name ? newName : key, entry]);
-        this.#collections = new Map(entries);
+        if (db) {
+          // Map order is creation order (listCollections, snapshots): the renamed entry keeps its place.
+          const entries = [...db.#collections].map(([key, entry]) => [key === name ? newName : key, entry]);
+          db.#collections = new Map(entries);
+        }
         name = newName;
       },
     };
