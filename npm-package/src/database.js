@@ -250,10 +250,11 @@ export class Database {
     return entry.collection;
   }
 
-  /** Every collection, in creation order. */
-  listCollections() {
+  /** Every collection, in creation order; Chroma's `{ limit, offset }` page through them. */
+  listCollections(args = undefined) {
     this.#check();
-    return [...this.#collections.values()].map((e) => e.collection);
+    const { limit, offset = 0 } = checkOptions(args, 'listCollections options');
+    return [...this.#collections.values()].slice(offset, limit === undefined ? undefined : offset + limit).map((e) => e.collection);
   }
 
   countCollections() {
