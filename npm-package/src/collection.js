@@ -38,6 +38,8 @@ export const DELETE_KEYS = Symbol('teavec.collectionDeleteKeys');
  * `embeddings` computed from `documents` (nothing applied yet): the persistent collection embeds before it logs.
  */
 export const EMBED = Symbol('teavec.collectionEmbed');
+/** Text search's access (src/text-search.js): `{ native, state }`; writes mark the ids they touch in `state.text`. */
+export const TEXT = Symbol('teavec.collectionText');
 
 function checkInclude(include, defaults, allowed) {
   if (include === undefined) return defaults;
@@ -78,6 +80,16 @@ function withRows(out, row) {
   Object.defineProperty(out, 'rows', { value: () => out.ids.map(row) });
   return out;
 }
+
+/** A query result (one list per query) with its rows() helper. */
+export function finishQuery(out) {
+  return withRows(out, (ids, q) => ids.map((id, i) => rowOf({
+    documents: out.documents?.[q], embeddings: out.embeddings?.[q], metadatas: out.metadatas?.[q], distances: out.distances?.[q],
+  }, i, id)));
+}
+
+/** include of a query, checked (text search checks it as a vector query does). */
+export const queryInclude = (include) => checkInclude(include, QUERY_DEFAULT, INCLUDE);
 
 /** One record of column-major results: the included fields of index i. */
 function rowOf(columns, i, id) {
@@ -225,6 +237,10 @@ export class Collection {
    */
   query(args) {
     const opts = checkOptions(args, 'query options');
+    if (opts.mode !== undefined && opts.mode !== 'vector') {
+      this.#live();
+      return text().then((m) => m.textQuery(this, opts));
+    }
     if (opts.queryTexts !== undefined) {
       if (opts.queryEmbeddings !== undefined) {
         throw new TeaVecError('INVALID_ARGUMENT', 'query takes queryEmbeddings or queryTexts, not both');
@@ -264,9 +280,7 @@ export class Collection {
       for (const field of ['metadatas', 'documents', 'embeddings']) out[field]?.push(records[field]);
     }
     out.included = include;
-    return withRows(out, (ids, q) => ids.map((id, i) => rowOf({
-      documents: out.documents?.[q], embeddings: out.embeddings?.[q], metadatas: out.metadatas?.[q], distances: out.distances?.[q],
-    }, i, id)));
+    return finishQuery(out);
   }
 
   /** Deletes records by ids and/or where (both: those matching both); returns the deleted ids. */
@@ -285,7 +299,14 @@ export class Collection {
 
   [DELETE_KEYS](keys) {
     const native = this.#live();
-    for (const key of keys) native?.deleteKey(key);
+    for (const key of keys) {
+      this.#state.text?.touched.add(native?.idOfKey(key));
+      native?.deleteKey(key);
+    }
+  }
+
+  [TEXT]() {
+    return { native: this.#live(), state: this.#state };
   }
 
   [WRITE](args, mode) {
@@ -423,7 +444,7 @@ export class Collection {
       native = this.#create(items[0].vector.length);
     }
     try {
-      applyBatch(native, items, mode, 'records');
+      for (const id of applyBatch(native, items, mode, 'records')) this.#state.text?.touched.add(id);
     } catch (e) {
       // The first add fixes the dimensions only when it succeeds.
       if (created) native.free();
