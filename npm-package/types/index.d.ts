@@ -613,6 +613,19 @@ export interface QueryParams extends QueryOptions {
 /** Query texts, embedded by the collection's embedding function (its generateForQueries when it has one). */
 export interface QueryTextsParams extends QueryOptions {
   queryTexts: string | string[];
+  /**
+   * 'vector' (default): nearest embeddings, `distances` as the metric's. 'text': BM25 over the documents
+   * (no embedding function needed), `distances` = −BM25 score. 'hybrid': reciprocal rank fusion of both,
+   * `distances` = −fused score. In every mode smaller is better; where, whereDocument and ids apply to both sides.
+   */
+  mode?: 'vector' | 'text' | 'hybrid';
+  /** How documents and queries become words for 'text' and 'hybrid': 'english' (default: Porter2 stems) or 'plain'. */
+  textAnalyzer?: 'english' | 'plain';
+  /**
+   * Reciprocal rank fusion for 'hybrid': `k` (default 60), `weights` [vector, text] (default [1, 1]),
+   * `candidates` each side hands over (default max(50, nResults)).
+   */
+  fusion?: { k?: number; weights?: [number, number]; candidates?: number };
 }
 
 /** One list per query embedding, best first. */

@@ -179,6 +179,13 @@ await texts.upsert({ ids: 't3', documents: 'fifteen letters' });
 const byText: QueryResult = await texts.query({ queryTexts: ['two'], nResults: 2, whereDocument: { $not_contains: 'x' }, ids: ['t1', 't2'] });
 const rows: { id: string; distance?: number }[][] = byText.rows();
 expect(rows[0].length === 2 && embedded[0] === 2 && texts.embeddingFunction === letters, 'embeddingFunction, queryTexts, rows()');
+const hybrid: QueryResult = await texts.query({ queryTexts: 'one', mode: 'hybrid', textAnalyzer: 'plain', fusion: { k: 10, weights: [1, 2] } });
+const byWords: QueryResult = await texts.query({ queryTexts: ['three'], mode: 'text', nResults: 1 });
+expect(hybrid.ids[0][0] === 't1' && byWords.ids[0][0] === 't2', "query modes 'hybrid' and 'text'");
+if (Math.random() > 2) { // type check only
+  // @ts-expect-error modes are 'vector', 'text' and 'hybrid'
+  void texts.query({ queryTexts: 'x', mode: 'semantic' });
+}
 const byDocument: GetResult = texts.get({ whereDocument: { $or: [{ $contains: 'one' }, { $regex: '^fif' }] } });
 expect(byDocument.rows().map((r) => r.id).join() === 't1,t3' && byDocument.include[0] === 'metadatas', 'whereDocument, rows(), include');
 const again: Collection = db.getCollection({ name: 'texts', embeddingFunction: letters });
