@@ -79,8 +79,9 @@ export async function textQuery(collection, opts) {
   }
   const k = rest.nResults ?? 10;
   const filters = { ids: rest.ids, where: rest.where, whereDocument: rest.whereDocument };
-  // Checks nResults, include and the filters as a vector query would, and finds what the filters allow.
-  const allowedKeys = collection.get({ ...filters, include: [] }).ids;
+  const filtered = rest.ids !== undefined || rest.where !== undefined || rest.whereDocument !== undefined;
+  // The records the filters allow (checked as get checks them), for the text side.
+  const allowedKeys = filtered ? collection.get({ ...filters, include: [] }).ids : [];
   checkK(k, 'nResults');
   const include = queryInclude(rest.include);
   const text = await loadText();
@@ -91,7 +92,6 @@ export async function textQuery(collection, opts) {
   const perQuery = texts.map(() => []);
   if (native) {
     const index = textIndexOf(text, native, state, textAnalyzer);
-    const filtered = rest.ids !== undefined || rest.where !== undefined || rest.whereDocument !== undefined;
     const allowed = Int32Array.from(filtered ? allowedKeys.map((key) => native.idOfKey(key)) : []).sort();
     texts.forEach((query, q) => {
       const byText = unpack(callEngine(() => index.search(query, mode === 'text' ? k : candidates, filtered, allowed)));
