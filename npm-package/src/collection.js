@@ -10,8 +10,9 @@ import { encodeFilter, WHERE_FILTER } from './filters.js';
 import { applyBatch, keysOf } from './keyed.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
 import { documentFilter } from './where-document.js';
+import { finishGet, finishQuery } from './results.js';
 
-// Embedding texts loads its code on first use (the core bundle's budget).
+// Embedding and text search load their code on first use (the core bundle's budget).
 const text = () => import('./collection-text.js');
 
 // Chroma names its metrics in the collection metadata: `{ 'hnsw:space': 'l2' | 'cosine' | 'ip' }`.
@@ -74,32 +75,8 @@ function unsupported(opts, names) {
   }
 }
 
-/** `{ include, rows() }` beside the columns, not enumerable: JSON of a result stays Chroma's columns. */
-function withRows(out, row) {
-  Object.defineProperty(out, 'include', { value: out.included });
-  Object.defineProperty(out, 'rows', { value: () => out.ids.map(row) });
-  return out;
-}
-
-/** A query result (one list per query) with its rows() helper. */
-export function finishQuery(out) {
-  return withRows(out, (ids, q) => ids.map((id, i) => rowOf({
-    documents: out.documents?.[q], embeddings: out.embeddings?.[q], metadatas: out.metadatas?.[q], distances: out.distances?.[q],
-  }, i, id)));
-}
-
 /** include of a query, checked (text search checks it as a vector query does). */
 export const queryInclude = (include) => checkInclude(include, QUERY_DEFAULT, INCLUDE);
-
-/** One record of column-major results: the included fields of index i. */
-function rowOf(columns, i, id) {
-  const row = { id };
-  if (columns.documents) row.document = columns.documents[i];
-  if (columns.embeddings) row.embedding = columns.embeddings[i];
-  if (columns.metadatas) row.metadata = columns.metadatas[i];
-  if (columns.distances) row.distance = columns.distances[i];
-  return row;
-}
 
 /** Checks a where filter even while the collection has no index yet (its dimensions come with the first add). */
 function checkWhere(where) {
@@ -222,7 +199,7 @@ export class Collection {
     const native = this.#live();
     const ids = native ? this.#select(native, filters, offset, limit) : [];
     const out = this.#records(native, ids, include);
-    return withRows(out, (id, i) => rowOf(out, i, id));
+    return finishGet(out);
   }
 
   /** The first `limit` records (default 10), embeddings included. */

@@ -6,7 +6,8 @@ import { TeaVecError, callEngine } from './errors.js';
 import { checkK, describe } from './validate.js';
 import { keysOf } from './keyed.js';
 import { WHERE_FILTER } from './filters.js';
-import { TEXT, finishQuery, queryInclude } from './collection.js';
+import { TEXT, queryInclude } from './collection.js';
+import { finishQuery } from './results.js';
 import { loadText } from './text-init.js';
 
 const MODES = ['vector', 'text', 'hybrid'];
