@@ -71,13 +71,16 @@ export async function textQuery(collection, opts) {
   if (!ANALYZERS.includes(textAnalyzer)) {
     throw new TeaVecError('INVALID_ARGUMENT', `textAnalyzer takes 'english' (stems) or 'plain' (words), got ${describe(textAnalyzer)}`);
   }
-  if (queryTexts === undefined || queryEmbeddings !== undefined) {
-    throw new TeaVecError('INVALID_ARGUMENT', `mode '${mode}' searches queryTexts (and no queryEmbeddings)`);
+  if (queryTexts === undefined || (queryEmbeddings !== undefined && mode === 'text')) {
+    throw new TeaVecError('INVALID_ARGUMENT', `mode '${mode}' searches queryTexts`
+      + `${mode === 'text' ? ' (and no queryEmbeddings)' : ' (with queryEmbeddings for its vector side, or the embedding function)'}`);
   }
   const texts = typeof queryTexts === 'string' ? [queryTexts] : queryTexts;
   if (!Array.isArray(texts) || texts.length === 0 || texts.some((t) => typeof t !== 'string')) {
     throw new TeaVecError('INVALID_ARGUMENT', `queryTexts must be a string or a non-empty list of strings, got ${describe(queryTexts)}`);
   }
+  // Hybrid's vector side: the embeddings given (one per text), else the texts through the embedding function.
+  const vectorSide = queryEmbeddings === undefined ? { queryTexts: texts } : { queryEmbeddings };
   const k = rest.nResults ?? 10;
   const filters = { ids: rest.ids, where: rest.where, whereDocument: rest.whereDocument };
   const filtered = rest.ids !== undefined || rest.where !== undefined || rest.whereDocument !== undefined;
@@ -88,7 +91,10 @@ export async function textQuery(collection, opts) {
   const text = await loadText();
   const { k: fusionK, weights, candidates = Math.max(MIN_CANDIDATES, k) } = checkFusion(fusion, text.defaultFusionK());
   const vectorHits = mode === 'hybrid'
-    ? (await collection.query({ ...filters, queryTexts: texts, nResults: candidates, include: [] })).ids : null;
+    ? (await collection.query({ ...filters, ...vectorSide, nResults: candidates, include: [] })).ids : null;
+  if (vectorHits && vectorHits.length !== texts.length) {
+    throw new TeaVecError('INVALID_ARGUMENT', `hybrid takes one query embedding per query text: ${vectorHits.length} for ${texts.length}`);
+  }
   const { native, state } = collection[TEXT]();
   const perQuery = texts.map(() => []);
   if (native) {

@@ -87,6 +87,11 @@ test('text mode: BM25 with English stems, filters on the text side, distances ar
   await rejects({ queryTexts: 'x', mode: 'semantic' }, 'INVALID_ARGUMENT');
   await rejects({ queryEmbeddings: [[1, 0, 0]], mode: 'text' }, 'INVALID_ARGUMENT');
   await rejects({ queryTexts: 'x', mode: 'hybrid' }, 'INVALID_ARGUMENT'); // no embedding function
+  await rejects({ queryTexts: ['x', 'y'], queryEmbeddings: [vectorOf(0)], mode: 'hybrid' }, 'INVALID_ARGUMENT');
+  // Without an embedding function, hybrid takes the query's embeddings beside its texts.
+  const given = await c.query({ queryTexts: ['zebra'], queryEmbeddings: [vectorOf(1)], mode: 'hybrid', nResults: 2, include: [] });
+  const vectorTop = c.query({ queryEmbeddings: [vectorOf(1)], nResults: 1, include: [] }).ids[0][0];
+  assert.deepEqual(new Set(given.ids[0]), new Set(['c', vectorTop]), 'the BM25 best and the vector best');
   await rejects({ queryTexts: 'x', mode: 'text', whereDocument: { $regex: '(' } }, 'INVALID_FILTER');
   await rejects({ queryTexts: 'x', mode: 'text', nResults: 0 }, 'INVALID_K');
   await rejects({ queryTexts: 'x', mode: 'text', include: ['uris'] }, 'INVALID_ARGUMENT');

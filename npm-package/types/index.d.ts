@@ -613,6 +613,8 @@ export interface QueryParams extends QueryOptions {
 /** Query texts, embedded by the collection's embedding function (its generateForQueries when it has one). */
 export interface QueryTextsParams extends QueryOptions {
   queryTexts: string | string[];
+  /** For mode 'hybrid' only: the vector side's embeddings (one per text) instead of the embedding function's. */
+  queryEmbeddings?: Embedding | Embedding[];
   /**
    * 'vector' (default): nearest embeddings, `distances` as the metric's. 'text': BM25 over the documents
    * (no embedding function needed), `distances` = −BM25 score. 'hybrid': reciprocal rank fusion of both,
