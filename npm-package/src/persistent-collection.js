@@ -1,6 +1,6 @@
 // A collection of a database opened by name (openDatabase): the Chroma-shaped collection of src/collection.js,
 // whose every change returns a Promise that resolves once the change is durable. Reads answer from memory.
-import { WRITE } from './collection.js';
+import { WRITE, EMBED } from './collection.js';
 import { batchRecord, deleteRecord, modifyRecord } from './log-records.js';
 
 export class PersistentCollection {
@@ -71,6 +71,17 @@ export class PersistentCollection {
   }
 
   #write(args, mode) {
+    // Documents are embedded before the change (the log then holds vectors; replay never needs the model).
+    let embedded;
+    try {
+      embedded = this.#inner()[EMBED](args, mode);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return embedded ? embedded.then((opts) => this.#logged(opts, mode)) : this.#logged(args, mode);
+  }
+
+  #logged(args, mode) {
     return this.#access.mutate(() => {
       const batch = this.#inner()[WRITE](args, mode);
       return { result: undefined, record: batch.items.length > 0 ? batchRecord(this.#name, batch) : null };
