@@ -34,6 +34,8 @@ export const ENGINES = {
       offlineEmulation: true,
       // Requests of the page, its workers and its service worker, as the driver sees them.
       requestLog: 'every request of the context (page, workers, service worker)',
+      // OPFS synchronous access handles in dedicated workers (the fast OPFS storage of openDatabase).
+      opfsSyncHandles: true,
     },
   },
   firefox: {
@@ -48,6 +50,7 @@ export const ENGINES = {
       launchQuota: true,
       offlineEmulation: true,
       requestLog: 'requests of the page (WebDriver BiDi network events)',
+      opfsSyncHandles: true,
     },
   },
   webkit: {
@@ -62,6 +65,8 @@ export const ENGINES = {
       launchQuota: false,
       offlineEmulation: false,
       requestLog: 'the page\'s Resource Timing entries (classic WebDriver has no network events)',
+      // WebKitGTK 2.50's MiniBrowser has no FileSystemSyncAccessHandle in workers: OPFS databases are NOT_SUPPORTED.
+      opfsSyncHandles: false,
     },
   },
 };

@@ -6,6 +6,7 @@ import { changeFor, applyToModel, applyToCollection, expectedStates, collectionJ
 
 export const ready = init();
 const CHECKPOINT_EVERY = 20;
+const ACK_DELAY_MS = 10;
 
 /**
  * Opens `name`, finds which prefix of the changes it holds: `{ ok, m, integrity }` with m in [from, to], or
@@ -41,6 +42,8 @@ export async function writeLoop(seed, name, storage, from, ackUrl) {
     const c = changeFor(seed, k, model);
     await applyToCollection(col, c);
     applyToModel(model, c);
+    // A pause between durable and acknowledged, so that some crashes land in it (the reopen must then hold k).
+    await new Promise((resolve) => setTimeout(resolve, ACK_DELAY_MS));
     await fetch(`${ackUrl}?k=${k}`, { cache: 'no-store' });
     if (k % CHECKPOINT_EVERY === 0) db.checkpoint(); // not awaited: the next changes race it
   }
