@@ -162,6 +162,7 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
       if (run.checkpoints.started > run.checkpoints.done) stats.insideCheckpoint++;
       if (readdirSync(dir).some((f) => f.endsWith('.tmp'))) stats.temporaryFiles++;
 
+      let lastRecovery = null;
       const db = await openDatabase(dir, { storage: 'file', checkpointBytes: CHECKPOINT_BYTES });
       let state;
       try {
@@ -172,10 +173,22 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
           stats.droppedTails++;
         }
         if (db.recovery.checkpointSeq > 0) stats.fromCheckpoint++;
+        lastRecovery = db.recovery;
       } finally {
         await db.close();
       }
-      const replayed = replay(model, run, state, where);
+      let replayed;
+      try {
+        replayed = replay(model, run, state, where);
+      } catch (e) {
+        // What a failure needs to be understood: the round's lines, the recovery report and both states.
+        if (process.env.TEAVEC_CRASH_DUMP) {
+          const { writeFileSync } = await import('node:fs');
+          writeFileSync(process.env.TEAVEC_CRASH_DUMP, JSON.stringify({ where, lines: writer.lines, recovery: lastRecovery,
+            state, model: model.state(), files: readdirSync(dir) }, null, 1));
+        }
+        throw e;
+      }
       model = replayed.model;
       const unacked = run.ops.filter(({ i, op }) => op.t !== 'bad' && !run.acks.has(i)).length;
       stats.unackedApplied += replayed.unacknowledgedApplied;
