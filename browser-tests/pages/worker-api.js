@@ -38,10 +38,12 @@ function batchOf(seed, n, dims) {
  * Inserts `n` vectors of `dims` dimensions in batches of `batch` while a long-task observer and a 16 ms
  * timer watch the page. `where`: 'worker' (teavec/worker) or 'direct' (EdgeVec on this thread, the control).
  */
-async function responsiveness({ where, n, dims, batch }) {
+async function responsiveness({ where, n, dims, batch, idleMs = 0 }) {
   const config = new EdgeVecConfig(dims);
   const ix = where === 'worker' ? await createWorkerIndex(config) : new EdgeVec(config);
   await ix.insert(vectors(1, 1, dims)[0]);
+  // 'idle' (a diagnosis aid): the same watch over a page that does nothing, to see what the machine alone costs.
+  if (where === 'idle') n = 0;
   const longTasks = [];
   const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => Math.round(e.duration))));
   observer.observe({ type: 'longtask' });
@@ -60,6 +62,7 @@ async function responsiveness({ where, n, dims, batch }) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await ix.insertBatch(batchOf(1000 + done, Math.min(batch, n - done), dims));
   }
+  if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
   const ms = performance.now() - started;
   const size = await ix.liveCount();
   // Let the observer deliver the last entries.

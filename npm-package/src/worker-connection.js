@@ -57,6 +57,7 @@ export class Connection {
   #next = 1;
   #ended = null;
   #endedError = null;
+  #endedCode = null;
   #ready;
 
   /** Starts the worker (`options.url`: another worker script) and resolves once it listens. */
@@ -76,15 +77,17 @@ export class Connection {
         else this.#receive(message);
       });
       port.onFailure((text) => {
-        const error = new TeaVecError('LOAD_FAILED', `the TeaVec worker stopped: ${text}`);
+        // Before it listens: the script or the engine did not load. Later: the object it served is gone.
+        const error = new TeaVecError(this.#endedCode ?? 'LOAD_FAILED', `the TeaVec worker stopped: ${text}`);
         reject(error);
-        this.#fail(this.#endedError ?? error);
+        this.#fail(error);
       });
     });
   }
 
   /** What every call gets once the worker is ended: `[code, message]` of the object it serves. */
   set endedError([code, message]) {
+    this.#endedCode = code;
     this.#endedError = new TeaVecError(code, message);
   }
 

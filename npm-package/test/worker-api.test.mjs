@@ -176,3 +176,41 @@ test('a database written in a worker is read back directly (file storage)', asyn
   await assert.rejects(memory.flush(), (e) => e instanceof TeaVecError && e.code === 'NOT_SUPPORTED');
   await memory.close();
 });
+
+test('TypeScript accepts teavec/worker against its typings', async () => {
+  const { mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const packageDir = fileURLToPath(new URL('..', import.meta.url));
+  const project = mkdtempSync(join(tmpdir(), 'teavec-worker-types-'));
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(packageDir, join(project, 'node_modules', 'teavec'), 'dir');
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  writeFileSync(join(project, 'usage.ts'), `
+import { EdgeVecConfig, TeaVecError, type SearchResult, type BatchInsertResult } from 'teavec';
+import { createWorkerIndex, loadWorkerIndex, openWorkerDatabase, type WorkerIndex, type WorkerCollection } from 'teavec/worker';
+const index: WorkerIndex = await createWorkerIndex(new EdgeVecConfig(3), { worker: { init: new URL('./teavec.wasm', import.meta.url) } });
+const controller = new AbortController();
+const batch: BatchInsertResult = await index.insertBatch([new Float32Array(3)], { signal: controller.signal, onProgress: (d, t) => void (d + t) });
+const hits: SearchResult[] = await index.search(new Float32Array(3), 5);
+const id: number = await index.insert(new Float32Array(3));
+const size: number = index.size;
+const again = await loadWorkerIndex({ bytes: await index.toBytes() }, { signal: controller.signal });
+await again.free();
+await index.terminate();
+const db = await openWorkerDatabase('notes', { storage: 'memory', worker: {} });
+const notes: WorkerCollection = await db.getOrCreateCollection({ name: 'notes' });
+await notes.add({ ids: ['a'], embeddings: [[1, 2, 3]] });
+const n: number = await notes.count();
+const all: WorkerCollection[] = await db.listCollections();
+try { await db.createCollection('notes'); } catch (e) { if (e instanceof TeaVecError) void e.code; }
+await db.close();
+// @ts-expect-error every method returns a Promise
+const wrong: number = index.liveCount();
+void batch; void hits; void id; void size; void n; void all; void wrong;
+`);
+  execFileSync(process.execPath, [join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict',
+    '--target', 'es2022', '--lib', 'es2022,dom,esnext.disposable', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'usage.ts'],
+  { cwd: project, stdio: 'inherit' });
+  rmSync(project, { recursive: true, force: true });
+});
