@@ -5,6 +5,7 @@ import { TeaVecError, EdgeVecConfig } from './index.js';
 import { describe } from './describe.js';
 import { CLASSES, FLAT, HANDLE } from './worker-protocol.js';
 import { Connection, encodeArgs } from './worker-connection.js';
+import { SharedConnection, canShare } from './worker-tabs.js';
 
 const CALL = Symbol('teavec.workerCall');
 const PROPS = Symbol('teavec.workerProps');
@@ -63,8 +64,14 @@ class RemoteObject {
   }
 
   async [CALL](method, spec, args) {
-    const { args: wire, transfer, callbacks, signal } = wireArgs(spec, args);
     const connection = this[CONNECTION];
+    if (connection.callDirect) {
+      // A database shared by tabs (src/worker-tabs.js): its connection takes the arguments as they are.
+      const answer = await connection.callDirect(this[HANDLE_ID], method, Boolean(spec.writes), args);
+      if (answer.props) this[PROPS] = answer.props;
+      return fromWire(connection, answer.value);
+    }
+    const { args: wire, transfer, callbacks, signal } = wireArgs(spec, args);
     const answer = await connection.request({ type: 'call', handle: this[HANDLE_ID], method, args: wire }, { transfer, callbacks, signal });
     if (answer.props) this[PROPS] = answer.props;
     return fromWire(connection, answer.value);
@@ -123,6 +130,11 @@ export class WorkerDatabase extends proxyOf('database') {
   close() { return endRemote(this); }
   /** Stops the worker at once, as a crash would: writes already acknowledged are durable, the rest are not. */
   terminate() { return this[CONNECTION].terminate(); }
+  /**
+   * A database opened by name in a browser is shared by the tabs of the origin: 'leader' in the tab whose worker
+   * holds it, 'follower' in the others (their calls go to the leader); undefined when not shared.
+   */
+  get tabRole() { return this[CONNECTION].role; }
   async [Symbol.asyncDispose]() { await this.close(); }
 }
 
@@ -208,9 +220,23 @@ export async function loadWorkerIndex(source, options = undefined) {
 
 /**
  * openDatabase(name, options) in a new worker; without a name an in-memory Database. `options.worker`:
- * `{ url, init }` as for createWorkerIndex; the other options are openDatabase's.
+ * `{ url, init }` as for createWorkerIndex; the other options are openDatabase's. In browsers a named
+ * database is shared by the origin's tabs (one worker, in the leader tab, holds it; src/worker-tabs.js)
+ * unless `shared: false`, a read-only open or storage 'memory'.
  */
 export async function openWorkerDatabase(name = undefined, options = undefined) {
   const { rest, worker } = splitWorkerOptions(options);
-  return openRoot('database', rest === undefined ? [name] : [name, rest], worker);
+  let openOptions = rest;
+  let shared;
+  if (rest !== null && typeof rest === 'object' && 'shared' in rest) ({ shared, ...openOptions } = rest);
+  // Not shared: no name (in memory), a name openDatabase will refuse, `shared: false`, or no Web Locks here.
+  if (typeof name !== 'string' || shared === false || !canShare(openOptions)) {
+    return openRoot('database', openOptions === undefined ? [name] : [name, openOptions], worker);
+  }
+  const connection = new SharedConnection(`teavec-worker:${openOptions?.storage ?? 'auto'}:${name}`, {
+    openLocal: () => openRoot('database', [name, openOptions], worker),
+    propsOf: (proxy) => proxy[PROPS],
+    isCollection: (value) => value instanceof WorkerCollection,
+  }, new TeaVecError(...CLASSES.database.ended));
+  return fromWire(connection, await connection.join());
 }
