@@ -203,6 +203,8 @@ const notes: WorkerCollection = await db.getOrCreateCollection({ name: 'notes' }
 await notes.add({ ids: ['a'], embeddings: [[1, 2, 3]] });
 const n: number = await notes.count();
 const all: WorkerCollection[] = await db.listCollections();
+const role: 'leader' | 'follower' | undefined = db.tabRole; void role;
+await openWorkerDatabase('x', { shared: false, storage: 'indexeddb' });
 try { await db.createCollection('notes'); } catch (e) { if (e instanceof TeaVecError) void e.code; }
 await db.close();
 // @ts-expect-error every method returns a Promise

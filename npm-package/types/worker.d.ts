@@ -82,7 +82,19 @@ export interface WorkerDatabase extends AsyncMethods<PersistentDatabase, 'close'
   close(): Promise<void>;
   /** Stops the worker at once, as a crash would: acknowledged writes are durable, the rest are not. */
   terminate(): Promise<void>;
+  /**
+   * A database opened by name in a browser is shared by the origin's tabs: 'leader' in the tab whose worker
+   * holds it, 'follower' in the others (their calls go to the leader); undefined when not shared.
+   */
+  readonly tabRole: 'leader' | 'follower' | undefined;
   [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** openWorkerDatabase's options: openDatabase's, `shared` (default true in browsers) and `worker`. */
+export interface WorkerDatabaseOptions extends OpenDatabaseOptions {
+  /** false: this tab opens the database in its own worker (waiting for the writer lock) instead of sharing the leader's. */
+  shared?: boolean;
+  worker?: WorkerOptions;
 }
 
 /** A new index in a new worker. `config`: an EdgeVecConfig or its settings as a plain object. */
@@ -93,5 +105,9 @@ export function createWorkerIndex(config: EdgeVecConfig | ({ dimensions: number 
 export function loadWorkerIndex(source: { name: string } | { path: string } | { bytes: Uint8Array | Int8Array | ArrayBuffer },
   options?: LongCallOptions & { worker?: WorkerOptions }): Promise<WorkerIndex>;
 
-/** openDatabase(name, options) in a new worker; without a name, an in-memory Database. */
-export function openWorkerDatabase(name?: string, options?: OpenDatabaseOptions & { worker?: WorkerOptions }): Promise<WorkerDatabase>;
+/**
+ * openDatabase(name, options) in a new worker; without a name, an in-memory Database. In browsers a named
+ * database is shared by the origin's tabs (see `tabRole`) unless `shared: false`, `readOnly`, `onLocked:
+ * 'readonly'` or storage 'memory'.
+ */
+export function openWorkerDatabase(name?: string, options?: WorkerDatabaseOptions): Promise<WorkerDatabase>;
