@@ -5,19 +5,22 @@ import init, { EdgeVec, EdgeVecConfig, Database, TeaVecError, openDatabase, load
 import { CLASSES, CALLBACK, SIGNAL, FLAT, HANDLE, errorToWire } from './worker-protocol.js';
 import { slicedInsert } from './worker-slices.js';
 
-/** postMessage/onmessage of this worker, whichever runtime it is. */
-async function connect() {
+/**
+ * postMessage/onmessage of this worker, whichever runtime it is. No top-level await: a browser worker listens
+ * from its first turn, and bundlers that emit classic worker scripts take this file as it is.
+ */
+function connect(start) {
   if (typeof globalThis.WorkerGlobalScope === 'function' && globalThis instanceof globalThis.WorkerGlobalScope) {
-    return {
+    start({
       post: (message, transfer) => globalThis.postMessage(message, transfer ?? []),
       listen: (handler) => globalThis.addEventListener('message', (event) => handler(event.data)),
-    };
+    });
+    return;
   }
-  const { parentPort } = await import('node:worker_threads');
-  return {
+  import('node:worker_threads').then(({ parentPort }) => start({
     post: (message, transfer) => parentPort.postMessage(message, transfer ?? []),
     listen: (handler) => parentPort.on('message', handler),
-  };
+  }));
 }
 
 const objects = new Map();
@@ -169,21 +172,22 @@ async function end({ handle }) {
   return { value: undefined };
 }
 
-const port = await connect();
-port.listen(async (message) => {
-  if (message.type === 'abort') {
-    controllers.get(message.id)?.abort();
-    return;
-  }
-  const { id } = message;
-  try {
-    const answer = message.type === 'open' ? await open(port, message)
-      : message.type === 'end' ? await end(message) : await callMethod(port, message);
-    port.post({ type: 'result', id, ...answer });
-  } catch (e) {
-    port.post({ type: 'error', id, error: errorToWire(e) });
-  } finally {
-    controllers.delete(id);
-  }
+connect((port) => {
+  port.listen(async (message) => {
+    if (message.type === 'abort') {
+      controllers.get(message.id)?.abort();
+      return;
+    }
+    const { id } = message;
+    try {
+      const answer = message.type === 'open' ? await open(port, message)
+        : message.type === 'end' ? await end(message) : await callMethod(port, message);
+      port.post({ type: 'result', id, ...answer });
+    } catch (e) {
+      port.post({ type: 'error', id, error: errorToWire(e) });
+    } finally {
+      controllers.delete(id);
+    }
+  });
+  port.post({ type: 'ready' });
 });
-port.post({ type: 'ready' });
