@@ -13,12 +13,14 @@ const envs = {
     ...common,
     index: (config) => new EdgeVec(config),
     load: (bytes) => EdgeVec.fromBytes(bytes),
+    loadSaved: (name) => EdgeVec.load(name),
     database: (name, options) => (name === undefined ? new Database() : openDatabase(name, options)),
   },
   worker: {
     ...common,
     index: (config) => createWorkerIndex(config),
     load: (bytes) => loadWorkerIndex({ bytes }),
+    loadSaved: (name) => loadWorkerIndex({ name }),
     database: (name, options) => openWorkerDatabase(name, options),
   },
 };
@@ -78,8 +80,8 @@ window.workerApiTest = {
   names: cases.map(([name]) => name),
   async run(index, kind) {
     try {
-      await cases[index][1](envs[kind]);
-      return { ok: true };
+      const note = await cases[index][1](envs[kind]);
+      return { ok: true, note };
     } catch (e) {
       return { ok: false, message: `${e?.name} ${e?.code ?? ''} ${e?.message}`, stack: e?.stack };
     }

@@ -116,7 +116,12 @@ export class Connection {
         signal,
       });
       this.#port.ref();
-      this.#port.post({ ...message, id }, transfer);
+      try {
+        this.#port.post({ ...message, id }, transfer);
+      } catch (e) {
+        // An argument postMessage cannot clone (a function in a nested object, a symbol): this call only fails.
+        this.#pending.get(id).reject(e);
+      }
     });
   }
 

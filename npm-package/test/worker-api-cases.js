@@ -10,6 +10,8 @@
 //   database(name?, options?)          → a Database / openDatabase(...) or their worker form
 //   storage                            → a durable storage openDatabase takes here ('file', 'indexeddb')
 //   dbName(tag)                        → a fresh database name for that storage
+//   loadSaved(name) | undefined        → browsers: the index save(name) stored in IndexedDB (EdgeVec.load or
+//                                        loadWorkerIndex({ name })); the case that needs it is skipped without it
 // }
 
 export class CaseFailure extends Error {}
@@ -159,6 +161,22 @@ export const cases = [
     eq(await ix.canInsert(), true, 'canInsert');
     ok(typeof (await ix.getMemoryRecommendation()) === 'object', 'getMemoryRecommendation');
     await copy.free();
+    await ix.free();
+  }],
+
+  ['IndexedDB (browsers): save with progress, load it back', async (env) => {
+    if (!env.loadSaved) return 'skipped: no IndexedDB here';
+    const ix = await env.index(config(env, 4));
+    const vs = vectors(13, 120, 4);
+    await ix.insertBatch(vs);
+    const reports = [];
+    const name = env.dbName('saved-index');
+    await ix.save(name, { onProgress: (done, total) => reports.push([done, total]) });
+    ok(reports.length > 0 && reports.at(-1)[0] === reports.at(-1)[1], `save reported its progress: ${JSON.stringify(reports)}`);
+    const loaded = await env.loadSaved(name);
+    eq([await loaded.liveCount(), (await loaded.search(vs[77], 1))[0].id], [120, 77], 'loaded back');
+    await rejects(env, () => env.loadSaved(env.dbName('never-saved')), 'NOT_FOUND', 'nothing saved under that name');
+    await loaded.free();
     await ix.free();
   }],
 
