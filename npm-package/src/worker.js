@@ -169,18 +169,15 @@ function checkWorkerOptions(options) {
   return { url: options.url, init: init?.module instanceof URL ? { ...init, module: init.module.href } : init };
 }
 
-/** Starts a worker, opens the root object there and returns its proxy; the worker stops if that fails. */
-async function openRoot(kind, args, workerOptions) {
+/**
+ * Starts a worker, opens the root object there and returns its proxy; the worker stops if that fails.
+ * `transfer`: buffers of `args` that go to the worker (the caller made them for it).
+ */
+async function openRoot(kind, args, workerOptions, transfer = []) {
   const options = checkWorkerOptions(workerOptions);
   const connection = await Connection.start({ url: options.url });
   connection.endedError = CLASSES[kind].ended;
-  const { args: wire, transfer, callbacks, signal } = wireArgs({}, args);
-  if (args[1]?.bytes instanceof Uint8Array || args[1]?.bytes instanceof Int8Array || args[1]?.bytes instanceof ArrayBuffer) {
-    const bytes = new Uint8Array(args[1].bytes instanceof ArrayBuffer ? args[1].bytes : args[1].bytes.buffer).slice(
-      args[1].bytes.byteOffset ?? 0, (args[1].bytes.byteOffset ?? 0) + args[1].bytes.byteLength);
-    wire[1] = { ...wire[1], bytes };
-    transfer.push(bytes.buffer);
-  }
+  const { args: wire, callbacks, signal } = encodeArgs(args);
   try {
     const answer = await connection.request({ type: 'open', kind, args: wire, init: options.init }, { transfer, callbacks, signal });
     return fromWire(connection, answer.value);
@@ -215,7 +212,11 @@ export async function loadWorkerIndex(source, options = undefined) {
     throw new TeaVecError('INVALID_ARGUMENT', `loadWorkerIndex takes { name } | { path } | { bytes }, got ${describe(source)}`);
   }
   const { rest, worker } = splitWorkerOptions(options);
-  return openRoot('index', [null, source, rest ?? {}], worker);
+  const { bytes } = source;
+  if (!ArrayBuffer.isView(bytes) && !(bytes instanceof ArrayBuffer)) return openRoot('index', [null, source, rest ?? {}], worker);
+  // A copy of the snapshot goes to the worker, transferred: the caller keeps its bytes.
+  const copy = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice() : new Uint8Array(bytes).slice();
+  return openRoot('index', [null, { ...source, bytes: copy }, rest ?? {}], worker, [copy.buffer]);
 }
 
 /**

@@ -143,11 +143,24 @@ test('reads are answered while a long build runs in the worker; writes keep thei
 });
 
 test('batches cross as one transferred buffer; the caller keeps its arrays', async () => {
+  const { Worker } = await import('node:worker_threads');
+  const post = Worker.prototype.postMessage;
+  const sent = [];
+  Worker.prototype.postMessage = function spy(message, transfer) {
+    if (message.type === 'call') sent.push({ method: message.method, transfer: (transfer ?? []).map((b) => b.byteLength) });
+    return post.call(this, message, transfer);
+  };
   const ix = await createWorkerIndex(l2(3));
   const list = vectors(1, 5, 3);
   const flat = new Float32Array(15).fill(1);
-  await ix.insertBatch(list);
-  await ix.insertBatchFlat(flat, 5);
+  try {
+    await ix.insertBatch(list);
+    await ix.insertBatchFlat(flat, 5);
+  } finally {
+    Worker.prototype.postMessage = post;
+  }
+  assert.deepEqual(sent, [{ method: 'insertBatch', transfer: [60] }, { method: 'insertBatchFlat', transfer: [60] }],
+    'each batch went as one buffer of 5 × 3 floats, transferred');
   assert.equal(list[0].length, 3);
   assert.equal(flat.length, 15);
   assert.deepEqual(Array.from(await ix.getVector(2)), Array.from(list[2]));
