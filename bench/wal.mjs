@@ -5,14 +5,14 @@
 //   Chromium     TeaVec OPFS log (worker) vs  sync access handle write + flush
 // plus, for reference, what the main thread can do with OPFS (createWritable, append, close).
 //   node bench/wal.mjs [--n 300] [--warm 20]
-import { mkdtempSync, rmSync, openSync, closeSync, write, fdatasync } from 'node:fs';
-import { promisify } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { launchKillableChromium } from '../browser-tests/test/chromium-process.mjs';
+import { bareFileAppender } from './lib/fsync-floor.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
@@ -42,11 +42,7 @@ try {
   const writer = storage.writer();
   const vector = new Float32Array(384).map((_, d) => Math.sin(d));
   const recordBytes = 1642;
-  const fd = openSync(join(work, 'bare.log'), 'w');
-  const bytes = new Uint8Array(recordBytes);
-  const writeAsync = promisify(write);
-  const syncAsync = promisify(fdatasync);
-  let at = 0;
+  const bare = bareFileAppender(join(work, 'bare.log'), recordBytes);
   const teavecMs = [];
   const bareMs = [];
   for (let i = -WARM; i < N; i++) {
@@ -55,11 +51,10 @@ try {
       metadata: [JSON.stringify({ title: `note ${i}`, tag: 'bench', at: 1700000000000 + i })] });
     if (i >= 0) teavecMs.push(performance.now() - t);
     t = performance.now();
-    at += await writeAsync(fd, bytes, 0, bytes.length, at);
-    await syncAsync(fd);
+    await bare.append();
     if (i >= 0) bareMs.push(performance.now() - t);
   }
-  closeSync(fd);
+  bare.close();
   await writer.close();
   const segments = (await (await openLogStorage(join(work, 'node-log'), { storage: 'file' })).readLog()).segments;
   const written = Math.round(segments.reduce((s, b) => s + b.length, 0) / (N + WARM));

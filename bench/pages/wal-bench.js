@@ -18,7 +18,7 @@ function record(i) {
  * Milliseconds of `n` awaited calls of each of `fns` (after `warm` unmeasured rounds), interleaved call by call so
  * that every contender sees the same moments of a shared, noisy disk.
  */
-async function interleaved(n, warm, fns) {
+export async function interleaved(n, warm, fns) {
   const ms = fns.map(() => []);
   for (let i = -warm; i < n; i++) {
     for (let f = 0; f < fns.length; f++) {
@@ -47,7 +47,7 @@ async function teavecLog(storage, name) {
 }
 
 /** Bare IndexedDB: one strict-durability transaction putting `size` bytes per call. */
-async function bareIndexedDb(name, size) {
+export async function bareIndexedDb(name, size) {
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => open.result.createObjectStore('log');
@@ -67,7 +67,7 @@ async function bareIndexedDb(name, size) {
 }
 
 /** Bare OPFS (dedicated worker): a sync access handle appending `size` bytes and flushing per call. */
-async function bareOpfs(name, size) {
+export async function bareOpfs(name, size) {
   const root = await navigator.storage.getDirectory();
   const h = await (await root.getFileHandle(name, { create: true })).createSyncAccessHandle();
   h.truncate(0);

@@ -358,6 +358,15 @@ export class EdgeVec {
   }
 
   /** Browser: the newest saved generation that verifies; NOT_FOUND when nothing is saved under `name`. */
+  /**
+   * Opens, or creates with `config`, the index `name` as a database of one index (docs/database.md): the
+   * EdgeVec API whose every change resolves once durable in a write-ahead log. `options` as openDatabase's.
+   */
+  static async open(name, config = undefined, options = undefined) {
+    const { openIndex } = await import('./persistent-open.js');
+    return openIndex(name, config, options);
+  }
+
   static async load(name, options) {
     const saved = await loadSnapshot(name, options);
     if (saved === null) throw new TeaVecError('NOT_FOUND', `no index is saved under the name "${name}"`);

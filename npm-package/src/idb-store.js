@@ -68,7 +68,9 @@ export function saveSnapshot(name, bytes, options = undefined) {
 /**
  * The newest saved generation of `name` whose checksums verify (older ones are tried when newer ones fail):
  * { generation, bytes: Int8Array, skipped: [generations that failed] }, or null when nothing is saved.
- * Rejects with CORRUPT_SNAPSHOT when generations exist but none verifies. options: { onProgress }.
+ * Rejects with CORRUPT_SNAPSHOT when generations exist but none verifies, and with STORAGE_LOST when the browser
+ * reported that it discarded this site's IndexedDB (Chromium, after damaged LevelDB files; docs/indexeddb.md) until
+ * a new save or deleteSnapshot. options: { onProgress }.
  */
 export function loadSnapshot(name, options = undefined) {
   return call(async (s) => {

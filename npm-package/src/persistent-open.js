@@ -2,12 +2,12 @@
 // newest verified checkpoint plus the valid log after it, and hands out a PersistentDatabase.
 import { TeaVecError } from './errors.js';
 import { requireEngine } from './init.js';
-import { Database } from './database.js';
 import { checkOptions, checkOneOf } from './validate.js';
 import { describe } from './describe.js';
 import { openLogStorage } from './wal-store.js';
-import { applyRecord } from './log-records.js';
-import { PersistentDatabase, DEFAULT_CHECKPOINT_BYTES } from './persistent-database.js';
+import { PersistentDatabase, DATABASE } from './persistent-database.js';
+import { persistentIndex, indexKind } from './persistent-index.js';
+import { LoggedState, DEFAULT_CHECKPOINT_BYTES } from './logged-state.js';
 import { acquireWriterLock, openChannel, channelName } from './writer-lock.js';
 
 const OPTIONS = ['storage', 'durability', 'flushIntervalMs', 'checkpointBytes', 'onLocked', 'readOnly', 'quotaBytes'];
@@ -63,25 +63,27 @@ function pickStorage(storage) {
 }
 
 /** Recovery: the newest verified checkpoint, then every valid record after it, applied in order. */
-async function recoverSession(storage, { writable, durability, flushIntervalMs }) {
+async function recoverSession(storage, kind, { writable, durability, flushIntervalMs }) {
   const found = await storage.recover();
   const { checkpoint, records } = found;
-  const db = checkpoint.bytes ? Database.fromBytes(checkpoint.bytes) : new Database();
+  const state = kind.fromCheckpoint(checkpoint.bytes);
   let appliedSeq = checkpoint.seq;
   try {
     for (const record of records) {
-      applyRecord(db, record);
+      kind.apply(state, record);
       appliedSeq = record.seq;
     }
   } catch (e) {
-    db.free();
+    kind.free(state);
     throw e;
   }
   const recovery = {
     ...found.recovery, replayed: records.length, generation: checkpoint.generation, skippedCheckpoints: checkpoint.skipped,
+    // IndexedDB: the browser discarded the origin's data (docs/indexeddb.md) and nothing was stored since.
+    storageLost: !checkpoint.bytes && records.length === 0 ? checkpoint.storageLost ?? null : null,
   };
   const writer = writable ? storage.writer({ durability, flushIntervalMs }) : null;
-  return { db, recovery, writer, appliedSeq };
+  return { state, recovery, writer, appliedSeq };
 }
 
 /**
@@ -89,7 +91,27 @@ async function recoverSession(storage, { writable, durability, flushIntervalMs }
  * the options.
  */
 export async function open(name, options = undefined) {
-  const opts = checkOpenOptions(name, options);
+  return new PersistentDatabase(await openLogged(name, checkOpenOptions(name, options), DATABASE));
+}
+
+/**
+ * Opens (creating with `config` if needed) the index `name` (EdgeVec.open). An existing index keeps its
+ * settings (the config is used to create it only); a config of other dimensions is INVALID_CONFIG.
+ */
+export async function openIndex(name, config, options = undefined) {
+  const logged = await openLogged(name, checkOpenOptions(name, options), indexKind(config));
+  const { dimensions } = logged.state();
+  if (config && config.dimensions !== dimensions) {
+    await logged.close();
+    throw new TeaVecError('INVALID_CONFIG', `index ${JSON.stringify(name)} exists with ${dimensions} dimensions, the config `
+      + `asks for ${config.dimensions} (an existing index keeps its settings: open it without a config)`);
+  }
+  // A new index's settings live only in its config: a first checkpoint stores them for every later open.
+  if (!logged.readOnly && logged.recovery.generation === 0) await logged.checkpoint();
+  return persistentIndex(logged);
+}
+
+async function openLogged(name, opts, kind) {
   requireEngine();
   const storage = pickStorage(opts.storage);
   if (storage === 'opfs' && opts.readOnly) {
@@ -106,7 +128,7 @@ export async function open(name, options = undefined) {
   let session;
   try {
     log = await openStorage();
-    session = await recoverSession(log, { ...opts, writable });
+    session = await recoverSession(log, kind, { ...opts, writable });
   } catch (e) {
     await log?.close().catch(() => {});
     release?.();
@@ -118,7 +140,7 @@ export async function open(name, options = undefined) {
     published: writable && channel ? (seq, record) => channel.postMessage({ seq, record }) : () => {},
     reopen: async () => {
       log = await openStorage();
-      return recoverSession(log, { ...opts, writable });
+      return recoverSession(log, kind, { ...opts, writable });
     },
     close: async () => {
       channel?.close();
@@ -127,20 +149,20 @@ export async function open(name, options = undefined) {
       release?.();
     },
   };
-  const db = new PersistentDatabase(name, storage, !writable, session, hooks);
-  if (!writable && channel) followWriter(db, channel, async () => recoverSession(log, { ...opts, writable }));
+  const logged = new LoggedState(name, storage, !writable, session, { ...hooks, kind });
+  if (!writable && channel) followWriter(logged, channel, async () => recoverSession(log, kind, { ...opts, writable }));
   channel?.unref?.();
-  return db;
+  return logged;
 }
 
 /**
  * A follower applies each change the writer announces once durable; on a gap (a notice missed, or sent
  * before this database had recovered) it reads the storage again.
  */
-function followWriter(db, channel, reread) {
+function followWriter(logged, channel, reread) {
   let resyncing = null;
   channel.onmessage = ({ data }) => {
-    if (resyncing || db.follow(data.seq, data.record)) return;
-    resyncing = reread().then((session) => db.replaceSession(session), () => {}).finally(() => { resyncing = null; });
+    if (resyncing || logged.follow(data.seq, data.record)) return;
+    resyncing = reread().then((session) => logged.replaceSession(session), () => {}).finally(() => { resyncing = null; });
   };
 }

@@ -70,6 +70,11 @@ export class LogWriter {
       hasVector === null ? null : bytesOf(hasVector), vectors, metadata, documents));
   }
 
+  /** A change through the single-index API: method name, arguments JSON, the vectors it referenced (Float32Array). */
+  indexCall(method, argumentsJson, floats) {
+    return this.#append(() => this.#w.indexCall(method, argumentsJson, floats));
+  }
+
   deleteKeys(collection, keys) {
     return this.#append(() => this.#w.deleteKeys(collection, strings(keys, 'keys')));
   }

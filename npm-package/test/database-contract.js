@@ -4,33 +4,15 @@
 //
 // env: {
 //   open(name, options)        → openDatabase(name, { storage, ...options }) of this backend
+//   openIndex(name, config, options) → EdgeVec.open(name, config, { storage, ...options })
 //   quota(name) | null         → the same, on a storage whose space runs out after a few hundred KB
 //   followers: boolean          → whether a read-only follower can open a name its writer holds open
 //                                 (not OPFS: its files have one opener at a time)
 // }
 import { rng } from './random.js';
+import { ok, eq, rejectsWith } from './contract-asserts.js';
 
-export class ContractFailure extends Error {}
-
-function ok(value, message) {
-  if (!value) throw new ContractFailure(message);
-}
-
-function eq(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new ContractFailure(`${what}:\n expected ${e.slice(0, 400)}\n got      ${a.slice(0, 400)}`);
-}
-
-async function rejectsWith(promise, code, what) {
-  try {
-    await promise;
-  } catch (e) {
-    if (e?.code !== code) throw new ContractFailure(`${what}: expected ${code}, got ${e?.code} ${e?.message}`);
-    return e;
-  }
-  throw new ContractFailure(`${what}: expected ${code}, but it succeeded`);
-}
+export { ContractFailure } from './contract-asserts.js';
 
 /** Everything a database holds, in a comparable form: collections in order, with metadata and every record. */
 export function contents(db) {
@@ -62,6 +44,23 @@ async function reopened(env, db, name, expected, what, options = {}) {
   eq(contents(again), expected, `${what}, after reopening`);
   again.checkIntegrity();
   return again;
+}
+
+/** Everything observable about an index opened by name, to compare across a reopen. */
+export function indexContents(ix, queries, maxId = 64) {
+  const live = [];
+  for (let id = 0; id < maxId; id++) {
+    let deleted = true;
+    try { deleted = ix.isDeleted(id); } catch { /* never given out */ }
+    if (!deleted) live.push(id);
+  }
+  return {
+    size: ix.size,
+    live: ix.liveCount(),
+    dimensions: ix.dimensions,
+    records: live.map((id) => [id, ix.keyOf(id) ?? null, Array.from(ix.getVector(id)), ix.getAllMetadata(id) ?? null]),
+    results: queries.map((q) => ix.search(q, 5)),
+  };
 }
 
 export const databaseContract = [
@@ -217,6 +216,45 @@ export const databaseContract = [
       eq(contents(reader), contents(writer), 'the follower after the writer\'s changes');
       await reader.close();
       await writer.close();
+    },
+  },
+  {
+    name: 'an index opened by name (EdgeVec.open): every kind of change survives a reopen with the same ids',
+    async run(env, name) {
+      const config = { dimensions: 8, metric: 'l2' };
+      const random = rng(21);
+      const v = () => Float32Array.from({ length: 8 }, () => Math.fround(random() * 2 - 1));
+      const queries = [v(), v(), v()];
+      const ix = await env.openIndex(name, config);
+      ok(await ix.insert(v()) === 0, 'insert resolves with the id');
+      await ix.insertBatch([v(), v(), v()]);
+      await ix.insertBatchFlat(new Float32Array([...v(), ...v()]), 2);
+      await ix.insertWithMetadata(v(), { tag: 'a', n: 1 });
+      await ix.insertBatchWithMetadata([v(), v()], [{ tag: 'b' }, null]);
+      await ix.upsert('doc-1', v(), { kind: 'keyed' });
+      await ix.upsertBatch([{ id: 'doc-2', vector: v() }, { id: 'doc-1', vector: v(), metadata: { kind: 'again' } }]);
+      await ix.updateVector(2, v());
+      await ix.setMetadata(3, 'colour', 'red');
+      await ix.setAllMetadata(4, { a: 1, b: 'two' });
+      await ix.deleteMetadata(7, 'tag');
+      await ix.delete('doc-2');
+      await ix.softDelete(1);
+      await ix.softDeleteBatch(new Uint32Array([5, 6]));
+      await ix.compact();
+      await ix.insertBatchWithProgress([v(), v()], () => {});
+      const expected = indexContents(ix, queries);
+      await rejectsWith(ix.insert(new Float32Array(3)), 'DIMENSION_MISMATCH', 'a vector of other dimensions');
+      eq(indexContents(ix, queries), expected, 'a refused change changes nothing');
+      await ix.close();
+      const again = await env.openIndex(name);
+      eq(indexContents(again, queries), expected, 'after reopening');
+      await again.checkpoint();
+      await again.close();
+      const third = await env.openIndex(name, config);
+      eq(indexContents(third, queries), expected, 'after a checkpoint and reopening');
+      await third.close();
+      await rejectsWith(env.openIndex(name, { dimensions: 4 }), 'INVALID_CONFIG', 'a config of other dimensions');
+      await rejectsWith(env.openIndex(`${name}-missing`), 'NOT_FOUND', 'opening a missing index without a config');
     },
   },
   {

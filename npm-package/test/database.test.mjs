@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import init, { openDatabase } from '../dist/teavec.js';
+import init, { openDatabase, EdgeVec, EdgeVecConfig } from '../dist/teavec.js';
 import { databaseContract } from './database-contract.js';
 
 await init();
@@ -15,14 +15,19 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const dirs = mkdtempSync(join(tmpdir(), 'teavec-db-'));
 after(() => rmSync(dirs, { recursive: true, force: true }));
 
+/** The contract's plain config object as an EdgeVecConfig (undefined stays undefined). */
+const configOf = (plain) => plain && (({ dimensions, ...rest }) => Object.assign(new EdgeVecConfig(dimensions), rest))(plain);
+
 const backends = {
   memory: {
     open: (name, options) => openDatabase(name, { storage: 'memory', ...options }),
+    openIndex: (name, config, options) => EdgeVec.open(name, configOf(config), { storage: 'memory', ...options }),
     quota: (name) => openDatabase(name, { storage: 'memory', quotaBytes: 300_000 }),
     followers: true,
   },
   file: {
     open: (name, options) => openDatabase(join(dirs, name), { storage: 'file', ...options }),
+    openIndex: (name, config, options) => EdgeVec.open(join(dirs, name), configOf(config), { storage: 'file', ...options }),
     quota: null,
     followers: true,
   },
@@ -43,7 +48,8 @@ test('TypeScript accepts openDatabase and its collections against the typings', 
   symlinkSync(packageDir, join(project, 'node_modules', 'teavec'), 'dir');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   writeFileSync(join(project, 'usage.ts'), `
-import init, { openDatabase, TeaVecError, type PersistentDatabase, type PersistentCollection, type RecoveryReport } from 'teavec';
+import init, { openDatabase, EdgeVec, EdgeVecConfig, TeaVecError, type PersistentDatabase, type PersistentCollection,
+  type RecoveryReport, type PersistentEdgeVec } from 'teavec';
 await init();
 const db: PersistentDatabase = await openDatabase('notes', { storage: 'auto', durability: 'relaxed', flushIntervalMs: 50 });
 const report: RecoveryReport = db.recovery;
@@ -60,6 +66,12 @@ await db.close();
 // @ts-expect-error storage names are a closed set
 await openDatabase('x', { storage: 'localStorage' });
 void report.dropped.length; void deleted; void generation; void seq; void notes.count();
+const config = new EdgeVecConfig(3);
+const index: PersistentEdgeVec = await EdgeVec.open('vectors', config, { storage: 'memory' });
+const id: number = await index.insert(new Float32Array([1, 2, 3]));
+const hits = index.search(new Float32Array([1, 2, 3]), 1);
+await index.close();
+void id; void hits[0].score;
 `);
   execFileSync(process.execPath, [join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict',
     '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'usage.ts'], { cwd: project, stdio: 'inherit' });

@@ -8,28 +8,9 @@
 //   quota(name) | null     → a LogStorage of this backend whose space runs out after a few hundred KB
 // }
 import { rng } from './random.js';
+import { ok, eq, rejectsWith } from './contract-asserts.js';
 
-export class ContractFailure extends Error {}
-
-function ok(value, message) {
-  if (!value) throw new ContractFailure(message);
-}
-
-function eq(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new ContractFailure(`${what}: expected ${e}, got ${a}`);
-}
-
-async function rejectsWith(promise, code, what) {
-  try {
-    await promise;
-  } catch (e) {
-    if (e?.code !== code) throw new ContractFailure(`${what}: expected ${code}, got ${e?.code} ${e?.message}`);
-    return e;
-  }
-  throw new ContractFailure(`${what}: expected ${code}, but it succeeded`);
-}
+export { ContractFailure } from './contract-asserts.js';
 
 const concat = (parts) => {
   const out = new Int8Array(parts.reduce((n, p) => n + p.length, 0));

@@ -459,6 +459,12 @@ export class EdgeVec {
   save(name: string, options?: SaveSnapshotOptions): Promise<SavedSnapshot>;
   /** Browser: loads the newest generation saved under `name` that verifies; NOT_FOUND when there is none. */
   static load(name: string, options?: LoadSnapshotOptions): Promise<EdgeVec>;
+  /**
+   * Opens, or creates with `config`, the index `name` as a database of one index (docs/database.md): every
+   * change resolves once durable in a write-ahead log. An existing index keeps its settings; a config of other
+   * dimensions is INVALID_CONFIG; no config and no such index is NOT_FOUND.
+   */
+  static open(name: string, config?: EdgeVecConfig, options?: OpenDatabaseOptions): Promise<PersistentEdgeVec>;
 
   /**
    * Returns the index's engine memory now. With the SIMD kernels its vectors live in WebAssembly linear
@@ -644,6 +650,26 @@ export interface PersistentCollection {
   modify(params: { name?: string; metadata?: Metadata | null }): Promise<void>;
 }
 
+/** The EdgeVec methods that change an index: on an index opened by name each returns a Promise, resolved once durable. */
+export type IndexChange = 'insert' | 'insertBatchFlat' | 'insertBatch' | 'insertBatchWithProgress' | 'insertWithMetadata'
+  | 'insertBatchWithMetadata' | 'upsert' | 'upsertBatch' | 'delete' | 'deleteBatch' | 'updateVector' | 'softDelete'
+  | 'softDeleteBatch' | 'softDeleteBatchCompat' | 'compact' | 'setMetadata' | 'setAllMetadata' | 'deleteMetadata'
+  | 'deleteAllMetadata';
+
+/** An index opened by name (`EdgeVec.open`): EdgeVec's reads as they are, its changes as Promises. */
+export type PersistentEdgeVec = Omit<EdgeVec, IndexChange | 'free' | 'save'> & {
+  [K in IndexChange]: (...args: Parameters<EdgeVec[K]>) => Promise<ReturnType<EdgeVec[K]>>;
+} & {
+  readonly name: string;
+  readonly storage: 'indexeddb' | 'opfs' | 'file' | 'memory';
+  readonly readOnly: boolean;
+  readonly recovery: RecoveryReport;
+  flush(): Promise<void>;
+  checkpoint(): Promise<{ generation: number; seq: number }>;
+  /** Flushes and releases the storage, the writer lock and the engine memory. */
+  close(): Promise<void>;
+};
+
 export interface OpenDatabaseOptions {
   /**
    * Where the database lives. 'auto' (default): OPFS in a dedicated worker that has synchronous access
@@ -676,6 +702,11 @@ export interface RecoveryReport {
   dropped: { segment: number; offset: number; bytes: number; records: number; seq: number; reason: string; detail: string }[];
   segments: { id: number; start: number; generation: number }[];
   skippedCheckpoints: { generation: number; reason: string }[];
+  /**
+   * IndexedDB: the browser reported that it discarded this site's stored data (Chromium does so when it finds
+   * its files damaged; docs/indexeddb.md) and nothing was stored since: the database opened empty. Else null.
+   */
+  storageLost: { dataLoss: string; message: string; detectedAt: number } | null;
 }
 
 /** A database opened by name: collections whose every change is durable once its Promise resolves. */
@@ -719,7 +750,8 @@ export function openDatabase(name: string, options?: OpenDatabaseOptions): Promi
  * `NOT_SUPPORTED`). Each save is a new generation: chunks first, then a manifest with CRC-32s in a strict
  * transaction, one writer per name at a time (Web Locks). Loads verify every checksum and fall back to the
  * previous generation. Failures: `QUOTA_EXCEEDED` (nothing saved changed), `STORAGE_ERROR`,
- * `CORRUPT_SNAPSHOT` (generations exist, none verifies), `INVALID_ARGUMENT`, `NOT_INITIALIZED`.
+ * `CORRUPT_SNAPSHOT` (generations exist, none verifies), `STORAGE_LOST` (a load after the browser reported that
+ * it discarded the site's IndexedDB, until a new save or a delete), `INVALID_ARGUMENT`, `NOT_INITIALIZED`.
  */
 export type SnapshotProgress = (doneBytes: number, totalBytes: number) => void;
 

@@ -8,6 +8,7 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.core.JSNumber;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.indexeddb.IDBGetRequest;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -26,6 +27,8 @@ final class GenerationReader {
     private StoreRequests chunks;
     private JSArrayReader<JSObject> manifests;
     private final JSArray<JSNumber> skipped = JSArray.create();
+    /** Whether an empty store fails with a standing {@link StorageLoss} report (snapshot loads; not the log's). */
+    private boolean reportLoss;
     private final StringBuilder reasons = new StringBuilder();
 
     private Manifest current;
@@ -38,20 +41,37 @@ final class GenerationReader {
     }
 
     JSPromise<JSObject> read() {
+        reportLoss = true;
         return IdbConnection.using(name, false, db -> db == null ? JSPromise.resolve(null) : readOn(db));
     }
 
     /** Loads through an open connection (left open). */
     JSPromise<JSObject> readOn(IdbConnection db) {
-        run = db.run(new String[] {IdbConnection.MANIFESTS, IdbConnection.CHUNKS}, IdbConnection.READONLY,
-                TransactionOptions.RELAXED, "loading " + name);
+        String[] stores = reportLoss ? new String[] {IdbConnection.MANIFESTS, IdbConnection.CHUNKS, IdbConnection.META}
+                : new String[] {IdbConnection.MANIFESTS, IdbConnection.CHUNKS};
+        run = db.run(stores, IdbConnection.READONLY, TransactionOptions.RELAXED, "loading " + name);
         chunks = run.store(IdbConnection.CHUNKS);
         IDBGetRequest all = run.store(IdbConnection.MANIFESTS).getAll();
         all.setOnSuccess(run.guard(() -> {
             manifests = all.getResult().cast();
+            if (manifests.getLength() == 0 && reportLoss) {
+                failIfStorageLost();
+                return;
+            }
             tryGeneration(manifests.getLength() - 1);
         }));
         return run.committed();
+    }
+
+    /** Nothing saved: either never, or the browser discarded it and a {@link StorageLoss} report stands. */
+    private void failIfStorageLost() {
+        IDBGetRequest report = run.store(IdbConnection.META).get(JSString.valueOf(StorageLoss.KEY));
+        report.setOnSuccess(run.guard(() -> {
+            TeaVecException lost = StorageLoss.error(name, report.getResult());
+            if (lost != null) {
+                throw lost;
+            }
+        }));
     }
 
     /** Manifests come sorted by generation, oldest first; index -1 means none is left. */

@@ -7,6 +7,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.indexeddb.IDBDatabase;
 import org.teavm.jso.indexeddb.IDBFactory;
 import org.teavm.jso.indexeddb.IDBOpenDBRequest;
@@ -84,7 +85,9 @@ final class IdbConnection {
 
     /**
      * Opens (version {@link #VERSION}) the database {@code name}, creating it with {@code stores} when it does not
-     * exist; with {@code stores} null nothing is created and a missing database resolves null.
+     * exist; with {@code stores} null nothing is created and a missing database resolves null, unless the browser
+     * reports that it discarded the origin's data: then the snapshot stores are created anyway, to keep the
+     * {@link StorageLoss} report that the upgrade stores in `meta`.
      */
     static JSPromise<JSObject> openRequest(IDBFactory factory, String name, String[] stores) {
         boolean create = stores != null;
@@ -99,16 +102,20 @@ final class IdbConnection {
                 return;
             }
             request.setOnUpgradeNeeded(event -> {
-                if (!create) {
+                JSObject loss = StorageLoss.fromUpgrade(event);
+                if (!create && loss == null) {
                     // Aborting the upgrade of a database that did not exist removes it again.
                     request.getTransaction().abort();
                     return;
                 }
                 IDBDatabase db = request.getResult();
-                for (String store : stores) {
+                for (String store : create ? stores : SNAPSHOT_STORES) {
                     if (!hasStore(db, store)) {
                         db.createObjectStore(store);
                     }
+                }
+                if (loss != null && hasStore(db, META)) {
+                    request.getTransaction().objectStore(META).put(loss, JSString.valueOf(StorageLoss.KEY));
                 }
             });
             request.setOnSuccess(() -> {

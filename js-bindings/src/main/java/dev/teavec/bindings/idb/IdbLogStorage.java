@@ -182,6 +182,10 @@ public final class IdbLogStorage implements LogStorage {
         }
         IDBGetRequest next = run.store(IdbConnection.META).get(JSString.valueOf(GenerationWriter.NEXT_GENERATION));
         IDBGetRequest keys = run.store(IdbConnection.MANIFESTS).getAllKeys();
+        // A standing report that the browser discarded the origin's IndexedDB (StorageLoss): the database reports
+        // it in its recovery while nothing has been stored since.
+        IDBGetRequest lost = run.store(IdbConnection.META).get(JSString.valueOf(StorageLoss.KEY));
+        lost.setOnSuccess(run.guard(() -> result.setStorageLost(lost.getResult())));
         keys.setOnSuccess(run.guard(() -> {
             int n = GenerationWriter.positiveIntOr(next.getResult(), 1);
             JSArrayReader<JSNumber> generations = keys.getResult().cast();

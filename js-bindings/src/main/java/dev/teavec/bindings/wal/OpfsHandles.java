@@ -65,10 +65,13 @@ final class OpfsHandles {
 
     /**
      * Writes all of {@code bytes} at {@code at} and flushes; returns null, or what was thrown (a DOMException such
-     * as QuotaExceededError) as a value: a JS exception caught in Java no longer tells its name.
+     * as QuotaExceededError) as a value: a JS exception caught in Java no longer tells its name. Firefox does not
+     * throw when the quota is used up: write() returns fewer bytes than given (0), reported here as the quota error
+     * it is (the bytes written, if any, are a torn tail that recovery cuts).
      */
     @JSBody(params = {"h", "bytes", "at"}, script = "try { var n = h.write(bytes, { at: at }); h.flush();"
-            + " return n === bytes.length ? null : new Error('wrote ' + n + ' of ' + bytes.length + ' bytes'); }"
+            + " return n === bytes.length ? null : new DOMException('wrote ' + n + ' of ' + bytes.length"
+            + " + ' bytes: the storage quota is used up', 'QuotaExceededError'); }"
             + " catch (e) { return e; }")
     static native JSObject writeAndFlush(SyncHandle h, Int8Array bytes, double at);
 

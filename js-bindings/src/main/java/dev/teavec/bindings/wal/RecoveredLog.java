@@ -3,6 +3,7 @@ package dev.teavec.bindings.wal;
 import dev.teavec.core.wal.CollectionChange;
 import dev.teavec.core.wal.DeleteKeys;
 import dev.teavec.core.wal.DroppedBytes;
+import dev.teavec.core.wal.IndexCall;
 import dev.teavec.core.wal.WalContents;
 import dev.teavec.core.wal.WalOp;
 import dev.teavec.core.wal.WalOperation;
@@ -79,6 +80,15 @@ interface RecoveredLog extends JSObject {
         @JSProperty
         void setDocuments(JSArray<JSString> documents);
 
+        @JSProperty
+        void setMethod(String method);
+
+        @JSProperty
+        void setArguments(String argumentsJson);
+
+        @JSProperty
+        void setFloats(Float32Array floats);
+
         static RecordJs of(WalRecord record) {
             RecordJs r = JSObjects.create();
             r.setSeq(record.seq());
@@ -103,6 +113,11 @@ interface RecoveredLog extends JSObject {
                 r.setKeys(keys);
             } else if (o instanceof WriteBatch) {
                 batch(r, (WriteBatch) o);
+            } else if (o instanceof IndexCall) {
+                IndexCall c = (IndexCall) o;
+                r.setMethod(c.method());
+                r.setArguments(c.argumentsJson());
+                r.setFloats(Float32Array.copyFromJavaArray(c.floats()));
             }
             return r;
         }

@@ -36,6 +36,10 @@ public interface StoredCheckpoint extends JSObject {
     @JSProperty
     void setSkipped(JSArray<SkippedCheckpoint> skipped);
 
+    /** IndexedDB: the browser's report that it discarded the origin's data ({dataLoss, message, detectedAt}), if one stands. */
+    @JSProperty
+    void setStorageLost(JSObject report);
+
     @JSProperty
     int getNextGeneration();
 

@@ -4,6 +4,7 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.wal.CollectionChange;
 import dev.teavec.core.wal.DeleteKeys;
+import dev.teavec.core.wal.IndexCall;
 import dev.teavec.core.wal.SegmentStart;
 import dev.teavec.core.wal.WalBuffer;
 import dev.teavec.core.wal.WalOp;
@@ -118,6 +119,12 @@ public final class WalWriter {
         return append(new WriteBatch(code, collection, strings(keys), dims, has,
                 vectors == null ? null : vectors.copyToJavaArray(), nullableStrings(metadata),
                 nullableStrings(documents)));
+    }
+
+    /** A change made through the single-index API: the method and its arguments (vectors in {@code floats}). */
+    @JSExport
+    public JSPromise<Object> indexCall(String method, String argumentsJson, Float32Array floats) {
+        return append(new IndexCall(method, argumentsJson, floats == null ? null : floats.copyToJavaArray()));
     }
 
     @JSExport

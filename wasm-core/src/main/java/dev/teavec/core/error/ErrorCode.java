@@ -42,5 +42,10 @@ public enum ErrorCode {
      * A write to a database opened read-only: another tab or worker holds its writer lock and this one follows
      * its changes (openDatabase's {@code onLocked: 'readonly'}).
      */
-    READ_ONLY
+    READ_ONLY,
+    /**
+     * The browser discarded this site's stored data (Chromium deletes an origin's whole IndexedDB when it finds its
+     * LevelDB files damaged, and says so once, on the next open): what was saved is gone (docs/indexeddb.md).
+     */
+    STORAGE_LOST
 }

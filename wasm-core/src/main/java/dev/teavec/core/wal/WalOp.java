@@ -11,9 +11,11 @@ public final class WalOp {
     public static final int UPSERT = 6;
     public static final int UPDATE = 7;
     public static final int DELETE = 8;
+    /** A change through the single-index API: method and arguments ({@link IndexCall}). */
+    public static final int INDEX_CALL = 9;
 
     private static final String[] NAMES = {null, "segment-start", "create-collection", "delete-collection",
-        "modify-collection", "add", "upsert", "update", "delete"};
+        "modify-collection", "add", "upsert", "update", "delete", "index-call"};
 
     private WalOp() {
     }

@@ -37,6 +37,9 @@ public abstract class WalOperation {
             case WalOp.DELETE:
                 operation = DeleteKeys.read(in);
                 break;
+            case WalOp.INDEX_CALL:
+                operation = IndexCall.read(in);
+                break;
             default:
                 operation = WriteBatch.read(op, in);
                 break;

@@ -22,7 +22,7 @@ final class WalSamples {
 
     static WalOperation operation(SplittableRandom r) {
         String collection = text(r, 1, 12);
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(7)) {
             case 0:
                 return CollectionChange.create(collection, "{\"metadata\":null,\"settings\":{\"metric\":\"cosine\"}}");
             case 1:
@@ -36,6 +36,13 @@ final class WalSamples {
                     keys[i] = text(r, 1, 10);
                 }
                 return new DeleteKeys(collection, keys);
+            case 4:
+                float[] floats = new float[r.nextInt(3) * 4];
+                for (int i = 0; i < floats.length; i++) {
+                    floats[i] = (float) r.nextGaussian();
+                }
+                return new IndexCall(r.nextBoolean() ? "insertBatchFlat" : "setMetadata", "[" + text(r, 0, 6).length() + "]",
+                        floats);
             default:
                 return batch(r, collection);
         }
@@ -82,6 +89,12 @@ final class WalSamples {
             s.append('|').append(d.collection());
             for (int i = 0; i < d.size(); i++) {
                 s.append('|').append(d.key(i));
+            }
+        } else if (o instanceof IndexCall) {
+            IndexCall c = (IndexCall) o;
+            s.append('|').append(c.method()).append('|').append(c.argumentsJson());
+            for (float v : c.floats()) {
+                s.append(',').append(Integer.toHexString(Float.floatToRawIntBits(v)));
             }
         } else {
             WriteBatch b = (WriteBatch) o;
