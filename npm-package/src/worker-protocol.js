@@ -69,6 +69,9 @@ const edgeVecMethods = {
   canInsert: READ,
   getMemoryRecommendation: READ,
   checkIntegrity: { symbol: 'teavec.checkIntegrity' },
+  // An index opened by name (EdgeVec.open, openWorkerIndex) has these too; a new or loaded one answers NOT_SUPPORTED.
+  flush: WRITE,
+  checkpoint: WRITE,
 };
 
 // A database: the persistent one of openDatabase(name) or, without a name, an in-memory Database. Methods one
@@ -103,13 +106,14 @@ const collectionMethods = {
 
 /**
  * Per class: `methods` (above), `properties` mirrored on the proxy (as of the last answer that concerned it),
- * `end`: the direct method the proxy's close() runs before the worker stops, and `ended`: the code and text
+ * `end`: the direct method the proxy's free()/close() runs before the worker stops (close() where the
+ * object has one), and `ended`: the code and text
  * every call gets afterwards (those of the direct API after free()/close()).
  */
 export const CLASSES = Object.freeze({
   index: {
     methods: edgeVecMethods,
-    properties: ['dimensions', 'metric', 'size', 'kernels'],
+    properties: ['dimensions', 'metric', 'size', 'kernels', 'name', 'storage', 'readOnly', 'recovery'],
     end: 'free',
     ended: ['INDEX_FREED', 'this worker index was terminated (terminate() or free() was called): its worker and memory are gone'],
   },

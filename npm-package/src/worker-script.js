@@ -126,14 +126,21 @@ async function callMethod(port, { id, handle, method, args }) {
   return { value: result, props: propsOf(target, cls) };
 }
 
-/** A new EdgeVec from settings (an EdgeVecConfig's fields as plain data) or from a snapshot source. */
+/** An EdgeVecConfig from settings as plain data (an EdgeVecConfig's fields); anything else as it is, for the direct API to refuse. */
+function configOf(settings) {
+  if (!isPlain(settings) || !Number.isInteger(settings.dimensions)) return settings;
+  const config = new EdgeVecConfig(settings.dimensions);
+  for (const [key, value] of Object.entries(settings)) if (key !== 'dimensions') config[key] = value;
+  return config;
+}
+
+/**
+ * A new EdgeVec from settings, or from a snapshot source (`{ bytes }`, `{ path }`, `{ name }`), or the index
+ * opened by name (`{ open: name }`: EdgeVec.open, `options` openDatabase's).
+ */
 async function openIndex(settings, source, options) {
-  if (!source) {
-    if (!isPlain(settings) || !Number.isInteger(settings.dimensions)) return new EdgeVec(settings);
-    const config = new EdgeVecConfig(settings.dimensions);
-    for (const [key, value] of Object.entries(settings)) if (key !== 'dimensions') config[key] = value;
-    return new EdgeVec(config);
-  }
+  if (!source) return new EdgeVec(configOf(settings));
+  if (source.open !== undefined) return EdgeVec.open(source.open, settings === null ? undefined : configOf(settings), options.args);
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   let index;
@@ -156,7 +163,9 @@ async function open(port, { id, kind, args, init: initInput }) {
   engine ??= init(initInput ?? undefined);
   await engine;
   const call = restoreArgs(port, id, args);
-  if (kind === 'index') return { value: handleOf(await openIndex(call.args[0], call.args[1], call), 'index') };
+  if (kind === 'index') {
+    return { value: handleOf(await openIndex(call.args[0], call.args[1], { ...call, args: call.args[2] }), 'index') };
+  }
   const [name, options] = call.args;
   const db = name === undefined ? new Database() : await openDatabase(name, options);
   return { value: handleOf(db, 'database') };

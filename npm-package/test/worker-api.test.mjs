@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import init, { EdgeVec, EdgeVecConfig, Database, Collection, TeaVecError, openDatabase } from '../dist/teavec.js';
-import { createWorkerIndex, loadWorkerIndex, openWorkerDatabase, WorkerIndex } from '../dist/worker.js';
+import { createWorkerIndex, loadWorkerIndex, openWorkerDatabase, openWorkerIndex, WorkerIndex } from '../dist/worker.js';
 import { CLASSES } from '../src/worker-protocol.js';
 import { PersistentDatabase } from '../src/persistent-database.js';
 import { PersistentCollection } from '../src/persistent-collection.js';
@@ -35,6 +35,10 @@ const envs = {
     database: (name, options) => openWorkerDatabase(name, options),
   },
 };
+
+// The index cases again on indexes opened by name (EdgeVec.open: every change a durable Promise), directly and in a worker.
+envs['direct, opened by name'] = { ...envs.direct, closedCode: 'STORAGE_ERROR', index: (config) => EdgeVec.open(`index-${names++}`, config, { storage: 'memory' }) };
+envs['worker, opened by name'] = { ...envs.worker, closedCode: 'STORAGE_ERROR', index: (config) => openWorkerIndex(`index-${names++}`, config, { storage: 'memory' }) };
 
 for (const [kind, env] of Object.entries(envs)) {
   describe(`shared cases: ${kind}`, () => {
@@ -210,6 +214,26 @@ test('an argument postMessage cannot carry rejects that call only', async () => 
   await assert.rejects(ix.getMetadata(Symbol('no'), 'k'), (e) => e.name === 'DataCloneError');
   assert.equal(await ix.liveCount(), 0);
   await ix.free();
+});
+
+test('an index opened by name in a worker is durable: read back directly; flush and checkpoint cross', async () => {
+  const path = join(dirs, 'named-index');
+  const ix = await openWorkerIndex(path, l2(3), { storage: 'file' });
+  assert.deepEqual([ix.name, ix.storage, ix.readOnly], [path, 'file', false]);
+  await ix.insertBatch(vectors(8, 30, 3));
+  await ix.upsert('k', new Float32Array([1, 2, 3]), { tag: 'x' });
+  await ix.flush();
+  assert.ok((await ix.checkpoint()).generation >= 1);
+  await ix.softDelete(4);
+  await ix.close();
+  await assert.rejects(ix.liveCount(), (e) => e instanceof TeaVecError && e.code === 'STORAGE_ERROR');
+  const direct = await EdgeVec.open(path, undefined, { storage: 'file' });
+  assert.equal(direct.liveCount(), 30);
+  assert.deepEqual(direct.get('k').metadata, { tag: 'x' });
+  await direct.close();
+  const plain = await createWorkerIndex(l2(3));
+  await assert.rejects(plain.flush(), (e) => e instanceof TeaVecError && e.code === 'NOT_SUPPORTED');
+  await plain.free();
 });
 
 test('a database written in a worker is read back directly (file storage)', async () => {
