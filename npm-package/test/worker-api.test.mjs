@@ -263,7 +263,7 @@ test('TypeScript accepts teavec/worker against its typings', async () => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   writeFileSync(join(project, 'usage.ts'), `
 import { EdgeVecConfig, TeaVecError, type SearchResult, type BatchInsertResult } from 'teavec';
-import { createWorkerIndex, loadWorkerIndex, openWorkerDatabase, type WorkerIndex, type WorkerCollection } from 'teavec/worker';
+import { createWorkerIndex, loadWorkerIndex, openWorkerDatabase, openWorkerIndex, type WorkerIndex, type WorkerCollection } from 'teavec/worker';
 const index: WorkerIndex = await createWorkerIndex(new EdgeVecConfig(3), { worker: { init: new URL('./teavec.wasm', import.meta.url) } });
 const controller = new AbortController();
 const batch: BatchInsertResult = await index.insertBatch([new Float32Array(3)], { signal: controller.signal, onProgress: (d, t) => void (d + t) });
@@ -273,6 +273,11 @@ const size: number = index.size;
 const again = await loadWorkerIndex({ bytes: await index.toBytes() }, { signal: controller.signal });
 await again.free();
 await index.terminate();
+const named: WorkerIndex = await openWorkerIndex('named', new EdgeVecConfig(3), { storage: 'memory' });
+await named.flush();
+const gen: number = (await named.checkpoint()).generation;
+await named.close();
+void gen;
 const db = await openWorkerDatabase('notes', { storage: 'memory', worker: {} });
 const notes: WorkerCollection = await db.getOrCreateCollection({ name: 'notes' });
 await notes.add({ ids: ['a'], embeddings: [[1, 2, 3]] });

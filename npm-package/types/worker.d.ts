@@ -2,7 +2,7 @@
 // derived from the core typings (./index.js), so a method's arguments and result are written once.
 import type {
   EdgeVec, EdgeVecConfig, BatchInsertConfig, BatchInsertResult, CompactionResult, Collection,
-  PersistentDatabase, PersistentCollection, OpenDatabaseOptions, InitInput, CollectionOptions,
+  PersistentDatabase, PersistentCollection, OpenDatabaseOptions, InitInput, CollectionOptions, PersistentEdgeVec,
 } from './index.js';
 
 /** Where the worker comes from and how its engine loads. */
@@ -42,8 +42,19 @@ export interface WorkerIndex extends AsyncMethods<EdgeVec, 'free' | 'insertBatch
     options?: LongCallOptions): Promise<BatchInsertResult>;
   /** An abort before compaction starts rejects; once it runs it finishes. */
   compact(options?: Pick<LongCallOptions, 'signal'>): Promise<CompactionResult>;
-  /** free() in the worker, then the worker stops. */
+  /** free() in the worker (close() for an index opened by name), then the worker stops. */
   free(): Promise<void>;
+  /** The same as free(). */
+  close(): Promise<void>;
+  /** An index opened by name (openWorkerIndex): its name, storage and recovery; undefined otherwise. */
+  readonly name: string | undefined;
+  readonly storage: PersistentEdgeVec['storage'] | undefined;
+  readonly readOnly: boolean | undefined;
+  readonly recovery: PersistentEdgeVec['recovery'] | undefined;
+  /** Opened by name: every change so far durable; NOT_SUPPORTED otherwise. */
+  flush(): Promise<void>;
+  /** Opened by name: writes a checkpoint; NOT_SUPPORTED otherwise. */
+  checkpoint(): Promise<{ generation: number; seq: number }>;
   /** Stops the worker at once; calls in flight reject with INDEX_FREED. */
   terminate(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -100,6 +111,13 @@ export interface WorkerDatabaseOptions extends OpenDatabaseOptions {
 /** A new index in a new worker. `config`: an EdgeVecConfig or its settings as a plain object. */
 export function createWorkerIndex(config: EdgeVecConfig | ({ dimensions: number } & Record<string, unknown>),
   options?: { worker?: WorkerOptions }): Promise<WorkerIndex>;
+
+/**
+ * EdgeVec.open(name, config, options) in a new worker: the index opened (or created with `config`) by name,
+ * every change resolved once durable. Its batch inserts are not sliced (each change is one log record).
+ */
+export function openWorkerIndex(name: string, config?: EdgeVecConfig | ({ dimensions: number } & Record<string, unknown>),
+  options?: OpenDatabaseOptions & { worker?: WorkerOptions }): Promise<WorkerIndex>;
 
 /** A saved index loaded in a new worker: `{ name }` (IndexedDB), `{ path }` (Node file) or `{ bytes }` (toBytes()). */
 export function loadWorkerIndex(source: { name: string } | { path: string } | { bytes: Uint8Array | Int8Array | ArrayBuffer },
