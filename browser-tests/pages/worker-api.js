@@ -2,7 +2,7 @@
 // npm-package/test/worker-api-cases.js against the direct API and teavec/worker (a module Worker started by
 // plain ES modules, no bundler), and the page's responsiveness while vectors are inserted.
 import init, { EdgeVec, EdgeVecConfig, Database, TeaVecError, openDatabase } from '/teavec/teavec.js';
-import { createWorkerIndex, loadWorkerIndex, openWorkerDatabase } from '/teavec/worker.js';
+import { createWorkerIndex, loadWorkerIndex, openWorkerDatabase, openWorkerIndex } from '/teavec/worker.js';
 import { cases, vectors } from '/npm-test/worker-api-cases.js';
 
 let names = 0;
@@ -24,6 +24,10 @@ const envs = {
     database: (name, options) => openWorkerDatabase(name, options),
   },
 };
+
+// The index cases again on indexes opened by name (IndexedDB), on the page and in a worker.
+envs['direct, opened by name'] = { ...envs.direct, closedCode: 'STORAGE_ERROR', index: (config) => EdgeVec.open(common.dbName('index'), config, { storage: 'indexeddb' }) };
+envs['worker, opened by name'] = { ...envs.worker, closedCode: 'STORAGE_ERROR', index: (config) => openWorkerIndex(common.dbName('index'), config, { storage: 'indexeddb' }) };
 
 /** `n` vectors of `dims` dimensions as views of one array, made by a plain loop (the page's own work stays small). */
 function batchOf(seed, n, dims) {

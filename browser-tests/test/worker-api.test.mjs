@@ -33,7 +33,7 @@ after(async () => {
   await env.server?.close();
 });
 
-for (const kind of ['direct', 'worker']) {
+for (const kind of ['direct', 'worker', 'direct, opened by name', 'worker, opened by name']) {
   describe(`shared cases in Chromium: ${kind}`, () => {
     test('every case', async () => {
       for (const [index, name] of env.names.entries()) {
