@@ -1,10 +1,12 @@
 // window.tabs for browser-tests/test/worker-tabs.test.mjs: one tab's side of a database opened by name with
 // teavec/worker, shared by the tabs of the origin (the leader's worker holds it, the others talk to it).
-import { openWorkerDatabase } from '/teavec/worker.js';
+import { EdgeVecConfig } from '/teavec/teavec.js';
+import { openWorkerDatabase, openWorkerIndex } from '/teavec/worker.js';
 
 const embedding = (i) => [i + 1, 1, 0.5];
 const stream = { acked: [], failures: [], done: false };
 let db = null;
+let index = null;
 
 window.tabs = {
   async open(name) {
@@ -43,4 +45,23 @@ window.tabs = {
     return true;
   },
   close: () => db.close(),
+
+  // An index opened by name, shared the same way.
+  async openIndex(name, dims) {
+    index = await openWorkerIndex(name, dims ? new EdgeVecConfig(dims) : undefined);
+    return index.tabRole;
+  },
+  indexRole: () => index.tabRole,
+  async indexInsert(rows) {
+    return Array.from((await index.insertBatch(rows.map((r) => Float32Array.from(r)))).ids);
+  },
+  indexCount: () => index.liveCount(),
+  async indexNearest(row) {
+    return (await index.search(Float32Array.from(row), 1))[0].id;
+  },
+  async indexCheck() {
+    await index[Symbol.for('teavec.checkIntegrity')]();
+    return true;
+  },
+  closeIndex: () => index.close(),
 };

@@ -73,3 +73,23 @@ test('two tabs share one database; the leader tab closes mid-stream; the followe
   await b.evaluate(() => window.tabs.close());
   assert.deepEqual([...b.errors, ...c.errors], []);
 });
+
+test('two tabs share one index opened by name; the leader closes it; the follower takes over', async () => {
+  const name = `tab-index-${Date.now()}`;
+  const a = await tab();
+  const b = await tab();
+  assert.equal(await a.evaluate((n) => window.tabs.openIndex(n, 3), name), 'leader');
+  assert.equal(await b.evaluate((n) => window.tabs.openIndex(n), name), 'follower');
+  assert.deepEqual(await b.evaluate(() => window.tabs.indexInsert([[1, 0, 0], [0, 1, 0]])), [0, 1]);
+  assert.equal(await a.evaluate(() => window.tabs.indexCount()), 2, 'the leader sees the follower\'s inserts');
+  assert.deepEqual(await a.evaluate(() => window.tabs.indexInsert([[0, 0, 1]])), [2]);
+  assert.equal(await b.evaluate(() => window.tabs.indexNearest([0, 0.1, 1])), 2, 'the follower searches the leader\'s index');
+  await a.evaluate(() => window.tabs.closeIndex());
+  assert.deepEqual(await b.evaluate(() => window.tabs.indexInsert([[1, 1, 0]])), [3], 'the follower took over with the same ids');
+  assert.equal(await b.evaluate(() => window.tabs.indexRole()), 'leader');
+  assert.equal(await b.evaluate(() => window.tabs.indexCount()), 4);
+  assert.equal(await b.evaluate(() => window.tabs.indexCheck()), true);
+  await b.evaluate(() => window.tabs.closeIndex());
+  await a.close();
+  await b.close();
+});

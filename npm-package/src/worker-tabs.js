@@ -1,4 +1,4 @@
-// Several tabs, one database (openWorkerDatabase(name) in browsers): the tab that gets the Web Lock
+// Several tabs, one database (openWorkerDatabase(name), openWorkerIndex(name) in browsers): the tab that gets the Web Lock
 // `teavec-worker:<storage>:<name>` is the leader; its worker opens the database (and so holds its writer lock).
 // Every other tab talks to the leader over the BroadcastChannel of the same name, addressing the database and
 // its collections by name, with request ids. When the leader goes (tab closed, crashed, db closed), the next
@@ -37,9 +37,10 @@ function cloneable(args) {
 }
 
 /**
- * The connection of a shared database's proxies, in every tab: the leader serves calls (its own and other
- * tabs') with the database in its worker; a follower sends them to the leader. `deps`: `openLocal()` (the
- * database in a new worker of this tab), `propsOf(proxy)`, `isCollection(value)`.
+ * The connection of a shared database's (or index's: `cls` 'index') proxies, in every tab: the leader serves
+ * calls (its own and other tabs') with the database in its worker; a follower sends them to the leader.
+ * `deps`: `openLocal()` (the database in a new worker of this tab), `call(proxy, method, args)`,
+ * `propsOf(proxy)`, `isCollection(value)`.
  */
 export class SharedConnection {
   #lockName;
@@ -59,9 +60,11 @@ export class SharedConnection {
   #ended = null;
   #handles = new Map();
   #endedError;
+  #cls;
   proxies = new Map();
 
-  constructor(lockName, deps, endedError) {
+  constructor(lockName, deps, endedError, cls = 'database') {
+    this.#cls = cls;
     this.#lockName = lockName;
     this.#deps = deps;
     this.#endedError = endedError;
@@ -87,7 +90,7 @@ export class SharedConnection {
       clearInterval(hello);
     }
     const answer = await this.request({ type: 'call', handle: this.#root, method: '__props', writes: false });
-    return { [HANDLE]: this.#root, cls: 'database', props: answer.props };
+    return { [HANDLE]: this.#root, cls: this.#cls, props: answer.props };
   }
 
   #root = Object.freeze({ database: true });
@@ -135,7 +138,7 @@ export class SharedConnection {
       this.#fail(e);
       this.#announced();
       this.#release?.();
-      throw e;
+      return;
     }
     this.#leader = this.#tab;
     this.#channel.postMessage({ type: 'leader', id: this.#tab });
@@ -147,7 +150,7 @@ export class SharedConnection {
     await this.#localReady;
     if (!this.#local) throw this.#ended ?? new TeaVecError('STORAGE_ERROR', 'this tab does not hold the database');
     const target = handle.database ? this.#local : await this.#local.getCollection(handle.collection);
-    const value = method === '__props' ? undefined : await target[method](...args);
+    const value = method === '__props' ? undefined : await this.#deps.call(target, method, args);
     return { value: this.#encode(value), props: this.#deps.propsOf(target) };
   }
 

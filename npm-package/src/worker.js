@@ -119,6 +119,8 @@ export class WorkerIndex extends proxyOf('index') {
   free() { return endRemote(this); }
   /** The same as free(): an index opened by name reads better closed. */
   close() { return endRemote(this); }
+  /** Opened by name in a browser: 'leader' or 'follower' (see WorkerDatabase#tabRole); undefined otherwise. */
+  get tabRole() { return this[CONNECTION].role; }
   async [Symbol.asyncDispose]() { await this.free(); }
 }
 
@@ -144,6 +146,24 @@ export class WorkerDatabase extends proxyOf('database') {
 export class WorkerCollection extends proxyOf('collection') {}
 
 const PROXIES = { index: WorkerIndex, database: WorkerDatabase, collection: WorkerCollection };
+
+/** Calls `method` of `proxy` as its table describes it (also the methods proxies have under a symbol). */
+function callProxy(proxy, method, args) {
+  const cls = Object.keys(PROXIES).find((name) => proxy instanceof PROXIES[name]);
+  const spec = CLASSES[cls].methods[method];
+  if (!spec) return Promise.reject(new TeaVecError('NOT_SUPPORTED', `${method} is not a method of a worker ${cls}`));
+  return proxy[CALL](method, spec, args);
+}
+
+/** A connection for a name the origin's tabs share (src/worker-tabs.js); `openLocal` opens it in this tab's worker. */
+function sharedConnection(kind, storage, name, openLocal, ended) {
+  return new SharedConnection(`teavec-worker:${storage ?? 'auto'}:${name}`, {
+    openLocal,
+    call: callProxy,
+    propsOf: (proxy) => proxy[PROPS],
+    isCollection: (value) => value instanceof WorkerCollection,
+  }, new TeaVecError(...ended), kind);
+}
 
 /** A value from the worker with handles made proxies (the same proxy for the same handle). */
 function fromWire(connection, value) {
@@ -206,15 +226,22 @@ export async function createWorkerIndex(config, options = undefined) {
 
 /**
  * EdgeVec.open(name, config, options) in a new worker: the index opened (or created with `config`) by name,
- * every change resolved once durable in its write-ahead log. `options`: openDatabase's, and `worker`. Not
- * shared across tabs: a second tab's worker waits for the writer lock (or follows with onLocked 'readonly').
+ * every change resolved once durable in its write-ahead log. `options`: openDatabase's, `shared` and `worker`.
+ * In browsers it is shared by the origin's tabs as openWorkerDatabase's databases are (the leader's `config`
+ * counts).
  */
 export async function openWorkerIndex(name, config = undefined, options = undefined) {
   const settings = config instanceof EdgeVecConfig ? config.toJSON() : config ?? null;
   const { rest, worker } = splitWorkerOptions(options);
+  let openOptions = rest ?? {};
+  let shared;
+  if (openOptions !== null && typeof openOptions === 'object' && 'shared' in openOptions) ({ shared, ...openOptions } = openOptions);
   // After close(), calls fail as the direct API's do on a closed index opened by name.
-  return openRoot('index', [settings, { open: name }, rest ?? {}], worker, [],
-    ['STORAGE_ERROR', `index ${JSON.stringify(name)} is closed (close() or terminate() was called); open it again`]);
+  const ended = ['STORAGE_ERROR', `index ${JSON.stringify(name)} is closed (close() or terminate() was called); open it again`];
+  const openLocal = () => openRoot('index', [settings, { open: name }, openOptions], worker, [], ended);
+  if (typeof name !== 'string' || shared === false || !canShare(openOptions)) return openLocal();
+  const connection = sharedConnection('index', openOptions.storage, name, openLocal, ended);
+  return fromWire(connection, await connection.join());
 }
 
 /**
@@ -249,10 +276,7 @@ export async function openWorkerDatabase(name = undefined, options = undefined) 
   if (typeof name !== 'string' || shared === false || !canShare(openOptions)) {
     return openRoot('database', openOptions === undefined ? [name] : [name, openOptions], worker);
   }
-  const connection = new SharedConnection(`teavec-worker:${openOptions?.storage ?? 'auto'}:${name}`, {
-    openLocal: () => openRoot('database', [name, openOptions], worker),
-    propsOf: (proxy) => proxy[PROPS],
-    isCollection: (value) => value instanceof WorkerCollection,
-  }, new TeaVecError(...CLASSES.database.ended));
+  const connection = sharedConnection('database', openOptions?.storage, name,
+    () => openRoot('database', [name, openOptions], worker), CLASSES.database.ended);
   return fromWire(connection, await connection.join());
 }

@@ -275,6 +275,7 @@ await again.free();
 await index.terminate();
 const named: WorkerIndex = await openWorkerIndex('named', new EdgeVecConfig(3), { storage: 'memory' });
 await named.flush();
+const namedRole: 'leader' | 'follower' | undefined = named.tabRole; void namedRole;
 const gen: number = (await named.checkpoint()).generation;
 await named.close();
 void gen;

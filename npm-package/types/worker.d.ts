@@ -51,6 +51,8 @@ export interface WorkerIndex extends AsyncMethods<EdgeVec, 'free' | 'insertBatch
   readonly storage: PersistentEdgeVec['storage'] | undefined;
   readonly readOnly: boolean | undefined;
   readonly recovery: PersistentEdgeVec['recovery'] | undefined;
+  /** Opened by name in a browser: 'leader' or 'follower' (see WorkerDatabase#tabRole); undefined otherwise. */
+  readonly tabRole: 'leader' | 'follower' | undefined;
   /** Opened by name: every change so far durable; NOT_SUPPORTED otherwise. */
   flush(): Promise<void>;
   /** Opened by name: writes a checkpoint; NOT_SUPPORTED otherwise. */
@@ -114,10 +116,11 @@ export function createWorkerIndex(config: EdgeVecConfig | ({ dimensions: number 
 
 /**
  * EdgeVec.open(name, config, options) in a new worker: the index opened (or created with `config`) by name,
- * every change resolved once durable. Its batch inserts are not sliced (each change is one log record).
+ * every change resolved once durable. Its batch inserts are not sliced (each change is one log record). In
+ * browsers it is shared by the origin's tabs as a named WorkerDatabase is.
  */
 export function openWorkerIndex(name: string, config?: EdgeVecConfig | ({ dimensions: number } & Record<string, unknown>),
-  options?: OpenDatabaseOptions & { worker?: WorkerOptions }): Promise<WorkerIndex>;
+  options?: WorkerDatabaseOptions): Promise<WorkerIndex>;
 
 /** A saved index loaded in a new worker: `{ name }` (IndexedDB), `{ path }` (Node file) or `{ bytes }` (toBytes()). */
 export function loadWorkerIndex(source: { name: string } | { path: string } | { bytes: Uint8Array | Int8Array | ArrayBuffer },
