@@ -94,6 +94,17 @@ function restoreArgs(port, id, args) {
   return { args: out, signal, onProgress };
 }
 
+/** What the proxy stands for, in words, for NOT_SUPPORTED (one table serves each kind's variants). */
+function describeTarget(target, cls) {
+  if (cls === 'database') {
+    return target instanceof Database ? 'an in-memory database (openWorkerDatabase without a name)' : 'a database opened by name';
+  }
+  if (cls === 'index') {
+    return target instanceof EdgeVec ? 'an index not opened by name (createWorkerIndex, loadWorkerIndex)' : 'an index opened by name';
+  }
+  return `a ${cls}`;
+}
+
 async function startWrite() {
   while (exclusive) await exclusive.catch(() => {});
 }
@@ -116,10 +127,7 @@ async function callMethod(port, { id, handle, method, args }) {
     }
   } else {
     const fn = spec.symbol ? target[Symbol.for(spec.symbol)] : target[method];
-    if (typeof fn !== 'function') {
-      throw new TeaVecError('NOT_SUPPORTED', `${method} is not supported by ${target.constructor.name} (the database `
-        + `openWorkerDatabase opened ${cls === 'database' && target instanceof Database ? 'is in memory' : 'has no such method'})`);
-    }
+    if (typeof fn !== 'function') throw new TeaVecError('NOT_SUPPORTED', `${describeTarget(target, cls)} has no ${method}()`);
     result = await fn.apply(target, call.args);
   }
   if (spec.returns) result = Array.isArray(result) ? result.map((r) => handleOf(r, spec.returns)) : handleOf(result, spec.returns);
