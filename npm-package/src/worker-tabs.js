@@ -61,6 +61,9 @@ export class SharedConnection {
   #handles = new Map();
   #endedError;
   #cls;
+  #leaving = false;
+  /** Other tabs' calls this leader is answering (a graceful close lets them finish). */
+  #serving = new Set();
   proxies = new Map();
 
   constructor(lockName, deps, endedError, cls = 'database') {
@@ -107,6 +110,7 @@ export class SharedConnection {
   request(message) {
     if (this.#ended) return Promise.reject(this.#ended);
     if (message.type === 'end') return this.#end(true);
+    if (this.#leaving) return Promise.reject(this.#endedError);
     if (this.#taking) return this.#serve(message.handle, message.method, message.args ?? []).then((a) => this.#fromServed(message.handle, a));
     let args;
     try {
@@ -117,8 +121,9 @@ export class SharedConnection {
     return new Promise((resolve, reject) => {
       const id = this.#next++;
       const wire = { type: 'call', id, from: this.#tab, handle: this.#wireHandle(message.handle), method: message.method, args };
+      // No leader between one leaving and the next announcing itself: the call waits, unsent (sentTo null).
       this.#pending.set(id, { resolve, reject, wire, writes: message.writes, handle: message.handle, sentTo: this.#leader });
-      this.#channel.postMessage({ ...wire, to: this.#leader });
+      if (this.#leader !== null) this.#channel.postMessage({ ...wire, to: this.#leader });
     });
   }
 
@@ -193,6 +198,12 @@ export class SharedConnection {
   }
 
   #receive(message) {
+    if (message.type === 'call' && message.to === this.#tab) {
+      // A leader on its way out applies nothing more: the caller sends the call again to the next leader.
+      if (this.#ended || this.#leaving) this.#channel.postMessage({ type: 'reply', to: message.from, from: this.#tab, id: message.id, retry: true });
+      else this.#answer(message);
+      return;
+    }
     if (this.#ended) return;
     if (message.type === 'hello') {
       if (this.role === 'leader') this.#channel.postMessage({ type: 'leader', id: this.#tab });
@@ -202,11 +213,17 @@ export class SharedConnection {
         this.#announced();
         this.#afterLeaderChange();
       }
-    } else if (message.type === 'call') {
-      if (message.to === this.#tab) this.#answer(message);
+    } else if (message.type === 'leaving') {
+      if (message.id === this.#leader && this.#leader !== this.#tab) this.#leader = null;
     } else if (message.type === 'reply' && message.to === this.#tab) {
       const pending = this.#pending.get(message.id);
       if (!pending) return;
+      if (message.retry) {
+        // Not applied by a leader that is leaving: unsent again, for the next leader.
+        pending.sentTo = null;
+        if (this.#leader !== null && this.#leader !== message.from) this.#afterLeaderChange();
+        return;
+      }
       this.#pending.delete(message.id);
       if (message.error) pending.reject(errorFromWire(message.error));
       else pending.resolve(this.#fromServed(pending.handle, message));
@@ -214,22 +231,30 @@ export class SharedConnection {
   }
 
   async #answer({ id, from, handle, method, args }) {
-    let reply;
-    try {
-      const served = await this.#serve(handle, method, args);
-      reply = { type: 'reply', to: from, id, ...served };
-    } catch (e) {
-      reply = { type: 'reply', to: from, id, error: errorToWire(e) };
-    }
-    if (!this.#ended) this.#channel.postMessage(reply);
+    const done = (async () => {
+      let reply;
+      try {
+        const served = await this.#serve(handle, method, args);
+        reply = { type: 'reply', to: from, from: this.#tab, id, ...served };
+      } catch (e) {
+        reply = { type: 'reply', to: from, from: this.#tab, id, error: errorToWire(e) };
+      }
+      this.#channel.postMessage(reply);
+    })();
+    this.#serving.add(done);
+    await done;
+    this.#serving.delete(done);
   }
 
-  /** Calls sent to a leader that went: reads go to the new one (served here if it is this tab), writes reject. */
+  /**
+   * After a new leader: calls never sent (or sent back by a leaving leader) and reads go to it (served here if
+   * it is this tab); writes sent to a leader that went without answering reject, their outcome unknown.
+   */
   #afterLeaderChange() {
     for (const [id, pending] of [...this.#pending]) {
       if (pending.sentTo === this.#leader) continue;
       this.#pending.delete(id);
-      if (pending.writes) {
+      if (pending.writes && pending.sentTo !== null) {
         pending.reject(new TeaVecError('STORAGE_ERROR', 'the tab that held this database went away before answering: this change '
           + 'may or may not be durable (read to find out)'));
       } else if (this.role === 'leader') {
@@ -249,10 +274,17 @@ export class SharedConnection {
     this.#pending.clear();
   }
 
-  /** close() (`graceful`: the leader closes its database) or terminate(): leaves the channel and the lock queue. */
+  /**
+   * close() (`graceful`: other tabs' calls in progress are answered, then the database is closed) or
+   * terminate(): leaves the channel and the lock queue. A leader says it is leaving, so that followers hold their
+   * next calls for the next leader, and sends back the calls that still reach it (they were not applied).
+   */
   async #end(graceful) {
-    if (this.#ended) return;
+    if (this.#ended || this.#leaving) return;
+    this.#leaving = true;
     const local = this.#local ?? await this.#localReady?.catch(() => null) ?? this.#local;
+    if (local && graceful) await Promise.allSettled([...this.#serving]);
+    if (local) this.#channel.postMessage({ type: 'leaving', id: this.#tab });
     this.#fail(this.#endedError);
     this.#lockAbort.abort();
     try {
@@ -260,7 +292,8 @@ export class SharedConnection {
     } finally {
       this.#local = null;
       this.#release?.();
-      this.#channel.close();
+      // Open a moment longer: a call already on its way here is sent back rather than lost.
+      setTimeout(() => this.#channel.close(), 250);
     }
   }
 }
