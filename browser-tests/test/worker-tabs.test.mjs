@@ -1,4 +1,4 @@
-// teavec/worker in Chromium: one database, several tabs. The first tab's worker holds the database (leader);
+// teavec/worker in a real browser (TEAVEC_ENGINE: Chromium, Firefox or WebKit): one database, several tabs. The first tab's worker holds the database (leader);
 // the others' calls go to it; reads in one tab see the writes of another; the leader tab closed during a
 // write stream of a follower: the follower takes over from durable state and every acknowledged write is there.
 import { test, before, after } from 'node:test';
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from './browser.mjs';
+import { launch } from '../drivers/engines.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const mounts = {
@@ -17,7 +17,7 @@ const env = {};
 
 before(async () => {
   env.server = await startStaticServer({ mounts });
-  env.browser = await launchChromium();
+  env.browser = await launch();
   env.context = await env.browser.newContext();
 });
 
@@ -28,10 +28,8 @@ after(async () => {
 
 async function tab() {
   const page = await env.context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e));
   await page.goto(`${env.server.url}/worker-tabs.html`);
-  await page.waitForFunction(() => window.tabs !== undefined);
+  await page.waitForFunction(() => window.tabs !== undefined, undefined, { timeout: 30_000 });
   return page;
 }
 
@@ -48,9 +46,9 @@ test('two tabs share one database; the leader tab closes mid-stream; the followe
   assert.deepEqual(await b.evaluate(() => window.tabs.ids('notes')), ['b1', 'b2', 'a1'], 'the follower reads the leader\'s writes');
 
   await b.evaluate(() => window.tabs.startStream('notes', 's', 120));
-  await b.waitForFunction(() => window.tabs.stream().acked >= 20, null, { timeout: 60_000 });
+  await b.waitForFunction(() => window.tabs.stream().acked >= 20, undefined, { timeout: 60_000 });
   await a.close();
-  await b.waitForFunction(() => window.tabs.stream().done, null, { timeout: 120_000 });
+  await b.waitForFunction(() => window.tabs.stream().done, undefined, { timeout: 120_000 });
   const state = await b.evaluate(() => window.tabs.stream());
   console.log(`# stream: ${state.acked} acknowledged, failures ${JSON.stringify(state.failures)}`);
   assert.equal(await b.evaluate(() => window.tabs.role()), 'leader', 'the follower took over');
@@ -69,9 +67,11 @@ test('two tabs share one database; the leader tab closes mid-stream; the followe
   assert.equal(await c.evaluate((n) => window.tabs.open(n), name), 'follower');
   const seen = new Set(await c.evaluate(() => window.tabs.ids('notes')));
   assert.deepEqual([...held].filter((id) => !seen.has(id)), [], 'a new tab sees everything');
+  assert.deepEqual([...await b.errors(), ...await c.errors()], []);
   await c.evaluate(() => window.tabs.close());
   await b.evaluate(() => window.tabs.close());
-  assert.deepEqual([...b.errors, ...c.errors], []);
+  await c.close();
+  await b.close();
 });
 
 test('two tabs share one index opened by name; the leader closes it; the follower takes over', async () => {
@@ -89,6 +89,7 @@ test('two tabs share one index opened by name; the leader closes it; the followe
   assert.equal(await b.evaluate(() => window.tabs.indexRole()), 'leader');
   assert.equal(await b.evaluate(() => window.tabs.indexCount()), 4);
   assert.equal(await b.evaluate(() => window.tabs.indexCheck()), true);
+  assert.deepEqual([...await a.errors(), ...await b.errors()], []);
   await b.evaluate(() => window.tabs.closeIndex());
   await a.close();
   await b.close();
