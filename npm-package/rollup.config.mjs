@@ -8,6 +8,7 @@ import json from '@rollup/plugin-json';
 
 const minify = () => terser({ keep_classnames: true, format: { comments: false } });
 const errorsModule = fileURLToPath(new URL('./src/errors.js', import.meta.url));
+const factoriesModule = fileURLToPath(new URL('./src/embedding-factories.js', import.meta.url));
 // teavec/solr takes these from the core bundle: TeaVecError (so that `instanceof TeaVecError` holds for
 // its errors too) and the public API (defaults written once).
 const core = [fileURLToPath(new URL('src/errors.js', import.meta.url)), fileURLToPath(new URL('src/index.js', import.meta.url))];
@@ -37,9 +38,9 @@ export default [
       file: 'dist/embeddings.js',
       format: 'es',
       sourcemap: false,
-      paths: { [errorsModule]: './teavec.js' },
+      paths: { [errorsModule]: './teavec.js', [factoriesModule]: './teavec.js' },
     },
-    external: [errorsModule, '@huggingface/transformers'],
+    external: [errorsModule, factoriesModule, '@huggingface/transformers'],
     plugins: [minify()],
   },
   {

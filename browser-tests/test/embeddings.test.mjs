@@ -53,4 +53,15 @@ test('DefaultEmbeddingFunction embeds in a Worker and finds an adze or a saw for
     + `shared (Node-made) vectors ${min.toFixed(5)}; top 5: ${r.top5.map((t) => t.split(':')[0]).join(' | ')}`);
   assert.ok(min >= 0.99, `onnxruntime-web's int8 kernels stay close to onnxruntime-node's: min cosine ${min}`);
   assert.ok(r.top5.some((t) => /^adz\b|\bsaw\b/.test(t.split(':')[0])), `an adze or saw gloss in the top 5: ${r.top5.join(' | ')}`);
+
+  // A collection built from the gloss texts in the worker, queried by text in each mode.
+  const c = r.collection;
+  const lemmas = (docs) => docs.map((t) => t.split(':')[0]);
+  console.log(`# collection from text in the worker: vector ${lemmas(c.vector).join(' | ')}; hybrid ${lemmas(c.hybrid).join(' | ')}`);
+  assert.equal(c.progress.at(-1), `${c.progress.at(-1).split('/')[1]}/${c.progress.at(-1).split('/')[1]}`, 'onProgress ends at total');
+  for (const mode of ['vector', 'hybrid']) {
+    assert.ok(lemmas(c[mode]).some((t) => /^adz\b|\bsaw\b/.test(t)), `${mode}: an adze or saw gloss in the top 5: ${c[mode].join(' | ')}`);
+  }
+  assert.match(c.text[0], /^adz, adze:/, 'BM25 finds the word');
+  assert.ok(c.filtered.length > 0 && c.filtered.every((t) => !t.includes('adz')), 'whereDocument applies');
 });

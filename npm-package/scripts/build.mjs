@@ -13,6 +13,8 @@ const wasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec.was
 // The write-ahead log's module (js-bindings wal/WalModule): shipped beside teavec.wasm, loaded only by the code
 // that opens a database by name, so it is not part of the core bundle.
 const walWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-wal.wasm');
+// Full-text search's module (js-bindings text/TextModule): loaded when a collection first searches by text.
+const textWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-text.wasm');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 try {
@@ -25,12 +27,13 @@ await rm(join(root, 'dist'), { recursive: true, force: true });
 await mkdir(join(root, 'dist'), { recursive: true });
 await copyFile(wasmSource, join(root, 'src', 'teavec.wasm'));
 await copyFile(walWasmSource, join(root, 'src', 'teavec-wal.wasm'));
+await copyFile(textWasmSource, join(root, 'src', 'teavec-text.wasm'));
 run(process.execPath, ['scripts/build-simd.mjs']);
-run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/teavec-wal.wasm', 'src/generated/jsbodies.js']);
+run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm', 'src/generated/jsbodies.js']);
 run(process.execPath, ['scripts/generate-engine.mjs', 'src/teavec.wasm', 'src/generated/jsbodies.js', 'src/generated/engine.js']);
 // binaryen shrinks TeaVM's output by ~10% gzip. The feature list is explicit: TeaVM's module has no
 // target-features section to detect them from, and --all-features would change how it is read.
-for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm']) {
+for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm']) {
   run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--enable-gc', '--enable-reference-types',
     '--enable-exception-handling', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-multivalue', wasm, '-o', wasm]);
@@ -38,6 +41,7 @@ for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm']) {
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
 await copyFile(join(root, 'src', 'teavec-wal.wasm'), join(root, 'dist', 'teavec-wal.wasm'));
+await copyFile(join(root, 'src', 'teavec-text.wasm'), join(root, 'dist', 'teavec-text.wasm'));
 await copyFile(join(root, 'src', 'generated', 'teavec-simd.wasm'), join(root, 'dist', 'teavec-simd.wasm'));
 const { default: api } = await import(new URL('../src/generated/engine.js', import.meta.url).href);
 await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(join(root, 'types', 'index.d.ts'), 'utf8'), api));
@@ -62,6 +66,9 @@ console.log(`  ${'total'.padEnd(12)} ${(rawTotal / 1024).toFixed(1).padStart(7)}
 const wal = await readFile(join(root, 'dist', 'teavec-wal.wasm'));
 console.log(`  not in the core bundle: teavec-wal.wasm ${(wal.length / 1024).toFixed(1)} KB raw `
   + `${(gzipSync(wal, { level: 9 }).length / 1024).toFixed(1)} KB gzip (write-ahead log, loaded by openDatabase)`);
+const text = await readFile(join(root, 'dist', 'teavec-text.wasm'));
+console.log(`  not in the core bundle: teavec-text.wasm ${(text.length / 1024).toFixed(1)} KB raw `
+  + `${(gzipSync(text, { level: 9 }).length / 1024).toFixed(1)} KB gzip (full-text search, loaded by text queries)`);
 const solr = await readFile(join(root, 'dist', 'solr.js'));
 console.log(`  teavec/solr (own entry, not in the core): solr.js ${(solr.length / 1024).toFixed(1)} KB raw `
   + `${(gzipSync(solr, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);

@@ -1,5 +1,6 @@
 // A Chroma-like collection: records by string id with an embedding, a metadata record and a document.
-// Methods are synchronous (awaiting them, as Chroma code does, works unchanged).
+// Methods are synchronous (awaiting them, as Chroma code does, works unchanged), except those that must run
+// the collection's embedding function (documents without embeddings, queryTexts): they return a Promise.
 import { requireEngine } from './init.js';
 import { TeaVecError } from './errors.js';
 import { createNativeIndex } from './config.js';
@@ -8,6 +9,11 @@ import { encodeMetadata, decodeJson } from './metadata.js';
 import { encodeFilter, WHERE_FILTER } from './filters.js';
 import { applyBatch, keysOf } from './keyed.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
+import { documentFilter } from './where-document.js';
+import { finishGet, finishQuery } from './results.js';
+
+// Embedding and text search load their code on first use (the core bundle's budget).
+const text = () => import('./collection-text.js');
 
 // Chroma names its metrics in the collection metadata: `{ 'hnsw:space': 'l2' | 'cosine' | 'ip' }`.
 export const CHROMA_SPACES = { l2: 'l2', cosine: 'cosine', ip: 'dot' };
@@ -28,6 +34,13 @@ export const RELEASE = Symbol('teavec.collectionRelease');
 export const WRITE = Symbol('teavec.collectionWrite');
 export const APPLY = Symbol('teavec.collectionApply');
 export const DELETE_KEYS = Symbol('teavec.collectionDeleteKeys');
+/**
+ * `[EMBED](args, mode)`: null when add/upsert/update `args` need no embedding, else a Promise of the args with
+ * `embeddings` computed from `documents` (nothing applied yet): the persistent collection embeds before it logs.
+ */
+export const EMBED = Symbol('teavec.collectionEmbed');
+/** Text search's access (src/text-search.js): `{ native, state }`; writes mark the ids they touch in `state.text`. */
+export const TEXT = Symbol('teavec.collectionText');
 
 function checkInclude(include, defaults, allowed) {
   if (include === undefined) return defaults;
@@ -58,12 +71,12 @@ const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 function unsupported(opts, names) {
   for (const name of names) {
-    if (opts[name] !== undefined) {
-      throw new TeaVecError('INVALID_ARGUMENT', `${name} is not supported: TeaVec collections take embeddings, not texts, `
-        + 'and filter on metadata (where), not on documents');
-    }
+    if (opts[name] !== undefined) throw new TeaVecError('INVALID_ARGUMENT', `${name} is not supported`);
   }
 }
+
+/** include of a query, checked (text search checks it as a vector query does). */
+export const queryInclude = (include) => checkInclude(include, QUERY_DEFAULT, INCLUDE);
 
 /** Checks a where filter even while the collection has no index yet (its dimensions come with the first add). */
 function checkWhere(where) {
@@ -113,24 +126,44 @@ export class Collection {
   /** Vector dimensions: fixed at creation or by the first add; undefined until then. */
   get dimensions() { return this.#live()?.dimensions; }
   get metric() { return this.#settings.metric; }
+  /** The embedding function attached to this collection (createCollection, getCollection), if any. */
+  get embeddingFunction() { return this.#state.embedding?.fn ?? undefined; }
 
   count() {
     return this.#live()?.liveCount() ?? 0;
   }
 
-  /** Adds new records; fails with DUPLICATE_ID (storing nothing) if any id exists. */
+  /**
+   * Adds new records; fails with DUPLICATE_ID (storing nothing) if any id exists. With an embedding function,
+   * `documents` without `embeddings` are embedded first (`onProgress(done, total)`, `embeddingBatchSize`) and
+   * the call returns a Promise; EMBEDDING_FAILED then stores nothing.
+   */
   add(args) {
-    this.#write(args, 'add');
+    return this.#writeTexts(args, 'add');
   }
 
-  /** Adds new records and replaces existing ones (in place); omitted metadata/documents are kept. */
+  /** Adds new records and replaces existing ones (in place); omitted metadata/documents are kept. As add for texts. */
   upsert(args) {
-    this.#write(args, 'upsert');
+    return this.#writeTexts(args, 'upsert');
   }
 
-  /** Changes existing records (UNKNOWN_ID if one is missing); every field but ids is optional. */
+  /** Changes existing records (UNKNOWN_ID if one is missing); every field but ids is optional. As add for texts. */
   update(args) {
-    this.#write(args, 'update');
+    return this.#writeTexts(args, 'update');
+  }
+
+  [EMBED](args, mode) {
+    const opts = checkOptions(args, `${mode} options`);
+    const embedding = this.#state.embedding;
+    if (!embedding || opts.embeddings != null || opts.documents == null) return null;
+    this.#live();
+    return text().then((m) => m.embedDocuments(embedding, this.#name, opts, this.dimensions));
+  }
+
+  #writeTexts(args, mode) {
+    const embedded = this[EMBED](args, mode);
+    if (embedded) return embedded.then((opts) => { this.#write(opts, mode); });
+    this.#write(args, mode);
   }
 
   /**
@@ -159,15 +192,14 @@ export class Collection {
   /** Records by ids and/or where, in id order (given order for ids): `{ ids, embeddings, metadatas, documents, included }`. */
   get(args = undefined) {
     const opts = checkOptions(args, 'get options');
-    unsupported(opts, ['whereDocument']);
     const include = checkInclude(opts.include, GET_DEFAULT, INCLUDE.slice(0, 3));
     const limit = checkCount('limit', opts.limit, -1);
     const offset = checkCount('offset', opts.offset, 0);
-    const keys = opts.ids === undefined ? undefined : this.#keys(opts.ids);
-    const where = opts.where === undefined ? undefined : checkWhere(opts.where);
+    const filters = this.#filters(opts);
     const native = this.#live();
-    const ids = native ? this.#select(native, keys, where, offset, limit) : [];
-    return this.#records(native, ids, include);
+    const ids = native ? this.#select(native, filters, offset, limit) : [];
+    const out = this.#records(native, ids, include);
+    return finishGet(out);
   }
 
   /** The first `limit` records (default 10), embeddings included. */
@@ -182,9 +214,25 @@ export class Collection {
    */
   query(args) {
     const opts = checkOptions(args, 'query options');
-    unsupported(opts, ['queryTexts', 'whereDocument']);
+    if (opts.mode !== undefined && opts.mode !== 'vector') {
+      this.#live();
+      return text().then((m) => m.textQuery(this, opts));
+    }
+    if (opts.queryTexts !== undefined) {
+      if (opts.queryEmbeddings !== undefined) {
+        throw new TeaVecError('INVALID_ARGUMENT', 'query takes queryEmbeddings or queryTexts, not both');
+      }
+      const embedding = this.#state.embedding;
+      if (!embedding) {
+        throw new TeaVecError('INVALID_ARGUMENT', `collection ${JSON.stringify(this.#name)} has no embedding function `
+          + 'to embed queryTexts: create or get it with { embeddingFunction }, or give queryEmbeddings');
+      }
+      this.#live();
+      return text().then((m) => m.embedQueries(embedding, this.#name, opts.queryTexts, this.dimensions))
+        .then((queryEmbeddings) => this.query({ ...opts, queryTexts: undefined, queryEmbeddings }));
+    }
     if (opts.queryEmbeddings === undefined) {
-      throw new TeaVecError('INVALID_ARGUMENT', 'query needs queryEmbeddings (one embedding or a list of them)');
+      throw new TeaVecError('INVALID_ARGUMENT', 'query needs queryEmbeddings or queryTexts (one or a list)');
     }
     const queries = listOf(opts.queryEmbeddings, isVector);
     checkArray(queries, 'queryEmbeddings');
@@ -192,43 +240,50 @@ export class Collection {
     const k = opts.nResults ?? 10;
     checkK(k, 'nResults');
     const include = checkInclude(opts.include, QUERY_DEFAULT, INCLUDE);
-    const where = opts.where === undefined ? undefined : checkWhere(opts.where);
+    const filters = this.#filters(opts);
+    const { where } = filters;
     const native = this.#live();
     if (native) vectors.forEach((v, i) => checkVector(v, native.dimensions, native.metric, `queryEmbeddings[${i}]`));
     const out = { ids: [], distances: include.includes('distances') ? [] : null };
     for (const field of ['metadatas', 'documents', 'embeddings']) out[field] = include.includes(field) ? [] : null;
-    for (const v of vectors) {
-      const hits = !native ? [] : where
-        ? native.searchFiltered(v, k, 0, where.text, where.kind).results
-        : native.search(v, k, 0).results;
+    // ids and whereDocument restrict the search to candidates found first, searched exactly.
+    const hitLists = !native ? vectors.map(() => [])
+      : filters.keys || filters.document ? this.#searchAmong(native, this.#select(native, filters, 0, -1), vectors, k)
+        : vectors.map((v) => (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0)).results);
+    for (const hits of hitLists) {
       const records = this.#records(native, hits.map((h) => h.id), include);
       out.ids.push(records.ids);
       out.distances?.push(hits.map((h) => h.score));
       for (const field of ['metadatas', 'documents', 'embeddings']) out[field]?.push(records[field]);
     }
     out.included = include;
-    return out;
+    return finishQuery(out);
   }
 
   /** Deletes records by ids and/or where (both: those matching both); returns the deleted ids. */
   delete(args = undefined) {
     const opts = checkOptions(args, 'delete options');
-    unsupported(opts, ['whereDocument']);
-    if (opts.ids === undefined && opts.where === undefined) {
-      throw new TeaVecError('INVALID_ARGUMENT', 'delete needs ids or where (use where: {} to delete every record)');
+    if (opts.ids === undefined && opts.where === undefined && opts.whereDocument === undefined) {
+      throw new TeaVecError('INVALID_ARGUMENT', 'delete needs ids, where or whereDocument (use where: {} to delete every record)');
     }
-    const keys = opts.ids === undefined ? undefined : this.#keys(opts.ids);
-    const where = opts.where === undefined ? undefined : checkWhere(opts.where);
+    const filters = this.#filters(opts);
     const native = this.#live();
     if (!native) return [];
-    const deleted = keysOf(native, this.#select(native, keys, where, 0, -1));
+    const deleted = keysOf(native, this.#select(native, filters, 0, -1));
     this[DELETE_KEYS](deleted);
     return deleted;
   }
 
   [DELETE_KEYS](keys) {
     const native = this.#live();
-    for (const key of keys) native?.deleteKey(key);
+    for (const key of keys) {
+      this.#state.text?.touched.add(native?.idOfKey(key));
+      native?.deleteKey(key);
+    }
+  }
+
+  [TEXT]() {
+    return { native: this.#live(), state: this.#state };
   }
 
   [WRITE](args, mode) {
@@ -242,7 +297,11 @@ export class Collection {
 
   /** Name, metadata, settings and engine index (null before the first add), for Database#toBytes. */
   [PARTS]() {
-    return { name: this.#name, metadata: this.#metadata, settings: this.#settings, native: this.#live() };
+    const embedding = this.#state.embedding;
+    return {
+      name: this.#name, metadata: this.#metadata, settings: this.#settings, native: this.#live(),
+      embeddingFunction: embedding?.name ? { name: embedding.name, config: embedding.config } : undefined,
+    };
   }
 
   [RELEASE]() {
@@ -270,18 +329,47 @@ export class Collection {
     return keys;
   }
 
-  /** Numeric ids of live records: by keys (in their order) and/or where, then offset and limit. */
-  #select(native, keys, where, offset, limit) {
+  /** `{ keys, where, document }` of get/query/delete options, each checked; undefined where not given. */
+  #filters(opts) {
+    return {
+      keys: opts.ids === undefined ? undefined : this.#keys(opts.ids),
+      where: opts.where === undefined ? undefined : checkWhere(opts.where),
+      document: opts.whereDocument === undefined ? undefined : documentFilter(opts.whereDocument),
+    };
+  }
+
+  /** Numeric ids of live records: by keys (in their order) and/or where and/or document filter, then offset and limit. */
+  #select(native, { keys, where, document }, offset, limit) {
+    let ids;
     if (keys === undefined) {
       const filter = where ?? { text: ALL, kind: WHERE_FILTER };
-      return [...native.matchIds(filter.text, filter.kind, offset, limit)];
+      if (!document) return [...native.matchIds(filter.text, filter.kind, offset, limit)];
+      ids = [...native.matchIds(filter.text, filter.kind, 0, -1)];
+    } else {
+      ids = [...new Set(keys)].map((key) => native.idOfKey(key)).filter((id) => id !== undefined);
+      if (where) {
+        const matching = new Set(native.matchIds(where.text, where.kind, 0, -1));
+        ids = ids.filter((id) => matching.has(id));
+      }
     }
-    let ids = [...new Set(keys)].map((key) => native.idOfKey(key)).filter((id) => id !== undefined);
-    if (where) {
-      const matching = new Set(native.matchIds(where.text, where.kind, 0, -1));
-      ids = ids.filter((id) => matching.has(id));
-    }
+    if (document) ids = ids.filter((id) => document(native.getDocument(id) ?? null));
     return ids.slice(offset, limit < 0 ? undefined : offset + limit);
+  }
+
+  /** The k nearest of `candidates` (numeric ids) per vector, exactly: a scratch flat index of their vectors. */
+  #searchAmong(native, candidates, vectors, k) {
+    if (candidates.length === 0) return vectors.map(() => []);
+    const dims = native.dimensions;
+    const flat = new Float32Array(candidates.length * dims);
+    candidates.forEach((id, i) => flat.set(native.getVector(id), i * dims));
+    const scratch = createNativeIndex({ dimensions: dims, metric: native.metric, indexType: 'flat' });
+    try {
+      const scratchIds = scratch.insertBatchFlat(flat, candidates.length);
+      const idOf = new Map(Array.from(scratchIds, (s, i) => [s, candidates[i]]));
+      return vectors.map((v) => scratch.search(v, k, 0).results.map((h) => ({ id: idOf.get(h.id), score: h.score })));
+    } finally {
+      scratch.free();
+    }
   }
 
   #records(native, ids, include) {
@@ -309,7 +397,8 @@ export class Collection {
     };
     const embeddings = column('embeddings', isVector);
     if (embeddings === undefined && mode !== 'update') {
-      throw new TeaVecError('INVALID_ARGUMENT', `${mode} needs embeddings: TeaVec does not compute them from documents`);
+      throw new TeaVecError('INVALID_ARGUMENT', `${mode} needs embeddings, or documents and a collection made with an `
+        + 'embeddingFunction');
     }
     const metadatas = column('metadatas', isRecord);
     const documents = column('documents', (v) => typeof v === 'string');
@@ -332,7 +421,7 @@ export class Collection {
       native = this.#create(items[0].vector.length);
     }
     try {
-      applyBatch(native, items, mode, 'records');
+      for (const id of applyBatch(native, items, mode, 'records')) this.#state.text?.touched.add(id);
     } catch (e) {
       // The first add fixes the dimensions only when it succeeds.
       if (created) native.free();

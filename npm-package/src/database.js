@@ -40,13 +40,15 @@ function collectionOptions(nameOrOptions, options, what) {
 
 /** Index settings from createCollection's options, validated (INVALID_CONFIG) before anything exists. */
 function settingsOf(opts) {
-  const unknown = Object.keys(opts).filter((k) => !SETTINGS.includes(k) && !['name', 'metadata'].includes(k));
+  const unknown = Object.keys(opts).filter((k) => !SETTINGS.includes(k) && !['name', 'metadata', 'embeddingFunction'].includes(k));
   if (unknown.length > 0) {
-    throw new TeaVecError('INVALID_CONFIG', `unknown collection option(s) ${unknown.join(', ')}; known: name, metadata, ${SETTINGS.join(', ')}`);
+    throw new TeaVecError('INVALID_CONFIG', `unknown collection option(s) ${unknown.join(', ')}; known: name, metadata, `
+      + `embeddingFunction, ${SETTINGS.join(', ')}`);
   }
   const settings = {};
   for (const key of SETTINGS) if (opts[key] !== undefined) settings[key] = opts[key];
-  const space = opts.metadata?.['hnsw:space'];
+  // Chroma's order: the metadata's space, else the embedding function's own.
+  const space = opts.metadata?.['hnsw:space'] ?? opts.embeddingFunction?.defaultSpace?.();
   if (settings.metric === undefined && space !== undefined) {
     checkOneOf("metadata['hnsw:space']", space, Object.keys(CHROMA_SPACES));
     settings.metric = CHROMA_SPACES[space];
@@ -81,10 +83,32 @@ function differingSetting(collection, opts) {
   return null;
 }
 
-/** A collection's name-independent description, as snapshots and the log's create records hold it. */
+/**
+ * A collection's name-independent description, as snapshots and the log's create records hold it:
+ * `{ metadata, settings, embeddingFunction?: { name, config } }` (docs/format.md).
+ */
 export function collectionJson(collection) {
   const parts = collection[PARTS]();
-  return JSON.stringify({ metadata: parts.metadata, settings: parts.settings });
+  return JSON.stringify({ metadata: parts.metadata, settings: parts.settings, embeddingFunction: parts.embeddingFunction });
+}
+
+/**
+ * What a collection keeps of an embedding function: `{ fn, name, config }`; `name` (and the JSON of `getConfig()`)
+ * is what it saves to re-attach the function from the registry later, null for a function without a name.
+ */
+function embeddingOf(fn, saved = undefined) {
+  if (fn === undefined || fn === null) return saved ? { fn: null, ...saved } : null;
+  if (typeof fn !== 'object' || typeof fn.generate !== 'function') {
+    throw new TeaVecError('INVALID_ARGUMENT', 'embeddingFunction must be an object with generate(texts) (Chroma\'s '
+      + `EmbeddingFunction interface), got ${describe(fn)}`);
+  }
+  const name = typeof fn.name === 'string' && fn.name ? fn.name : null;
+  if (saved?.name && name && name !== saved.name) {
+    throw new TeaVecError('INVALID_CONFIG', `the collection embeds with "${saved.name}", not "${name}": its vectors `
+      + 'come from that function (embed with another one yourself and pass embeddings)');
+  }
+  if (saved) return { fn, ...saved };
+  return { fn, name, config: name ? JSON.parse(JSON.stringify(fn.getConfig?.() ?? {})) : {} };
 }
 
 /** The persistent database's way to create a collection from a log record (`[RESTORE](name, json)`). */
@@ -112,10 +136,15 @@ function restoredParts(name, settingsJson, native) {
     throw new Error('it has dimensions but no index');
   }
   const metadata = saved.metadata ?? null;
+  const ef = saved.embeddingFunction;
+  if (ef !== undefined && (!isPlainObject(ef) || typeof ef.name !== 'string' || !isPlainObject(ef.config))) {
+    throw new Error('its embedding function is not { name, config }');
+  }
   return {
     name,
     metadata: metadata === null ? null : JSON.parse(encodeMetadata(metadata, 'metadata')),
     settings: settingsOf({ ...settings, metadata: undefined }),
+    embedding: embeddingOf(undefined, ef),
   };
 }
 
@@ -131,12 +160,16 @@ export class Database {
   /**
    * A new, empty collection. Options: `name`, `metadata` (the collection's own; Chroma's
    * `'hnsw:space'` picks the metric), `dimensions` (else taken from the first add) and any
-   * EdgeVecConfig setting (`metric` default 'cosine', `indexType`, `quantization`, …). Also
+   * EdgeVecConfig setting (`metric` default 'cosine', `indexType`, `quantization`, …), and
+   * `embeddingFunction` (Chroma's interface; its name and getConfig() are saved with the collection). Also
    * `(name, options)`.
    */
   createCollection(nameOrOptions, options = undefined) {
     this.#check();
-    const opts = collectionOptions(nameOrOptions, options, 'createCollection');
+    return this.#create(collectionOptions(nameOrOptions, options, 'createCollection'));
+  }
+
+  #create(opts, saved = undefined) {
     const name = checkName(opts.name);
     if (this.#collections.has(name)) {
       throw new TeaVecError('DUPLICATE_ID', `a collection named ${JSON.stringify(name)} already exists (use getOrCreateCollection)`);
@@ -145,6 +178,7 @@ export class Database {
     const metadata = opts.metadata === undefined || opts.metadata === null ? null : JSON.parse(encodeMetadata(opts.metadata, 'metadata'));
     requireEngine();
     const state = this.#stateOf(name);
+    state.embedding = embeddingOf(opts.embeddingFunction, saved);
     const collection = new Collection(name, metadata, settings, state);
     this.#collections.set(name, { collection, state });
     return collection;
@@ -153,29 +187,37 @@ export class Database {
   /** A collection as a log's create record describes it (see collectionJson). */
   [RESTORE](name, json) {
     const saved = JSON.parse(json);
-    return this.createCollection({ ...saved.settings, name, metadata: saved.metadata });
+    return this.#create({ ...saved.settings, name, metadata: saved.metadata }, saved.embeddingFunction);
   }
 
   /** What a Collection shares with its database: whether it was dropped, and how to rename it (modify). */
   #stateOf(initialName) {
     let name = initialName;
+    // Weakly: a collection in use must not keep its database reachable (its engine memory goes with it).
+    const database = new WeakRef(this);
     const state = {
       dropped: false,
       rename: (newName) => {
         checkName(newName);
-        if (this.#collections.has(newName)) {
+        const db = database.deref();
+        if (db?.#collections.has(newName)) {
           throw new TeaVecError('DUPLICATE_ID', `a collection named ${JSON.stringify(newName)} already exists`);
         }
-        // Map order is creation order (listCollections, snapshots): the renamed entry keeps its place.
-        const entries = [...this.#collections].map(([key, entry]) => [key === name ? newName : key, entry]);
-        this.#collections = new Map(entries);
+        if (db) {
+          // Map order is creation order (listCollections, snapshots): the renamed entry keeps its place.
+          const entries = [...db.#collections].map(([key, entry]) => [key === name ? newName : key, entry]);
+          db.#collections = new Map(entries);
+        }
         name = newName;
       },
     };
     return state;
   }
 
-  /** The collection named `name` (`{ name }` or the bare name); UNKNOWN_ID if there is none. */
+  /**
+   * The collection named `name` (`{ name }` or the bare name); UNKNOWN_ID if there is none. `{ name,
+   * embeddingFunction }` attaches that function (one of another name than the saved one is INVALID_CONFIG).
+   */
   getCollection(args) {
     this.#check();
     const name = nameOf(args);
@@ -184,7 +226,14 @@ export class Database {
       throw new TeaVecError('UNKNOWN_ID', `no collection named ${JSON.stringify(name)}; existing: `
         + `${[...this.#collections.keys()].map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
     }
+    this.#attach(entry, args?.embeddingFunction);
     return entry.collection;
+  }
+
+  #attach(entry, fn) {
+    if (fn === undefined) return;
+    const saved = entry.state.embedding;
+    entry.state.embedding = embeddingOf(fn, saved?.name ? { name: saved.name, config: saved.config } : undefined);
   }
 
   /**
@@ -195,20 +244,22 @@ export class Database {
   getOrCreateCollection(nameOrOptions, options = undefined) {
     this.#check();
     const opts = collectionOptions(nameOrOptions, options, 'getOrCreateCollection');
-    const existing = this.#collections.get(checkName(opts.name))?.collection;
-    if (!existing) return this.createCollection(opts);
-    const differs = differingSetting(existing, opts);
+    const entry = this.#collections.get(checkName(opts.name));
+    if (!entry) return this.createCollection(opts);
+    const differs = differingSetting(entry.collection, opts);
     if (differs !== null) {
       throw new TeaVecError('INVALID_CONFIG', `collection ${JSON.stringify(opts.name)} exists with other settings: `
         + `getOrCreateCollection asked for ${differs} (getCollection takes it as it is)`);
     }
-    return existing;
+    this.#attach(entry, opts.embeddingFunction);
+    return entry.collection;
   }
 
-  /** Every collection, in creation order. */
-  listCollections() {
+  /** Every collection, in creation order; Chroma's `{ limit, offset }` page through them. */
+  listCollections(args = undefined) {
     this.#check();
-    return [...this.#collections.values()].map((e) => e.collection);
+    const { limit, offset = 0 } = checkOptions(args, 'listCollections options');
+    return [...this.#collections.values()].slice(offset, limit === undefined ? undefined : offset + limit).map((e) => e.collection);
   }
 
   countCollections() {
@@ -260,6 +311,7 @@ export class Database {
         throw new TeaVecError('CORRUPT_SNAPSHOT', `collection ${JSON.stringify(name)}: ${e.message}`);
       }
       const state = db.#stateOf(name);
+      state.embedding = parts.embedding;
       const collection = new Collection(parts.name, parts.metadata, parts.settings, state, { native });
       db.#collections.set(name, { collection, state });
     }

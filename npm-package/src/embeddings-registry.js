@@ -33,7 +33,12 @@ function checkName(name) {
  * an isolated registry; teavec/embeddings exports one shared instance as its default export.
  */
 export class EmbeddingFunctionRegistry {
-  #factories = new Map();
+  #factories;
+
+  /** `factories`: the table to keep them in (the shared registry's lives in the core bundle); a new one by default. */
+  constructor(factories = new Map()) {
+    this.#factories = factories;
+  }
 
   /** Registers `factory` under `name`; a name already taken is INVALID_ARGUMENT (unregister it first). */
   register(name, factory) {

@@ -3,16 +3,18 @@
 // `teavec` never loads it, and transformers.js is loaded only when a model is first used.
 import { EmbeddingFunctionRegistry } from './embeddings-registry.js';
 import { DefaultEmbeddingFunction } from './embeddings-default.js';
+import { _embeddingFactories } from './embedding-factories.js';
 
 export { EmbeddingFunctionRegistry } from './embeddings-registry.js';
 export { DefaultEmbeddingFunction, DEFAULT_EMBEDDING_MODEL } from './embeddings-default.js';
 export { embedTexts, checkEmbeddingFunction } from './embeddings-calls.js';
 
 /**
- * The shared registry (this module's only state): "default" is registered in it from the start.
- * Isolated registries: `new EmbeddingFunctionRegistry()`.
+ * The shared registry: "default" is registered in it from the start. Its table lives in the core bundle, where
+ * collections reopened from storage find their functions by name. Isolated registries: `new EmbeddingFunctionRegistry()`.
  */
-const embeddingFunctions = new EmbeddingFunctionRegistry().register('default', DefaultEmbeddingFunction);
+const embeddingFunctions = new EmbeddingFunctionRegistry(_embeddingFactories);
+if (!embeddingFunctions.has('default')) embeddingFunctions.register('default', DefaultEmbeddingFunction);
 export default embeddingFunctions;
 export { embeddingFunctions };
 

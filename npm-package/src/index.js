@@ -10,5 +10,7 @@ export { registerIndexType } from './index-types.js';
 export { TeaVecError, ErrorCodes } from './errors.js';
 export { saveSnapshot, loadSnapshot, listGenerations, deleteSnapshot, requestPersistence, onSnapshotChange } from './idb-store.js';
 export { openDatabase } from './open-database.js';
+// Internal: the shared registry's table, filled by teavec/embeddings (src/embedding-factories.js). Not a public API.
+export { _embeddingFactories } from './embedding-factories.js';
 // Internal, for tests only: not a public API, may change without notice.
 export { _openLogStorage, _logRecords } from './open-database.js';

@@ -1,6 +1,6 @@
 // A collection of a database opened by name (openDatabase): the Chroma-shaped collection of src/collection.js,
 // whose every change returns a Promise that resolves once the change is durable. Reads answer from memory.
-import { WRITE } from './collection.js';
+import { WRITE, EMBED } from './collection.js';
 import { batchRecord, deleteRecord, modifyRecord } from './log-records.js';
 
 export class PersistentCollection {
@@ -49,19 +49,39 @@ export class PersistentCollection {
 
   /** Renames the collection and/or replaces its metadata (null clears it). Resolves once durable. */
   modify(args) {
+    const from = this.#name;
+    let to = null;
     return this.#access.mutate(() => {
-      const from = this.#name;
       this.#inner().modify(args);
       const record = modifyRecord(from, args.name, args.metadata);
       if (record.newName !== null) {
-        this.#name = record.newName;
-        this.#access.renamed(from, record.newName, this);
+        to = record.newName;
+        this.#name = to;
+        this.#access.renamed(from, to, this);
       }
       return { result: undefined, record };
+    }).catch((e) => {
+      // A rename that did not become durable is undone in memory by then: this handle takes its old name back.
+      if (to !== null && this.#name === to) {
+        this.#name = from;
+        this.#access.renamed(to, from, this);
+      }
+      throw e;
     });
   }
 
   #write(args, mode) {
+    // Documents are embedded before the change (the log then holds vectors; replay never needs the model).
+    let embedded;
+    try {
+      embedded = this.#inner()[EMBED](args, mode);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return embedded ? embedded.then((opts) => this.#logged(opts, mode)) : this.#logged(args, mode);
+  }
+
+  #logged(args, mode) {
     return this.#access.mutate(() => {
       const batch = this.#inner()[WRITE](args, mode);
       return { result: undefined, record: batch.items.length > 0 ? batchRecord(this.#name, batch) : null };

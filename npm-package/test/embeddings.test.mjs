@@ -3,9 +3,10 @@
 // embeddings and their exact ground truth; and the packed package's entry point.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import init, { EdgeVec, EdgeVecConfig, TeaVecError } from '../dist/teavec.js';
+import init, { EdgeVec, EdgeVecConfig, TeaVecError, openDatabase } from '../dist/teavec.js';
 import registry, {
   DefaultEmbeddingFunction, DEFAULT_EMBEDDING_MODEL, EmbeddingFunctionRegistry, embedTexts, getEmbeddingFunction,
   registerEmbeddingFunction, embeddingFunctions,
@@ -193,6 +194,60 @@ test('all-MiniLM-L6-v2 reproduces the shared WordNet embeddings and their exact 
   const rebuilt = getEmbeddingFunction('default', ef.getConfig());
   assert.deepEqual(await rebuilt.generate([baseTexts[0]]), [mineBase[0]]);
 });
+
+test('a collection built from WordNet glosses as text answers query texts as the shared embeddings do, and reopens with its model',
+  { skip: noData, timeout: 600_000 }, async () => {
+    await init();
+    const base = fvecs('wordnet_minilm_base.fvecs');
+    const queries = fvecs('wordnet_minilm_query.fvecs');
+    const baseTexts = jsonl('wordnet_minilm_base.jsonl');
+    const queryTexts = jsonl('wordnet_minilm_query.jsonl');
+    // 200 glosses: the first ones plus every gloss of an adze or a saw, so that the tool query has its answers.
+    const tools = baseTexts.map((t, i) => (/^(adz|[^:]*\bsaw\b)/.test(t.split(':')[0]) ? i : -1)).filter((i) => i >= 0);
+    const rows = [...new Set([...tools, ...baseTexts.map((_, i) => i)])].slice(0, 200);
+    const QUERIES = 50;
+    const dir = mkdtempSync(join(tmpdir(), 'teavec-model-'));
+    try {
+      const ef = new DefaultEmbeddingFunction({ model: MODEL, localModelPath: `${DATA}/` });
+      const db = await openDatabase(join(dir, 'glosses'), { storage: 'file' });
+      const glosses = await db.createCollection({ name: 'glosses', embeddingFunction: ef });
+      const progress = [];
+      const t0 = performance.now();
+      await glosses.add({ ids: rows.map(String), documents: rows.map((i) => baseTexts[i]), embeddingBatchSize: 50,
+        onProgress: (done, total) => progress.push(`${done}/${total}`) });
+      const addMs = performance.now() - t0;
+      assert.deepEqual(progress, ['50/200', '100/200', '150/200', '200/200']);
+      const stored = glosses.get({ include: ['embeddings'] });
+      stored.embeddings.forEach((v, i) => assert.ok(cos(v, base[Number(stored.ids[i])]) >= 0.99, `gloss ${stored.ids[i]}`));
+
+      // Ground truth: the nearest of these 200 glosses by the shared (precomputed) vectors.
+      const t1 = performance.now();
+      const found = await glosses.query({ queryTexts: queryTexts.slice(0, QUERIES), nResults: 10, include: [] });
+      const queryMs = (performance.now() - t1) / QUERIES;
+      let hits = 0;
+      found.ids.forEach((ids, q) => {
+        const expected = rows.map((row) => ({ row, s: cos(queries[q], base[row]) })).sort((a, b) => b.s - a.s).slice(0, 10);
+        for (const { row } of expected) if (ids.includes(String(row))) hits++;
+      });
+      const recall = hits / (10 * QUERIES);
+      const tool = await glosses.query({ queryTexts: ['a tool for cutting wood'], nResults: 5, include: ['documents'] });
+      const top5 = tool.documents[0].map((d) => d.split(':')[0]);
+      console.log(`# collection from text: add 200 glosses ${addMs.toFixed(0)} ms, query text ${queryMs.toFixed(1)} ms each; `
+        + `recall@10 ${recall.toFixed(4)}; top 5: ${top5.join(' | ')}`);
+      assert.ok(recall >= 0.99, `recall@10 against the shared vectors: ${recall}`);
+      assert.ok(top5.some((t) => /^adz\b|\bsaw\b/.test(t)), `an adze or saw gloss in the top 5: ${top5.join(' | ')}`);
+      await db.close();
+
+      // Reopened: "default" (registered by teavec/embeddings) is rebuilt from the saved config, model path included.
+      const again = await openDatabase(join(dir, 'glosses'), { storage: 'file' });
+      const reopened = again.getCollection('glosses');
+      assert.deepEqual((await reopened.query({ queryTexts: ['a tool for cutting wood'], nResults: 5, include: ['documents'] })).documents,
+        tool.documents, 'the same answer after reopening, with the function re-attached from the registry');
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
 test('the packed package exposes teavec/embeddings; without the optional peer it fails clearly', () => {
   const project = installPackedPackage();

@@ -1,18 +1,7 @@
 // Typings of `teavec/embeddings`.
-/** Chroma JS's embedding-function interface: what collections call to turn texts into vectors. */
-export interface EmbeddingFunction {
-  /** One vector per text, in order. */
-  generate(texts: string[]): Promise<number[][]>;
-  /** Vectors for query texts, when the model embeds queries differently from documents. */
-  generateForQueries?(texts: string[]): Promise<number[][]>;
-  /** The registry name a saved collection records to re-attach this function. */
-  name?: string;
-  /** JSON-safe settings a saved collection records; the registered factory rebuilds the function from them. */
-  getConfig?(): Record<string, unknown>;
-  /** The distance this function's vectors are meant for. */
-  defaultSpace?(): 'cosine' | 'l2' | 'ip';
-  supportedSpaces?(): Array<'cosine' | 'l2' | 'ip'>;
-}
+/** Chroma JS's embedding-function interface (declared with the core's collections). */
+export type { EmbeddingFunction } from './index.js';
+import type { EmbeddingFunction } from './index.js';
 
 /** Builds an embedding function from its saved config: a function, or a class with static buildFromConfig. */
 export type EmbeddingFunctionFactory =

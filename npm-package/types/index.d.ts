@@ -480,6 +480,38 @@ export class EdgeVec {
 export type Embedding = Float32Array | number[];
 export type IncludeField = 'embeddings' | 'metadatas' | 'documents' | 'distances';
 
+/**
+ * Chroma JS's embedding-function interface: what a collection calls to turn documents and query texts into
+ * vectors. teavec/embeddings has DefaultEmbeddingFunction (all-MiniLM-L6-v2 on the device) and the registry.
+ */
+export interface EmbeddingFunction {
+  /** One vector per text, in order. */
+  generate(texts: string[]): Promise<number[][]>;
+  /** Vectors for query texts, when the model embeds queries differently from documents. */
+  generateForQueries?(texts: string[]): Promise<number[][]>;
+  /** The registry name a saved collection records to re-attach this function (registerEmbeddingFunction). */
+  name?: string;
+  /** JSON-safe settings a saved collection records; the registered factory rebuilds the function from them. */
+  getConfig?(): Record<string, unknown>;
+  /** The space its vectors are meant for: the collection's metric unless the collection names one. */
+  defaultSpace?(): 'cosine' | 'l2' | 'ip';
+  supportedSpaces?(): Array<'cosine' | 'l2' | 'ip'>;
+}
+
+/**
+ * Chroma's filter on documents: `$contains` / `$not_contains` (case-sensitive substring), `$regex` /
+ * `$not_regex` (a JavaScript RegExp), `$and` / `$or`. A record without a document fails `$contains` and
+ * `$regex` and passes their negations. `{}` matches every record.
+ */
+export type WhereDocument =
+  | { $contains: string }
+  | { $not_contains: string }
+  | { $regex: string }
+  | { $not_regex: string }
+  | { $and: WhereDocument[] }
+  | { $or: WhereDocument[] }
+  | Record<string, never>;
+
 export interface CollectionOptions {
   name: string;
   /** The collection's own metadata. Chroma's `'hnsw:space'` ('l2' | 'cosine' | 'ip') picks the metric. */
@@ -506,6 +538,11 @@ export interface CollectionOptions {
   compactionThreshold?: number;
   /** {@setting seed} */
   seed?: number;
+  /**
+   * Embeds `documents` given without `embeddings`, and `queryTexts`. Its `name` and `getConfig()` are saved
+   * with the collection; loading it again re-attaches the function registered under that name.
+   */
+  embeddingFunction?: EmbeddingFunction | null;
 }
 
 export interface AddRecords {
@@ -513,6 +550,18 @@ export interface AddRecords {
   embeddings: Embedding | Embedding[];
   metadatas?: Metadata | (Metadata | null)[] | null;
   documents?: string | (string | null)[] | null;
+}
+
+/** Records whose embeddings the collection's embedding function computes from their documents. */
+export interface AddDocuments {
+  ids: string | string[];
+  documents: string | string[];
+  embeddings?: undefined;
+  metadatas?: Metadata | (Metadata | null)[] | null;
+  /** Called after each call of the embedding function: texts embedded so far, of `total`. */
+  onProgress?: (done: number, total: number) => void;
+  /** Texts per call of the embedding function (default 32). */
+  embeddingBatchSize?: number;
 }
 
 export interface UpdateRecords {
@@ -526,9 +575,19 @@ export interface GetParams {
   ids?: string | string[];
   /** A Chroma where object (or an EdgeVec filter string). */
   where?: Where | string;
+  whereDocument?: WhereDocument;
   limit?: number;
   offset?: number;
   include?: Exclude<IncludeField, 'distances'>[];
+}
+
+/** One record of `rows()`: the fields `include` asked for. */
+export interface ResultRow {
+  id: string;
+  document?: string | null;
+  embedding?: number[];
+  metadata?: Metadata | null;
+  distance?: number;
 }
 
 export interface GetResult {
@@ -537,14 +596,44 @@ export interface GetResult {
   metadatas: (Metadata | null)[] | null;
   documents: (string | null)[] | null;
   included: IncludeField[];
+  /** Chroma JS's name of `included` (not enumerable). */
+  readonly include: IncludeField[];
+  /** The records as objects (Chroma's `rows()`; not enumerable, so JSON of the result is its columns). */
+  rows(): ResultRow[];
 }
 
-export interface QueryParams {
-  queryEmbeddings: Embedding | Embedding[];
+interface QueryOptions {
   /** Default 10. */
   nResults?: number;
   where?: Where | string;
+  whereDocument?: WhereDocument;
+  /** Search only these records (exactly, as whereDocument does). */
+  ids?: string | string[];
   include?: IncludeField[];
+}
+
+export interface QueryParams extends QueryOptions {
+  queryEmbeddings: Embedding | Embedding[];
+}
+
+/** Query texts, embedded by the collection's embedding function (its generateForQueries when it has one). */
+export interface QueryTextsParams extends QueryOptions {
+  queryTexts: string | string[];
+  /** For mode 'hybrid' only: the vector side's embeddings (one per text) instead of the embedding function's. */
+  queryEmbeddings?: Embedding | Embedding[];
+  /**
+   * 'vector' (default): nearest embeddings, `distances` as the metric's. 'text': BM25 over the documents
+   * (no embedding function needed), `distances` = −BM25 score. 'hybrid': reciprocal rank fusion of both,
+   * `distances` = −fused score. In every mode smaller is better; where, whereDocument and ids apply to both sides.
+   */
+  mode?: 'vector' | 'text' | 'hybrid';
+  /** How documents and queries become words for 'text' and 'hybrid': 'english' (default: Porter2 stems) or 'plain'. */
+  textAnalyzer?: 'english' | 'plain';
+  /**
+   * Reciprocal rank fusion for 'hybrid': `k` (default 60), `weights` [vector, text] (default [1, 1]),
+   * `candidates` each side hands over (default max(50, nResults)).
+   */
+  fusion?: { k?: number; weights?: [number, number]; candidates?: number };
 }
 
 /** One list per query embedding, best first. */
@@ -555,11 +644,16 @@ export interface QueryResult {
   documents: (string | null)[][] | null;
   embeddings: number[][][] | null;
   included: IncludeField[];
+  /** Chroma JS's name of `included` (not enumerable). */
+  readonly include: IncludeField[];
+  /** One list of records per query (Chroma's `rows()`; not enumerable). */
+  rows(): ResultRow[][];
 }
 
 export interface DeleteParams {
   ids?: string | string[];
   where?: Where | string;
+  whereDocument?: WhereDocument;
 }
 
 /**
@@ -575,18 +669,29 @@ export class Collection {
   /** Fixed at creation or by the first add; undefined until then. Throws once deleted or freed. */
   readonly dimensions: number | undefined;
   readonly metric: Metric;
+  /** The embedding function attached (createCollection, getCollection); undefined when none is yet. */
+  readonly embeddingFunction: EmbeddingFunction | undefined;
   count(): number;
   /** Adds new records, all or none; DUPLICATE_ID if an id exists. */
   add(records: AddRecords): void;
+  /**
+   * Embeds the documents (all of them, before anything is stored), then adds them; EMBEDDING_FAILED stores
+   * nothing. Without an embedding function: INVALID_ARGUMENT.
+   */
+  add(records: AddDocuments): Promise<void>;
   /** Adds or replaces (in place); omitted metadatas/documents are kept for existing ids. */
   upsert(records: AddRecords): void;
+  upsert(records: AddDocuments): Promise<void>;
   /** Changes existing records, all or none; UNKNOWN_ID if an id does not exist. */
   update(records: UpdateRecords): void;
+  /** Documents without embeddings are embedded again (with an embedding function). */
+  update(records: AddDocuments): Promise<void>;
   get(params?: GetParams): GetResult;
   /** The first `limit` (default 10) records with their embeddings. */
   peek(params?: { limit?: number }): GetResult;
   query(params: QueryParams): QueryResult;
-  /** Deletes by ids and/or where; returns the ids deleted. */
+  query(params: QueryTextsParams): Promise<QueryResult>;
+  /** Deletes by ids, where and/or whereDocument; returns the ids deleted. */
   delete(params: DeleteParams): string[];
   /** Renames and/or replaces the collection's metadata (null clears it); the metric stays (INVALID_CONFIG). */
   modify(params: { name?: string; metadata?: Metadata | null }): void;
@@ -598,10 +703,11 @@ export class Database {
   createCollection(options: CollectionOptions): Collection;
   /** The positional form: `options.name`, if given, must be `name`. */
   createCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Collection;
-  getCollection(options: { name: string } | string): Collection;
+  /** `embeddingFunction` attaches that function (INVALID_CONFIG if the collection saved another name). */
+  getCollection(options: { name: string; embeddingFunction?: EmbeddingFunction } | string): Collection;
   getOrCreateCollection(options: CollectionOptions): Collection;
   getOrCreateCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Collection;
-  listCollections(): Collection[];
+  listCollections(options?: { limit?: number; offset?: number }): Collection[];
   countCollections(): number;
   /** Checks every collection's index and record store; throws a TeaVecError naming what is unsound. */
   checkIntegrity(): void;

@@ -9,6 +9,7 @@ import init, {
   type ErrorCode, type Metadata, type MetadataValue, type SearchResult, type FilteredSearchResult,
   type BatchInsertResult, type BatchDeleteResult, type CompactionResult, type MemoryPressure, type MemoryConfig,
   type MemoryRecommendation, type SavedSnapshot, type KeyedRecord, type Where, type GetResult, type QueryResult, type FilterValidation,
+  type EmbeddingFunction,
 } from 'teavec';
 
 /** Checks at run time what the typings promise at compile time. */
@@ -164,6 +165,34 @@ const total: number = col.count();
 const colMeta: Metadata | null = col.metadata;
 const colDims: number | undefined = col.dimensions;
 expect(removed[0] === 'a' && total === 2 && colDims === 4, 'Collection.delete / count / dimensions');
+// Text in, text out: an embedding function (Chroma's interface) embeds documents and query texts.
+const letters: EmbeddingFunction = {
+  name: 'typings-letters',
+  generate: async (texts) => texts.map((t) => [t.length, 1, 0, 0]),
+  getConfig: () => ({}),
+};
+const texts: Collection = db.createCollection({ name: 'texts', embeddingFunction: letters });
+const embedded: number[] = [];
+const adding: Promise<void> = texts.add({ ids: ['t1', 't2'], documents: ['one', 'three'], onProgress: (done) => { embedded.push(done); } });
+await adding;
+await texts.upsert({ ids: 't3', documents: 'fifteen letters' });
+const byText: QueryResult = await texts.query({ queryTexts: ['two'], nResults: 2, whereDocument: { $not_contains: 'x' }, ids: ['t1', 't2'] });
+const rows: { id: string; distance?: number }[][] = byText.rows();
+expect(rows[0].length === 2 && embedded[0] === 2 && texts.embeddingFunction === letters, 'embeddingFunction, queryTexts, rows()');
+const hybrid: QueryResult = await texts.query({ queryTexts: 'one', mode: 'hybrid', textAnalyzer: 'plain', fusion: { k: 10, weights: [1, 2] } });
+const byWords: QueryResult = await texts.query({ queryTexts: ['three'], mode: 'text', nResults: 1 });
+expect(hybrid.ids[0][0] === 't1' && byWords.ids[0][0] === 't2', "query modes 'hybrid' and 'text'");
+if (Math.random() > 2) { // type check only
+  // @ts-expect-error modes are 'vector', 'text' and 'hybrid'
+  void texts.query({ queryTexts: 'x', mode: 'semantic' });
+}
+const byDocument: GetResult = texts.get({ whereDocument: { $or: [{ $contains: 'one' }, { $regex: '^fif' }] } });
+expect(byDocument.rows().map((r) => r.id).join() === 't1,t3' && byDocument.include[0] === 'metadatas', 'whereDocument, rows(), include');
+const again: Collection = db.getCollection({ name: 'texts', embeddingFunction: letters });
+expect(again.delete({ whereDocument: { $contains: 'three' } })[0] === 't2', 'delete by whereDocument');
+// @ts-expect-error whereDocument operators are Chroma's
+refused(() => texts.get({ whereDocument: { $like: 'x' } }), 'an unknown whereDocument operator');
+db.deleteCollection('texts');
 const dbBytes: Uint8Array = db.toBytes();
 const dbCopy: Database = Database.fromBytes(dbBytes);
 const path = '/tmp/teavec-full-api-typings.tvdb';
