@@ -55,4 +55,18 @@ export default [
     external: core,
     plugins: [json({ preferConst: true }), minify()],
   },
+  // teavec/worker: its own entry, never part of the core bundle. worker.js (the proxies) starts
+  // worker-script.js (the engine's side) by `new URL('./worker-script.js', import.meta.url)`; both take the core
+  // from ./teavec.js, so that errors are the core's TeaVecError and the worker loads the one engine.
+  ...['worker', 'worker-script'].map((name) => ({
+    input: `src/${name}.js`,
+    output: {
+      file: `dist/${name}.js`,
+      format: 'es',
+      sourcemap: false,
+      paths: Object.fromEntries(core.map((file) => [file, './teavec.js'])),
+    },
+    external: [...core, 'node:worker_threads'],
+    plugins: [minify()],
+  })),
 ];

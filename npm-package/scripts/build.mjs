@@ -47,6 +47,7 @@ const { default: api } = await import(new URL('../src/generated/engine.js', impo
 await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(join(root, 'types', 'index.d.ts'), 'utf8'), api));
 await copyFile(join(root, 'types', 'embeddings.d.ts'), join(root, 'dist', 'embeddings.d.ts'));
 await copyFile(join(root, 'types', 'solr.d.ts'), join(root, 'dist', 'solr.d.ts'));
+await copyFile(join(root, 'types', 'worker.d.ts'), join(root, 'dist', 'worker.d.ts'));
 
 let rawTotal = 0;
 let gzipTotal = 0;
@@ -71,3 +72,8 @@ console.log(`  not in the core bundle: teavec-text.wasm ${(text.length / 1024).t
 const solr = await readFile(join(root, 'dist', 'solr.js'));
 console.log(`  teavec/solr (own entry, not in the core): solr.js ${(solr.length / 1024).toFixed(1)} KB raw `
   + `${(gzipSync(solr, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+const workerFiles = await Promise.all(['worker.js', 'worker-script.js'].map((file) => readFile(join(root, 'dist', file))));
+const workerRaw = workerFiles.reduce((sum, bytes) => sum + bytes.length, 0);
+const workerGzip = workerFiles.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
+console.log(`  teavec/worker (own entry, not in the core): worker.js + worker-script.js ${(workerRaw / 1024).toFixed(1)} KB raw `
+  + `${(workerGzip / 1024).toFixed(1)} KB gzip`);
