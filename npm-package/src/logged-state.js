@@ -77,8 +77,10 @@ export class LoggedState {
     } catch (e) {
       return Promise.reject(e);
     }
-    if (out.record === null) return Promise.resolve(out.result);
     const { writer } = this.#session;
+    // A change that changed nothing (a delete that matched nothing) still answers from a state that may hold
+    // changes not yet durable: like any other it resolves once everything before it is durable.
+    if (out.record === null) return writer && !this.readOnly ? writer.flush().then(() => out.result) : Promise.resolve(out.result);
     const record = out.record;
     return this.#hooks.kind.append(writer, record).then((seq) => {
       if (this.#session.writer === writer) this.#session.appliedSeq = Math.max(this.#session.appliedSeq, seq);

@@ -118,6 +118,8 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
     ms: { load: 0, run: 0, verify: 0 } };
   // Writers load ahead (package + log module: the main cost of a round on a busy machine).
   const spares = Array.from({ length: SPARES }, () => new Writer());
+  let previousLines = [];
+  let previousRecovery = null;
   try {
     for (let round = 0; round < CRASHES; round++) {
       const writer = spares.shift();
@@ -184,12 +186,16 @@ test(`${CRASHES} SIGKILLs of a database writer: every acknowledged write survive
         // What a failure needs to be understood: the round's lines, the recovery report and both states.
         if (process.env.TEAVEC_CRASH_DUMP) {
           const { writeFileSync } = await import('node:fs');
-          writeFileSync(process.env.TEAVEC_CRASH_DUMP, JSON.stringify({ where, lines: writer.lines, recovery: lastRecovery,
-            state, model: model.state(), files: readdirSync(dir) }, null, 1));
+          writeFileSync(process.env.TEAVEC_CRASH_DUMP, JSON.stringify({ where, lines: writer.lines, previousLines,
+            recovery: lastRecovery, previousRecovery, state, model: model.state(), files: readdirSync(dir) }, null, 1));
+          const { cpSync } = await import('node:fs');
+          cpSync(dir, `${process.env.TEAVEC_CRASH_DUMP}.dir`, { recursive: true });
         }
         throw e;
       }
       model = replayed.model;
+      previousLines = writer.lines;
+      previousRecovery = lastRecovery;
       const unacked = run.ops.filter(({ i, op }) => op.t !== 'bad' && !run.acks.has(i)).length;
       stats.unackedApplied += replayed.unacknowledgedApplied;
       stats.unackedDropped += unacked - replayed.unacknowledgedApplied;
