@@ -6,8 +6,8 @@
 // keeps website data in memory). After each crash a fresh page reopens the database: it must hold exactly the
 // state after the last acknowledged change or after the one in flight (never less, never a half-applied change)
 // and pass checkIntegrity. IndexedDB in the page, OPFS in a dedicated worker.
-// Seeded: TEAVEC_SEED=<n> repeats a run; TEAVEC_CRASHES=<n> changes the count per storage (default 60 in Chromium,
-// 15 in the other engines, for the time budget).
+// Seeded: TEAVEC_SEED=<n> repeats a run; TEAVEC_CRASHES=<n> changes the count per storage (default 40 in Chromium,
+// 12 in the other engines, for the time budget).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -21,7 +21,7 @@ import { ENGINE, engine, launch } from '../drivers/engines.mjs';
 import { rng } from '../../npm-package/test/random.js';
 
 const SEED = Number(process.env.TEAVEC_SEED ?? (Date.now() % 2147483647));
-const CRASHES = Number(process.env.TEAVEC_CRASHES ?? (ENGINE === 'chromium' ? 60 : 15));
+const CRASHES = Number(process.env.TEAVEC_CRASHES ?? (ENGINE === 'chromium' ? 40 : 12));
 const MAX_DELAY_MS = 600;
 const here = dirname(fileURLToPath(import.meta.url));
 const WEIGHTS = { 'page close': 0.5, 'renderer crash': 0.35, 'browser kill': 0.15 };

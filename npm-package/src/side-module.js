@@ -1,0 +1,30 @@
+// Loads one of the engine's side modules (teavec-wal.wasm, teavec-text.wasm) on first use: code that never
+// needs it never fetches it. Same loader as the engine (no eval), same @JSBody table.
+import { instantiate } from './loader.js';
+import jsBodies from './generated/jsbodies.js';
+import { compileFrom } from './init.js';
+import { TeaVecError } from './errors.js';
+
+/**
+ * A loader of the module `file` that speaks API `apiVersion`. `locate()` gives its URL (written as
+ * `new URL('./file.wasm', import.meta.url)` in the caller, where bundlers look for it). The loader takes, on
+ * its first call only, what init() takes for teavec.wasm (a precompiled WebAssembly.Module where bytes
+ * cannot be compiled); a failed load is tried again by the next call.
+ */
+export function sideModule(file, locate, apiVersion) {
+  let pending = null;
+  return (source = undefined) => {
+    pending ??= (async () => {
+      const module = await compileFrom(await (source ?? locate()));
+      const exports = await instantiate(module, jsBodies);
+      if (exports.apiVersion() !== apiVersion) {
+        throw new TeaVecError('LOAD_FAILED', `${file} speaks API ${exports.apiVersion()}, this JS expects ${apiVersion}`);
+      }
+      return exports;
+    })().catch((e) => {
+      pending = null;
+      throw e;
+    });
+    return pending;
+  };
+}
