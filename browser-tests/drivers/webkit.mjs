@@ -168,12 +168,13 @@ const START = `
     (e) => {
       calls[id] = { done: true, error: e instanceof Error ? e.name + ': ' + e.message + ' (' + e.stack + ')' : String(e) };
     });`;
+// POLL leaves the settled call in place and FORGET removes it once its answer arrived: WebKitWebDriver now and then
+// fails to hand a script's result over ("Could not parse script result"), and a poll is then simply asked again.
 const POLL = `
   const call = (window.__teavecCalls ?? {})[arguments[0]];
   if (!call) return { lost: true };
-  if (!call.done) return null;
-  delete window.__teavecCalls[arguments[0]];
-  return call;`;
+  return call.done ? call : null;`;
+const FORGET = 'delete (window.__teavecCalls ?? {})[arguments[0]];';
 let calls = 0;
 
 /**
@@ -224,10 +225,18 @@ class WebKitPage {
   /** Starts `fn(arg)` in the page, then polls for its settled value (see the file comment). */
   async evaluate(fn, arg) {
     const id = await this.start(fn, arg);
+    let unparsed = 0;
     for (let wait = 0; ; wait = Math.min(100, wait * 2 || 2)) {
       if (wait) await sleep(wait);
-      const call = await this.run((driver) => driver.executeScript(POLL, id));
+      let call;
+      try {
+        call = await this.run((driver) => driver.executeScript(POLL, id));
+      } catch (e) {
+        if (/Could not parse script result/.test(e?.message ?? '') && ++unparsed < 5) continue;
+        throw e;
+      }
       if (call === null) continue;
+      if (call.done) await this.run((driver) => driver.executeScript(FORGET, id));
       if (call.lost) throw new Error('the page navigated or reloaded before the evaluated function settled');
       if (call.error !== undefined && call.error !== null) throw new Error(`evaluate failed in WebKit: ${call.error}`);
       return call.json === undefined || call.json === null ? undefined : JSON.parse(call.json);
