@@ -76,9 +76,15 @@ for engine in chromium firefox webkit; do
   fi
   display=()
   [ "$engine" = webkit ] && display=(xvfb-run -a)
-  (cd browser-tests && TEAVEC_ENGINE=$engine "${display[@]}" node --test --test-reporter=tap --test-concurrency=1 $files) 2>&1 \
-    | tee "$LOGS/browser-$engine.log"
+  # Bounded: a browser or driver that hangs must not stall the whole run (it is counted as a failure).
+  (cd browser-tests && TEAVEC_ENGINE=$engine "${display[@]}" timeout --kill-after=30 1800 \
+    node --test --test-reporter=tap --test-concurrency=1 $files) 2>&1 | tee "$LOGS/browser-$engine.log"
+  ended=${PIPESTATUS[0]}
   read -r p f < <(node_counts "$LOGS/browser-$engine.log")
+  if [ "$ended" = 124 ] || [ "$ended" = 137 ]; then
+    echo "browser tests in $label did not finish within 30 minutes: stopped"
+    f=$((f + 1))
+  fi
   skipped=$(grep -E '^# skipped [0-9]+' "$LOGS/browser-$engine.log" | tail -1 | awk '{print $3}')
   [ "${skipped:-0}" -gt 0 ] && label="$label, $skipped skipped"
   record "Browsers: $label" "$p" "$f"
