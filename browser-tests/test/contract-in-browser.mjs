@@ -6,17 +6,12 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { PAGE_MOUNTS } from './idb-helpers.mjs';
 import { ENGINE, engine, launch } from '../drivers/engines.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const mounts = {
-  '/': join(here, '..', 'pages'),
-  '/teavec/': join(here, '..', '..', 'npm-package', 'dist'),
-  '/npm-test/': join(here, '..', '..', 'npm-package', 'test'),
-};
+const mounts = PAGE_MOUNTS;
 const QUOTA = 2 * 1024 * 1024;
 const NO_QUOTA = !engine.can.originQuota && !engine.can.launchQuota && `${engine.name}: ${engine.driver} cannot set a storage quota`;
 // WebKitGTK's MiniBrowser keeps website data in memory under automation: no profile directory to give it.

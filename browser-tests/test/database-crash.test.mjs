@@ -13,17 +13,15 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { startPagesServer } from './idb-helpers.mjs';
 import { ENGINE, engine, launch } from '../drivers/engines.mjs';
 import { rng } from '../../npm-package/test/random.js';
 
 const SEED = Number(process.env.TEAVEC_SEED ?? (Date.now() % 2147483647));
 const CRASHES = Number(process.env.TEAVEC_CRASHES ?? (ENGINE === 'chromium' ? 40 : 12));
 const MAX_DELAY_MS = 600;
-const here = dirname(fileURLToPath(import.meta.url));
 const WEIGHTS = { 'page close': 0.5, 'renderer crash': 0.35, 'browser kill': 0.15 };
 const KINDS = engine.can.crashKinds.map((kind) => [kind, WEIGHTS[kind]]);
 const PERSISTENT = engine.can.crashKinds.includes('browser kill');
@@ -34,13 +32,7 @@ let onAck = () => {};
 let profile;
 
 before(async () => {
-  server = await startStaticServer({
-    mounts: {
-      '/': join(here, '..', 'pages'),
-      '/teavec/': join(here, '..', '..', 'npm-package', 'dist'),
-      '/npm-test/': join(here, '..', '..', 'npm-package', 'test'),
-    },
-  });
+  server = await startPagesServer();
   acks = createServer((req, res) => {
     onAck(Number(new URL(req.url, 'http://127.0.0.1').searchParams.get('k')));
     res.writeHead(204, { 'access-control-allow-origin': '*' });

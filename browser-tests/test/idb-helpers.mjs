@@ -1,4 +1,4 @@
-// Shared by the IndexedDB store tests: a static server for pages/ and the built package, and store pages.
+// Shared by the browser tests: a static server for pages/ and the built package, and IndexedDB store pages.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,10 +8,15 @@ import { launch } from '../drivers/engines.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** What the test pages are served from: pages/, the built package, and npm-package/test (contract suites, random.js). */
+export const PAGE_MOUNTS = {
+  '/': join(here, '..', 'pages'),
+  '/teavec/': join(here, '..', '..', 'npm-package', 'dist'),
+  '/npm-test/': join(here, '..', '..', 'npm-package', 'test'),
+};
+
 export function startPagesServer() {
-  return startStaticServer({
-    mounts: { '/': join(here, '..', 'pages'), '/teavec/': join(here, '..', '..', 'npm-package', 'dist') },
-  });
+  return startStaticServer({ mounts: PAGE_MOUNTS });
 }
 
 /**

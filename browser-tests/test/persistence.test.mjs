@@ -3,12 +3,9 @@
 // (1,000 queries in Chromium, 300 in the other engines; filtered searches, metadata, keys), for float32 and SQ8.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { startPagesServer } from './idb-helpers.mjs';
 import { ENGINE, launch } from '../drivers/engines.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 // Fewer queries in the engines after Chromium, to keep `make test` within its time budget (WebKit starts each
 // context with cold Wasm code, several times slower until it is optimised).
 const QUERIES = ENGINE === 'chromium' ? 1000 : 300;
@@ -16,13 +13,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startStaticServer({
-    mounts: {
-      '/': join(here, '..', 'pages'),
-      '/teavec/': join(here, '..', '..', 'npm-package', 'dist'),
-      '/npm-test/': join(here, '..', '..', 'npm-package', 'test'),
-    },
-  });
+  server = await startPagesServer();
   browser = await launch();
 });
 

@@ -5,17 +5,12 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { PAGE_MOUNTS } from './idb-helpers.mjs';
 import { launch, ENGINE } from '../drivers/engines.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const mounts = {
-  '/': join(here, '..', 'pages'),
-  '/teavec/': join(here, '..', '..', 'npm-package', 'dist'),
-  '/npm-test/': join(here, '..', '..', 'npm-package', 'test'),
-};
+const mounts = PAGE_MOUNTS;
 const env = {};
 
 before(async () => {
