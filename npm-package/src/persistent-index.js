@@ -12,8 +12,8 @@ export const INDEX_CHANGES = [
   'softDeleteBatchCompat', 'compact', 'setMetadata', 'setAllMetadata', 'deleteMetadata', 'deleteAllMetadata',
 ];
 
-/** The opened index's own members, beside EdgeVec's. */
-const OWN = ['flush', 'checkpoint', 'close', 'recovery', 'stats', 'readOnly', 'name', 'storage'];
+/** The opened index's own properties, beside EdgeVec's (its own methods are in persistentIndex's `own`). */
+const OWN_PROPERTIES = ['recovery', 'stats', 'readOnly', 'name', 'storage'];
 
 /** A call's arguments as JSON, with typed-array vectors moved into one Float32Array (`{ $v: [offset, length] }`). */
 export function encodeCall(args) {
@@ -84,6 +84,8 @@ export function persistentIndex(logged) {
     flush: () => logged.flush(),
     checkpoint: () => logged.checkpoint(),
     close: () => logged.close(),
+    // free() of an opened index closes it: its memory goes with the database.
+    free: () => logged.close(),
   };
   const change = (method) => (...args) => logged.mutate(() => {
     const result = logged.state()[method](...args);
@@ -92,14 +94,13 @@ export function persistentIndex(logged) {
   });
   return new Proxy({}, {
     get(target, prop) {
-      if (prop in own) return own[prop];
-      if (OWN.includes(prop)) return logged[prop];
+      if (Object.hasOwn(own, prop)) return own[prop];
+      if (OWN_PROPERTIES.includes(prop)) return logged[prop];
       if (INDEX_CHANGES.includes(prop)) return change(prop);
-      if (prop === 'free') return () => logged.close();
       const index = logged.state();
       const value = index[prop];
       return typeof value === 'function' ? value.bind(index) : value;
     },
-    has: (target, prop) => prop in own || OWN.includes(prop) || prop in logged.state(),
+    has: (target, prop) => Object.hasOwn(own, prop) || OWN_PROPERTIES.includes(prop) || prop in logged.state(),
   });
 }
