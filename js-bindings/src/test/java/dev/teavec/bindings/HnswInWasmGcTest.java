@@ -23,6 +23,12 @@ public class HnswInWasmGcTest {
     }
 
     @Test
+    public void dotRecallOnVariedNormsWithSimdKernels() {
+        IndexScenarios.dotRecallOnVariedNorms("hnsw", SEED);
+        IndexScenarios.dotRecallOnVariedNorms("sq8", SEED);
+    }
+
+    @Test
     public void sq8RerankRecallAgainstFlat() {
         IndexScenarios.recallAgainstFlat("sq8-rerank", SEED);
     }

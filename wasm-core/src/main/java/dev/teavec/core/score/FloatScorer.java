@@ -15,7 +15,13 @@ public final class FloatScorer implements QueryScorer {
     /** The metric as flags: an enum switch costs a switch-map lookup per distance in TeaVM's output. */
     private final boolean cosine;
     private final boolean l2;
+    private final boolean dot;
     private final int dim;
+    /** Under dot, while the query is a stored vector: its extra coordinate, and the reduction's M² ({@link InnerProductAsL2}). */
+    private boolean pair;
+    private float queryExtra;
+    private float maxSquaredNorm;
+    private float[] squaredNorms;
     private float queryInvNorm;
     /** The query rescaled under cosine, when it needs it; allocated on first use. */
     private float[] scaledQuery;
@@ -25,12 +31,14 @@ public final class FloatScorer implements QueryScorer {
         this.kernel = values.store().newKernel();
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
+        this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
     }
 
     @Override
     public void setQuery(float[] q) {
         assert q.length == dim : "query length " + q.length + " != " + dim;
+        pair = false;
         float[] query = q;
         if (cosine) {
             // Scored as the stored vectors are: brought into CosineScale's safe range when outside it.
@@ -51,6 +59,16 @@ public final class FloatScorer implements QueryScorer {
     public void setQueryFromOrdinal(int ord) {
         kernel.setQueryFromOrdinal(ord);
         queryInvNorm = values.invNorm(ord);
+        if (dot) {
+            pair = true;
+            squaredNorms = values.squaredNorms();
+            maxSquaredNorm = values.maxSquaredNorm();
+            queryExtra = InnerProductAsL2.extraCoordinate(maxSquaredNorm, squaredNorms[ord]);
+        }
+    }
+
+    private float pairTerm(int ord) {
+        return queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, squaredNorms[ord]);
     }
 
     @Override
@@ -58,7 +76,10 @@ public final class FloatScorer implements QueryScorer {
         if (cosine) {
             return 1f - kernel.dot(ord) * queryInvNorm * values.invNorm(ord);
         }
-        return l2 ? kernel.squaredL2(ord) : -kernel.dot(ord);
+        if (l2) {
+            return kernel.squaredL2(ord);
+        }
+        return pair ? -(kernel.dot(ord) + pairTerm(ord)) : -kernel.dot(ord);
     }
 
     @Override
@@ -72,6 +93,10 @@ public final class FloatScorer implements QueryScorer {
             float[] invNorms = values.invNorms();
             for (int i = 0; i < count; i++) {
                 out[i] = 1f - out[i] * queryInvNorm * invNorms[ords[i]];
+            }
+        } else if (pair) {
+            for (int i = 0; i < count; i++) {
+                out[i] = -(out[i] + pairTerm(ords[i]));
             }
         } else {
             for (int i = 0; i < count; i++) {

@@ -16,6 +16,10 @@ public final class FloatVectorValues implements ScoringVectors {
     private final Metric metric;
     private final FloatStorage store;
     private float[] invNorms;
+    /** Under dot, squared norms for pair scores ({@link InnerProductAsL2}): taken lazily, so any load path fills them. */
+    private float[] squaredNorms;
+    private int normed;
+    private float maxSquaredNorm;
     /** Under cosine, the vectors stored rescaled; null until the first one. */
     private RescaledOrdinals rescaled;
 
@@ -62,6 +66,35 @@ public final class FloatVectorValues implements ScoringVectors {
     /** All inverse norms by ordinal under cosine (capacity may exceed size), for scoring loops. */
     float[] invNorms() {
         return invNorms;
+    }
+
+    /** Under dot: squared norms of every stored vector by ordinal (capacity may exceed size). */
+    float[] squaredNorms() {
+        int n = store.size();
+        if (normed < n) {
+            if (squaredNorms == null || squaredNorms.length < n) {
+                float[] grown = new float[Math.max(16, Math.max(n, 2 * normed))];
+                if (squaredNorms != null) {
+                    System.arraycopy(squaredNorms, 0, grown, 0, normed);
+                }
+                squaredNorms = grown;
+            }
+            int dim = store.dimensions();
+            float[] v = new float[dim];
+            for (int ord = normed; ord < n; ord++) {
+                store.read(ord, v);
+                float s = VectorOps.dot(v, 0, v, 0, dim);
+                squaredNorms[ord] = s;
+                maxSquaredNorm = Math.max(maxSquaredNorm, s);
+            }
+            normed = n;
+        }
+        return squaredNorms;
+    }
+
+    /** Under dot: the largest squared norm seen (after {@link #squaredNorms()}). */
+    float maxSquaredNorm() {
+        return maxSquaredNorm;
     }
 
     /** Makes room for {@code count} vectors in all, so that a snapshot load adds them without regrowing. */
@@ -140,6 +173,7 @@ public final class FloatVectorValues implements ScoringVectors {
     @Override
     public long bytesUsed() {
         return store.bytesUsed() + (invNorms == null ? 0 : (long) invNorms.length * Float.BYTES)
+                + (squaredNorms == null ? 0 : (long) squaredNorms.length * Float.BYTES)
                 + (rescaled == null ? 0 : rescaled.bytesUsed(store.dimensions()));
     }
 }

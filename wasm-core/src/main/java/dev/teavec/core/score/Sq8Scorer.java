@@ -20,7 +20,12 @@ public final class Sq8Scorer implements QueryScorer {
     /** The metric as flags: an enum switch costs a switch-map lookup per distance in TeaVM's output. */
     private final boolean cosine;
     private final boolean l2;
+    private final boolean dot;
     private final int dim;
+    /** Under dot, while the query is a stored vector: its extra coordinate and M² ({@link InnerProductAsL2}). */
+    private boolean pair;
+    private float queryExtra;
+    private float maxSquaredNorm;
     private final float[] scaled;
     private final short[] weights;
     private int[] dots = new int[64];
@@ -36,6 +41,7 @@ public final class Sq8Scorer implements QueryScorer {
         this.kernel = values.codes().newKernel();
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
+        this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
         this.scaled = new float[dim];
         this.weights = new short[dim];
@@ -44,6 +50,7 @@ public final class Sq8Scorer implements QueryScorer {
     @Override
     public void setQuery(float[] q) {
         assert q.length == dim : "query length " + q.length + " != " + dim;
+        pair = false;
         if (cosine) {
             // Scored as the stored vectors are: brought into CosineScale's safe range when outside it.
             float[] query = q;
@@ -72,6 +79,11 @@ public final class Sq8Scorer implements QueryScorer {
         constant = kernel.constant();
         scale = kernel.scale();
         queryNorm = values.norm(ord);
+        if (dot) {
+            pair = true;
+            maxSquaredNorm = values.maxSquaredNorm();
+            queryExtra = InnerProductAsL2.extraCoordinate(maxSquaredNorm, queryNorm);
+        }
     }
 
     private void prepare(float[] q) {
@@ -100,6 +112,10 @@ public final class Sq8Scorer implements QueryScorer {
             for (int i = 0; i < count; i++) {
                 out[i] = queryNorm + norms[ords[i]] - 2f * (constant + scale * dots[i]);
             }
+        } else if (pair) {
+            for (int i = 0; i < count; i++) {
+                out[i] = -(constant + scale * dots[i] + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, norms[ords[i]]));
+            }
         } else {
             for (int i = 0; i < count; i++) {
                 out[i] = -(constant + scale * dots[i]);
@@ -113,7 +129,10 @@ public final class Sq8Scorer implements QueryScorer {
         if (cosine) {
             return 1f - dot * queryNorm * values.norm(ord);
         }
-        return l2 ? queryNorm + values.norm(ord) - 2f * dot : -dot;
+        if (l2) {
+            return queryNorm + values.norm(ord) - 2f * dot;
+        }
+        return pair ? -(dot + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -dot;
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class Sq8VectorValues implements ScoringVectors {
     private final byte[] codeScratch;
     private Sq8Quantizer quantizer;
     private float[] norms = new float[16];
+    /** Under dot: the largest squared norm set so far, M² of {@link InnerProductAsL2} (only grows). */
+    private float maxSquaredNorm;
     private int clippedSinceCalibration;
     /** Exact copies of the vectors clipped since the last calibration, by ordinal. */
     private int[] clippedOrds = new int[8];
@@ -107,7 +109,12 @@ public final class Sq8VectorValues implements ScoringVectors {
         return codes;
     }
 
-    /** Inverse norm (cosine) or squared norm (L2) of the decoded vector {@code ord}. */
+    /** Under dot: the largest squared norm stored so far (an upper bound once codes were re-calibrated). */
+    float maxSquaredNorm() {
+        return maxSquaredNorm;
+    }
+
+    /** Inverse norm (cosine) or squared norm (L2, dot) of the decoded vector {@code ord}. */
     public float norm(int ord) {
         return norms[ord];
     }
@@ -179,7 +186,13 @@ public final class Sq8VectorValues implements ScoringVectors {
     private void normFromScratch(int ord) {
         quantizer.decode(codeScratch, 0, scratch);
         // One square root per stored vector, never per distance.
-        norms[ord] = metric == Metric.L2 ? VectorOps.dot(scratch, 0, scratch, 0, dim) : VectorOps.inverseNorm(scratch, 0, dim);
+        if (metric == Metric.COSINE) {
+            norms[ord] = VectorOps.inverseNorm(scratch, 0, dim);
+            return;
+        }
+        float squared = VectorOps.dot(scratch, 0, scratch, 0, dim);
+        norms[ord] = squared;
+        maxSquaredNorm = Math.max(maxSquaredNorm, squared);
     }
 
     /**
@@ -315,6 +328,7 @@ public final class Sq8VectorValues implements ScoringVectors {
         Sq8VectorValues copy = new Sq8VectorValues(metric, quantizer, observed.copy(), codes.newEmpty());
         copy.calibrations = calibrations;
         copy.norms = new float[Math.max(16, count)];
+        copy.maxSquaredNorm = maxSquaredNorm;
         int clipped = 0;
         for (int i = 0; i < count; i++) {
             int ord = copy.codes.append();

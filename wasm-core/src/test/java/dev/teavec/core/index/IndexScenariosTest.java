@@ -17,6 +17,12 @@ class IndexScenariosTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hnsw", "sq8", "sq8-rerank"})
+    void dotRecallOnVariedNorms(String variant) {
+        IndexScenarios.dotRecallOnVariedNorms(variant, SEED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hnsw", "sq8", "sq8-rerank"})
     void deletesAndCompaction(String variant) {
         IndexScenarios.deletesAndCompaction(variant, SEED);
     }

@@ -301,9 +301,7 @@ abstract class VectorIndexContractTest {
                 hits += overlap(truth, r);
             }
             double recall = hits / (queries * 10.0);
-            // Inner product is not a metric: graph search finds the hull-like top-k of tiny dimensions
-            // less reliably, so approximate variants get a lower bar there.
-            double min = metric == Metric.DOT && !exact() ? Math.min(minRecall(), 0.8) : minRecall();
+            double min = minRecall();
             assertTrue(recall >= min, "recall@10 " + recall + " under " + metric + ", n " + n + ", dim "
                     + dim + ", seed " + seed);
         }
