@@ -3,7 +3,7 @@
 // returns is checked exactly against a brute-force oracle over the same embeddings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { embed, embedMany, generateText, isStepCount } from 'ai';
+import { embed, embedMany, generateText, stepCountIs } from 'ai';
 import { MockEmbeddingModelV4, MockLanguageModelV4 } from 'ai/test';
 import init, { Database, TeaVecError, openDatabase } from '../dist/teavec.js';
 import { embedAndStore, retrievalTool, searchText, storeEmbeddings } from '../dist/ai.js';
@@ -112,7 +112,7 @@ test('generateText with the mock language model calls the retrieval tool, which 
     model: languageModel,
     prompt: 'How does the train cross the water?',
     tools: { search: retrievalTool({ collection, model, nResults: 2 }) },
-    stopWhen: isStepCount(3),
+    stopWhen: stepCountIs(3),
   });
   const expected = oracle(question, 2);
   const toolResults = result.steps.flatMap((step) => step.toolResults);

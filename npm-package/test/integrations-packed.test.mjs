@@ -79,7 +79,7 @@ import { TeaVecStore, similarityOf, type TeaVecFilter, type TeaVecStoreArgs } fr
 import { embedAndStore, retrievalTool, searchText, storeEmbeddings, type Passage } from 'teavec/ai';
 import { SyntheticEmbeddings } from '@langchain/core/utils/testing';
 import { Document } from '@langchain/core/documents';
-import { embedMany, generateText, isStepCount } from 'ai';
+import { embedMany, generateText, stepCountIs } from 'ai';
 import { MockEmbeddingModelV4, MockLanguageModelV4 } from 'ai/test';
 
 export async function run(): Promise<string> {
@@ -110,7 +110,7 @@ export async function run(): Promise<string> {
   const found: Passage[] = await searchText(kb, { model, query: 'a', nResults: 2, where: { k: 'v' } });
   const result = await generateText({
     model: new MockLanguageModelV4(), prompt: 'q',
-    tools: { search: retrievalTool({ collection: kb, model, nResults: 2 }) }, stopWhen: isStepCount(2),
+    tools: { search: retrievalTool({ collection: kb, model, nResults: 2 }) }, stopWhen: stepCountIs(2),
   });
   void hits; void docs; void mmr; void retrieved; void byId; void given; void found; void similarityOf('cosine', 0.5);
   return result.text;
