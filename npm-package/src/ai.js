@@ -1,7 +1,7 @@
 // teavec/ai: the Vercel AI SDK's embeddings stored and searched in a TeaVec collection, and a retrieval tool
 // for generateText / streamText / agents (docs/ai-sdk.md). Its own entry point: `ai` is an optional peer
 // dependency and nothing here is part of the core bundle. `collection` is any Chroma-shaped collection:
-// a Database's, openDatabase's (changes durable when they resolve) or teavec/solr's SolrCollection.
+// a Database's, openDatabase's (changes durable when they resolve) or teavec/worker's.
 import { embed, embedMany, jsonSchema, tool } from 'ai';
 import { TeaVecError } from './errors.js';
 import { randomId } from './random-id.js';

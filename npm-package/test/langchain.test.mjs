@@ -268,3 +268,20 @@ test('a store over a collection of an in-memory Database, and options checked', 
   assert.deepEqual((await byName.getByIds(['b'])).map((d) => d.pageContent), ['bar']);
   await rejectsWith('DIMENSION_MISMATCH', s.addVectors([[1, 2, 3]], [doc('wrong')]));
 });
+
+test('a store over a teavec/worker collection: the engine in a worker thread, the same answers', async () => {
+  const { openWorkerDatabase } = await import('../dist/worker.js');
+  const db = await openWorkerDatabase();
+  try {
+    const s = store({ collection: await db.getOrCreateCollection('c') });
+    await s.addDocuments([doc('foo', { loc: { from: 1 } }), doc('bar', { n: 2 }), doc('baz', { n: 3 })], { ids: ['1', '2', '3'] });
+    const scored = await s.similaritySearchWithScore('bar', 3, { n: { $gte: 2 } });
+    assert.deepEqual(scored.map(([d]) => [d.id, d.pageContent, d.metadata]), [['2', 'bar', { n: 2 }], ['3', 'baz', { n: 3 }]]);
+    assert.ok(Math.abs(scored[0][1] - 1) < 1e-6 && scored[1][1] < scored[0][1]);
+    await s.delete({ ids: ['2'] });
+    assert.deepEqual(plain(await s.getByIds(['1', '2'])), [p('foo', { loc: { from: 1 } }, '1')]);
+    assert.deepEqual((await s.maxMarginalRelevanceSearch('foo', { k: 1 })).map((d) => d.id), ['1']);
+  } finally {
+    await db.close();
+  }
+});

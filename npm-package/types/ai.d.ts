@@ -2,9 +2,10 @@
 // `ai` is an optional peer dependency: install it to use this entry.
 import type { EmbeddingModel, Tool } from 'ai';
 import type { Collection, Metadata, PersistentCollection, Where, WhereDocument } from './index.js';
+import type { WorkerCollection } from './worker.js';
 
-/** Any Chroma-shaped TeaVec collection (a Database's, openDatabase's, or teavec/solr's SolrCollection). */
-export type AnyCollection = Pick<Collection | PersistentCollection, 'query' | 'upsert'>;
+/** A TeaVec collection: a Database's, openDatabase's or teavec/worker's. */
+export type AnyCollection = Pick<Collection | PersistentCollection | WorkerCollection, 'query' | 'upsert'>;
 
 export interface StoreOptions {
   /** One id per value; default random UUIDs. */

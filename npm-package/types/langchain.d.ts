@@ -8,18 +8,19 @@ import type {
   Collection, CollectionOptions, Database, FilterExpression, Metadata, Metric, OpenDatabaseOptions, PersistentCollection,
   PersistentDatabase, Where,
 } from './index.js';
+import type { WorkerCollection, WorkerDatabase } from './worker.js';
 
 /** A Chroma `where` object on metadata, an EdgeVec filter string ('year >= 2020') or a Filter expression. */
 export type TeaVecFilter = Where | string | FilterExpression;
 
 export interface TeaVecStoreArgs {
-  /** The collection to use (a Database's or openDatabase's). Not with `database` / `collectionName`. */
-  collection?: Collection | PersistentCollection;
+  /** The collection to use (a Database's, openDatabase's or teavec/worker's). Not with `database` / `collectionName`. */
+  collection?: Collection | PersistentCollection | WorkerCollection;
   /**
    * A Database, an opened database, or a name for openDatabase (opened on first use with `databaseOptions`,
    * closed by `close()`). Default: a new in-memory Database.
    */
-  database?: Database | PersistentDatabase | string;
+  database?: Database | PersistentDatabase | WorkerDatabase | string;
   databaseOptions?: OpenDatabaseOptions;
   /** Default 'langchain'. */
   collectionName?: string;
@@ -42,7 +43,7 @@ export declare class TeaVecStore extends VectorStore {
   constructor(embeddings: EmbeddingsInterface, args?: TeaVecStoreArgs);
   _vectorstoreType(): string;
   /** The collection behind the store, opened (and the engine loaded) on first use. */
-  ensureCollection(): Promise<Collection | PersistentCollection>;
+  ensureCollection(): Promise<Collection | PersistentCollection | WorkerCollection>;
   /** Embeds and stores; an existing id is replaced. ids: options.ids, else Document.id, else a random UUID. */
   addDocuments(documents: DocumentInterface[], options?: { ids?: string[] } | string[]): Promise<string[]>;
   addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: string[] } | string[]): Promise<string[]>;
