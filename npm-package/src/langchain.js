@@ -90,9 +90,13 @@ export class TeaVecStore extends VectorStore {
 
   async #open() {
     const args = this.#args;
+    if (args.collection !== undefined) return args.collection;
     await init();
-    let database = args.database ?? new Database();
-    if (typeof database === 'string') {
+    let database = args.database;
+    if (database === undefined) {
+      database = new Database();
+      this.#ownedDatabase = database;
+    } else if (typeof database === 'string') {
       database = await openDatabase(database, args.databaseOptions);
       this.#ownedDatabase = database;
     }
@@ -175,13 +179,17 @@ export class TeaVecStore extends VectorStore {
     await collection.delete({ ids, where: filter });
   }
 
-  /** Closes the database the store opened by name (`database: 'name'`); a database given to it stays open. */
+  /**
+   * Closes the database the store opened by name (`database: 'name'`), or frees the in-memory one it made; a
+   * database or collection given to it stays open. A later call opens the store's database again.
+   */
   async close() {
     const database = this.#ownedDatabase;
     this.#ownedDatabase = null;
-    this.#collection = null;
     this.#pending = null;
-    await database?.close();
+    if (this.#args.collection === undefined) this.#collection = null;
+    if (typeof database?.close === 'function') await database.close();
+    else database?.free();
   }
 
   #document(id, pageContent, record) {

@@ -248,6 +248,7 @@ test('a store over a database opened by name: reopening sees the documents, dele
     assert.deepEqual((await given.getByIds(['1', '2'])).map((d) => d.pageContent), ['foo', 'bar']);
     await given.close();
     assert.equal(collection.count(), 2);
+    assert.deepEqual((await given.getByIds(['1'])).map((d) => d.pageContent), ['foo'], 'a given collection stays in use');
     await db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -267,6 +268,16 @@ test('a store over a collection of an in-memory Database, and options checked', 
   const byName = store({ database: db, collectionName: 'c' });
   assert.deepEqual((await byName.getByIds(['b'])).map((d) => d.pageContent), ['bar']);
   await rejectsWith('DIMENSION_MISMATCH', s.addVectors([[1, 2, 3]], [doc('wrong')]));
+  await byName.close();
+  assert.equal(collection.count(), 2, 'a database given to the store stays open');
+
+  // The in-memory database a store made is its own: close() frees it, and the store starts again empty.
+  const own = store();
+  await own.addDocuments([doc('foo')]);
+  const made = await own.ensureCollection();
+  await own.close();
+  assert.throws(() => made.count(), (e) => e instanceof TeaVecError && e.code === 'INDEX_FREED');
+  assert.deepEqual(await own.similaritySearch('foo', 1), []);
 });
 
 test('a store over a teavec/worker collection: the engine in a worker thread, the same answers', async () => {

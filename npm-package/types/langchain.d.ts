@@ -54,7 +54,7 @@ export declare class TeaVecStore extends VectorStore {
   getByIds(ids: string[]): Promise<DocumentInterface[]>;
   /** By ids and/or filter (both: those matching both); unknown ids are ignored. */
   delete(params: { ids?: string[]; filter?: TeaVecFilter } | string[]): Promise<void>;
-  /** Closes the database the store opened by name; a database or collection given to it stays open. */
+  /** Closes the database the store opened by name, or frees the in-memory one it made; one given to it stays open. */
   close(): Promise<void>;
   static fromTexts(texts: string[], metadatas: object[] | object, embeddings: EmbeddingsInterface, args?: TeaVecStoreArgs): Promise<TeaVecStore>;
   static fromDocuments(documents: DocumentInterface[], embeddings: EmbeddingsInterface, args?: TeaVecStoreArgs): Promise<TeaVecStore>;
