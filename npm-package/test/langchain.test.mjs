@@ -99,6 +99,8 @@ test('getByIds gives documents in the order asked, leaves out missing ids; ids c
   assert.equal(got[0], 'foo');
   assert.deepEqual(plain(await mixed.getByIds(got)), [p('foo', { id: 1 }, 'foo'), p('bar', { id: 2 }, got[1])]);
   await rejectsWith('INVALID_ARGUMENT', mixed.addDocuments([doc('x')], { ids: ['a', 'b'] }));
+  await rejectsWith('DUPLICATE_ID', mixed.addDocuments([doc('x'), doc('y')], { ids: ['d', 'd'] }));
+  assert.deepEqual(await mixed.getByIds(['d']), [], 'a refused call stores nothing');
 });
 
 // A corpus for the oracle: words with distinct synthetic embeddings, metadata to filter on.
