@@ -31,16 +31,16 @@ const run = (dir, name, source) => {
   return execFileSync(process.execPath, [name], { cwd: dir, encoding: 'utf8' });
 };
 
-test('teavec/langchain and teavec/ai work from the installed tarball and share the core TeaVecError', () => {
+test('teavec/langchain and teavec/ai work from the installed tarball (the store loading the engine) and share the core TeaVecError', () => {
   const out = run(project, 'use.mjs', `
-import init, { TeaVecError } from 'teavec';
+import { TeaVecError } from 'teavec';
 import { TeaVecStore } from 'teavec/langchain';
 import { storeEmbeddings, searchText } from 'teavec/ai';
 import { SyntheticEmbeddings } from '@langchain/core/utils/testing';
 import { embedMany } from 'ai';
 import { MockEmbeddingModelV4 } from 'ai/test';
 import { Database } from 'teavec';
-await init();
+// No init(): the store loads the engine on first use.
 const store = await TeaVecStore.fromTexts(['foo', 'bar', 'baz'], [{ n: 1 }, { n: 2 }, { n: 3 }], new SyntheticEmbeddings({ vectorSize: 6 }));
 const found = (await store.similaritySearch('bar', 2, { n: { $gte: 2 } })).map((d) => [d.pageContent, d.metadata.n]);
 let shared = false;
