@@ -154,3 +154,42 @@ test('embedAndStore into a database opened by name: reopening finds the document
   await assert.rejects(storeEmbeddings(new Database().createCollection('x'), { values: ['a'], embeddings: [] }), isArgumentError);
   await assert.rejects(searchText(reopened, { model, query: 42 }), isArgumentError);
 });
+
+test('the example of docs/ai-sdk.md runs as written, with the mock models in place of real ones', async () => {
+  const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { execFileSync } = await import('node:child_process');
+  const { pathToFileURL, fileURLToPath } = await import('node:url');
+  const markdown = readFileSync(new URL('../../docs/ai-sdk.md', import.meta.url), 'utf8');
+  const example = markdown.match(/```js\n([\s\S]*?)```/)[1];
+  const dist = (file) => pathToFileURL(fileURLToPath(new URL(`../dist/${file}`, import.meta.url))).href;
+  const setup = `
+import { MockEmbeddingModelV4, MockLanguageModelV4 } from '${import.meta.resolve('ai/test')}';
+const vectorOf = (text) => ['refund', 'shipping', 'password'].map((w) => (text.toLowerCase().includes(w) ? 1 : 0)).concat(text.length / 100);
+const embeddingModel = new MockEmbeddingModelV4({ doEmbed: async ({ values }) => ({ embeddings: values.map(vectorOf), warnings: [] }) });
+const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
+const languageModel = new MockLanguageModelV4({ doGenerate: async ({ prompt }) => {
+  const tool = prompt.find((m) => m.role === 'tool');
+  if (!tool) return { content: [{ type: 'tool-call', toolCallId: 'c', toolName: 'search', input: '{"query":"refunds"}' }], finishReason: { unified: 'tool-calls', raw: undefined }, usage, warnings: [] };
+  return { content: [{ type: 'text', text: tool.content[0].output.value.map((p) => p.id).join(' ') }], finishReason: { unified: 'stop', raw: undefined }, usage, warnings: [] };
+} });
+const chunks = ['Refunds take 5 days', 'Shipping is free', 'Reset your password here'];
+const chunkIds = ['c1', 'c2', 'c3'];
+const chunkSources = [{ source: 'faq' }, { source: 'faq' }, { source: 'help' }];
+`;
+  const script = setup + example
+    .replace("from 'teavec'", `from '${dist('teavec.js')}'`)
+    .replace("from 'teavec/ai'", `from '${dist('ai.js')}'`)
+    .replace("from 'ai'", `from '${import.meta.resolve('ai')}'`)
+    + 'console.log(text);\nawait db.close();\n';
+  const dir = mkdtempSync(join(tmpdir(), 'teavec-ai-doc-'));
+  try {
+    writeFileSync(join(dir, 'example.mjs'), script);
+    const out = execFileSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });
+    // The tool found the refund chunk first, then the others by their length dimension (nResults 4 > 3 records).
+    assert.equal(out.trim().split('\n').at(-1), 'c1 c3 c2');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

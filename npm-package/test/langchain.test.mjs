@@ -298,3 +298,30 @@ test('a store over a teavec/worker collection: the engine in a worker thread, th
     await db.close();
   }
 });
+
+test('the example of docs/langchain.md runs as written (Node: the database is a directory)', async () => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const { pathToFileURL, fileURLToPath } = await import('node:url');
+  const markdown = readFileSync(new URL('../../docs/langchain.md', import.meta.url), 'utf8');
+  const example = markdown.match(/```js\n([\s\S]*?)```/)[1];
+  const dist = (file) => pathToFileURL(fileURLToPath(new URL(`../dist/${file}`, import.meta.url))).href;
+  const script = example
+    .replace("from 'teavec/langchain'", `from '${dist('langchain.js')}'`)
+    .replace("from '@langchain/core/documents'", `from '${import.meta.resolve('@langchain/core/documents')}'`)
+    .replace('const store', `const { SyntheticEmbeddings } = await import('${import.meta.resolve('@langchain/core/utils/testing')}');
+const embeddings = new SyntheticEmbeddings({ vectorSize: 8 });
+const store`)
+    + `const again = new TeaVecStore(embeddings, { database: 'notes', collectionName: 'docs' });
+console.log(JSON.stringify((await again.getByIds(['n1', 'n2'])).map((d) => [d.id, d.metadata])));
+await again.close();
+`;
+  const dir = mkdtempSync(join(tmpdir(), 'teavec-langchain-doc-'));
+  try {
+    writeFileSync(join(dir, 'example.mjs'), script);
+    const out = execFileSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), [['n1', { topic: 'security', year: 2025 }]]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
