@@ -97,6 +97,7 @@ export async function run(): Promise<string> {
   const byId = await store.getByIds(['x']);
   await store.close();
   const given = new TeaVecStore(embeddings, { collection: new Database().createCollection('c') });
+  const overDatabase = new TeaVecStore(embeddings, { database: new Database(), collectionName: 'c' });
   // @ts-expect-error an unknown option
   void new TeaVecStore(embeddings, { nope: 1 });
   // @ts-expect-error a filter is a where object, a filter string or a Filter
@@ -108,6 +109,9 @@ export async function run(): Promise<string> {
   await storeEmbeddings(kb, await embedMany({ model, values: ['a', 'b'] }), { ids: ['1', '2'] });
   await embedAndStore(kb, { model, values: ['c'], ids: ['3'], metadatas: [{ k: 'v' }] });
   const found: Passage[] = await searchText(kb, { model, query: 'a', nResults: 2, where: { k: 'v' } });
+  const overOpened = new TeaVecStore(embeddings, { database: db });
+  const overPersistent = new TeaVecStore(embeddings, { collection: kb });
+  void overDatabase; void overOpened; void overPersistent;
   const result = await generateText({
     model: new MockLanguageModelV4(), prompt: 'q',
     tools: { search: retrievalTool({ collection: kb, model, nResults: 2 }) }, stopWhen: stepCountIs(2),
@@ -116,10 +120,30 @@ export async function run(): Promise<string> {
   return result.text;
 }
 `);
+  // teavec/worker's typings need Symbol.asyncDispose (lib esnext or @types/node): checked with skipLibCheck only.
+  writeFileSync(join(project, 'usage-worker.ts'), `
+import { openWorkerDatabase } from 'teavec/worker';
+import { TeaVecStore } from 'teavec/langchain';
+import { searchText, storeEmbeddings } from 'teavec/ai';
+import { SyntheticEmbeddings } from '@langchain/core/utils/testing';
+import { MockEmbeddingModelV4 } from 'ai/test';
+export async function run(): Promise<number> {
+  const db = await openWorkerDatabase();
+  const collection = await db.getOrCreateCollection('c');
+  const embeddings = new SyntheticEmbeddings({ vectorSize: 4 });
+  const a = new TeaVecStore(embeddings, { collection });
+  const b = new TeaVecStore(embeddings, { database: db });
+  const model = new MockEmbeddingModelV4();
+  await storeEmbeddings(collection, { value: 'a', embedding: [1, 0] });
+  const found = await searchText(collection, { model, query: 'a' });
+  void a; void b;
+  return found.length;
+}
+`);
   const tsc = join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
-  const check = (module, resolution, skipLibCheck) => spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--target',
-    'es2022', '--module', module, '--moduleResolution', resolution, '--skipLibCheck', String(skipLibCheck), 'usage.ts'],
-  { cwd: project, encoding: 'utf8' }).stdout;
+  const check = (module, resolution, skipLibCheck, file = 'usage.ts') => spawnSync(process.execPath, [tsc, '--noEmit',
+    '--strict', '--target', 'es2022', '--module', module, '--moduleResolution', resolution, '--skipLibCheck',
+    String(skipLibCheck), file], { cwd: project, encoding: 'utf8' }).stdout;
   // skipLibCheck false, so that the shipped .d.ts are checked too. @langchain/core's and ai's own typings need more
   // than this bare project has (@types/node, @types/json-schema, lib esnext): errors inside them are theirs and
   // left out; none may be in teavec's files or in the usage. (Slow: the peers' typings are large; once.)
@@ -131,4 +155,5 @@ export async function run(): Promise<string> {
   for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler']]) {
     assert.equal(check(module, resolution, true), '', `${module}/${resolution}`);
   }
+  assert.equal(check('nodenext', 'nodenext', true, 'usage-worker.ts'), '', 'teavec/worker collections and databases');
 });

@@ -1,11 +1,13 @@
 // Typings of `teavec/ai`: the Vercel AI SDK's embeddings stored and searched in TeaVec (docs/ai-sdk.md).
 // `ai` is an optional peer dependency: install it to use this entry.
 import type { EmbeddingModel, Tool } from 'ai';
-import type { Collection, Metadata, PersistentCollection, Where, WhereDocument } from './index.js';
-import type { WorkerCollection } from './worker.js';
+import type { AddRecords, Metadata, QueryParams, QueryResult, Where, WhereDocument } from './index.js';
 
-/** A TeaVec collection: a Database's, openDatabase's or teavec/worker's. */
-export type AnyCollection = Pick<Collection | PersistentCollection | WorkerCollection, 'query' | 'upsert'>;
+/** What these functions use of a collection: a Database's, openDatabase's and teavec/worker's all have it. */
+export interface AnyCollection {
+  upsert(records: AddRecords): unknown;
+  query(params: QueryParams): QueryResult | Promise<QueryResult>;
+}
 
 export interface StoreOptions {
   /** One id per value; default random UUIDs. */

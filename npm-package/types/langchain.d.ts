@@ -5,22 +5,38 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { MaxMarginalRelevanceSearchOptions } from '@langchain/core/vectorstores';
 import type {
-  Collection, CollectionOptions, Database, FilterExpression, Metadata, Metric, OpenDatabaseOptions, PersistentCollection,
-  PersistentDatabase, Where,
+  AddRecords, CollectionOptions, DeleteParams, FilterExpression, GetParams, GetResult, Metadata, Metric,
+  OpenDatabaseOptions, QueryParams, QueryResult, Where,
 } from './index.js';
-import type { WorkerCollection, WorkerDatabase } from './worker.js';
 
 /** A Chroma `where` object on metadata, an EdgeVec filter string ('year >= 2020') or a Filter expression. */
 export type TeaVecFilter = Where | string | FilterExpression;
 
+/**
+ * What the store uses of a collection: a Database's `Collection`, openDatabase's `PersistentCollection` and
+ * teavec/worker's `WorkerCollection` all have it.
+ */
+export interface StoreCollection {
+  readonly metric: Metric;
+  upsert(records: AddRecords): unknown;
+  query(params: QueryParams): QueryResult | Promise<QueryResult>;
+  get(params?: GetParams): GetResult | Promise<GetResult>;
+  delete(params: DeleteParams): unknown;
+}
+
+/** What the store uses of a database: `Database`, openDatabase's `PersistentDatabase`, teavec/worker's `WorkerDatabase`. */
+export interface StoreDatabase {
+  getOrCreateCollection(options: CollectionOptions): StoreCollection | Promise<StoreCollection>;
+}
+
 export interface TeaVecStoreArgs {
   /** The collection to use (a Database's, openDatabase's or teavec/worker's). Not with `database` / `collectionName`. */
-  collection?: Collection | PersistentCollection | WorkerCollection;
+  collection?: StoreCollection;
   /**
    * A Database, an opened database, or a name for openDatabase (opened on first use with `databaseOptions`,
    * closed by `close()`). Default: a new in-memory Database.
    */
-  database?: Database | PersistentDatabase | WorkerDatabase | string;
+  database?: StoreDatabase | string;
   databaseOptions?: OpenDatabaseOptions;
   /** Default 'langchain'. */
   collectionName?: string;
@@ -43,7 +59,7 @@ export declare class TeaVecStore extends VectorStore {
   constructor(embeddings: EmbeddingsInterface, args?: TeaVecStoreArgs);
   _vectorstoreType(): string;
   /** The collection behind the store, opened (and the engine loaded) on first use. */
-  ensureCollection(): Promise<Collection | PersistentCollection | WorkerCollection>;
+  ensureCollection(): Promise<StoreCollection>;
   /** Embeds and stores; an existing id is replaced. ids: options.ids, else Document.id, else a random UUID. */
   addDocuments(documents: DocumentInterface[], options?: { ids?: string[] } | string[]): Promise<string[]>;
   addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: string[] } | string[]): Promise<string[]>;
