@@ -55,6 +55,19 @@ export default [
     external: core,
     plugins: [json({ preferConst: true }), minify()],
   },
+  // teavec/langchain and teavec/ai: their own entries, never part of the core bundle; @langchain/core and ai stay
+  // optional peers (imported, not bundled).
+  ...[['langchain', /^@langchain\/core(\/|$)/], ['ai', /^ai$/]].map(([name, peer]) => ({
+    input: `src/${name}.js`,
+    output: {
+      file: `dist/${name}.js`,
+      format: 'es',
+      sourcemap: false,
+      paths: Object.fromEntries(core.map((file) => [file, './teavec.js'])),
+    },
+    external: (id) => core.includes(id) || peer.test(id),
+    plugins: [minify()],
+  })),
   // teavec/worker: its own entry, never part of the core bundle. worker.js (the proxies) starts
   // worker-script.js (the engine's side) by `new URL('./worker-script.js', import.meta.url)`; both take the core
   // from ./teavec.js, so that errors are the core's TeaVecError and the worker loads the one engine.

@@ -48,6 +48,7 @@ await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(joi
 await copyFile(join(root, 'types', 'embeddings.d.ts'), join(root, 'dist', 'embeddings.d.ts'));
 await copyFile(join(root, 'types', 'solr.d.ts'), join(root, 'dist', 'solr.d.ts'));
 await copyFile(join(root, 'types', 'worker.d.ts'), join(root, 'dist', 'worker.d.ts'));
+for (const name of ['langchain', 'ai']) await copyFile(join(root, 'types', `${name}.d.ts`), join(root, 'dist', `${name}.d.ts`));
 
 let rawTotal = 0;
 let gzipTotal = 0;
@@ -77,3 +78,8 @@ const workerRaw = workerFiles.reduce((sum, bytes) => sum + bytes.length, 0);
 const workerGzip = workerFiles.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
 console.log(`  teavec/worker (own entry, not in the core): worker.js + worker-script.js ${(workerRaw / 1024).toFixed(1)} KB raw `
   + `${(workerGzip / 1024).toFixed(1)} KB gzip`);
+for (const name of ['langchain', 'ai']) {
+  const bytes = await readFile(join(root, 'dist', `${name}.js`));
+  console.log(`  teavec/${name} (own entry, not in the core): ${name}.js ${(bytes.length / 1024).toFixed(1)} KB raw `
+    + `${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+}
