@@ -2,6 +2,7 @@ import { instantiate } from './loader.js';
 import jsBodies from './generated/jsbodies.js';
 import simdKernelsBase64 from './generated/simd-kernels.js';
 import { TeaVecError } from './errors.js';
+import { nodePlatform } from './files.js';
 import { API_VERSION, wrap } from './engine.js';
 
 let engine = null;
@@ -32,8 +33,7 @@ export async function compileFrom(source) {
   if (typeof source === 'string' || source instanceof URL) {
     const url = source instanceof URL ? source : new URL(source, globalThis.location?.href ?? 'file:///');
     if (url.protocol === 'file:' && isNode()) {
-      const { readFile } = await import('node:fs/promises');
-      return WebAssembly.compile(await readFile(url));
+      return WebAssembly.compile(await (await nodePlatform('init() from a file')).readFileBytes(url));
     }
     const response = await fetch(url);
     if (!response.ok) {
