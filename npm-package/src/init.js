@@ -36,8 +36,11 @@ export async function compileFrom(source) {
       return WebAssembly.compile(await (await nodePlatform('init() from a file')).readFileBytes(url));
     }
     const response = await fetch(url);
-    if (!response.ok) {
-      throw new TeaVecError('LOAD_FAILED', `could not fetch ${url}: HTTP ${response.status}`);
+    // A dev server answers a file the bundler did not emit with its index.html: as bad as a 404.
+    const html = response.headers.get('content-type')?.startsWith('text/html');
+    if (!response.ok || html) {
+      throw new TeaVecError('LOAD_FAILED', `could not fetch ${url}: ${html ? 'an HTML page came back' : `HTTP ${response.status}`}; `
+        + 'is the .wasm beside the bundle? See "Bundlers" in the teavec README');
     }
     return compileFrom(response);
   }
