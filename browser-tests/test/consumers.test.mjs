@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as vite8 from 'vite';
@@ -89,20 +89,26 @@ function makeApp(name, { main = MAIN, worker = false, page = html('type="module"
   return dir;
 }
 
-/** The gzip bytes of the JS and wasm an app's build emits (the app's own code is a few hundred bytes of it). */
+/**
+ * The gzip bytes of what an app's build emits: its JS (the app's own code is a few hundred bytes of it; chunks
+ * loaded on first use included), teavec.wasm, and the side modules loaded on first use (teavec-wal.wasm by
+ * openDatabase, teavec-text.wasm by text queries). teavec-simd.wasm, copied by `cp dist/*.wasm`, is never fetched
+ * by a browser (the kernels are inlined in the JS) and is not counted.
+ */
 function shipped(tool, outDir) {
-  let js = 0;
-  let wasm = 0;
+  const sizes = { js: 0, wasm: 0, side: 0 };
   const walk = (dir) => {
     for (const f of readdirSync(dir)) {
       const path = join(dir, f);
+      const gz = () => gzipSync(readFileSync(path), { level: 9 }).length;
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.m?js$/.test(f)) js += gzipSync(readFileSync(path), { level: 9 }).length;
-      else if (f.endsWith('.wasm')) wasm += gzipSync(readFileSync(path), { level: 9 }).length;
+      else if (/\.m?js$/.test(f)) sizes.js += gz();
+      else if (/^teavec-(wal|text)\b.*\.wasm$/.test(f)) sizes.side += gz();
+      else if (f.endsWith('.wasm') && !/^teavec-simd\b/.test(f)) sizes.wasm += gz();
     }
   };
   walk(outDir);
-  env.shipped.push({ tool, js, wasm });
+  env.shipped.push({ tool, ...sizes });
 }
 
 /** The one line the README gives for esbuild and Rollup: put the package's .wasm files beside the bundle. */
@@ -156,10 +162,10 @@ after(async () => {
   await env.browser?.close();
   if (env.dir) rmSync(env.dir, { recursive: true, force: true });
   if (env.shipped.length) {
-    console.log('# what each app ships for TeaVec (gzip, every JS and wasm file of its build):');
-    for (const { tool, js, wasm } of env.shipped) {
-      console.log(`#   ${tool.padEnd(24)} JS ${(js / 1024).toFixed(1).padStart(6)} KB + wasm ${(wasm / 1024).toFixed(1).padStart(6)} KB`
-        + ` = ${((js + wasm) / 1024).toFixed(1).padStart(6)} KB`);
+    const kb = (n) => (n / 1024).toFixed(1).padStart(6);
+    console.log('# what each app ships for TeaVec, KB gzip: JS + teavec.wasm = at start; + side modules loaded on first use');
+    for (const { tool, js, wasm, side } of env.shipped) {
+      console.log(`#   ${tool.padEnd(22)} JS ${kb(js)} + teavec.wasm ${kb(wasm)} = ${kb(js + wasm)}; + wal/text .wasm ${kb(side)}`);
     }
   }
 });
@@ -236,6 +242,25 @@ test('Rollup + @rollup/plugin-node-resolve (the .wasm files copied beside the bu
   await serve(outDir);
 });
 
+test('a bundle built for browsers, run in Node anyway: saveToFile fails with NOT_SUPPORTED, no node: import in it', async () => {
+  const app = makeApp('browser-bundle-in-node');
+  writeFileSync(join(app, 'src', 'save.js'), `
+import init, { EdgeVec, EdgeVecConfig } from 'teavec';
+export async function save(bytes, path) {
+  await init(bytes);
+  const index = new EdgeVec(new EdgeVecConfig(2));
+  index.insert(new Float32Array([1, 0]));
+  return index.saveToFile(path).then(() => 'saved', (e) => e.code + ': ' + e.message);
+}
+`);
+  const outfile = join(app, 'dist', 'save.js');
+  await esbuild.build({ entryPoints: [join(app, 'src', 'save.js')], bundle: true, format: 'esm', platform: 'browser', outfile, logLevel: 'silent' });
+  assert.doesNotMatch(readFileSync(outfile, 'utf8'), /["'`]node:/);
+  const { save } = await import(pathToFileURL(outfile).href);
+  const said = await save(readFileSync(join(app, 'node_modules', 'teavec', 'dist', 'teavec.wasm')), join(app, 'x.tvec'));
+  assert.match(said, /^NOT_SUPPORTED: saveToFile needs Node\.js, and this bundle was built with teavec's browser entry/);
+});
+
 test('an import map, no build step', async () => {
   const importMap = '<script type="importmap">{"imports":{"teavec":"/node_modules/teavec/dist/teavec.js"}}</script>';
   const app = makeApp('importmap', { page: html('type="module" src="/src/main.js"', importMap) });
@@ -303,17 +328,30 @@ void id; void openDatabase; void createWorkerIndex; void SolrCollection; void em
 `;
   writeFileSync(join(app, 'dom.ts'), usage(true));
   writeFileSync(join(app, 'nodom.ts'), usage(false));
-  const tsc = join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
+  // In this process, the six programs sharing parsed files (lib and @types/node files are most of the work).
+  const ts = createRequire(join(packageDir, 'package.json'))('typescript');
+  const parsed = new Map();
   const failures = [];
   for (const resolution of ['bundler', 'node16', 'nodenext']) {
     for (const dom of [false, true]) {
-      const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', resolution === 'bundler' ? 'esnext' : resolution,
-        '--moduleResolution', resolution, '--lib', dom ? 'es2022,dom' : 'es2022', '--types', 'node',
-        '--typeRoots', join(packageDir, 'node_modules', '@types'), '--skipLibCheck', 'false', dom ? 'dom.ts' : 'nodom.ts'];
-      try {
-        execFileSync(process.execPath, [tsc, ...args], { cwd: app, encoding: 'utf8' });
-      } catch (e) {
-        failures.push(`${resolution}${dom ? ' + DOM' : ''}:\n${e.stdout}`);
+      const options = {
+        noEmit: true, strict: true, skipLibCheck: false, target: ts.ScriptTarget.ES2022,
+        module: { bundler: ts.ModuleKind.ESNext, node16: ts.ModuleKind.Node16, nodenext: ts.ModuleKind.NodeNext }[resolution],
+        moduleResolution: { bundler: ts.ModuleResolutionKind.Bundler, node16: ts.ModuleResolutionKind.Node16, nodenext: ts.ModuleResolutionKind.NodeNext }[resolution],
+        lib: dom ? ['lib.es2022.d.ts', 'lib.dom.d.ts'] : ['lib.es2022.d.ts'],
+        types: ['node'], typeRoots: [join(packageDir, 'node_modules', '@types')],
+      };
+      const host = ts.createCompilerHost(options);
+      const read = host.getSourceFile.bind(host);
+      host.getSourceFile = (file, version, ...rest) => {
+        const key = `${file}\0${JSON.stringify(version)}`;
+        if (!parsed.has(key)) parsed.set(key, read(file, version, ...rest));
+        return parsed.get(key);
+      };
+      const program = ts.createProgram([join(app, dom ? 'dom.ts' : 'nodom.ts')], options, host);
+      const diagnostics = ts.getPreEmitDiagnostics(program);
+      if (diagnostics.length) {
+        failures.push(`${resolution}${dom ? ' + DOM' : ''}:\n${ts.formatDiagnostics(diagnostics, host)}`);
       }
     }
   }
