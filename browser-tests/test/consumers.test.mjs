@@ -103,8 +103,12 @@ function shipped(tool, outDir) {
       const gz = () => gzipSync(readFileSync(path), { level: 9 }).length;
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.m?js$/.test(f)) sizes.js += gz();
-      else if (/^teavec-(wal|text)\b.*\.wasm$/.test(f)) sizes.side += gz();
-      else if (f.endsWith('.wasm') && !/^teavec-simd\b/.test(f)) sizes.wasm += gz();
+      else if (f.endsWith('.wasm')) {
+        // Known by content: webpack names assets by hash.
+        const kind = env.wasmKinds.get(readFileSync(path).toString('base64'));
+        if (kind === 'teavec.wasm') sizes.wasm += gz();
+        else if (kind !== 'teavec-simd.wasm') sizes.side += gz();
+      }
     }
   };
   walk(outDir);
@@ -154,6 +158,9 @@ async function serve(dir, page = 'index.html') {
 
 before(async () => {
   env.packed = installPackedPackage();
+  const dist = join(env.packed, 'node_modules', 'teavec', 'dist');
+  env.wasmKinds = new Map(readdirSync(dist).filter((f) => f.endsWith('.wasm'))
+    .map((f) => [readFileSync(join(dist, f)).toString('base64'), f]));
   env.dir = mkdtempSync(join(tmpdir(), 'teavec-consumers-'));
   env.browser = await launchChromium();
 });
