@@ -9,10 +9,11 @@ const isNode = () => typeof process !== 'undefined' && !!process.versions?.node;
 export async function nodePlatform(what) {
   const instead = 'elsewhere store toBytes() yourself (IndexedDB, KV, R2, ...) and load it with fromBytes()';
   if (!isNode()) throw new TeaVecError('NOT_SUPPORTED', `${what} needs Node.js; ${instead}`);
-  const platform = await import('#teavec-node');
+  // Fails where teavec.js was loaded without its package.json (copied, or from a URL): no Node code then either.
+  const platform = await import('#teavec-node').catch(() => ({}));
   if (!platform.available) {
     throw new TeaVecError('NOT_SUPPORTED', `${what} needs Node.js, and this bundle was built with teavec's `
-      + 'browser entry (no "node" export condition): bundle for Node, or ' + instead);
+      + 'browser entry (no "node" export condition) or without its package.json: bundle for Node, or ' + instead);
   }
   return platform;
 }
@@ -37,11 +38,10 @@ function fileError(e, path, what) {
 }
 
 async function onFile(what, path, run) {
-  if (!isNode()) await nodePlatform(what);
+  const platform = await nodePlatform(what);
   if (typeof path !== 'string' || path.length === 0) {
     throw new TeaVecError('INVALID_ARGUMENT', `${what} takes a non-empty file path string`);
   }
-  const platform = await nodePlatform(what);
   try {
     return await run(platform);
   } catch (e) {

@@ -160,3 +160,19 @@ test('no node: import outside the node condition: #teavec-node is dist/node-abse
   assert.doesNotMatch(readFileSync(absent, 'utf8'), /\bimport\b/);
   assert.equal((await import(pathToFileURL(absent).href)).available, false);
 });
+
+test('teavec.js copied without its package.json runs in Node from bytes; its file functions say NOT_SUPPORTED', () => {
+  const out = runInProject(project, 'copied.mjs', `
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const dir = mkdtempSync(join(tmpdir(), 'teavec-copied-'));
+cpSync('node_modules/teavec/dist', dir, { recursive: true });
+const { default: init, EdgeVec, EdgeVecConfig } = await import(join(dir, 'teavec.js'));
+await init(readFileSync(join(dir, 'teavec.wasm')));
+const index = new EdgeVec(new EdgeVecConfig(2));
+index.insert(new Float32Array([1, 0]));
+console.log(await index.saveToFile(join(dir, 'x.tvec')).then(() => 'saved', (e) => e.code));
+`);
+  assert.equal(out.trim(), 'NOT_SUPPORTED');
+});
