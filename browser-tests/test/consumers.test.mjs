@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -73,6 +74,7 @@ import { run } from './run.js';
 self.onmessage = () => run('worker').then((result) => self.postMessage(result), (e) => self.postMessage(String(e && e.stack || e)));
 `;
 const EXPECTED = { hits: [{ id: 1, score: 0 }], text: ['a'] };
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const html = (script, head = '') => '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">' + head
   + `<pre id="out"></pre><script ${script}></script>`;
 
@@ -105,7 +107,7 @@ function shipped(tool, outDir) {
       else if (/\.m?js$/.test(f)) sizes.js += gz();
       else if (f.endsWith('.wasm')) {
         // Known by content: webpack names assets by hash.
-        const kind = env.wasmKinds.get(readFileSync(path).toString('base64'));
+        const kind = env.wasmKinds.get(sha256(path));
         if (kind === 'teavec.wasm') sizes.wasm += gz();
         else if (kind !== 'teavec-simd.wasm') sizes.side += gz();
       }
@@ -147,10 +149,10 @@ async function expectApp(url) {
   }
 }
 
-async function serve(dir, page = 'index.html') {
+async function serve(dir) {
   const server = await startStaticServer({ mounts: { '/': dir } });
   try {
-    await expectApp(`${server.url}/${page}`);
+    await expectApp(`${server.url}/index.html`);
   } finally {
     await server.close();
   }
@@ -160,7 +162,7 @@ before(async () => {
   env.packed = installPackedPackage();
   const dist = join(env.packed, 'node_modules', 'teavec', 'dist');
   env.wasmKinds = new Map(readdirSync(dist).filter((f) => f.endsWith('.wasm'))
-    .map((f) => [readFileSync(join(dist, f)).toString('base64'), f]));
+    .map((f) => [sha256(join(dist, f)), f]));
   env.dir = mkdtempSync(join(tmpdir(), 'teavec-consumers-'));
   env.browser = await launchChromium();
 });
