@@ -1,11 +1,14 @@
-// One ES module for every runtime: browsers, Node 22, Cloudflare Workers. node:fs is only reached
-// (through a dynamic import) when init() runs in Node without a module or bytes.
+// One ES module for every runtime: browsers, Node 22, Cloudflare Workers. What only Node can do (files,
+// worker_threads) is reached through the package's own `#teavec-node` import (package.json "imports"):
+// dist/node-platform.js under the `node` condition, dist/node-absent.js elsewhere, so that no bundle for a
+// browser, a worker or workerd holds a `node:` import.
 // Minified (comments dropped, class names kept for error messages): the API's JS would otherwise
 // weigh more than a third of the shipped bytes.
 import { fileURLToPath } from 'node:url';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 
+const NODE_PLATFORM = '#teavec-node';
 const minify = () => terser({ keep_classnames: true, format: { comments: false } });
 const errorsModule = fileURLToPath(new URL('./src/errors.js', import.meta.url));
 const factoriesModule = fileURLToPath(new URL('./src/embedding-factories.js', import.meta.url));
@@ -27,9 +30,15 @@ export default [
       format: 'es',
       sourcemap: false,
     },
-    external: ['node:fs/promises'],
+    external: [NODE_PLATFORM],
     plugins: [minify()],
   },
+  // `#teavec-node`: kept as written (not minified, self-contained) in the two forms the condition picks from.
+  ...['node-platform', 'node-absent'].map((name) => ({
+    input: `src/${name}.js`,
+    output: { file: `dist/${name}.js`, format: 'es', sourcemap: false },
+    external: (id) => id.startsWith('node:'),
+  })),
   {
     // teavec/embeddings: never part of the core bundle. It takes TeaVecError from ./teavec.js, so that
     // both entries share one error class (instanceof works); transformers.js stays an optional peer.
@@ -79,7 +88,7 @@ export default [
       sourcemap: false,
       paths: Object.fromEntries(core.map((file) => [file, './teavec.js'])),
     },
-    external: [...core, 'node:worker_threads'],
+    external: [...core, NODE_PLATFORM],
     plugins: [minify()],
   })),
 ];

@@ -8,7 +8,7 @@ import { encodeMetadata } from './metadata.js';
 import { Collection, PARTS, RELEASE, CHROMA_SPACES } from './collection.js';
 import { indexTypeTable } from './index-types.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
-import { writeFileAtomic, readFileBytes } from './node-files.js';
+import { writeFileAtomic, readFileBytes } from './files.js';
 
 const SETTINGS = SETTING_NAMES;
 

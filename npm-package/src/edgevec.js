@@ -12,7 +12,7 @@ import { flatten, checkBatchSize, softDeleteMany } from './batch.js';
 import { applyBatch, getByKey, keysOf } from './keyed.js';
 import { MemoryMonitor } from './memory.js';
 import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
-import { writeFileAtomic, readFileBytes } from './node-files.js';
+import { writeFileAtomic, readFileBytes } from './files.js';
 import { saveSnapshot, loadSnapshot } from './idb-store.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
 

@@ -2,6 +2,7 @@ import { instantiate } from './loader.js';
 import jsBodies from './generated/jsbodies.js';
 import simdKernelsBase64 from './generated/simd-kernels.js';
 import { TeaVecError } from './errors.js';
+import { nodePlatform } from './files.js';
 import { API_VERSION, wrap } from './engine.js';
 
 let engine = null;
@@ -32,12 +33,14 @@ export async function compileFrom(source) {
   if (typeof source === 'string' || source instanceof URL) {
     const url = source instanceof URL ? source : new URL(source, globalThis.location?.href ?? 'file:///');
     if (url.protocol === 'file:' && isNode()) {
-      const { readFile } = await import('node:fs/promises');
-      return WebAssembly.compile(await readFile(url));
+      return WebAssembly.compile(await (await nodePlatform('init() from a file')).readFileBytes(url));
     }
     const response = await fetch(url);
-    if (!response.ok) {
-      throw new TeaVecError('LOAD_FAILED', `could not fetch ${url}: HTTP ${response.status}`);
+    // A dev server answers a file the bundler did not emit with its index.html: as bad as a 404.
+    const html = response.headers.get('content-type')?.startsWith('text/html');
+    if (!response.ok || html) {
+      throw new TeaVecError('LOAD_FAILED', `could not fetch ${url}: ${html ? 'an HTML page came back' : `HTTP ${response.status}`}; `
+        + 'is the .wasm beside the bundle? See "Bundlers" in the teavec README');
     }
     return compileFrom(response);
   }

@@ -1,38 +1,8 @@
-// Atomic snapshot files for Node. Node modules are imported only when these functions run, so
-// browser and Workers bundles never load them.
-import { TeaVecError } from './errors.js';
-
-function requireNode(what) {
-  if (typeof process === 'undefined' || !process.versions?.node) {
-    throw new TeaVecError('INVALID_ARGUMENT',
-      `${what} needs Node.js; elsewhere store toBytes() yourself (IndexedDB, KV, R2, ...) and load it with fromBytes()`);
-  }
-}
-
-/**
- * A file system failure as a TeaVecError: NOT_FOUND when the path (or its directory) does not exist,
- * STORAGE_ERROR for anything else (a directory where a file was expected, no permission, a full disk).
- * The message names the path and keeps Node's code.
- */
-function fileError(e, path, what) {
-  if (e instanceof TeaVecError || typeof e?.code !== 'string') return e;
-  const code = e.code === 'ENOENT' ? 'NOT_FOUND' : 'STORAGE_ERROR';
-  const why = {
-    ENOENT: 'no such file or directory',
-    EISDIR: 'it is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOSPC: 'no space left on the device',
-  }[e.code] ?? e.message;
-  return new TeaVecError(code, `${what} ${JSON.stringify(path)}: ${why} (${e.code})`);
-}
-
-function checkPath(path, what) {
-  if (typeof path !== 'string' || path.length === 0) {
-    throw new TeaVecError('INVALID_ARGUMENT', `${what} takes a non-empty file path string`);
-  }
-}
+// Atomic snapshot files for Node. Node-only: reached through src/node-platform.js, which the package's
+// `#teavec-node` import resolves to under the `node` condition only (see src/files.js). Failures are Node's
+// errors (e.code); src/files.js turns them into TeaVecErrors.
+import * as fs from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
 
 /**
  * Writes `bytes` to `path` so that `path` holds either its old content or all of the new one, never a
@@ -40,33 +10,25 @@ function checkPath(path, what) {
  * directory is fsynced so the rename itself survives a crash.
  */
 export async function writeFileAtomic(path, bytes) {
-  requireNode('saveToFile');
-  checkPath(path, 'saveToFile');
-  const fs = await import('node:fs/promises');
-  const { dirname, basename, join } = await import('node:path');
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${process.hrtime.bigint()}.tmp`);
+  const file = await fs.open(temp, 'wx');
   try {
-    const file = await fs.open(temp, 'wx');
     try {
-      try {
-        await file.writeFile(bytes);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await fs.rename(temp, path);
-    } catch (e) {
-      await fs.rm(temp, { force: true });
-      throw e;
+      await file.writeFile(bytes);
+      await file.sync();
+    } finally {
+      await file.close();
     }
-    await syncDirectory(fs, dir);
+    await fs.rename(temp, path);
   } catch (e) {
-    throw fileError(e, path, 'saveToFile');
+    await fs.rm(temp, { force: true });
+    throw e;
   }
+  await syncDirectory(dir);
 }
 
-async function syncDirectory(fs, dir) {
+async function syncDirectory(dir) {
   let handle;
   try {
     handle = await fs.open(dir, 'r');
@@ -79,13 +41,7 @@ async function syncDirectory(fs, dir) {
   }
 }
 
-export async function readFileBytes(path) {
-  requireNode('loadFromFile');
-  checkPath(path, 'loadFromFile');
-  const { readFile } = await import('node:fs/promises');
-  try {
-    return await readFile(path);
-  } catch (e) {
-    throw fileError(e, path, 'loadFromFile');
-  }
+/** The bytes of a file, by path or file: URL. */
+export function readFileBytes(pathOrUrl) {
+  return fs.readFile(pathOrUrl);
 }

@@ -1,5 +1,7 @@
-// Node's file system as the engine's file log storage calls it (js-bindings wal/NodeFiles.java). node: modules
-// are imported when nodeFiles() runs, so browser and Workers bundles never load them.
+// Node's file system as the engine's file log storage calls it (js-bindings wal/NodeFiles.java). Node-only:
+// reached through src/node-platform.js (the package's `#teavec-node` import under the `node` condition).
+import * as fs from 'node:fs';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from './node-files.js';
 
 const promised = (fn) => (...args) => new Promise((resolve, reject) => {
@@ -8,8 +10,6 @@ const promised = (fn) => (...args) => new Promise((resolve, reject) => {
 
 /** The NodeFiles object for the engine: every method returns a promise; failures are Node's errors (e.code). */
 export async function nodeFiles() {
-  const fs = await import('node:fs');
-  const { dirname } = await import('node:path');
   const write = promised(fs.write);
   const fdatasync = promised(fs.fdatasync);
   const fsync = promised(fs.fsync);

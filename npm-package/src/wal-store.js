@@ -2,7 +2,7 @@
 // (js-bindings dev.teavec.bindings.wal). openDatabase will build on these; until then they are exported for
 // tests only and are not a public API. Log format: docs/format.md, "Write-ahead log".
 import { TeaVecError, engineError } from './errors.js';
-import { nodeFiles } from './wal-node-files.js';
+import { nodePlatform } from './files.js';
 import { loadWal } from './wal-init.js';
 
 const STORAGES = ['memory', 'file', 'indexeddb', 'opfs'];
@@ -173,7 +173,7 @@ export function openLogStorage(name, { storage = 'memory', quotaBytes = Infinity
     }
     let opened;
     if (storage === 'memory') opened = await s.openMemory(name, quotaBytes);
-    else if (storage === 'file') opened = await s.openFile(name, files ?? await nodeFiles());
+    else if (storage === 'file') opened = await s.openFile(name, files ?? await (await nodePlatform("storage 'file'")).nodeFiles());
     else if (storage === 'indexeddb') opened = await s.openIndexedDb(name);
     else opened = await s.openOpfs(name);
     return new LogStorage(opened);

@@ -1,6 +1,7 @@
 // One worker and the calls in flight to it: starts the worker script (a module Worker in browsers,
 // worker_threads in Node), posts requests with their transfer lists, routes answers, callbacks and aborts.
 import { TeaVecError } from './errors.js';
+import { nodePlatform } from './files.js';
 import { CALLBACK, SIGNAL } from './worker-protocol.js';
 
 /** A started worker behind one interface: post, onMessage, onFailure, terminate, ref/unref (Node). */
@@ -20,7 +21,7 @@ async function startWorker(url) {
       unref: () => {},
     };
   }
-  const { Worker: NodeWorker } = await import('node:worker_threads');
+  const { Worker: NodeWorker } = await (await nodePlatform('a worker without a Worker global (worker_threads)')).workerThreads();
   const worker = new NodeWorker(url ?? new URL('./worker-script.js', import.meta.url));
   return {
     post: (message, transfer) => worker.postMessage(message, transfer),

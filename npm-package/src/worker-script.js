@@ -17,7 +17,7 @@ function connect(start) {
     });
     return;
   }
-  import('node:worker_threads').then(({ parentPort }) => start({
+  import('#teavec-node').then((node) => node.workerThreads()).then(({ parentPort }) => start({
     post: (message, transfer) => parentPort.postMessage(message, transfer ?? []),
     listen: (handler) => parentPort.on('message', handler),
   }));

@@ -13,6 +13,7 @@ let installed = null;
 function contentHash() {
   const hash = createHash('sha256');
   hash.update(readFileSync(join(packageDir, 'package.json')));
+  hash.update(readFileSync(join(packageDir, 'README.md')));
   const dist = join(packageDir, 'dist');
   for (const f of readdirSync(dist).sort()) {
     hash.update(f);

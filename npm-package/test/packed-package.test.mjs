@@ -1,8 +1,9 @@
 // The package as users get it: `npm pack`, install the tarball into an empty project, import 'teavec'.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { installPackedPackage, runInProject, writeInProject, packageDir } from './helpers.mjs';
 
@@ -114,4 +115,64 @@ void id; void results; void ids;
   // The typings promise what the module does: the same file, compiled, runs against the real module.
   const out = execFileSync(process.execPath, [join('typings-out', 'full-api.js')], { cwd: project, encoding: 'utf8' });
   assert.match(out, /full-api: ran/);
+});
+
+test('the tarball holds a README with a quick start, and its first example runs as written', () => {
+  const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: packageDir, encoding: 'utf8' }));
+  const files = listing[0].files.map((f) => f.path);
+  assert.ok(files.includes('README.md'), `README.md is not in the tarball: ${files.join(', ')}`);
+  const readme = readFileSync(join(project, 'node_modules', 'teavec', 'README.md'), 'utf8');
+  assert.ok(readme.length > 2000, `the README has ${readme.length} characters`);
+  for (const heading of ['## Quick start', '## Bundlers', '## TypeScript']) assert.ok(readme.includes(heading), heading);
+  const example = readme.match(/```js\n([\s\S]*?)```/)[1];
+  const out = runInProject(project, 'readme-example.mjs', `${example}\nconsole.log(JSON.stringify({ id, results }));\n`);
+  const { id, results } = JSON.parse(out);
+  assert.equal(id, 0);
+  assert.deepEqual(results.map((r) => r.id), [0]);
+});
+
+test('require(\'teavec\') works in Node, with the same API as import', () => {
+  writeInProject(project, 'required.cjs', `
+const teavec = require('teavec');
+teavec.default().then(async () => {
+  const index = new teavec.EdgeVec(new teavec.EdgeVecConfig(2));
+  index.insert(new Float32Array([1, 0]));
+  const { EdgeVec } = await import('teavec');
+  console.log(JSON.stringify({ same: EdgeVec === teavec.EdgeVec, hits: index.search(new Float32Array([1, 0]), 1) }));
+});
+`);
+  const out = execFileSync(process.execPath, ['required.cjs'], { cwd: project, encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), { same: true, hits: [{ id: 0, score: 0 }] });
+});
+
+test('no node: import outside the node condition: #teavec-node is dist/node-absent.js for every other consumer', async () => {
+  const installed = join(project, 'node_modules', 'teavec');
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const target = pkg.imports['#teavec-node'];
+  assert.deepEqual(Object.keys(target), ['node', 'default']);
+  const nodeOnly = target.node.replace(/^\.\//, '');
+  for (const file of readdirSync(join(installed, 'dist')).filter((f) => f.endsWith('.js'))) {
+    const js = readFileSync(join(installed, 'dist', file), 'utf8');
+    if (`dist/${file}` === nodeOnly) assert.match(js, /from 'node:fs\/promises'/);
+    else assert.doesNotMatch(js, /["'`]node:/, `${file} names a node: module`);
+  }
+  const absent = join(installed, target.default);
+  assert.doesNotMatch(readFileSync(absent, 'utf8'), /\bimport\b/);
+  assert.equal((await import(pathToFileURL(absent).href)).available, false);
+});
+
+test('teavec.js copied without its package.json runs in Node from bytes; its file functions say NOT_SUPPORTED', () => {
+  const out = runInProject(project, 'copied.mjs', `
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const dir = mkdtempSync(join(tmpdir(), 'teavec-copied-'));
+cpSync('node_modules/teavec/dist', dir, { recursive: true });
+const { default: init, EdgeVec, EdgeVecConfig } = await import(join(dir, 'teavec.js'));
+await init(readFileSync(join(dir, 'teavec.wasm')));
+const index = new EdgeVec(new EdgeVecConfig(2));
+index.insert(new Float32Array([1, 0]));
+console.log(await index.saveToFile(join(dir, 'x.tvec')).then(() => 'saved', (e) => e.code));
+`);
+  assert.equal(out.trim(), 'NOT_SUPPORTED');
 });

@@ -8,18 +8,28 @@
  */
 
 /**
+ * A compiled WebAssembly module (`WebAssembly.Module`). Written through `globalThis` so that these typings also
+ * check without the DOM lib (`lib: ["es2022"]` with `@types/node`, which declare no `WebAssembly`); there it is
+ * any object.
+ */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : object;
+
+/** Bytes: an ArrayBuffer or a view of one (what the DOM lib calls `BufferSource`). */
+export type Bytes = ArrayBuffer | ArrayBufferView;
+
+/**
  * Distance kernels: `false` uses the scalar ones; the precompiled module of `teavec/teavec-simd.wasm`
  * supplies the SIMD ones where bytes cannot be compiled (Cloudflare Workers). By default the SIMD
  * kernels are used wherever the runtime supports Wasm SIMD128.
  */
-export type SimdOption = boolean | WebAssembly.Module;
+export type SimdOption = boolean | WasmModule;
 
 /** What `init()` accepts: nothing (load `teavec.wasm` next to the module), a precompiled module, bytes, a Response, a URL or a path. */
 export type InitInput =
-  | { module?: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption }
-  | { module_or_path: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption }
-  | WebAssembly.Module
-  | BufferSource
+  | { module?: WasmModule | Bytes | Response | URL | string; simd?: SimdOption }
+  | { module_or_path: WasmModule | Bytes | Response | URL | string; simd?: SimdOption }
+  | WasmModule
+  | Bytes
   | Response
   | Promise<Response>
   | URL
