@@ -23,6 +23,8 @@ public final class NativeDatabase {
     private final List<String> names = new ArrayList<>();
     private final List<String> settings = new ArrayList<>();
     private final List<NativeIndex> indexes = new ArrayList<>();
+    /** Per collection, its full-text indexes as teavec-text.wasm encoded them (opaque here). */
+    private final List<List<byte[]>> texts = new ArrayList<>();
 
     static NativeDatabase decode(SnapshotBytes bytes, IndexTypes types) {
         // One factory per collection: each index's memory is released on its own (deleteCollection).
@@ -33,6 +35,7 @@ public final class NativeDatabase {
             out.names.add(snapshot.name(i));
             out.settings.add(snapshot.settings(i));
             out.indexes.add(db == null ? null : new NativeIndex(db, snapshot.storage(i)));
+            out.texts.add(new ArrayList<>(List.of(snapshot.texts(i))));
         }
         return out;
     }
@@ -43,6 +46,13 @@ public final class NativeDatabase {
         names.add(name);
         settings.add(settingsJson);
         indexes.add(index);
+        texts.add(new ArrayList<>());
+    }
+
+    /** Adds a full-text index (teavec-text.wasm's bytes) to the collection added last. */
+    @JSExport
+    public void addTextIndex(Int8Array bytes) {
+        texts.get(texts.size() - 1).add(bytes.copyToJavaArray());
     }
 
     /** Adds a collection that has no index yet (TeaVM cannot pass a null Java object in from JS). */
@@ -58,12 +68,14 @@ public final class NativeDatabase {
         String[] nameArray = new String[n];
         String[] settingsArray = new String[n];
         CollectionStore[] dbs = new CollectionStore[n];
+        byte[][][] textArray = new byte[n][][];
         for (int i = 0; i < n; i++) {
+            textArray[i] = texts.get(i).toArray(new byte[0][]);
             nameArray[i] = names.get(i);
             settingsArray[i] = settings.get(i);
             dbs[i] = indexes.get(i) == null ? null : indexes.get(i).database();
         }
-        return SnapshotTransfer.toJs(DatabaseSnapshot.encode(nameArray, settingsArray, dbs));
+        return SnapshotTransfer.toJs(DatabaseSnapshot.encode(nameArray, settingsArray, dbs, textArray));
     }
 
     @JSExport
@@ -81,6 +93,18 @@ public final class NativeDatabase {
     @JSExport
     public String settings(int i) {
         return settings.get(i);
+    }
+
+    /** How many full-text indexes collection {@code i} has saved. */
+    @JSExport
+    public int textIndexCount(int i) {
+        return texts.get(i).size();
+    }
+
+    /** Full-text index {@code j} of collection {@code i}, as teavec-text.wasm encoded it. */
+    @JSExport
+    public Int8Array textIndex(int i, int j) {
+        return Int8Array.copyFromJavaArray(texts.get(i).get(j));
     }
 
     /** The collection's index, or null when it has none yet. */

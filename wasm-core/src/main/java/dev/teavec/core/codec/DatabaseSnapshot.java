@@ -19,12 +19,19 @@ public final class DatabaseSnapshot {
     private final String[] settings;
     private final CollectionStore[] databases;
     private final VectorStorageFactory[] storages;
+    private final byte[][][] texts;
 
     DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages) {
+        this(names, settings, databases, storages, new byte[names.length][0][]);
+    }
+
+    private DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages,
+            byte[][][] texts) {
         this.names = names;
         this.settings = settings;
         this.databases = databases;
         this.storages = storages;
+        this.texts = texts;
     }
 
     /**
@@ -32,7 +39,16 @@ public final class DatabaseSnapshot {
      * INVALID_ARGUMENT for names that are empty, too long or repeated, or settings that are not a JSON object.
      */
     public static SnapshotBytes encode(String[] names, String[] settings, CollectionStore[] databases) {
-        if (names.length != settings.length || names.length != databases.length) {
+        return encode(names, settings, databases, new byte[names.length][0][]);
+    }
+
+    /**
+     * As {@link #encode(String[], String[], CollectionStore[])}, with {@code texts[i]}: collection i's
+     * full-text indexes as the text module encoded them (each at least 2 bytes; none: an empty array),
+     * kept in the optional TEXT_INDEXES section.
+     */
+    public static SnapshotBytes encode(String[] names, String[] settings, CollectionStore[] databases, byte[][][] texts) {
+        if (names.length != settings.length || names.length != databases.length || names.length != texts.length) {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, names.length + " names for " + settings.length
                     + " settings and " + databases.length + " collections");
         }
@@ -58,8 +74,17 @@ public final class DatabaseSnapshot {
             }
             nested[i] = databases[i] == null ? null : RecordSections.sections(databases[i]);
         }
-        return SnapshotWriter.encode(SnapshotWriter.KIND_DATABASE,
-                new SectionPayload[] {new CollectionsSection(names, settings, nested)});
+        for (byte[][] blobs : texts) {
+            for (byte[] blob : blobs) {
+                if (blob.length < TextIndexesSection.MIN_BLOB_BYTES) {
+                    throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "a text index takes at least "
+                            + TextIndexesSection.MIN_BLOB_BYTES + " bytes, got " + blob.length);
+                }
+            }
+        }
+        SectionPayload collections = new CollectionsSection(names, settings, nested);
+        return SnapshotWriter.encode(SnapshotWriter.KIND_DATABASE, TextIndexesSection.any(texts)
+                ? new SectionPayload[] {collections, new TextIndexesSection(texts)} : new SectionPayload[] {collections});
     }
 
     public static DatabaseSnapshot decode(SnapshotBytes bytes) {
@@ -83,7 +108,22 @@ public final class DatabaseSnapshot {
     public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits, Supplier<VectorStorageFactory> storage,
             IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_DATABASE);
-        return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()), storage, types);
+        DecodeBudget budget = limits.budgetFor(bytes.length());
+        DatabaseSnapshot out = CollectionsSection.read(layout, bytes, budget, storage, types);
+        if (!layout.has(SectionIds.TEXT_INDEXES)) {
+            return out;
+        }
+        try {
+            return new DatabaseSnapshot(out.names, out.settings, out.databases, out.storages,
+                    TextIndexesSection.read(layout, budget, out.size()));
+        } catch (RuntimeException e) {
+            for (VectorStorageFactory s : out.storages) {
+                if (s != null) {
+                    s.release();
+                }
+            }
+            throw e;
+        }
     }
 
     public int size() {
@@ -102,6 +142,11 @@ public final class DatabaseSnapshot {
     /** The collection's index and records, or null when it had no index yet. */
     public CollectionStore database(int i) {
         return databases[i];
+    }
+
+    /** Collection {@code i}'s full-text indexes as the text module encoded them (TEXT_INDEXES); none: empty. */
+    public byte[][] texts(int i) {
+        return texts[i];
     }
 
     /** Where collection {@code i}'s vectors live (its owner releases it), or null when it had no index. */
