@@ -22,10 +22,10 @@ public final class DatabaseSnapshot {
     private final byte[][][] texts;
 
     DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages) {
-        this(names, settings, databases, storages, new byte[names.length][0][]);
+        this(names, settings, databases, storages, null);
     }
 
-    private DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages,
+    DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages,
             byte[][][] texts) {
         this.names = names;
         this.settings = settings;
@@ -39,16 +39,16 @@ public final class DatabaseSnapshot {
      * INVALID_ARGUMENT for names that are empty, too long or repeated, or settings that are not a JSON object.
      */
     public static SnapshotBytes encode(String[] names, String[] settings, CollectionStore[] databases) {
-        return encode(names, settings, databases, new byte[names.length][0][]);
+        return encode(names, settings, databases, null);
     }
 
     /**
      * As {@link #encode(String[], String[], CollectionStore[])}, with {@code texts[i]}: collection i's
-     * full-text indexes as the text module encoded them (each at least 2 bytes; none: an empty array),
-     * kept in the optional TEXT_INDEXES section.
+     * full-text indexes as the text module encoded them (each at least 2 bytes; null: none), kept in the
+     * optional TEXT_INDEXES section ({@code texts} null: none at all).
      */
     public static SnapshotBytes encode(String[] names, String[] settings, CollectionStore[] databases, byte[][][] texts) {
-        if (names.length != settings.length || names.length != databases.length || names.length != texts.length) {
+        if (names.length != settings.length || names.length != databases.length) {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, names.length + " names for " + settings.length
                     + " settings and " + databases.length + " collections");
         }
@@ -74,16 +74,8 @@ public final class DatabaseSnapshot {
             }
             nested[i] = databases[i] == null ? null : RecordSections.sections(databases[i]);
         }
-        for (byte[][] blobs : texts) {
-            for (byte[] blob : blobs) {
-                if (blob.length < TextIndexesSection.MIN_BLOB_BYTES) {
-                    throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "a text index takes at least "
-                            + TextIndexesSection.MIN_BLOB_BYTES + " bytes, got " + blob.length);
-                }
-            }
-        }
         SectionPayload collections = new CollectionsSection(names, settings, nested);
-        return SnapshotWriter.encode(SnapshotWriter.KIND_DATABASE, TextIndexesSection.any(texts)
+        return SnapshotWriter.encode(SnapshotWriter.KIND_DATABASE, texts != null
                 ? new SectionPayload[] {collections, new TextIndexesSection(texts)} : new SectionPayload[] {collections});
     }
 
@@ -109,21 +101,8 @@ public final class DatabaseSnapshot {
             IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_DATABASE);
         DecodeBudget budget = limits.budgetFor(bytes.length());
-        DatabaseSnapshot out = CollectionsSection.read(layout, bytes, budget, storage, types);
-        if (!layout.has(SectionIds.TEXT_INDEXES)) {
-            return out;
-        }
-        try {
-            return new DatabaseSnapshot(out.names, out.settings, out.databases, out.storages,
-                    TextIndexesSection.read(layout, budget, out.size()));
-        } catch (RuntimeException e) {
-            for (VectorStorageFactory s : out.storages) {
-                if (s != null) {
-                    s.release();
-                }
-            }
-            throw e;
-        }
+        byte[][][] texts = layout.has(SectionIds.TEXT_INDEXES) ? TextIndexesSection.read(layout, budget) : null;
+        return CollectionsSection.read(layout, bytes, budget, storage, types, texts);
     }
 
     public int size() {
@@ -144,9 +123,9 @@ public final class DatabaseSnapshot {
         return databases[i];
     }
 
-    /** Collection {@code i}'s full-text indexes as the text module encoded them (TEXT_INDEXES); none: empty. */
+    /** Collection {@code i}'s full-text indexes as the text module encoded them (TEXT_INDEXES), or null for none. */
     public byte[][] texts(int i) {
-        return texts[i];
+        return texts == null ? null : texts[i];
     }
 
     /** Where collection {@code i}'s vectors live (its owner releases it), or null when it had no index. */
