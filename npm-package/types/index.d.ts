@@ -14,10 +14,17 @@
  */
 export type SimdOption = boolean | WebAssembly.Module;
 
+/**
+ * Full-text search's module (`mode: 'text' | 'hybrid'`), loaded by the first text query from `teavec-text.wasm`
+ * next to the package; where bytes cannot be compiled (Cloudflare Workers) pass the precompiled module of
+ * `teavec/teavec-text.wasm` here.
+ */
+export type TextModuleOption = WebAssembly.Module | BufferSource | Response | URL | string;
+
 /** What `init()` accepts: nothing (load `teavec.wasm` next to the module), a precompiled module, bytes, a Response, a URL or a path. */
 export type InitInput =
-  | { module?: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption }
-  | { module_or_path: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption }
+  | { module?: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption; text?: TextModuleOption }
+  | { module_or_path: WebAssembly.Module | BufferSource | Response | URL | string; simd?: SimdOption; text?: TextModuleOption }
   | WebAssembly.Module
   | BufferSource
   | Response
