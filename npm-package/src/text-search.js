@@ -65,7 +65,9 @@ function textIndexOf(text, native, state, analyzer) {
   if (!entry.index) {
     const live = native.matchIds('{}', WHERE_FILTER, 0, -1);
     if (entry.saved) {
-      entry.index = callEngine(() => text.textIndexFromBytes(entry.saved, Int32Array.from(live)));
+      // The saved index may still hold records deleted since (touched: taken out right after).
+      const known = Int32Array.from(new Set([...live, ...[...entry.touched].filter((id) => id !== undefined)]));
+      entry.index = callEngine(() => text.textIndexFromBytes(entry.saved, known));
       entry.saved = null;
     } else {
       entry.index = text.textIndex(analyzer === 'english');
