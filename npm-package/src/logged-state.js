@@ -25,7 +25,7 @@ export class LoggedState {
    * Made by persistent-open.js. `session`: `{ state, recovery, writer, appliedSeq }`, as `hooks.reopen()`
    * returns it too (the open's recovery, run again after a failed write). `hooks`: `{ reopen, close,
    * published(seq, record), checkpointBytes, kind }`; `kind`: `{ what, apply(state, record), append(writer,
-   * record), toBytes(state), free(state) }`.
+   * record), toBytes(state), free(state), beforeCheckpoint?(state) }`.
    */
   constructor(name, storage, readOnly, session, hooks) {
     this.#name = name;
@@ -105,6 +105,9 @@ export class LoggedState {
     this.#checkOpen();
     this.checkWritable();
     await this.#rebuilding;
+    // What the snapshot needs loaded first (a database's stale text indexes); the snapshot itself is taken below, in one turn.
+    await this.#hooks.kind.beforeCheckpoint?.(this.#session.state);
+    this.#checkOpen();
     const { writer, state } = this.#session;
     const snapshot = this.#hooks.kind.toBytes(state);
     const startedAt = writer.appendedBytes;

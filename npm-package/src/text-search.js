@@ -86,6 +86,20 @@ function textIndexOf(text, native, state, analyzer) {
   return entry.index;
 }
 
+/**
+ * Decodes and brings up to date each text index of `collection` that a load left as bytes and writes made stale
+ * (the log's replay included): a checkpoint then saves it rather than leaving it out (persistent-database.js).
+ */
+export async function settleText(collection) {
+  const text = await loadText();
+  const { native, state } = collection[TEXT]();
+  if (!native || !state.text) return;
+  const analyzers = new Map([[text.analyzerFlags(true), 'english'], [text.analyzerFlags(false), 'plain']]);
+  for (const [flags, entry] of state.text.indexes) {
+    if (!entry.index && !entry.current && analyzers.has(flags)) textIndexOf(text, native, state, analyzers.get(flags));
+  }
+}
+
 /** Collection#query for mode 'text' and 'hybrid' (`opts` checked as an object already). */
 export async function textQuery(collection, opts) {
   const { mode, fusion, textAnalyzer = 'english', queryTexts, queryEmbeddings, ...rest } = opts;

@@ -181,3 +181,27 @@ for (const storage of ['memory', 'file']) {
     }
   });
 }
+
+test('a checkpoint after a reopen and writes, before any text query, still saves the text index (decoded for it)', async () => {
+  const name = `text-settle-${process.pid}`;
+  const db = await openDatabase(name, { storage: 'memory' });
+  const c = await db.createCollection({ name: 'c' });
+  await c.add({ ids: ['a', 'b'], embeddings: [vectorOf(0), vectorOf(1)], documents: ['zebra crossing', 'fox den'] });
+  await c.query({ queryTexts: 'zebra', mode: 'text' });
+  await db.checkpoint();
+  await c.add({ ids: ['c'], embeddings: [vectorOf(2)], documents: ['zebra river'] });
+  await db.close();
+  const second = await openDatabase(name, { storage: 'memory' });
+  assert.equal(second.recovery.replayed, 1);
+  assert.equal(frameOf(second.toBytes(), TEXT_INDEXES), -1, 'the replayed write made the loaded bytes stale');
+  await second.getCollection('c').delete({ ids: ['a'] });
+  await second.checkpoint();
+  await second.close();
+  const third = await openDatabase(name, { storage: 'memory' });
+  assert.equal(third.recovery.replayed, 0);
+  assert.ok(frameOf(third.toBytes(), TEXT_INDEXES) > 0, 'the checkpoint held the text index');
+  const c3 = third.getCollection('c');
+  assert.deepEqual((await c3.query({ queryTexts: 'zebra', mode: 'text', include: [] })).ids, [['c']]);
+  assert.deepEqual(await answers(c3), await answers(scratchCopy(c3)));
+  await third.close();
+});
