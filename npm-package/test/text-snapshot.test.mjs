@@ -113,6 +113,24 @@ test('writes to a loaded collection before any text query: the index is rebuilt 
   assert.deepEqual(await answers(lc), await answers(scratchCopy(lc)), 'the loaded one caught up with its write');
 });
 
+test('a saved index that names a record the collection does not hold is CORRUPT_SNAPSHOT at the first text query', async () => {
+  const db = new Database();
+  const c = db.createCollection({ name: 'c' });
+  c.add({ ids: ['a', 'b', 'c'], embeddings: [0, 1, 2].map(vectorOf), documents: ['zebra', 'fox', 'river'] });
+  c.delete({ ids: ['a'] });
+  await c.query({ queryTexts: 'fox', mode: 'text' });
+  const bytes = db.toBytes();
+  const frame = frameOf(bytes, TEXT_INDEXES);
+  const blob = frame + FRAME + 12;
+  assert.deepEqual([...bytes.subarray(blob + 2, blob + 4)], [2, 1], 'two records, the first id 1 (record 0 was deleted)');
+  const shifted = bytes.slice();
+  shifted[blob + 3] = 0; // ids 0 and 1: record 0 is not live
+  reseal(shifted, frame);
+  const loaded = Database.fromBytes(shifted).getCollection('c');
+  await assert.rejects(loaded.query({ queryTexts: 'fox', mode: 'text' }),
+    (e) => e instanceof TeaVecError && e.code === 'CORRUPT_SNAPSHOT' && /record 0/.test(e.message));
+});
+
 test('a snapshot without text indexes (taken before any text query, as older versions wrote) rebuilds them', async () => {
   const db = new Database();
   const c = db.createCollection({ name: 'c' });
