@@ -223,3 +223,29 @@ test('a checkpoint after a reopen and writes, before any text query, still saves
   assert.deepEqual(await answers(c3), await answers(scratchCopy(c3)));
   await third.close();
 });
+
+test('automatic checkpoints while a stale text index is being decoded for one: writes go on, the state is exact', async () => {
+  const name = `text-auto-${process.pid}`;
+  const db = await openDatabase(name, { storage: 'memory' });
+  const c = await db.createCollection({ name: 'c' });
+  const random = rng(5);
+  await c.add({ ids: ['s'], embeddings: [vectorOf(0)], documents: ['seed stone'] });
+  await c.query({ queryTexts: 'stone', mode: 'text' });
+  await db.checkpoint();
+  await c.add({ ids: ['t'], embeddings: [vectorOf(1)], documents: ['tail river'] });
+  await db.close();
+  const again = await openDatabase(name, { storage: 'memory', checkpointBytes: 512 });
+  const c2 = again.getCollection('c');
+  await Promise.all(Array.from({ length: 40 }, (_, i) => c2.upsert({
+    ids: [`w${i % 25}`], embeddings: [vectorOf(i)], documents: [randomDocument(random) ?? 'zebra'] })));
+  await again.flush();
+  await again.checkpoint();
+  assert.ok(again.stats.checkpoints >= 2, `automatic checkpoints ran (${again.stats.checkpoints})`);
+  assert.equal(again.stats.checkpointError, null);
+  const expected = await answers(scratchCopy(c2));
+  await again.close();
+  const third = await openDatabase(name, { storage: 'memory' });
+  assert.ok(frameOf(third.toBytes(), TEXT_INDEXES) > 0, 'the last checkpoint held the text index');
+  assert.deepEqual(await answers(third.getCollection('c')), expected);
+  await third.close();
+});
