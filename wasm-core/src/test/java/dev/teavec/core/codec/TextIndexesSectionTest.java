@@ -131,6 +131,24 @@ class TextIndexesSectionTest {
         assertCorrupt(bytes, at + 8, 1 << 30, "a blob longer than the section");
     }
 
+    @Test
+    void thePayloadIsLaidOutAsDocsFormatMdSays() {
+        byte[] bytes = DatabaseSnapshot.encode(NAMES, SETTINGS, stores(),
+                new byte[][][] {{{1, 0}}, null, {{1, 1, 0}, {1, 0, 0}}}).toArray();
+        int at = Reseal.payload(bytes, SectionIds.TEXT_INDEXES);
+        byte[] expected = {
+            3, 0, 0, 0, // collections
+            1, 0, 0, 0, 2, 0, 0, 0, 1, 0, // the first: one blob of 2 bytes
+            0, 0, 0, 0, // the second: none
+            2, 0, 0, 0, 3, 0, 0, 0, 1, 1, 0, 3, 0, 0, 0, 1, 0, 0, // the third: two of 3 bytes
+        };
+        assertArrayEquals(expected, Arrays.copyOfRange(bytes, at, bytes.length), "the last section, to the end");
+        assertEquals(expected.length, Reseal.u32(bytes, at - SnapshotWriter.FRAME_BYTES + 4));
+        DatabaseSnapshot db = DatabaseSnapshot.decode(SnapshotBytes.of(bytes));
+        assertEquals(0, db.texts(1).length);
+        assertArrayEquals(new byte[] {1, 0, 0}, db.texts(2)[1]);
+    }
+
     private static void assertCorrupt(byte[] bytes, int at, int value, String what) {
         byte[] tampered = bytes.clone();
         Reseal.putU32(tampered, at, value);
