@@ -47,13 +47,13 @@ read -r p f < <(surefire_counts wasm-core/target/surefire-reports); record "JUni
 read -r p f < <(surefire_counts js-bindings/target/surefire-reports); record "TeaVM JUnit, Wasm GC in Chromium" "$p" "$f"
 
 echo "== Node 22: the packed package"
-# Every npm-package test except the workerd one, which is counted on its own below.
-node_tests=$(cd npm-package && ls test/*.test.mjs | grep -v '^test/worker\.test\.mjs$')
+# Every npm-package test except the workerd ones, which are counted on their own below.
+node_tests=$(cd npm-package && ls test/*.test.mjs | grep -Ev '^test/worker(-text)?\.test\.mjs$')
 (cd npm-package && node --test --test-reporter=tap --test-concurrency=1 $node_tests) 2>&1 | tee "$LOGS/node.log"
 read -r p f < <(node_counts "$LOGS/node.log"); record "Node $(node --version), packed package" "$p" "$f"
 
 echo "== Cloudflare workerd (miniflare)"
-(cd npm-package && node --test --test-reporter=tap test/worker.test.mjs) 2>&1 | tee "$LOGS/worker.log"
+(cd npm-package && node --test --test-reporter=tap --test-concurrency=1 test/worker.test.mjs test/worker-text.test.mjs) 2>&1 | tee "$LOGS/worker.log"
 read -r p f < <(node_counts "$LOGS/worker.log"); record "workerd (miniflare)" "$p" "$f"
 
 # Every browser test file in Chromium; the files written on the driver layer (browser-tests/drivers, which they

@@ -6,7 +6,7 @@ import { embedTexts } from './embeddings-calls.js';
 import { EmbeddingFunctionRegistry } from './embeddings-registry.js';
 import { _embeddingFactories } from './embedding-factories.js';
 
-export { textQuery } from './text-search.js';
+export { textQuery, settleText } from './text-search.js';
 
 /** Texts per call of the embedding function when a write does not say (`embeddingBatchSize`). */
 export const DEFAULT_EMBEDDING_BATCH_SIZE = 32;

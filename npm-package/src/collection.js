@@ -299,7 +299,7 @@ export class Collection {
   [PARTS]() {
     const embedding = this.#state.embedding;
     return {
-      name: this.#name, metadata: this.#metadata, settings: this.#settings, native: this.#live(),
+      name: this.#name, metadata: this.#metadata, settings: this.#settings, native: this.#live(), text: this.#state.text,
       embeddingFunction: embedding?.name ? { name: embedding.name, config: embedding.config } : undefined,
     };
   }

@@ -8,6 +8,7 @@ import { encodeMetadata } from './metadata.js';
 import { Collection, PARTS, RELEASE, CHROMA_SPACES } from './collection.js';
 import { indexTypeTable } from './index-types.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
+import { textState } from './text-state.js';
 import { writeFileAtomic, readFileBytes } from './files.js';
 
 const SETTINGS = SETTING_NAMES;
@@ -290,6 +291,7 @@ export class Database {
       const settings = collectionJson(collection);
       if (parts.native) out.add(parts.name, settings, parts.native);
       else out.addWithoutIndex(parts.name, settings);
+      if (parts.native) for (const bytes of parts.text?.toBytes() ?? []) out.addTextIndex(bytes);
     }
     return snapshotOf(out);
   }
@@ -303,8 +305,12 @@ export class Database {
       const name = saved.name(i);
       const native = saved.index(i);
       let parts;
+      let text;
       try {
         parts = restoredParts(name, saved.settings(i), native);
+        const texts = Array.from({ length: saved.textIndexCount(i) }, (_, j) => saved.textIndex(i, j));
+        if (texts.length > 0 && !native) throw new Error('it has text indexes but no records');
+        text = texts.length > 0 ? textState(texts) : undefined;
       } catch (e) {
         // Nothing of this snapshot is handed out: free every index it holds, those of earlier collections too.
         for (let j = 0; j < saved.count; j++) saved.index(j)?.free();
@@ -312,6 +318,7 @@ export class Database {
       }
       const state = db.#stateOf(name);
       state.embedding = parts.embedding;
+      state.text = text;
       const collection = new Collection(parts.name, parts.metadata, parts.settings, state, { native });
       db.#collections.set(name, { collection, state });
     }

@@ -49,7 +49,7 @@ export async function compileFrom(source) {
 }
 
 function isOptions(x) {
-  return x !== null && typeof x === 'object' && ('module' in x || 'module_or_path' in x || 'simd' in x);
+  return x !== null && typeof x === 'object' && ('module' in x || 'module_or_path' in x || 'simd' in x || 'text' in x);
 }
 
 function decodeBase64(text) {
@@ -84,8 +84,10 @@ async function simdModuleFor(simd) {
 async function load(input) {
   let source = input;
   let simd;
+  let text;
   if (isOptions(source)) {
     simd = source.simd;
+    text = source.text;
     source = source.module ?? source.module_or_path;
   }
   source = await (source ?? defaultWasmUrl());
@@ -98,6 +100,8 @@ async function load(input) {
     throw new TeaVecError('LOAD_FAILED', `teavec.wasm speaks API ${exports.apiVersion()}, this JS was built for ${API_VERSION}: `
       + 'use the teavec.wasm of this package version');
   }
+  // Workers cannot compile bytes: full-text search's module comes precompiled too, handed to its loader now.
+  if (text !== undefined) await (await import('./text-init.js')).loadText(text);
   return exports;
 }
 
@@ -106,7 +110,8 @@ async function load(input) {
  * Node, fetched in a browser). Also takes `{ module }` (a precompiled WebAssembly.Module, as Cloudflare
  * Workers provide), a Module, bytes, a Response, a URL or a path. Options may add `simd`: false to use
  * the scalar kernels, or the precompiled module of `teavec-simd.wasm` where bytes cannot be compiled;
- * by default the SIMD kernels are used wherever the runtime supports Wasm SIMD. Calling it again is harmless.
+ * by default the SIMD kernels are used wherever the runtime supports Wasm SIMD; and `text`: the precompiled
+ * module of `teavec-text.wasm` (full-text search) where bytes cannot be compiled. Calling it again is harmless.
  */
 export default async function init(input) {
   if (engine) return engine;

@@ -16,6 +16,7 @@ export class LoggedState {
   #rebuilding = null;
   #broken = null;
   #checkpointing = null;
+  #preparing = 0;
   #checkpointError = null;
   #checkpoints = 0;
   #lastCheckpointBytes = 0;
@@ -25,7 +26,7 @@ export class LoggedState {
    * Made by persistent-open.js. `session`: `{ state, recovery, writer, appliedSeq }`, as `hooks.reopen()`
    * returns it too (the open's recovery, run again after a failed write). `hooks`: `{ reopen, close,
    * published(seq, record), checkpointBytes, kind }`; `kind`: `{ what, apply(state, record), append(writer,
-   * record), toBytes(state), free(state) }`.
+   * record), toBytes(state), free(state), beforeCheckpoint?(state) }`.
    */
   constructor(name, storage, readOnly, session, hooks) {
     this.#name = name;
@@ -105,6 +106,14 @@ export class LoggedState {
     this.#checkOpen();
     this.checkWritable();
     await this.#rebuilding;
+    // What the snapshot needs loaded first (a database's stale text indexes); the snapshot itself is taken below, in one turn.
+    this.#preparing++;
+    try {
+      await this.#hooks.kind.beforeCheckpoint?.(this.#session.state);
+    } finally {
+      this.#preparing--;
+    }
+    this.#checkOpen();
     const { writer, state } = this.#session;
     const snapshot = this.#hooks.kind.toBytes(state);
     const startedAt = writer.appendedBytes;
@@ -183,7 +192,7 @@ export class LoggedState {
 
   #maybeCheckpoint() {
     const writer = this.#session.writer;
-    if (this.#checkpointing || this.#closed || !writer) return;
+    if (this.#checkpointing || this.#preparing > 0 || this.#closed || !writer) return;
     const threshold = Math.max(this.#hooks.checkpointBytes, this.#lastCheckpointBytes / 2);
     if (writer.appendedBytes - this.#checkpointedAt < threshold) return;
     this.checkpoint().then(() => { this.#checkpointError = null; }, (e) => { this.#checkpointError = e; });

@@ -2,6 +2,7 @@
 // applied there and appended to the write-ahead log in the same turn (src/logged-state.js), its Promise
 // resolved once the log holds it durably. docs/database.md describes the whole; docs/format.md the log.
 import { Database } from './database.js';
+import { TEXT } from './collection.js';
 import { PersistentCollection } from './persistent-collection.js';
 import { appendRecord, applyRecord, createRecord, dropRecord } from './log-records.js';
 
@@ -13,6 +14,15 @@ export const DATABASE = {
   append: appendRecord,
   toBytes: (db) => db.toBytes(),
   free: (db) => db.free(),
+  // A checkpoint saves the text indexes: one still bytes since the load and made stale by writes (the replay's
+  // too) is decoded and brought up to date first, else Database#toBytes would leave it out.
+  async beforeCheckpoint(db) {
+    const stale = db.listCollections().filter((c) => [...(c[TEXT]().state.text?.indexes.values() ?? [])]
+      .some((entry) => !entry.index && !entry.current));
+    if (stale.length === 0) return;
+    const { settleText } = await import('./collection-text.js');
+    for (const collection of stale) await settleText(collection);
+  },
 };
 
 export class PersistentDatabase {

@@ -9,13 +9,20 @@ import { TeaVecError } from './errors.js';
  * A loader of the module `file` that speaks API `apiVersion`. `locate()` gives its URL (written as
  * `new URL('./file.wasm', import.meta.url)` in the caller, where bundlers look for it). The loader takes, on
  * its first call only, what init() takes for teavec.wasm (a precompiled WebAssembly.Module where bytes
- * cannot be compiled); a failed load is tried again by the next call.
+ * cannot be compiled); a failed load is tried again by the next call. `hint`: what to do when it cannot be fetched.
  */
-export function sideModule(file, locate, apiVersion) {
+export function sideModule(file, locate, apiVersion, hint = '') {
   let pending = null;
   return (source = undefined) => {
     pending ??= (async () => {
-      const module = await compileFrom(await (source ?? locate()));
+      let module;
+      try {
+        module = await compileFrom(await (source ?? locate()));
+      } catch (e) {
+        if (e instanceof TeaVecError) throw e;
+        // Workers, for one, compile no bytes and fetch no files: the module must come precompiled.
+        throw new TeaVecError('LOAD_FAILED', `could not load ${file} (${e?.message ?? e})${hint ? `; ${hint}` : ''}`);
+      }
       const exports = await instantiate(module, jsBodies);
       if (exports.apiVersion() !== apiVersion) {
         throw new TeaVecError('LOAD_FAILED', `${file} speaks API ${exports.apiVersion()}, this JS expects ${apiVersion}`);

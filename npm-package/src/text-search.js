@@ -1,7 +1,8 @@
 // query({ queryTexts, mode: 'text' | 'hybrid' }): BM25 over the collection's documents (teavec-text.wasm,
 // loaded on first use) and, for 'hybrid', reciprocal rank fusion with the vector search. The text index is
-// built from the stored documents on the first such query and then kept current from the ids every write
-// touched (Collection marks them); it is not saved: loading a database rebuilds it on the first text query.
+// built from the stored documents on the first such query (or decoded from the bytes the loaded snapshot
+// saved) and then kept current from the ids every write touched (Collection marks them); Database#toBytes
+// saves it in the snapshot's TEXT_INDEXES section (text-state.js).
 import { TeaVecError, callEngine } from './errors.js';
 import { checkK, describe } from './validate.js';
 import { keysOf } from './keyed.js';
@@ -9,6 +10,7 @@ import { WHERE_FILTER } from './filters.js';
 import { TEXT, queryInclude } from './collection.js';
 import { finishQuery } from './results.js';
 import { loadText } from './text-init.js';
+import { textState } from './text-state.js';
 
 const MODES = ['vector', 'text', 'hybrid'];
 /** Candidates each side hands to the fusion, at least (HybridRecallTest's depth). */
@@ -37,31 +39,65 @@ function checkFusion(fusion, defaultK) {
 
 const ANALYZERS = ['english', 'plain'];
 
+/** Brings `entry.index` up to date with the ids writes touched since (their documents now, or none). */
+function catchUp(native, entry) {
+  for (const id of entry.touched) {
+    const document = id === undefined || native.isDeleted(id) ? null : native.getDocument(id);
+    if (document != null) entry.index.put(id, document);
+    else if (id !== undefined) entry.index.remove(id);
+  }
+  entry.touched.clear();
+}
+
 /**
- * The collection's text index for `analyzer`, built from its documents or brought up to date with the ids that
- * writes touched since. `state.text.touched.add(id)` is what the collection calls on every write.
+ * The collection's text index for `analyzer`: decoded from the bytes a snapshot saved, else built from its
+ * documents; then brought up to date with the ids that writes touched since (text-state.js: the collection
+ * marks them on every write). Database#toBytes saves it (`entry.encode`).
  */
 function textIndexOf(text, native, state, analyzer) {
-  state.text ??= { indexes: new Map(), touched: { add: (id) => { for (const entry of state.text.indexes.values()) entry.touched.add(id); } } };
-  let entry = state.text.indexes.get(analyzer);
+  state.text ??= textState();
+  const flags = text.analyzerFlags(analyzer === 'english');
+  let entry = state.text.indexes.get(flags);
   if (!entry) {
-    const index = text.textIndex(analyzer === 'english');
-    for (const id of native.matchIds('{}', WHERE_FILTER, 0, -1)) {
-      const document = native.getDocument(id);
-      if (document != null) index.put(id, document);
+    entry = { index: null, saved: null, current: null, touched: new Set() };
+    state.text.indexes.set(flags, entry);
+  }
+  if (!entry.index) {
+    const live = native.matchIds('{}', WHERE_FILTER, 0, -1);
+    if (entry.saved) {
+      // The saved index may still hold records deleted since (touched: taken out right after).
+      const known = Int32Array.from(new Set([...live, ...[...entry.touched].filter((id) => id !== undefined)]));
+      entry.index = callEngine(() => text.textIndexFromBytes(entry.saved, known));
+      entry.saved = null;
+    } else {
+      entry.index = text.textIndex(analyzer === 'english');
+      for (const id of live) {
+        const document = native.getDocument(id);
+        if (document != null) entry.index.put(id, document);
+      }
+      entry.touched.clear();
     }
-    entry = { index, touched: new Set() };
-    state.text.indexes.set(analyzer, entry);
-    return index;
+    entry.encode = () => {
+      catchUp(native, entry);
+      return entry.index.toBytes();
+    };
   }
-  const { index, touched } = entry;
-  for (const id of touched) {
-    const document = id === undefined || native.isDeleted(id) ? null : native.getDocument(id);
-    if (document != null) index.put(id, document);
-    else if (id !== undefined) index.remove(id);
+  catchUp(native, entry);
+  return entry.index;
+}
+
+/**
+ * Decodes and brings up to date each text index of `collection` that a load left as bytes and writes made stale
+ * (the log's replay included): a checkpoint then saves it rather than leaving it out (persistent-database.js).
+ */
+export async function settleText(collection) {
+  const text = await loadText();
+  const { native, state } = collection[TEXT]();
+  if (!native || !state.text) return;
+  const analyzers = new Map([[text.analyzerFlags(true), 'english'], [text.analyzerFlags(false), 'plain']]);
+  for (const [flags, entry] of state.text.indexes) {
+    if (!entry.index && !entry.current && analyzers.has(flags)) textIndexOf(text, native, state, analyzers.get(flags));
   }
-  touched.clear();
-  return index;
 }
 
 /** Collection#query for mode 'text' and 'hybrid' (`opts` checked as an object already). */

@@ -63,6 +63,25 @@ export function indexContents(ix, queries, maxId = 64) {
   };
 }
 
+/** Whether a database snapshot holds the optional TEXT_INDEXES section (docs/format.md: id 19). */
+export function hasTextIndexes(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 24; at + 12 <= bytes.length; at += 12 + view.getUint32(at + 4, true)) {
+    if (view.getUint16(at, true) === 19) return true;
+  }
+  return false;
+}
+
+/** The ids a text query finds, per query, as sorted lists (ties among equal scores may come in any order). */
+async function textHits(c, queries) {
+  const out = [];
+  for (const q of queries) {
+    const r = await c.query({ queryTexts: q, mode: 'text', nResults: 50, include: ['distances'] });
+    out.push(r.ids[0].map((id, i) => `${id} ${Math.fround(r.distances[0][i])}`).sort());
+  }
+  return out;
+}
+
 export const databaseContract = [
   {
     name: 'every kind of change survives a reopen exactly',
@@ -255,6 +274,27 @@ export const databaseContract = [
       await third.close();
       await rejectsWith(env.openIndex(name, { dimensions: 4 }), 'INVALID_CONFIG', 'a config of other dimensions');
       await rejectsWith(env.openIndex(`${name}-missing`), 'NOT_FOUND', 'opening a missing index without a config');
+    },
+  },
+  {
+    name: 'the text index: a checkpoint saves it; the log after it brings the loaded index up to date',
+    async run(env, name) {
+      const db = await env.open(name);
+      const c = await db.createCollection('c');
+      const docs = ['zebra crossing', 'fox den', 'river stones', 'running rivers', 'a saw for cutting wood'];
+      await c.add({ ids: docs.map((_, i) => `d${i}`), embeddings: docs.map((_, i) => [i, 1]), documents: docs });
+      const queries = ['zebra', 'fox', 'river', 'cutting', 'stones zebra'];
+      await textHits(c, queries);
+      await db.checkpoint();
+      ok(hasTextIndexes(db.toBytes()), 'the checkpointed state holds the text index');
+      await c.update({ ids: ['d0'], documents: ['fox tail'] });
+      await c.add({ ids: ['d9'], embeddings: [[9, 1]], documents: ['zebra zebra'] });
+      await c.delete({ ids: ['d2'] });
+      const expected = await textHits(c, queries);
+      const again = await reopened(env, db, name, contents(db), 'text index + log');
+      ok(again.recovery.replayed === 3, `the three writes after the checkpoint are replayed (${again.recovery.replayed})`);
+      eq(await textHits(again.getCollection('c'), queries), expected, 'text answers after reopening');
+      await again.close();
     },
   },
   {

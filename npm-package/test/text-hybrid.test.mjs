@@ -1,6 +1,7 @@
 // query({ queryTexts, mode: 'text' | 'hybrid' }): BM25 (teavec-text.wasm) and its rank fusion with the vector
 // search. The text index is built on the first text query and then kept current by the writes: after any
-// sequence of changes it answers as an index built from scratch does (a database loaded from a snapshot).
+// sequence of changes it answers as the same index saved and loaded does (text-snapshot.test.mjs compares
+// that one with an index built from scratch).
 // On the labelled WordNet lemma set (wasm-core's HybridRecallTest), hybrid recall@10 beats both sides.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

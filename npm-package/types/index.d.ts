@@ -24,10 +24,17 @@ export type Bytes = ArrayBuffer | ArrayBufferView;
  */
 export type SimdOption = boolean | WasmModule;
 
+/**
+ * Full-text search's module (`mode: 'text' | 'hybrid'`), loaded by the first text query from `teavec-text.wasm`
+ * next to the package; where bytes cannot be compiled (Cloudflare Workers) pass the precompiled module of
+ * `teavec/teavec-text.wasm` here.
+ */
+export type TextModuleOption = WasmModule | Bytes | Response | URL | string;
+
 /** What `init()` accepts: nothing (load `teavec.wasm` next to the module), a precompiled module, bytes, a Response, a URL or a path. */
 export type InitInput =
-  | { module?: WasmModule | Bytes | Response | URL | string; simd?: SimdOption }
-  | { module_or_path: WasmModule | Bytes | Response | URL | string; simd?: SimdOption }
+  | { module?: WasmModule | Bytes | Response | URL | string; simd?: SimdOption; text?: TextModuleOption }
+  | { module_or_path: WasmModule | Bytes | Response | URL | string; simd?: SimdOption; text?: TextModuleOption }
   | WasmModule
   | Bytes
   | Response

@@ -30,6 +30,9 @@ function refused(call: () => unknown, what: string): void {
 
 await init();
 await init({ module: new URL('file:///x.wasm') });
+// Workers: the precompiled full-text module beside the engine's (typed only: init already ran).
+const workersInit: Parameters<typeof init>[0] = { module: new URL('file:///x.wasm'), text: new URL('file:///t.wasm') };
+expect(typeof workersInit === 'object', 'init takes { module, text }');
 
 const config = new EdgeVecConfig(4);
 config.metric = 'l2';

@@ -23,7 +23,7 @@ import dev.teavec.core.index.IndexSettings;
  */
 final class EngineApi {
     /** Checked by the JS loader against the version it was generated from: bump on any change below. */
-    static final int API_VERSION = 4;
+    static final int API_VERSION = 5;
 
     /** One exported method. */
     static final class Method {
@@ -112,10 +112,13 @@ final class EngineApi {
             new ExportedClass("database", "dev.teavec.bindings.NativeDatabase", methods(
                     write("add", "void", "string", "json", "index"),
                     write("addWithoutIndex", "void", "string", "json"),
+                    write("addTextIndex", "void", "bytes"),
                     read("toBytes", "bytes"),
                     read("name", "string", "int"),
                     read("settings", "json?", "int"),
-                    read("index", "index?", "int")),
+                    read("index", "index?", "int"),
+                    read("textIndexCount", "int", "int"),
+                    read("textIndex", "bytes", "int", "int")),
                     properties("count", "int")),
             new ExportedClass("snapshotStore", "dev.teavec.bindings.idb.IdbSnapshotStore", methods(
                     write("saveSnapshot", "promise", "string", "bytes", "int", "callback?"),

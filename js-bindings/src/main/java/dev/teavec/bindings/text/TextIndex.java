@@ -2,6 +2,7 @@ package dev.teavec.bindings.text;
 
 import dev.teavec.core.fulltext.Bm25;
 import dev.teavec.core.fulltext.InvertedIndex;
+import dev.teavec.core.fulltext.InvertedIndexCodec;
 import dev.teavec.core.fulltext.ScoredIds;
 import dev.teavec.core.fulltext.TextAnalyzer;
 import dev.teavec.core.index.IdFilter;
@@ -9,13 +10,24 @@ import java.util.Arrays;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Float64Array;
 import org.teavm.jso.typedarrays.Int32Array;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /** A collection's inverted index, keyed by the engine's record ids, as JavaScript sees it. */
 public final class TextIndex {
     private final InvertedIndex index;
 
     TextIndex(TextAnalyzer analyzer) {
-        this.index = new InvertedIndex(analyzer);
+        this(new InvertedIndex(analyzer));
+    }
+
+    TextIndex(InvertedIndex index) {
+        this.index = index;
+    }
+
+    /** The index in {@link InvertedIndexCodec}'s layout, as a database snapshot keeps it (TEXT_INDEXES). */
+    @JSExport
+    public Int8Array toBytes() {
+        return Int8Array.copyFromJavaArray(InvertedIndexCodec.encode(index));
     }
 
     /** Indexes {@code text} as record {@code id}, replacing what it held. */

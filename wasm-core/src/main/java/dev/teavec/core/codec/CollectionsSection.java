@@ -79,14 +79,14 @@ final class CollectionsSection implements SectionPayload {
     }
 
     /**
-     * Reads the collections, decoding each nested snapshot with {@link IndexSnapshot#decodeDatabaseAt} into
+     * Reads the collections (with {@code texts}, TEXT_INDEXES's blobs, or null), decoding each nested snapshot with {@link IndexSnapshot#decodeDatabaseAt} into
      * a storage of its own from {@code storage}; when decoding fails, every storage made so far is released.
      */
     static DatabaseSnapshot read(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget,
-            Supplier<VectorStorageFactory> storage, IndexTypes types) {
+            Supplier<VectorStorageFactory> storage, IndexTypes types, byte[][][] texts) {
         List<VectorStorageFactory> made = new ArrayList<>();
         try {
-            return readAll(layout, bytes, budget, types, () -> {
+            return readAll(layout, bytes, budget, types, texts, () -> {
                 VectorStorageFactory s = storage.get();
                 made.add(s);
                 return s;
@@ -100,7 +100,7 @@ final class CollectionsSection implements SectionPayload {
     }
 
     private static DatabaseSnapshot readAll(SnapshotLayout layout, SnapshotBytes bytes, DecodeBudget budget,
-            IndexTypes types, Supplier<VectorStorageFactory> storage) {
+            IndexTypes types, byte[][][] texts, Supplier<VectorStorageFactory> storage) {
         SnapshotReader in = layout.section(SectionIds.COLLECTIONS);
         boolean v1 = layout.version(SectionIds.COLLECTIONS) == 1;
         int smallest = v1 ? 2 + 4 + SnapshotWriter.HEADER_BYTES : 2 + 4 + 4;
@@ -147,6 +147,9 @@ final class CollectionsSection implements SectionPayload {
             }
         }
         in.expectEnd();
-        return new DatabaseSnapshot(names, settings, dbs, storages);
+        if (texts != null && texts.length != count) {
+            throw in.corrupt(layout.start(), "text indexes for " + texts.length + " collections, not " + count);
+        }
+        return new DatabaseSnapshot(names, settings, dbs, storages, texts);
     }
 }

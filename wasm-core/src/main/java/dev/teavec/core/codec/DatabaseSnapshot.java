@@ -19,12 +19,19 @@ public final class DatabaseSnapshot {
     private final String[] settings;
     private final CollectionStore[] databases;
     private final VectorStorageFactory[] storages;
+    private final byte[][][] texts;
 
     DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages) {
+        this(names, settings, databases, storages, null);
+    }
+
+    DatabaseSnapshot(String[] names, String[] settings, CollectionStore[] databases, VectorStorageFactory[] storages,
+            byte[][][] texts) {
         this.names = names;
         this.settings = settings;
         this.databases = databases;
         this.storages = storages;
+        this.texts = texts;
     }
 
     /**
@@ -32,6 +39,15 @@ public final class DatabaseSnapshot {
      * INVALID_ARGUMENT for names that are empty, too long or repeated, or settings that are not a JSON object.
      */
     public static SnapshotBytes encode(String[] names, String[] settings, CollectionStore[] databases) {
+        return encode(names, settings, databases, null);
+    }
+
+    /**
+     * As {@link #encode(String[], String[], CollectionStore[])}, with {@code texts[i]}: collection i's
+     * full-text indexes as the text module encoded them (each at least 2 bytes; null: none), kept in the
+     * optional TEXT_INDEXES section ({@code texts} null: none at all).
+     */
+    public static SnapshotBytes encode(String[] names, String[] settings, CollectionStore[] databases, byte[][][] texts) {
         if (names.length != settings.length || names.length != databases.length) {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, names.length + " names for " + settings.length
                     + " settings and " + databases.length + " collections");
@@ -58,8 +74,9 @@ public final class DatabaseSnapshot {
             }
             nested[i] = databases[i] == null ? null : RecordSections.sections(databases[i]);
         }
-        return SnapshotWriter.encode(SnapshotWriter.KIND_DATABASE,
-                new SectionPayload[] {new CollectionsSection(names, settings, nested)});
+        SectionPayload collections = new CollectionsSection(names, settings, nested);
+        return SnapshotWriter.encode(SnapshotWriter.KIND_DATABASE, texts != null
+                ? new SectionPayload[] {collections, new TextIndexesSection(texts)} : new SectionPayload[] {collections});
     }
 
     public static DatabaseSnapshot decode(SnapshotBytes bytes) {
@@ -83,7 +100,9 @@ public final class DatabaseSnapshot {
     public static DatabaseSnapshot decode(SnapshotBytes bytes, SnapshotLimits limits, Supplier<VectorStorageFactory> storage,
             IndexTypes types) {
         SnapshotLayout layout = SnapshotLayout.parse(bytes, 0, bytes.length(), SnapshotWriter.KIND_DATABASE);
-        return CollectionsSection.read(layout, bytes, limits.budgetFor(bytes.length()), storage, types);
+        DecodeBudget budget = limits.budgetFor(bytes.length());
+        byte[][][] texts = layout.has(SectionIds.TEXT_INDEXES) ? TextIndexesSection.read(layout, budget) : null;
+        return CollectionsSection.read(layout, bytes, budget, storage, types, texts);
     }
 
     public int size() {
@@ -102,6 +121,11 @@ public final class DatabaseSnapshot {
     /** The collection's index and records, or null when it had no index yet. */
     public CollectionStore database(int i) {
         return databases[i];
+    }
+
+    /** Collection {@code i}'s full-text indexes as the text module encoded them (TEXT_INDEXES), or null for none. */
+    public byte[][] texts(int i) {
+        return texts == null ? null : texts[i];
     }
 
     /** Where collection {@code i}'s vectors live (its owner releases it), or null when it had no index. */

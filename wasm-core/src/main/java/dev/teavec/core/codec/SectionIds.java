@@ -28,6 +28,8 @@ final class SectionIds {
     static final int VECTORS = 17;
     /** The index type's own state (format version 3). */
     static final int INDEX_STATE = 18;
+    /** Optional: the collections' full-text indexes, opaque to the engine (teavec-text.wasm's layout). */
+    static final int TEXT_INDEXES = 19;
 
     private SectionIds() {
     }
@@ -48,6 +50,7 @@ final class SectionIds {
             case DOCUMENTS:
             case VECTORS:
             case INDEX_STATE:
+            case TEXT_INDEXES:
                 return 1;
             case COLLECTIONS:
                 return 2;
@@ -71,6 +74,7 @@ final class SectionIds {
             case COLLECTIONS: return "collections";
             case VECTORS: return "vectors";
             case INDEX_STATE: return "index state";
+            case TEXT_INDEXES: return "text indexes";
             default: return "section " + id;
         }
     }
