@@ -23,7 +23,7 @@ import dev.teavec.core.index.IndexSettings;
  */
 final class EngineApi {
     /** Checked by the JS loader against the version it was generated from: bump on any change below. */
-    static final int API_VERSION = 4;
+    static final int API_VERSION = 5;
 
     /** One exported method. */
     static final class Method {
@@ -88,6 +88,7 @@ final class EngineApi {
                     read("needsCompaction", "boolean"),
                     read("compactionThreshold", "number"),
                     write("compact", "int"),
+                    write("advanceBuild", "int", "int"),
                     read("checkIntegrity", "number"),
                     read("memoryBytes", "number"),
                     read("metadataBytes", "number"),

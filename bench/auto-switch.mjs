@@ -1,0 +1,38 @@
+// The `auto` index's flat → HNSW switch on the caller's thread: n × dims vectors inserted one insert() call
+// at a time through the direct API (Node), default auto settings; prints the longest single call, where it
+// happened, the p99 and the total. Not a test: prints figures (the tests assert the structural bound:
+// vectors graphed per call, see wasm-core AutoIndexSwitchTest and npm-package/test/auto-switch.test.mjs).
+//   node bench/auto-switch.mjs [--n 10000] [--dims 384] [--seed 1]
+import os from 'node:os';
+import init, { EdgeVec, EdgeVecConfig } from '../npm-package/dist/teavec.js';
+import { vectors } from '../npm-package/test/worker-api-cases.js';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const n = Number(arg('--n', '10000'));
+const dims = Number(arg('--dims', '384'));
+const seed = Number(arg('--seed', '1'));
+
+await init();
+const index = new EdgeVec(Object.assign(new EdgeVecConfig(dims), { seed }));
+const data = vectors(seed, n, dims);
+const times = new Float64Array(n);
+const started = performance.now();
+for (let i = 0; i < n; i++) {
+  const t = performance.now();
+  index.insert(data[i]);
+  times[i] = performance.now() - t;
+}
+const total = performance.now() - started;
+let worst = 0;
+for (let i = 1; i < n; i++) if (times[i] > times[worst]) worst = i;
+const sorted = Float64Array.from(times).sort();
+const over = (ms) => times.filter((t) => t > ms).length;
+console.log(`## auto index, ${n} × ${dims} single insert() calls, Node ${process.version} (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
+console.log('| longest call ms | at insert # | p99 ms | p50 ms | calls > 16 ms | calls > 50 ms | total s |');
+console.log('|---|---|---|---|---|---|---|');
+console.log(`| ${times[worst].toFixed(1)} | ${worst + 1} | ${sorted[Math.floor(0.99 * n)].toFixed(2)} | ${sorted[Math.floor(0.5 * n)].toFixed(2)} | `
+  + `${over(16)} | ${over(50)} | ${(total / 1000).toFixed(1)} |`);
+index.free();

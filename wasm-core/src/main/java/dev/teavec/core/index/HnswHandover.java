@@ -1,0 +1,110 @@
+package dev.teavec.core.index;
+
+import dev.teavec.core.store.VectorStorageFactory;
+
+/**
+ * AUTO's switch from its flat index to HNSW, a bounded number of vectors at a time (so that no single
+ * call builds the whole graph): the flat index stays the one that answers (exactly) while a new HNSW
+ * index is built beside it from the flat index's ordinals in order, under the same ids; once every
+ * ordinal was handed over, the HNSW index takes over ({@link #finish}).
+ *
+ * <p>Writes made meanwhile go to the flat index first; this keeps the HNSW copy in step: a delete or an
+ * update of an id already handed over is applied to it too. An update of an id not yet handed over moves
+ * it to a later flat ordinal, where the cursor finds it; one handed over and updated since is skipped
+ * there (its new vector is in already). Snapshots see only the flat index: the partial graph is not saved.
+ *
+ * <p>Ownership: owns the HNSW index until {@link #finish} hands it over, or {@link #abandon} releases it.
+ */
+final class HnswHandover {
+    private final ManagedIndex flat;
+    private final ManagedIndex hnsw;
+    /** Flat ordinals below it were handed over (or skipped: deleted, or in already). */
+    private int cursor;
+
+    private HnswHandover(ManagedIndex flat, ManagedIndex hnsw) {
+        this.flat = flat;
+        this.hnsw = hnsw;
+    }
+
+    /** A handover of {@code flat}'s vectors to a new HNSW index of {@code hnswConfig}; nothing is handed yet. */
+    static HnswHandover start(ManagedIndex flat, IndexConfig hnswConfig, VectorStorageFactory storage) {
+        return new HnswHandover(flat, ManagedIndex.create(HnswType.INSTANCE, hnswConfig, storage));
+    }
+
+    /** Hands over up to {@code maxVectors} more vectors; true once every flat ordinal was handed over. */
+    boolean advance(int maxVectors) {
+        cursor = flat.copyLiveTo(hnsw, cursor, maxVectors);
+        return done();
+    }
+
+    boolean done() {
+        return cursor == flat.ordinals();
+    }
+
+    /** Vectors in the HNSW index so far (graph nodes, updated ones' old nodes included). */
+    int graphed() {
+        return hnsw.ordinals();
+    }
+
+    /** Flat ordinals not handed over yet (deleted ones included: an upper bound of the vectors left). */
+    int pending() {
+        return flat.ordinals() - cursor;
+    }
+
+    /** {@code id} was just deleted from the flat index. */
+    void deleted(int id) {
+        if (hnsw.holdsLive(id)) {
+            hnsw.delete(id);
+        }
+    }
+
+    /** {@code id}'s vector was just replaced in the flat index (which checked it). */
+    void updated(int id, float[] vector) {
+        if (hnsw.holdsLive(id)) {
+            hnsw.update(id, vector);
+        }
+    }
+
+    /** The HNSW index, complete: the flat one is released (nothing may read it afterwards). */
+    ManagedIndex finish() {
+        assert done() : "the handover is not complete";
+        hnsw.reserveIds(flat.idLimit());
+        flat.release();
+        return hnsw;
+    }
+
+    /** Drops the partial HNSW index; the flat one stays as it was. */
+    void abandon() {
+        hnsw.release();
+    }
+
+    long memoryBytes() {
+        return hnsw.memoryBytes();
+    }
+
+    long storageBytes() {
+        return hnsw.storageBytes();
+    }
+
+    /** The HNSW copy holds exactly the flat index's live ids that the cursor has passed, or that moved on after it. */
+    void checkIntegrity() {
+        hnsw.checkIntegrity();
+        if (cursor < 0 || cursor > flat.ordinals()) {
+            throw new IllegalStateException("AUTO handover: cursor " + cursor + " outside 0.." + flat.ordinals());
+        }
+        int handed = 0;
+        for (int ord = 0; ord < flat.ordinals(); ord++) {
+            int id = flat.idOfOrdinal(ord);
+            if (flat.isLiveOrdinal(ord) && hnsw.holdsLive(id)) {
+                handed++;
+            } else if (ord < cursor && flat.isLiveOrdinal(ord)) {
+                throw new IllegalStateException("AUTO handover: live id " + id + " (flat ordinal " + ord
+                        + ") was passed but is not in the HNSW index");
+            }
+        }
+        if (handed != hnsw.liveCount()) {
+            throw new IllegalStateException("AUTO handover: the HNSW index holds " + hnsw.liveCount()
+                    + " live vectors, " + handed + " of them live in the flat index");
+        }
+    }
+}
