@@ -22,6 +22,8 @@ const edgeVecMethods = {
   insertBatchFlat: { writes: true, flat: { arg: 0 }, slices: 'flat' },
   insertBatch: { writes: true, vectors: { arg: 0 }, slices: 'list' },
   insertBatchWithProgress: { writes: true, vectors: { arg: 0 }, slices: 'progress' },
+  insertBatchWithProgressAsync: { writes: true, vectors: { arg: 0 }, slices: 'progress' },
+  advanceBuild: WRITE,
   insertWithMetadata: WRITE,
   insertBatchWithMetadata: { writes: true, vectors: { arg: 0 }, slices: 'metadata' },
   upsert: WRITE,
