@@ -35,4 +35,10 @@ console.log('| longest call ms | at insert # | p99 ms | p50 ms | calls > 16 ms |
 console.log('|---|---|---|---|---|---|---|');
 console.log(`| ${times[worst].toFixed(1)} | ${worst + 1} | ${sorted[Math.floor(0.99 * n)].toFixed(2)} | ${sorted[Math.floor(0.5 * n)].toFixed(2)} | `
   + `${over(16)} | ${over(50)} | ${(total / 1000).toFixed(1)} |`);
+const top = [...times.keys()].sort((a, b) => times[b] - times[a]).slice(0, 5);
+console.log(`\nlongest five: ${top.map((i) => `#${i + 1} ${times[i].toFixed(1)} ms`).join(', ')}`);
+// The switch window: from the threshold (2,000) to where the handover has caught up (about 2,000 / 3 inserts later).
+const window = times.slice(1999, 2800);
+console.log(`during the switch (inserts 2,000-2,800): longest ${Math.max(...window).toFixed(1)} ms, `
+  + `mean ${(window.reduce((a, b) => a + b, 0) / window.length).toFixed(2)} ms`);
 index.free();

@@ -43,9 +43,10 @@ function batchOf(seed, n, dims) {
 /**
  * Inserts `n` vectors of `dims` dimensions in batches of `batch` while a long-task observer and a 16 ms
  * timer watch the page. `where`: 'worker' (teavec/worker) or 'direct' (EdgeVec on this thread, the control).
+ * `settings`: index settings on top of the defaults (a cheap graph builds 50k vectors in tens of seconds).
  */
-async function responsiveness({ where, n, dims, batch, idleMs = 0 }) {
-  const config = new EdgeVecConfig(dims);
+async function responsiveness({ where, n, dims, batch, idleMs = 0, settings = {} }) {
+  const config = Object.assign(new EdgeVecConfig(dims), settings);
   const ix = where === 'worker' ? await createWorkerIndex(config) : new EdgeVec(config);
   await ix.insert(vectors(1, 1, dims)[0]);
   // 'idle' (a diagnosis aid): the same watch over a page that does nothing, to see what the machine alone costs.
