@@ -246,7 +246,7 @@ public final class NativeIndex {
     public int advanceBuild(int maxVectors) {
         live();
         if (maxVectors < 1) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "maxVectors must be at least 1, got " + maxVectors);
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "maxVectors must be at least 1");
         }
         return index.advanceBuild(maxVectors);
     }
