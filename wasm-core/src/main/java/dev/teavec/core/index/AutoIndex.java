@@ -9,10 +9,10 @@ import dev.teavec.core.vector.Metric;
 
 /**
  * The {@code auto} index type, the default: an exact {@code flat} index while small, an {@code hnsw}
- * one from {@link IndexConfig#autoThreshold()} live vectors on. The add that reaches the threshold starts
- * the switch ({@link HnswHandover}): the live vectors move to a new HNSW index under the same ids, at most
- * {@link #HANDOVER_PER_ADD} of them per later add (or per {@link #advanceBuild} step), so that no single
- * call builds the whole graph; the flat index answers, exactly, until every vector was handed over, then
+ * one from {@link IndexConfig#autoThreshold()} live vectors on. The first add after the threshold was reached
+ * starts the switch ({@link HnswHandover}): the live vectors move to a new HNSW index under the same ids, at
+ * most {@link #HANDOVER_PER_ADD} of them per add (or per {@link #advanceBuild} step), so that no single call
+ * builds the whole graph; the flat index answers, exactly, until every vector was handed over, then
  * the HNSW index takes over. SQ8 calibrates on at least the vectors live when the switch started, after the
  * graph over them was built on exact floats. It never switches back, even when deletes shrink it: flipping
  * would rebuild again and again around the threshold. The flat index is released once its vectors are
@@ -122,15 +122,10 @@ public final class AutoIndex implements VectorIndex {
 
     @Override
     public int add(float[] vector) {
-        if (handover != null) {
-            // Before the add: a failing step then changes nothing the caller sees.
-            advanceBuild(HANDOVER_PER_ADD);
-        }
-        int id = delegate.add(vector);
-        if (handover == null && !usesHnsw() && delegate.liveCount() >= config.autoThreshold()) {
-            startHandover();
-        }
-        return id;
+        // The switch goes on (or starts, once an earlier add reached the threshold) before this add: a step
+        // that fails then leaves the vector unstored, and the caller sees an add that changed nothing.
+        advanceBuild(HANDOVER_PER_ADD);
+        return delegate.add(vector);
     }
 
     /**

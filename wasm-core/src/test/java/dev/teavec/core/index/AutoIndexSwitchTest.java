@@ -140,7 +140,7 @@ class AutoIndexSwitchTest {
         Random random = new Random(seed);
         AutoIndex auto = Indexes.auto(config(quantization));
         VectorIndex oracle = Indexes.flat(DIMS, Metric.L2);
-        for (int i = 0; i < THRESHOLD; i++) {
+        for (int i = 0; i < THRESHOLD + 1; i++) {
             float[] x = gaussian(random);
             oracle.add(x);
             auto.add(x);
@@ -169,6 +169,7 @@ class AutoIndexSwitchTest {
             auto.add(gaussian(random));
         }
         assertEquals(0, graphed(auto), "the add that reaches the threshold graphs nothing");
+        assertFalse(auto.switching(), "the switch starts with the next add or step");
         int pending = auto.advanceBuild(step);
         assertEquals(THRESHOLD - step, pending, "one step hands over `step` vectors");
         assertEquals(step, graphed(auto), "graphed");

@@ -153,7 +153,7 @@ class HnswIndexTest {
             auto.add(y);
             oracle.add(y);
         }
-        assertTrue(auto.switching(), "100 live vectors: switching to HNSW");
+        assertTrue(auto.advanceBuild(1) > 0 && auto.switching(), "100 live vectors: switching to HNSW");
         assertEquals(0, auto.advanceBuild(Integer.MAX_VALUE), "the switch ends when stepped to the end");
         assertTrue(auto.usesHnsw(), "100 live vectors: HNSW");
         assertTrue(auto.isDeleted(5), "deleted ids stay deleted across the switch");
