@@ -42,3 +42,12 @@ const window = times.slice(1999, 2800);
 console.log(`during the switch (inserts 2,000-2,800): longest ${Math.max(...window).toFixed(1)} ms, `
   + `mean ${(window.reduce((a, b) => a + b, 0) / window.length).toFixed(2)} ms`);
 index.free();
+
+// The same switch in one call, as the insert reaching the threshold did it before the switch was stepped:
+// advanceBuild(all) on a second index right after its 2,000th insert.
+const once = new EdgeVec(Object.assign(new EdgeVecConfig(dims), { seed }));
+for (let i = 0; i < Math.min(n, 2000); i++) once.insert(data[i]);
+const t0 = performance.now();
+once.advanceBuild(2 ** 31 - 1);
+console.log(`the whole switch in one call (what insert #2,000 cost before): ${(performance.now() - t0).toFixed(1)} ms`);
+once.free();
