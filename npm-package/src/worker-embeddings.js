@@ -24,13 +24,16 @@ function functionsOf(connection) {
  * `{ [EMBEDDER]: { name, config } }`: `{ args, fn }` (fn undefined when there is none to keep here).
  */
 export function detachEmbedder(method, args) {
-  const opts = args[0];
-  const fn = isObject(opts) ? opts.embeddingFunction : undefined;
-  if (!OPENS.includes(method) || fn === undefined || fn === null || fn[EMBEDDER]) return { args, fn: undefined };
+  // The options are the first argument, or the second after a name: createCollection('notes', { embeddingFunction }).
+  const at = args.findIndex((a, i) => i < 2 && isObject(a) && a.embeddingFunction != null);
+  if (!OPENS.includes(method) || at < 0 || args[at].embeddingFunction[EMBEDDER]) return { args, fn: undefined };
+  const fn = args[at].embeddingFunction;
   checkEmbeddingFunction(fn);
   const name = typeof fn.name === 'string' && fn.name ? fn.name : undefined;
   const config = name === undefined ? {} : JSON.parse(JSON.stringify(fn.getConfig?.() ?? {}));
-  return { args: [{ ...opts, embeddingFunction: { [EMBEDDER]: { name, config } } }, ...args.slice(1)], fn };
+  const out = [...args];
+  out[at] = { ...args[at], embeddingFunction: { [EMBEDDER]: { name, config } } };
+  return { args: out, fn };
 }
 
 /** After a database call: the function kept for the collection(s) it returned, or forgotten with a deleted one. */

@@ -101,6 +101,10 @@ test('what cannot be an embedding function is refused with the direct API\'s cod
     (e) => e instanceof TeaVecError && e.code === 'INVALID_ARGUMENT');
   await assert.rejects(db.createCollection({ name: 'g', embeddingFunction: { generate: 1 } }),
     (e) => e instanceof TeaVecError && e.code === 'INVALID_ARGUMENT');
+  // The (name, options) form takes it too.
+  const named = await db.getOrCreateCollection('two-args', { embeddingFunction: letters() });
+  await named.add({ ids: ['x'], documents: ['xylophone'] });
+  assert.deepEqual((await named.query({ queryTexts: 'xylophone', nResults: 1 })).ids, [['x']]);
   // A failing function rejects with EMBEDDING_FAILED before anything is stored.
   const broken = { name: 'broken', generate: async () => { throw new Error('model offline'); } };
   const c = await db.createCollection({ name: 'h', embeddingFunction: broken });
