@@ -9,6 +9,12 @@ import { encodeMetadata } from './metadata.js';
 
 const SLICE_MS = 12;
 const FIRST_SLICE = 16;
+/**
+ * The most vectors one slice holds. Slices grow while inserts are cheap, and the cost per vector can jump by
+ * orders of magnitude within one slice (an auto index past its threshold: an exact-scan add costs microseconds,
+ * one that also graphs 4 vectors a millisecond or more): the cap bounds that slice.
+ */
+export const MAX_SLICE = 64;
 /** Vectors of the auto index's switch to HNSW graphed in the first of the slices that finish it. */
 const FIRST_BUILD_STEP = 16;
 
@@ -125,8 +131,8 @@ export async function slicedInsert(index, kind, args, { signal, onProgress }) {
       const elapsed = Math.max(performance.now() - started, 0.1);
       parts.push(ids);
       done = end;
-      // The next slice aims at SLICE_MS (inserts slow down as the graph grows; the flat→HNSW switch is one long one).
-      size = Math.max(1, Math.min(size * 4, Math.round(size * (SLICE_MS / elapsed))));
+      // The next slice aims at SLICE_MS (inserts slow down as the graph grows), MAX_SLICE at most.
+      size = Math.max(1, Math.min(MAX_SLICE, size * 4, Math.round(size * (SLICE_MS / elapsed))));
       if (done < batch.count) {
         progress(done);
         await yieldToMessages();

@@ -61,6 +61,9 @@ test('insertBatchWithProgressAsync: slices with progress between them, and the s
   assert.deepEqual(reports[0], [0, 6000]);
   assert.deepEqual(reports.at(-1), [6000, 6000]);
   assert.ok(reports.length > 3, `progress between slices (${reports.length} reports)`);
+  // No slice holds more than MAX_SLICE (64) vectors, so the one that crosses the threshold stays small too.
+  const slices = reports.slice(1).map(([done], i) => done - reports[i][0]);
+  assert.ok(Math.max(...slices) <= 64, `the largest slice held ${Math.max(...slices)} vectors`);
   assert.ok(turns > 0, 'the event loop had turns during the insert');
   assert.equal(ix.advanceBuild(1), 0, 'the switch to HNSW was finished by the async insert');
   assert.equal(ix.liveCount(), 6000);
