@@ -43,26 +43,27 @@ export function rememberEmbedder(connection, method, args, fn, result) {
 }
 
 /**
- * A collection call's arguments with documents or query texts embedded here, when the calling side holds the
- * collection's function and the call needs it (as the direct Collection decides: documents without embeddings;
- * queryTexts without queryEmbeddings, unless mode 'text'); else `args` as they are.
+ * A Promise of a collection call's arguments with documents or query texts embedded here, when the calling side
+ * holds the collection's function and the call needs it (as the direct Collection decides: documents without
+ * embeddings; queryTexts without queryEmbeddings, unless mode 'text'); else null, at once, so that a call that
+ * needs no embedding is sent in the same turn as it was made (calls keep their order).
  */
-export async function embedHere(connection, collection, method, args) {
+export function embedHere(connection, collection, method, args) {
   const fn = connection.embedders?.get(collection.name);
   const opts = args[0];
-  if (fn === undefined || !isObject(opts)) return args;
+  if (fn === undefined || !isObject(opts)) return null;
   if (WRITES.includes(method) && opts.embeddings == null && opts.documents != null) {
-    return [await embedDocumentsWith(() => fn, opts, collection.dimensions), ...args.slice(1)];
+    return embedDocumentsWith(() => fn, opts, collection.dimensions).then((embedded) => [embedded, ...args.slice(1)]);
   }
   if (method === 'query' && opts.queryTexts !== undefined && opts.queryEmbeddings === undefined && opts.mode !== 'text') {
     const texts = typeof opts.queryTexts === 'string' ? [opts.queryTexts] : opts.queryTexts;
-    if (!Array.isArray(texts)) return args;
-    const queryEmbeddings = await embedTexts(fn, texts, { forQueries: true, dimensions: collection.dimensions });
+    if (!Array.isArray(texts)) return null;
     // Hybrid search keeps its texts for the text side; a vector search takes the embeddings only.
     const { queryTexts, ...rest } = opts;
-    return [opts.mode === 'hybrid' ? { ...rest, queryTexts, queryEmbeddings } : { ...rest, queryEmbeddings }, ...args.slice(1)];
+    return embedTexts(fn, texts, { forQueries: true, dimensions: collection.dimensions }).then((queryEmbeddings) => [
+      opts.mode === 'hybrid' ? { ...rest, queryTexts, queryEmbeddings } : { ...rest, queryEmbeddings }, ...args.slice(1)]);
   }
-  return args;
+  return null;
 }
 
 /** The worker's stand-in for a function that stays on the calling side (what `detachEmbedder` sent). */

@@ -68,7 +68,8 @@ class RemoteObject {
     const connection = this[CONNECTION];
     // Embedding functions stay on this side (src/worker-embeddings.js).
     const { args: detached, fn } = this instanceof WorkerDatabase ? detachEmbedder(method, given) : { args: given };
-    const args = this instanceof WorkerCollection ? await embedHere(connection, this, method, detached) : detached;
+    const embedding = this instanceof WorkerCollection ? embedHere(connection, this, method, detached) : null;
+    const args = embedding ? await embedding : detached;
     let answer;
     if (connection.callDirect) {
       // A database shared by tabs (src/worker-tabs.js): its connection takes the arguments as they are.

@@ -13,7 +13,7 @@ import dev.teavec.core.vector.Metric;
  * starts the switch ({@link HnswHandover}): the live vectors move to a new HNSW index under the same ids, at
  * most {@link #HANDOVER_PER_ADD} of them per add (or per {@link #advanceBuild} step), so that no single call
  * builds the whole graph; the flat index answers, exactly, until every vector was handed over, then
- * the HNSW index takes over. SQ8 calibrates on at least the vectors live when the switch started, after the
+ * the HNSW index takes over. SQ8 calibrates on the first threshold vectors handed over, after the
  * graph over them was built on exact floats. It never switches back, even when deletes shrink it: flipping
  * would rebuild again and again around the threshold. The flat index is released once its vectors are
  * handed over (the delegate is owned here; its storage shares the one factory). A snapshot taken during
@@ -169,9 +169,9 @@ public final class AutoIndex implements VectorIndex {
     }
 
     private void startHandover() {
-        // SQ8 calibrates on every vector live now (a better sample than the default size), after the graph
-        // over them was built on exact floats.
-        int training = Math.max(config.sq8TrainingSize(), delegate.liveCount());
+        // SQ8 calibrates on the first threshold vectors handed over (a better sample than the default size),
+        // after the graph over them was built on exact floats: the same count whenever the switch starts.
+        int training = Math.max(config.sq8TrainingSize(), config.autoThreshold());
         handover = HnswHandover.start(delegate, hnswConfig(config, training), storage);
     }
 
@@ -223,10 +223,8 @@ public final class AutoIndex implements VectorIndex {
     /** An update never switches to HNSW: the live count does not change. */
     @Override
     public void update(int id, float[] vector) {
+        // During a switch the update moves the id to a later flat ordinal, where the handover finds it.
         delegate.update(id, vector);
-        if (handover != null) {
-            handover.updated(id, vector);
-        }
     }
 
     @Override

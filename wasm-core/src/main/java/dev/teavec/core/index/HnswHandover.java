@@ -8,10 +8,12 @@ import dev.teavec.core.store.VectorStorageFactory;
  * index is built beside it from the flat index's ordinals in order, under the same ids; once every
  * ordinal was handed over, the HNSW index takes over ({@link #finish}).
  *
- * <p>Writes made meanwhile go to the flat index first; this keeps the HNSW copy in step: a delete or an
- * update of an id already handed over is applied to it too. An update of an id not yet handed over moves
- * it to a later flat ordinal, where the cursor finds it; one handed over and updated since is skipped
- * there (its new vector is in already). Snapshots see only the flat index: the partial graph is not saved.
+ * <p>Writes made meanwhile go to the flat index first. A delete of an id already handed over is applied to
+ * the HNSW copy too. An update moves the id to a later flat ordinal, where the cursor finds it: an id not
+ * handed over yet is added then, one handed over before is updated then (its old node becomes a tombstone).
+ * So the HNSW index receives the live vectors in the flat index's ordinal order, whenever the switch ran: a
+ * switch started over after a load (snapshots see only the flat index; the partial graph is not saved)
+ * graphs the same live vectors in the same order, and after a compaction both give the same graph.
  *
  * <p>Ownership: owns the HNSW index until {@link #finish} hands it over, or {@link #abandon} releases it.
  */
@@ -55,13 +57,6 @@ final class HnswHandover {
     void deleted(int id) {
         if (hnsw.holdsLive(id)) {
             hnsw.delete(id);
-        }
-    }
-
-    /** {@code id}'s vector was just replaced in the flat index (which checked it). */
-    void updated(int id, float[] vector) {
-        if (hnsw.holdsLive(id)) {
-            hnsw.update(id, vector);
         }
     }
 

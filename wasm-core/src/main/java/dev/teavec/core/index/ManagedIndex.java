@@ -314,16 +314,21 @@ public final class ManagedIndex implements VectorIndex {
 
     /**
      * Hands live vectors from ordinal {@code from} on, in ordinal order and under their ids, to {@code target}
-     * (AUTO's switch), skipping ids {@code target} holds already, until {@code max} were handed over or the
-     * ordinals run out; returns the ordinal to go on from.
+     * (AUTO's switch), until {@code max} were handed over or the ordinals run out; returns the ordinal to go on
+     * from. An id {@code target} holds already (handed over, then updated here) is updated there.
      */
     int copyLiveTo(ManagedIndex target, int from, int max) {
         float[] v = new float[dim];
         int ord = from;
         for (int handed = 0; ord < vectors.size() && handed < max; ord++) {
-            if (!ids.isDeletedOrd(ord) && !target.holdsLive(ids.id(ord))) {
+            if (!ids.isDeletedOrd(ord)) {
                 vectors.exactVectors().decode(ord, v);
-                target.addWithId(ids.id(ord), v);
+                int id = ids.id(ord);
+                if (target.holdsLive(id)) {
+                    target.update(id, v);
+                } else {
+                    target.addWithId(id, v);
+                }
                 handed++;
             }
         }

@@ -133,6 +133,47 @@ class AutoIndexSwitchTest {
         assertEquals(oracle.add(gaussian(random)), loaded.add(gaussian(random)), at + ": ids continue");
     }
 
+    /**
+     * Float32 only: with SQ8 the calibration sample (the first threshold vectors handed over) holds the old
+     * vectors of ids updated during the switch in the original and their new ones in the copy.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"none"})
+    void aSnapshotTakenMidSwitchGoesOnAsTheOriginalDoes(String quantization) {
+        long seed = TestSeeds.forExactProperty();
+        Random random = new Random(seed);
+        String at = "seed " + seed + ", " + quantization;
+        AutoIndex auto = Indexes.auto(config(quantization));
+        for (int i = 0; i < THRESHOLD + 10; i++) {
+            auto.add(gaussian(random));
+        }
+        // Updates of ids handed over already and of ids not yet, and deletes, during the switch.
+        for (int id = 1; id < THRESHOLD + 10; id += 7) {
+            auto.update(id, gaussian(random));
+        }
+        for (int id = 3; id < THRESHOLD + 10; id += 11) {
+            auto.delete(id);
+        }
+        assertTrue(auto.switching(), at + ": mid-switch");
+        AutoIndex copy = (AutoIndex) IndexSnapshot.decode(IndexSnapshot.encodeToArray(auto));
+        float[][] later = {gaussian(random), gaussian(random), gaussian(random)};
+        for (AutoIndex x : new AutoIndex[] {auto, copy}) {
+            x.add(later[0]);
+            x.update(1, later[1]);
+            x.add(later[2]);
+            x.compact();
+            x.checkIntegrity();
+            assertTrue(x.usesHnsw(), at + ": switched");
+        }
+        for (int i = 0; i < 20; i++) {
+            float[] q = gaussian(random);
+            SearchResult a = auto.search(q, 10);
+            SearchResult b = copy.search(q, 10);
+            assertArrayEquals(a.ids(), b.ids(), at + ": the same graph after compaction, query " + i);
+            assertArrayEquals(a.distances(), b.distances(), at + ": distances, query " + i);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"none"})
     void compactionDuringTheSwitchFinishesItFirst(String quantization) {
