@@ -39,19 +39,25 @@ for (const kind of ['direct', 'worker', 'direct, opened by name', 'worker, opene
   });
 }
 
-// The issue asks for 50k × 384; on a shared 2-core box that build takes minutes, so CI inserts fewer
-// (TEAVEC_RESPONSIVE_N=50000 runs the full size).
-const N = Number(process.env.TEAVEC_RESPONSIVE_N ?? 10_000);
+// 50k × 384 as the issue asks. The test is about the page's responsiveness while the worker is busy, not about
+// recall: the index is a cheap one to build (HNSW with M 8, ef_construction 32, SQ8 codes), so that 50k vectors
+// take tens of seconds on a shared 2-core box instead of minutes (the default settings took 277 s here).
+// TEAVEC_RESPONSIVE_N sets another size.
+const N = Number(process.env.TEAVEC_RESPONSIVE_N ?? 50_000);
+const CHEAP_BUILD = { indexType: 'hnsw', m: 8, ef_construction: 32, quantization: 'sq8' };
 const LONG_TASKS = ENGINE === 'chromium' ? false : 'the Long Tasks API (PerformanceObserver "longtask") is Chromium\'s only';
 
 test('the long-task observer sees a build on the page itself (the control: this test can fail)', { skip: LONG_TASKS }, async () => {
-  const r = await env.page.evaluate((o) => window.workerApiTest.responsiveness(o), { where: 'direct', n: 2000, dims: 384, batch: 2000 });
+  // An HNSW index (the auto one no longer builds its graph inside the insert that reaches 2,000 vectors).
+  const r = await env.page.evaluate((o) => window.workerApiTest.responsiveness(o),
+    { where: 'direct', n: 2000, dims: 384, batch: 2000, settings: { indexType: 'hnsw' } });
   console.log(`# direct: ${JSON.stringify({ ...r, longTasks: r.longTasks.length, longest: Math.max(0, ...r.longTasks) })}`);
   assert.ok(r.longTasks.length > 0, 'a 2000 × 384 insert on the page is a long task');
 });
 
 test(`inserting ${N} × 384 through the worker: no long task on the page, the 16 ms timer never 50 ms late`, { skip: LONG_TASKS }, async (t) => {
-  const r = await env.page.evaluate((o) => window.workerApiTest.responsiveness(o), { where: 'worker', n: N, dims: 384, batch: 250 });
+  const r = await env.page.evaluate((o) => window.workerApiTest.responsiveness(o),
+    { where: 'worker', n: N, dims: 384, batch: 250, settings: CHEAP_BUILD });
   console.log(`# worker: ${JSON.stringify(r)}`);
   assert.equal(r.size, N + 1);
   assert.deepEqual(await env.page.errors(), []);

@@ -97,6 +97,29 @@ export class EdgeVec {
     return { ids, total: vectors.length, inserted: ids.length };
   }
 
+  /**
+   * insertBatchWithProgress in slices of about 12 ms with a turn of the event loop between them, so that the
+   * page stays responsive (the auto index's switch to HNSW is finished in slices too); all or none.
+   * `options.signal` aborts between slices: the promise rejects and nothing of the batch stays stored.
+   */
+  async insertBatchWithProgressAsync(vectors, onProgress, options = undefined) {
+    const { signal } = checkOptions(options, 'options');
+    const { slicedInsert } = await import('./worker-slices.js');
+    return slicedInsert(this, 'progress', [vectors, onProgress], { signal });
+  }
+
+  /**
+   * Does up to `maxVectors` of the work inserts left for later (the auto index's switch to HNSW, which the
+   * inserts after the threshold do a few vectors at a time); returns how many vectors are left (0: none).
+   * Results are the same either way: it only makes later searches faster.
+   */
+  advanceBuild(maxVectors = 64) {
+    if (!Number.isInteger(maxVectors) || maxVectors < 1) {
+      throw new TeaVecError('INVALID_ARGUMENT', `maxVectors must be a positive integer, got ${describe(maxVectors)}`);
+    }
+    return this.#native.advanceBuild(maxVectors);
+  }
+
   /** Stores the vector with its metadata (a flat object) in one step; returns its id. */
   insertWithMetadata(vector, metadata) {
     checkVectorType(vector, 'vector');

@@ -2,6 +2,10 @@
 // can embed a whole batch before storing any of it: a failure or a malformed answer is EMBEDDING_FAILED
 // and nothing has changed yet.
 import { TeaVecError } from './errors.js';
+import { describe } from './describe.js';
+
+/** Texts per call of the embedding function when a write does not say (`embeddingBatchSize`). */
+export const DEFAULT_EMBEDDING_BATCH_SIZE = 32;
 
 function failure(message, cause) {
   const error = new TeaVecError('EMBEDDING_FAILED', message);
@@ -59,4 +63,32 @@ export async function embedTexts(ef, texts, { forQueries = false, dimensions = u
     }
     return out;
   });
+}
+
+/**
+ * `opts` of add/upsert/update with `embeddings` computed from `documents` by the function `getFn()` returns
+ * (all of them, `embeddingBatchSize` texts per call, `onProgress(done, total)` after each call); `onProgress`
+ * and `embeddingBatchSize` removed. Rejects with EMBEDDING_FAILED (or the function's own TeaVecError) before
+ * anything was applied. A collection embeds this way, and teavec/worker on the calling side.
+ */
+export async function embedDocumentsWith(getFn, opts, dimensions) {
+  const { onProgress, embeddingBatchSize = DEFAULT_EMBEDDING_BATCH_SIZE, ...rest } = opts;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TeaVecError('INVALID_ARGUMENT', `onProgress must be a function (done, total), got ${describe(onProgress)}`);
+  }
+  if (!Number.isInteger(embeddingBatchSize) || embeddingBatchSize < 1) {
+    throw new TeaVecError('INVALID_ARGUMENT', `embeddingBatchSize must be a positive integer, got ${describe(embeddingBatchSize)}`);
+  }
+  const documents = typeof rest.documents === 'string' ? [rest.documents] : rest.documents;
+  if (!Array.isArray(documents) || documents.some((d) => typeof d !== 'string')) {
+    throw new TeaVecError('INVALID_ARGUMENT', 'documents to embed must be strings (one per id); give embeddings for the others');
+  }
+  const fn = getFn();
+  const embeddings = [];
+  for (let at = 0; at < documents.length; at += embeddingBatchSize) {
+    const part = await embedTexts(fn, documents.slice(at, at + embeddingBatchSize), { dimensions: dimensions ?? embeddings[0]?.length });
+    embeddings.push(...part);
+    onProgress?.(embeddings.length, documents.length);
+  }
+  return { ...rest, embeddings };
 }

@@ -86,6 +86,11 @@ export function persistentIndex(logged) {
     close: () => logged.close(),
     // free() of an opened index closes it: its memory goes with the database.
     free: () => logged.close(),
+    // One logged write, as insertBatchWithProgress (a batch is one log record: slices would split it).
+    insertBatchWithProgressAsync: async (vectors, onProgress, options = undefined) => {
+      options?.signal?.throwIfAborted();
+      return change('insertBatchWithProgress')(vectors, onProgress);
+    },
   };
   const change = (method) => (...args) => logged.mutate(() => {
     const result = logged.state()[method](...args);

@@ -22,6 +22,8 @@ const edgeVecMethods = {
   insertBatchFlat: { writes: true, flat: { arg: 0 }, slices: 'flat' },
   insertBatch: { writes: true, vectors: { arg: 0 }, slices: 'list' },
   insertBatchWithProgress: { writes: true, vectors: { arg: 0 }, slices: 'progress' },
+  insertBatchWithProgressAsync: { writes: true, vectors: { arg: 0 }, slices: 'progress' },
+  advanceBuild: WRITE,
   insertWithMetadata: WRITE,
   insertBatchWithMetadata: { writes: true, vectors: { arg: 0 }, slices: 'metadata' },
   upsert: WRITE,
@@ -135,6 +137,8 @@ export const CALLBACK = '__teavecCallback';
 export const SIGNAL = '__teavecSignal';
 export const FLAT = '__teavecFlat';
 export const HANDLE = '__teavecHandle';
+/** An embedding function left on the calling side: `{ [EMBEDDER]: { name, config } }` (src/worker-embeddings.js). */
+export const EMBEDDER = '__teavecEmbedder';
 
 /** An error as plain data: TeaVecError's `code` and extra fields (`position`, `filter`) included. */
 export function errorToWire(e) {

@@ -2,7 +2,8 @@
 // (Node), holds the engine and the objects the caller's proxies stand for, and answers their calls as
 // src/worker-protocol.js describes them. Started by src/worker.js; not an entry point of its own.
 import init, { EdgeVec, EdgeVecConfig, Database, TeaVecError, openDatabase, loadSnapshot } from './index.js';
-import { CLASSES, CALLBACK, SIGNAL, FLAT, HANDLE, errorToWire } from './worker-protocol.js';
+import { CLASSES, CALLBACK, SIGNAL, FLAT, HANDLE, EMBEDDER, errorToWire } from './worker-protocol.js';
+import { embedderStandIn } from './worker-embeddings.js';
 import { slicedInsert } from './worker-slices.js';
 
 /**
@@ -70,6 +71,7 @@ function restoreArgs(port, id, args) {
       const slot = value[CALLBACK];
       return (...cbArgs) => port.post({ type: 'callback', id, slot, args: cbArgs });
     }
+    if (value?.[EMBEDDER]) return embedderStandIn(value[EMBEDDER]);
     if (value?.[FLAT]) {
       const { data, dims, count } = value;
       return Array.from({ length: count }, (_, i) => data.subarray(i * dims, (i + 1) * dims));

@@ -1,4 +1,4 @@
-// Batch inserts in the worker, cut into slices of about SLICE_MS each: between slices the worker reads its
+// Batch inserts in the worker (and EdgeVec#insertBatchWithProgressAsync on the caller's thread), cut into slices of about SLICE_MS each: between slices the worker reads its
 // messages, so reads are answered and an abort is seen during a long build. The batch stays all or nothing:
 // it is checked whole before the first slice (with the package's own boundary checks), and a slice that fails
 // or an abort between slices deletes what the earlier slices stored, leaving the index as it was (its ids
@@ -9,6 +9,14 @@ import { encodeMetadata } from './metadata.js';
 
 const SLICE_MS = 12;
 const FIRST_SLICE = 16;
+/**
+ * The most vectors one slice holds. Slices grow while inserts are cheap, and the cost per vector can jump by
+ * orders of magnitude within one slice (an auto index past its threshold: an exact-scan add costs microseconds,
+ * one that also graphs 4 vectors a millisecond or more): the cap bounds that slice.
+ */
+export const MAX_SLICE = 64;
+/** Vectors of the auto index's switch to HNSW graphed in the first of the slices that finish it. */
+const FIRST_BUILD_STEP = 16;
 
 /** Resolves after the worker's pending messages had their turn (setImmediate in Node, a message task elsewhere). */
 export function yieldToMessages() {
@@ -72,6 +80,24 @@ function flatOf(views, dims) {
 }
 
 /**
+ * Steps the auto index's switch to HNSW (left under way by the inserts) to its end in slices of about
+ * SLICE_MS, yielding between them; an abort between them rejects (the caller rolls the batch back).
+ */
+async function finishBuild(index, signal) {
+  if (typeof index.advanceBuild !== 'function') return;
+  let step = FIRST_BUILD_STEP;
+  for (;;) {
+    const started = performance.now();
+    const left = index.advanceBuild(step);
+    if (left === 0) return;
+    const elapsed = Math.max(performance.now() - started, 0.1);
+    step = Math.max(1, Math.min(step * 4, Math.round(step * (SLICE_MS / elapsed))));
+    await yieldToMessages();
+    signal?.throwIfAborted();
+  }
+}
+
+/**
  * Runs the batch insert `kind` of EdgeVec `index` in slices. `args`: the direct method's arguments;
  * `signal`: aborts between slices; `onProgress(done, total)`: after each slice (insertBatchWithProgress's
  * callback, or the options' onProgress). Resolves with the direct method's result.
@@ -105,14 +131,15 @@ export async function slicedInsert(index, kind, args, { signal, onProgress }) {
       const elapsed = Math.max(performance.now() - started, 0.1);
       parts.push(ids);
       done = end;
-      // The next slice aims at SLICE_MS (inserts slow down as the graph grows; the flat→HNSW switch is one long one).
-      size = Math.max(1, Math.min(size * 4, Math.round(size * (SLICE_MS / elapsed))));
+      // The next slice aims at SLICE_MS (inserts slow down as the graph grows), MAX_SLICE at most.
+      size = Math.max(1, Math.min(MAX_SLICE, size * 4, Math.round(size * (SLICE_MS / elapsed))));
       if (done < batch.count) {
         progress(done);
         await yieldToMessages();
       }
     }
     signal?.throwIfAborted();
+    await finishBuild(index, signal);
   } catch (e) {
     for (const ids of parts) index.softDeleteBatch(ids);
     throw e;

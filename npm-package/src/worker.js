@@ -6,6 +6,7 @@ import { describe } from './describe.js';
 import { CLASSES, FLAT, HANDLE } from './worker-protocol.js';
 import { Connection, encodeArgs } from './worker-connection.js';
 import { SharedConnection, canShare } from './worker-tabs.js';
+import { detachEmbedder, rememberEmbedder, embedHere } from './worker-embeddings.js';
 
 const CALL = Symbol('teavec.workerCall');
 const PROPS = Symbol('teavec.workerProps');
@@ -63,18 +64,24 @@ class RemoteObject {
     });
   }
 
-  async [CALL](method, spec, args) {
+  async [CALL](method, spec, given) {
     const connection = this[CONNECTION];
+    // Embedding functions stay on this side (src/worker-embeddings.js).
+    const { args: detached, fn } = this instanceof WorkerDatabase ? detachEmbedder(method, given) : { args: given };
+    const embedding = this instanceof WorkerCollection ? embedHere(connection, this, method, detached) : null;
+    const args = embedding ? await embedding : detached;
+    let answer;
     if (connection.callDirect) {
       // A database shared by tabs (src/worker-tabs.js): its connection takes the arguments as they are.
-      const answer = await connection.callDirect(this[HANDLE_ID], method, Boolean(spec.writes), args);
-      if (answer.props) this[PROPS] = answer.props;
-      return fromWire(connection, answer.value);
+      answer = await connection.callDirect(this[HANDLE_ID], method, Boolean(spec.writes), args);
+    } else {
+      const { args: wire, transfer, callbacks, signal } = wireArgs(spec, args);
+      answer = await connection.request({ type: 'call', handle: this[HANDLE_ID], method, args: wire }, { transfer, callbacks, signal });
     }
-    const { args: wire, transfer, callbacks, signal } = wireArgs(spec, args);
-    const answer = await connection.request({ type: 'call', handle: this[HANDLE_ID], method, args: wire }, { transfer, callbacks, signal });
     if (answer.props) this[PROPS] = answer.props;
-    return fromWire(connection, answer.value);
+    const result = fromWire(connection, answer.value);
+    if (this instanceof WorkerDatabase) rememberEmbedder(connection, method, args, fn, result);
+    return result;
   }
 }
 

@@ -181,6 +181,7 @@ test('a collection in use outlives its unreachable database; its memory goes whe
 function validCalls(v) {
   return {
     insert: [v], insertBatchFlat: [v, 1], insertBatch: [[v]], insertBatchWithProgress: [[v], () => {}],
+    insertBatchWithProgressAsync: [[v], () => {}], advanceBuild: [1],
     insertWithMetadata: [v, { x: 1 }], insertBatchWithMetadata: [[v], [{ x: 1 }]],
     upsert: ['a', v], upsertBatch: [[{ id: 'a', vector: v }]], get: ['a'], getBatch: [['a']], delete: ['a'],
     deleteBatch: [['a']], keyOf: [0], idOf: ['a'], updateVector: [0, v], search: [v, 1], searchWithFilter: [v, 'x = 1', 1],

@@ -78,6 +78,12 @@ export const cases = [
     const withMeta = await ix.insertBatchWithMetadata([f(8, 0), f(9, 0)], [{ tag: 'b' }, null]);
     eq(plain(withMeta.ids), [8, 9], 'insertBatchWithMetadata');
     eq([await ix.liveCount(), ix.size, ix.dimensions, ix.metric], [10, 10, 2, 'l2'], 'counts and properties');
+    const seenAsync = [];
+    const sliced = await ix.insertBatchWithProgressAsync([f(10, 0), f(11, 0)], (done, total) => seenAsync.push([done, total]));
+    eq(plain(sliced.ids), [10, 11], 'insertBatchWithProgressAsync ids');
+    eq([seenAsync[0], seenAsync.at(-1)], [[0, 2], [2, 2]], 'insertBatchWithProgressAsync: first and last report');
+    eq(await ix.advanceBuild(8), 0, 'advanceBuild: nothing left to build on a small index');
+    eq(await ix.liveCount(), 12, 'live after the async batch');
     await ix.free();
   }],
 

@@ -121,30 +121,51 @@ test('an already aborted signal rejects at once; load takes a signal too', async
 });
 
 test('reads are answered while a long build runs in the worker; writes keep their order', async () => {
-  // 100k × 384 in the issue; bounded here for CI on a shared box (TEAVEC_WORKER_BUILD raises it).
-  const dims = 64;
-  const n = Number(process.env.TEAVEC_WORKER_BUILD ?? 10_000);
-  const ix = await createWorkerIndex(l2(dims, { indexType: 'hnsw', ef_construction: 64 }));
+  // 100k × 384 as the issue asks. The point is that the worker answers while it builds, not recall: a cheap
+  // index (HNSW with M 8, ef_construction 32, SQ8 codes) builds it in about 50 s on the shared 2-core box
+  // (TEAVEC_WORKER_BUILD sets another size).
+  const dims = 384;
+  const n = Number(process.env.TEAVEC_WORKER_BUILD ?? 100_000);
+  const ix = await createWorkerIndex(l2(dims, { indexType: 'hnsw', m: 8, ef_construction: 32, quantization: 'sq8' }));
   const probe = vectors(9, 1, dims)[0];
   await ix.insert(probe);
   let built = false;
-  const build = ix.insertBatch(vectors(4, n, dims)).then((r) => { built = true; return r; });
+  const build = ix.insertBatch(viewsOfOneArray(4, n, dims)).then((r) => { built = true; return r; });
   const later = ix.insertBatch(vectors(5, 10, dims));
   let answeredDuring = 0;
+  let seen = 1;
+  const partial = new Set();
   while (!built) {
+    // (Which id is nearest is not asserted: this cheap graph's recall on uniform 384-dimensional data is low.)
     const hits = await ix.search(probe, 1);
-    assert.equal(hits[0].id, 0);
+    assert.equal(hits.length, 1);
+    const live = await ix.liveCount();
+    assert.ok(live >= seen, `the live count went back from ${seen} to ${live}`);
+    seen = live;
+    if (live > 1 && live < n + 1) partial.add(live);
     if (!built) answeredDuring++;
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   const [first, second] = [await build, await later];
   assert.ok(answeredDuring > 0, 'no search was answered during the build');
+  assert.ok(partial.size > 1, `reads saw the build under way (live counts ${[...partial].slice(0, 5)})`);
   assert.ok(Math.max(...first.ids) < Math.min(...second.ids), 'the later batch starts after the earlier one');
   assert.equal(await ix.liveCount(), n + 11);
-  console.log(`# ${answeredDuring} searches answered during a ${n} × ${dims} build`);
+  console.log(`# ${answeredDuring} searches answered during a ${n} × ${dims} build (${partial.size} partial sizes seen)`);
   await integrity(ix);
   await ix.free();
 });
+
+/** `n` seeded vectors as views of one Float32Array (100k separate arrays take seconds to make). */
+function viewsOfOneArray(seed, n, dims) {
+  const data = new Float32Array(n * dims);
+  let s = seed >>> 0;
+  for (let i = 0; i < data.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    data[i] = s / 2 ** 32 - 0.5;
+  }
+  return Array.from({ length: n }, (_, i) => data.subarray(i * dims, (i + 1) * dims));
+}
 
 test('batches cross as one transferred buffer; the caller keeps its arrays', async () => {
   const { Worker } = await import('node:worker_threads');

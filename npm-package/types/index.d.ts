@@ -371,6 +371,18 @@ export class EdgeVec {
   insertBatch(vectors: Float32Array[], config?: BatchInsertConfig | null): BatchInsertResult;
   /** insertBatch calling `onProgress(0, total)` before and `onProgress(total, total)` after; callback errors are ignored. */
   insertBatchWithProgress(vectors: Float32Array[], onProgress: (inserted: number, total: number) => void): BatchInsertResult;
+  /**
+   * insertBatchWithProgress in slices of about 12 ms with a turn of the event loop between them (the page stays
+   * responsive); all or none: `options.signal` aborts between slices and nothing of the batch stays stored. On an
+   * index opened by name it is one logged write (not sliced).
+   */
+  insertBatchWithProgressAsync(vectors: Float32Array[], onProgress: (inserted: number, total: number) => void,
+    options?: { signal?: AbortSignal }): Promise<BatchInsertResult>;
+  /**
+   * Does up to `maxVectors` (default 64) of the work inserts left for later (the auto index's switch to HNSW);
+   * returns how many vectors are left, 0 when none. Results are the same either way.
+   */
+  advanceBuild(maxVectors?: number): number;
   /** Stores the vector and its metadata in one step; returns its id. */
   insertWithMetadata(vector: Float32Array, metadata: { [key: string]: MetadataInput }): number;
   /** TeaVec: insertBatch with one metadata record (or null) per vector. */

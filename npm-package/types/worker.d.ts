@@ -29,7 +29,7 @@ type AsyncMethods<T, Omitted extends keyof T> = {
  * Batch inserts take a last `{ signal, onProgress }`; an abort leaves the index as it was before the batch.
  */
 export interface WorkerIndex extends AsyncMethods<EdgeVec, 'free' | 'insertBatch' | 'insertBatchFlat'
-  | 'insertBatchWithProgress' | 'insertBatchWithMetadata' | 'compact'> {
+  | 'insertBatchWithProgress' | 'insertBatchWithProgressAsync' | 'insertBatchWithMetadata' | 'compact'> {
   readonly dimensions: number;
   readonly metric: EdgeVec['metric'];
   readonly size: number;
@@ -37,6 +37,8 @@ export interface WorkerIndex extends AsyncMethods<EdgeVec, 'free' | 'insertBatch
   insertBatch(vectors: Float32Array[], options?: BatchInsertConfig | LongCallOptions | null): Promise<BatchInsertResult>;
   insertBatchFlat(vectors: Float32Array, count: number, options?: LongCallOptions): Promise<Uint32Array>;
   insertBatchWithProgress(vectors: Float32Array[], onProgress: (inserted: number, total: number) => void,
+    options?: Pick<LongCallOptions, 'signal'>): Promise<BatchInsertResult>;
+  insertBatchWithProgressAsync(vectors: Float32Array[], onProgress: (inserted: number, total: number) => void,
     options?: Pick<LongCallOptions, 'signal'>): Promise<BatchInsertResult>;
   insertBatchWithMetadata(vectors: Float32Array[], metadatas: Parameters<EdgeVec['insertBatchWithMetadata']>[1],
     options?: LongCallOptions): Promise<BatchInsertResult>;

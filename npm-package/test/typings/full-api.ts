@@ -59,6 +59,10 @@ expect(flatIds instanceof Uint32Array && flatIds.length === 2, 'insertBatchFlat 
 const batch: BatchInsertResult = ix.insertBatch([v, v], new BatchInsertConfig());
 expect(batch.ids instanceof Uint32Array && batch.total === 2 && batch.inserted === 2, 'insertBatch');
 const progress: BatchInsertResult = ix.insertBatchWithProgress([v], (done: number, total: number) => { void done; void total; });
+const progressAsync: BatchInsertResult = await ix.insertBatchWithProgressAsync([v], () => {}, { signal: new AbortController().signal });
+expect(progressAsync.inserted === 1, 'insertBatchWithProgressAsync');
+const buildLeft: number = ix.advanceBuild(64);
+expect(buildLeft === 0, 'advanceBuild: nothing left on a small index');
 const withMeta: number = ix.insertWithMetadata(v, { cat: 'gpu', price: 1, ok: true, tags: ['a'], none: null, typed: JsMetadataValue.fromInteger(1) });
 const batchMeta: BatchInsertResult = ix.insertBatchWithMetadata([v, v], [{ a: 1 }, null]);
 

@@ -88,6 +88,7 @@ final class EngineApi {
                     read("needsCompaction", "boolean"),
                     read("compactionThreshold", "number"),
                     write("compact", "int"),
+                    write("advanceBuild", "int", "int"),
                     read("checkIntegrity", "number"),
                     read("memoryBytes", "number"),
                     read("metadataBytes", "number"),

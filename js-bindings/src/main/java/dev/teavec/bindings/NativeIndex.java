@@ -239,6 +239,19 @@ public final class NativeIndex {
     }
 
     /**
+     * Does up to {@code maxVectors} (at least 1) of the work adds left for later (the auto index's switch to
+     * HNSW); returns the vectors still to do, 0 when none. Callers step it between turns of the event loop.
+     */
+    @JSExport
+    public int advanceBuild(int maxVectors) {
+        live();
+        if (maxVectors < 1) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "maxVectors must be at least 1");
+        }
+        return index.advanceBuild(maxVectors);
+    }
+
+    /**
      * A diagnostic for tests: checks the index's internal consistency and that the linear memory its
      * factory holds is exactly what its live storages and kernels use (nothing stranded by compaction,
      * SQ8 training or AUTO's switch); returns those bytes, or -1 on the Java heap (nothing counted).

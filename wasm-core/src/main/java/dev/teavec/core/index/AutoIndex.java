@@ -9,12 +9,15 @@ import dev.teavec.core.vector.Metric;
 
 /**
  * The {@code auto} index type, the default: an exact {@code flat} index while small, an {@code hnsw}
- * one from {@link IndexConfig#autoThreshold()} live vectors on. The switch happens inside the add that
- * reaches the threshold: the live vectors move to a new HNSW index under the same ids (one build, about
- * threshold / build rate seconds, once); SQ8 calibrates on all of them, after the graph over them was
- * built on exact floats. It never switches back, even when deletes shrink it: flipping would rebuild
- * again and again around the threshold. The flat index is released once its vectors are handed over
- * (the delegate is owned here; its storage shares the one factory).
+ * one from {@link IndexConfig#autoThreshold()} live vectors on. The first add after the threshold was reached
+ * starts the switch ({@link HnswHandover}): the live vectors move to a new HNSW index under the same ids, at
+ * most {@link #HANDOVER_PER_ADD} of them per add (or per {@link #advanceBuild} step), so that no single call
+ * builds the whole graph; the flat index answers, exactly, until every vector was handed over, then
+ * the HNSW index takes over. SQ8 calibrates on the first threshold vectors handed over, after the
+ * graph over them was built on exact floats. It never switches back, even when deletes shrink it: flipping
+ * would rebuild again and again around the threshold. The flat index is released once its vectors are
+ * handed over (the delegate is owned here; its storage shares the one factory). A snapshot taken during
+ * the switch holds the flat phase: the switch starts over after a load, at the next add or build step.
  *
  * <p>Snapshot state, format version 1: {@code u8 phase} (0 flat, 1 HNSW), {@code u16} the delegate
  * type's format version, then the delegate's own state.
@@ -23,10 +26,19 @@ public final class AutoIndex implements VectorIndex {
     static final int FORMAT_VERSION = 1;
     private static final int FLAT_PHASE = 0;
     private static final int HNSW_PHASE = 1;
+    /**
+     * Vectors handed over to the HNSW index per add during the switch: a few graph inserts per call, and
+     * the backlog shrinks by this minus one per add, so the switch of a {@code threshold}-vector index ends
+     * after about threshold / (HANDOVER_PER_ADD - 1) adds.
+     */
+    static final int HANDOVER_PER_ADD = 4;
 
     private final IndexConfig config;
     private final VectorStorageFactory storage;
+    /** The index that answers: flat until the handover is complete, then HNSW. */
     private ManagedIndex delegate;
+    /** Non-null while switching. */
+    private HnswHandover handover;
 
     AutoIndex(IndexConfig config, VectorStorageFactory storage) {
         this(config, storage, ManagedIndex.create(FlatType.INSTANCE, flatConfig(config), storage));
@@ -110,28 +122,57 @@ public final class AutoIndex implements VectorIndex {
 
     @Override
     public int add(float[] vector) {
-        int id = delegate.add(vector);
-        if (!usesHnsw() && delegate.liveCount() >= config.autoThreshold()) {
-            delegate = toHnsw(delegate);
-        }
-        return id;
+        // The switch goes on (or starts, once an earlier add reached the threshold) before this add: a step
+        // that fails then leaves the vector unstored, and the caller sees an add that changed nothing.
+        advanceBuild(HANDOVER_PER_ADD);
+        return delegate.add(vector);
     }
 
-    private ManagedIndex toHnsw(ManagedIndex flat) {
-        // SQ8 calibrates on every vector handed over (a better sample than the default size), after
-        // the graph over them was built on exact floats.
-        int training = Math.max(config.sq8TrainingSize(), flat.liveCount());
-        ManagedIndex hnsw = ManagedIndex.create(HnswType.INSTANCE, hnswConfig(config, training), storage);
+    /**
+     * Does up to {@code maxVectors} of the switch to HNSW (starting it if the index reached the threshold,
+     * e.g. one loaded from a snapshot taken during the switch); returns the vectors still to hand over
+     * (an upper bound), 0 when there is no switch under way.
+     */
+    @Override
+    public int advanceBuild(int maxVectors) {
+        if (handover == null) {
+            if (usesHnsw() || delegate.liveCount() < config.autoThreshold()) {
+                return 0;
+            }
+            startHandover();
+        }
+        boolean done;
         try {
-            flat.copyLiveTo(hnsw);
+            done = handover.advance(maxVectors);
         } catch (RuntimeException e) {
             // The flat index stays the delegate; the half-built one must not strand its memory.
-            hnsw.release();
+            handover.abandon();
+            handover = null;
             throw e;
         }
-        hnsw.reserveIds(flat.idLimit());
-        flat.release();
-        return hnsw;
+        if (!done) {
+            return handover.pending();
+        }
+        delegate = handover.finish();
+        handover = null;
+        return 0;
+    }
+
+    /** True while the switch to HNSW is under way (the flat index still answers). */
+    public boolean switching() {
+        return handover != null;
+    }
+
+    /** Graph nodes of the switch under way (0 when none): tests bound the work per call with it. */
+    int handedOver() {
+        return handover == null ? 0 : handover.graphed();
+    }
+
+    private void startHandover() {
+        // SQ8 calibrates on the first threshold vectors handed over (a better sample than the default size),
+        // after the graph over them was built on exact floats: the same count whenever the switch starts.
+        int training = Math.max(config.sq8TrainingSize(), config.autoThreshold());
+        handover = HnswHandover.start(delegate, hnswConfig(config, training), storage);
     }
 
     @Override
@@ -182,6 +223,7 @@ public final class AutoIndex implements VectorIndex {
     /** An update never switches to HNSW: the live count does not change. */
     @Override
     public void update(int id, float[] vector) {
+        // During a switch the update moves the id to a later flat ordinal, where the handover finds it.
         delegate.update(id, vector);
     }
 
@@ -192,17 +234,20 @@ public final class AutoIndex implements VectorIndex {
 
     @Override
     public long memoryBytes() {
-        return delegate.memoryBytes();
+        return delegate.memoryBytes() + (handover == null ? 0 : handover.memoryBytes());
     }
 
     @Override
     public long storageBytes() {
-        return delegate.storageBytes();
+        return delegate.storageBytes() + (handover == null ? 0 : handover.storageBytes());
     }
 
     @Override
     public void delete(int id) {
         delegate.delete(id);
+        if (handover != null) {
+            handover.deleted(id);
+        }
     }
 
     @Override
@@ -232,11 +277,18 @@ public final class AutoIndex implements VectorIndex {
 
     @Override
     public void compact() {
+        if (handover != null) {
+            // Compaction renumbers the flat ordinals the handover walks, and rebuilds a graph anyway: finish first.
+            advanceBuild(Integer.MAX_VALUE);
+        }
         delegate.compact();
     }
 
     @Override
     public void checkIntegrity() {
         delegate.checkIntegrity();
+        if (handover != null) {
+            handover.checkIntegrity();
+        }
     }
 }

@@ -312,15 +312,45 @@ public final class ManagedIndex implements VectorIndex {
         }
     }
 
-    /** Hands every live vector, in ordinal order and under its id, to {@code target} (AUTO's switch). */
-    void copyLiveTo(ManagedIndex target) {
+    /**
+     * Hands live vectors from ordinal {@code from} on, in ordinal order and under their ids, to {@code target}
+     * (AUTO's switch), until {@code max} were handed over or the ordinals run out; returns the ordinal to go on
+     * from. An id {@code target} holds already (handed over, then updated here) is updated there.
+     */
+    int copyLiveTo(ManagedIndex target, int from, int max) {
         float[] v = new float[dim];
-        for (int ord = 0; ord < vectors.size(); ord++) {
+        int ord = from;
+        for (int handed = 0; ord < vectors.size() && handed < max; ord++) {
             if (!ids.isDeletedOrd(ord)) {
                 vectors.exactVectors().decode(ord, v);
-                target.addWithId(ids.id(ord), v);
+                int id = ids.id(ord);
+                if (target.holdsLive(id)) {
+                    target.update(id, v);
+                } else {
+                    target.addWithId(id, v);
+                }
+                handed++;
             }
         }
+        return ord;
+    }
+
+    /** Stored ordinals, deleted ones included. */
+    int ordinals() {
+        return ids.ordinals();
+    }
+
+    int idOfOrdinal(int ord) {
+        return ids.id(ord);
+    }
+
+    boolean isLiveOrdinal(int ord) {
+        return !ids.isDeletedOrd(ord) && ids.liveOrdOrNone(ids.id(ord)) == ord;
+    }
+
+    /** True when {@code id} is live here. */
+    boolean holdsLive(int id) {
+        return id >= 0 && id < ids.nextId() && ids.liveOrdOrNone(id) >= 0;
     }
 
     /**

@@ -101,4 +101,13 @@ public interface VectorIndex {
 
     /** Throws {@link IllegalStateException} describing the first internal inconsistency found. */
     void checkIntegrity();
+
+    /**
+     * Work that adds left for later, done in bounded steps (the {@code auto} index's switch to HNSW hands
+     * over up to {@code maxVectors} vectors per call); returns how much is left (vectors), 0 when none.
+     * Results are the same before and after: it only makes later searches faster.
+     */
+    default int advanceBuild(int maxVectors) {
+        return 0;
+    }
 }

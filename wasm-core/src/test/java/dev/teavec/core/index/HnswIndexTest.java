@@ -153,6 +153,8 @@ class HnswIndexTest {
             auto.add(y);
             oracle.add(y);
         }
+        assertTrue(auto.advanceBuild(1) > 0 && auto.switching(), "100 live vectors: switching to HNSW");
+        assertEquals(0, auto.advanceBuild(Integer.MAX_VALUE), "the switch ends when stepped to the end");
         assertTrue(auto.usesHnsw(), "100 live vectors: HNSW");
         assertTrue(auto.isDeleted(5), "deleted ids stay deleted across the switch");
         assertEquals(102, auto.add(VectorIndexContractTest.gaussian(random, 8)), "ids continue, none reused");
