@@ -21,8 +21,11 @@ final class SnapshotTransfer {
         return out;
     }
 
-    /** The bytes of {@code array}, once its header is checked: garbage is refused before anything more is copied. */
-    static SnapshotBytes fromJs(Int8Array array) {
+    /**
+     * The bytes of {@code array}, once its header is checked: garbage is refused before anything more is copied.
+     * {@code crcVerified}: see {@link SnapshotBytes#crcVerified()}.
+     */
+    static SnapshotBytes fromJs(Int8Array array, boolean crcVerified) {
         int length = array.getLength();
         int head = Math.min(length, SnapshotHeader.BYTES);
         SnapshotHeader.check(Int8Array.create(array.getBuffer(), array.getByteOffset(), head).copyToJavaArray(), length);
@@ -32,6 +35,7 @@ final class SnapshotTransfer {
             int n = Math.min(SnapshotBytes.CHUNK_SIZE, length - from);
             chunks[i] = Int8Array.create(array.getBuffer(), array.getByteOffset() + from, n).copyToJavaArray();
         }
-        return SnapshotBytes.ofChunks(chunks);
+        SnapshotBytes bytes = SnapshotBytes.ofChunks(chunks);
+        return crcVerified ? bytes.crcVerified() : bytes;
     }
 }

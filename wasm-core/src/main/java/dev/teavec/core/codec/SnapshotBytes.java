@@ -13,10 +13,32 @@ public final class SnapshotBytes {
 
     private final byte[][] chunks;
     private final int length;
+    /** A CRC-32 over exactly these bytes already held (see {@link #crcVerified}). */
+    private final boolean crcVerified;
 
     private SnapshotBytes(byte[][] chunks, int length) {
+        this(chunks, length, false);
+    }
+
+    private SnapshotBytes(byte[][] chunks, int length, boolean crcVerified) {
         this.chunks = chunks;
         this.length = length;
+        this.crcVerified = crcVerified;
+    }
+
+    /**
+     * The same bytes, marked as checked by a CRC-32 over all of them that the caller verified (a checkpoint's,
+     * which the log storage checks before handing the snapshot out): decoding then skips the sections' CRCs,
+     * which could only fail where that one did. Every other check (structure, limits, values) still runs:
+     * a CRC proves the bytes are the ones written, not that they are well-formed.
+     */
+    public SnapshotBytes crcVerified() {
+        return new SnapshotBytes(chunks, length, true);
+    }
+
+    /** Whether {@link #crcVerified()} marked these bytes. */
+    boolean isCrcVerified() {
+        return crcVerified;
     }
 
     /**
