@@ -3,6 +3,7 @@ package dev.teavec.core.score;
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.RowSource;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
@@ -216,6 +217,24 @@ public final class Sq8VectorValues implements ScoringVectors {
         codes.write(ord, codeScratch);
         normFromScratch(ord);
         return ord;
+    }
+
+    /**
+     * Appends {@code count} stored codes, end to end at {@code pos} of {@code source}, in one run
+     * ({@link CodeStorage#appendRows}), each norm recomputed from its code as {@link #appendCode} does (snapshots).
+     */
+    public void appendCodes(RowSource source, int pos, int count) {
+        int first = codes.size();
+        codes.appendRows(source, pos, count);
+        if (first + count > norms.length) {
+            float[] grown = new float[Math.max(first + count, norms.length * 2)];
+            System.arraycopy(norms, 0, grown, 0, norms.length);
+            norms = grown;
+        }
+        for (int ord = first; ord < first + count; ord++) {
+            codes.read(ord, codeScratch);
+            normFromScratch(ord);
+        }
     }
 
     /** Records the exact copy of clipped vector {@code ord} (ascending ords, after the codes): snapshots. */
