@@ -1,8 +1,6 @@
 package dev.teavec.bindings.simd;
 
 import dev.teavec.core.store.RowSource;
-import org.teavm.interop.Import;
-import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -24,11 +22,6 @@ public final class JsRows implements RowSource {
 
     /** Copies bytes {@code [pos, pos + len)} to linear memory at {@code address}. */
     void copyTo(int pos, int address, int len) {
-        Int8Array.create(linearMemory(), address, len).set(Int8Array.create(bytes.getBuffer(),
-                bytes.getByteOffset() + pos, len));
+        LinearMemory.copyIn(Int8Array.create(bytes.getBuffer(), bytes.getByteOffset() + pos, len), address);
     }
-
-    /** The Wasm memory's buffer, as TeaVM's runtime gets it (a new one after each growth: ask every time). */
-    @Import(module = "teavmMemory", name = "linearMemory")
-    private static native ArrayBuffer linearMemory();
 }
