@@ -2,20 +2,19 @@ package dev.teavec.bindings.idb;
 
 import dev.teavec.bindings.simd.LinearMemory;
 import dev.teavec.core.codec.Crc32;
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
 import org.teavm.interop.Address;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.typedarrays.ArrayBuffer;
-import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.runtime.heap.Heap;
 
 /**
  * CRC-32 of a JS ArrayBuffer. The bytes are copied into Wasm linear memory 16 MiB at a time with one typed-array
- * copy (memcpy speed) and checksummed there with word loads; copying them into Java arrays (the fallback when
- * no scratch block can be had) costs more than the checksum itself (see bench/README.md, Checksums over JS buffers).
+ * copy (memcpy speed) and checksummed there with word loads: copying them into Java arrays cost more than the
+ * checksum itself (see bench/README.md, Checksums over JS buffers).
  */
 public final class BufferCrc {
-    private static final boolean LITTLE_ENDIAN = isLittleEndian();
     private static final int PIECE = 16 << 20;
 
     private BufferCrc() {
@@ -33,7 +32,7 @@ public final class BufferCrc {
         int piece = Math.min(PIECE, length);
         Address scratch = Heap.alloc(piece);
         if (scratch == null) {
-            return throughJavaArrays(buffer, offset, length);
+            throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "Wasm linear memory is exhausted");
         }
         try {
             int[] tables = Crc32.slicingTables();
@@ -66,27 +65,4 @@ public final class BufferCrc {
         }
         return ~c;
     }
-
-    /** The bytes copied into Java 16 MiB at a time (one Wasm GC array holds at most 2^27 elements), as words where aligned. */
-    private static int throughJavaArrays(ArrayBuffer buffer, int offset, int length) {
-        int crc = 0;
-        for (int done = 0; done < length; ) {
-            int n = Math.min(PIECE, length - done);
-            int at = offset + done;
-            int wordBytes = LITTLE_ENDIAN && (at & 3) == 0 ? n & ~3 : 0;
-            if (wordBytes > 0) {
-                int[] words = new Int32Array(buffer, at, wordBytes >>> 2).copyToJavaArray();
-                crc = Crc32.updateWords(crc, words, 0, words.length);
-            }
-            if (wordBytes < n) {
-                crc = Crc32.update(crc, new Int8Array(buffer, at + wordBytes, n - wordBytes).copyToJavaArray(), 0,
-                        n - wordBytes);
-            }
-            done += n;
-        }
-        return crc;
-    }
-
-    @JSBody(script = "return new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;")
-    private static native boolean isLittleEndian();
 }

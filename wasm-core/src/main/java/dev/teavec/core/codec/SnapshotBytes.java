@@ -37,9 +37,6 @@ public final class SnapshotBytes implements RowSource {
      * storage copies from the origin itself ({@link #rows()}: stored vectors) are never copied into Java.
      */
     public static SnapshotBytes lazy(int length, RowSource origin) {
-        if (length < 0) {
-            throw new IllegalArgumentException("length " + length);
-        }
         return new SnapshotBytes(new byte[chunkCount(length)][], length, false, origin);
     }
 
@@ -52,14 +49,19 @@ public final class SnapshotBytes implements RowSource {
     @Override
     public byte[] read(int pos, int len) {
         byte[] out = new byte[len];
+        copy(pos, out, 0, len);
+        return out;
+    }
+
+    /** Copies bytes {@code [pos, pos + len)} into {@code dst} from {@code off}, across chunk boundaries. */
+    void copy(int pos, byte[] dst, int off, int len) {
         for (int done = 0; done < len; ) {
             byte[] chunk = chunkAt(pos + done);
-            int off = offsetIn(pos + done);
-            int n = Math.min(len - done, chunk.length - off);
-            System.arraycopy(chunk, off, out, done, n);
+            int at = offsetIn(pos + done);
+            int n = Math.min(len - done, chunk.length - at);
+            System.arraycopy(chunk, at, dst, off + done, n);
             done += n;
         }
-        return out;
     }
 
     /**

@@ -141,15 +141,8 @@ final class SnapshotReader implements SectionInput {
     @Override
     public void readBytes(byte[] dst, int off, int len, String what) {
         need(len, what);
-        while (len > 0) {
-            byte[] chunk = bytes.chunkAt(pos);
-            int at = SnapshotBytes.offsetIn(pos);
-            int n = Math.min(len, chunk.length - at);
-            System.arraycopy(chunk, at, dst, off, n);
-            pos += n;
-            off += n;
-            len -= n;
-        }
+        bytes.copy(pos, dst, off, len);
+        pos += len;
     }
 
     /** Reads {@code len} finite floats into {@code dst}. */
