@@ -114,6 +114,8 @@ function embeddingOf(fn, saved = undefined) {
 
 /** The persistent database's way to create a collection from a log record (`[RESTORE](name, json)`). */
 export const RESTORE = Symbol('teavec.databaseRestore');
+/** Database[FROM_CHECKPOINT](bytes, crcVerified): fromBytes for openDatabase's recovery (not a public API). */
+export const FROM_CHECKPOINT = Symbol('teavec.databaseFromCheckpoint');
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -298,8 +300,13 @@ export class Database {
 
   /** The database a snapshot holds; TeaVecError CORRUPT_SNAPSHOT when the bytes are damaged. */
   static fromBytes(bytes) {
+    return Database[FROM_CHECKPOINT](bytes, false);
+  }
+
+  /** fromBytes of a checkpoint whose CRC-32 the log storage verified (`crcVerified`: not checksummed again). */
+  static [FROM_CHECKPOINT](bytes, crcVerified) {
     const view = asInt8Array(bytes);
-    const saved = requireEngine().databaseFromBytes(view, indexTypeTable);
+    const saved = requireEngine().databaseFromBytes(view, indexTypeTable, crcVerified ? 1 : 0);
     const db = new Database();
     for (let i = 0; i < saved.count; i++) {
       const name = saved.name(i);

@@ -12,10 +12,14 @@ export function snapshotOf(native) {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Validates `bytes` and loads it into the engine; returns what the EdgeVec constructor takes. */
-export function restoredFrom(bytes) {
+/**
+ * Validates `bytes` and loads it into the engine; returns what the EdgeVec constructor takes. `crcVerified`:
+ * a log storage already verified a CRC-32 over exactly these bytes (a checkpoint), so the engine does not
+ * checksum them again; every other check still runs.
+ */
+export function restoredFrom(bytes, crcVerified = false) {
   const view = asInt8Array(bytes);
-  return { [RESTORED]: requireEngine().indexFromBytes(view, indexTypeTable) };
+  return { [RESTORED]: requireEngine().indexFromBytes(view, indexTypeTable, crcVerified ? 1 : 0) };
 }
 
 /** The bytes as the engine takes them (no copy); INVALID_ARGUMENT for anything but bytes. */

@@ -1,7 +1,7 @@
 // A database opened by name (openDatabase): the collections of src/database.js in memory, every change
 // applied there and appended to the write-ahead log in the same turn (src/logged-state.js), its Promise
 // resolved once the log holds it durably. docs/database.md describes the whole; docs/format.md the log.
-import { Database } from './database.js';
+import { Database, FROM_CHECKPOINT } from './database.js';
 import { TEXT } from './collection.js';
 import { PersistentCollection } from './persistent-collection.js';
 import { appendRecord, applyRecord, createRecord, dropRecord } from './log-records.js';
@@ -9,7 +9,8 @@ import { appendRecord, applyRecord, createRecord, dropRecord } from './log-recor
 /** What the log holds for a database: collection changes and batches (log-records.js), and Database snapshots. */
 export const DATABASE = {
   what: 'database',
-  fromCheckpoint: (bytes) => (bytes ? Database.fromBytes(bytes) : new Database()),
+  // Every log storage verified a CRC-32 over the checkpoint's bytes (memory: they never left the process).
+  fromCheckpoint: (bytes) => (bytes ? Database[FROM_CHECKPOINT](bytes, true) : new Database()),
   apply: applyRecord,
   append: appendRecord,
   toBytes: (db) => db.toBytes(),

@@ -3,6 +3,7 @@
 // arguments, vectors moved out as float32 — and replay makes the same call again: ids are given out in call
 // order and never reused, so the replayed index gives every vector the id it had.
 import { EdgeVec } from './edgevec.js';
+import { restoredFrom } from './persistence.js';
 import { TeaVecError } from './errors.js';
 
 /** The EdgeVec methods that change the index: each is logged as one record. Everything else only reads. */
@@ -53,7 +54,8 @@ export function indexKind(config) {
   return {
     what: 'index',
     fromCheckpoint: (bytes) => {
-      if (bytes) return EdgeVec.fromBytes(bytes);
+      // Every log storage verified a CRC-32 over the checkpoint's bytes (memory: they never left the process).
+      if (bytes) return new EdgeVec(restoredFrom(bytes, true));
       if (!config) throw new TeaVecError('NOT_FOUND', 'no index of that name yet: pass a config to create it');
       return new EdgeVec(config);
     },

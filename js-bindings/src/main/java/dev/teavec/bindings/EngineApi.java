@@ -59,9 +59,9 @@ final class EngineApi {
     static final ExportedClass[] CLASSES = {
             new ExportedClass("module", "dev.teavec.bindings.TeaVecModule", methods(
                     read("createIndex", "index", "json", "indexTypes"),
-                    read("indexFromBytes", "index", "bytes", "indexTypes"),
+                    read("indexFromBytes", "index", "bytes", "indexTypes", "int"),
                     read("newDatabase", "database"),
-                    read("databaseFromBytes", "database", "bytes", "indexTypes"),
+                    read("databaseFromBytes", "database", "bytes", "indexTypes", "int"),
                     read("validateFilter", "void", "filter", "filterKind"),
                     read("maxFilterLength", "int"),
                     read("settingsOf", "json", "json"),

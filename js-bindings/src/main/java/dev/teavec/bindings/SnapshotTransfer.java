@@ -1,5 +1,6 @@
 package dev.teavec.bindings;
 
+import dev.teavec.bindings.simd.JsRows;
 import dev.teavec.core.codec.SnapshotBytes;
 import dev.teavec.core.codec.SnapshotHeader;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -7,7 +8,8 @@ import org.teavm.jso.typedarrays.Int8Array;
 /**
  * Moves snapshot bytes across the JS boundary chunk by chunk: one Wasm GC array holds at most 2^27
  * elements, so a snapshot larger than that lives in Java as several chunks and in JS as one typed array.
- * One copy per chunk each way.
+ * One copy per chunk each way; on the way in, only of the chunks decoding reads (stored vectors are copied
+ * from JavaScript into linear memory by their storage).
  */
 final class SnapshotTransfer {
     private SnapshotTransfer() {
@@ -21,17 +23,16 @@ final class SnapshotTransfer {
         return out;
     }
 
-    /** The bytes of {@code array}, once its header is checked: garbage is refused before anything more is copied. */
-    static SnapshotBytes fromJs(Int8Array array) {
+    /**
+     * The bytes of {@code array}, once its header is checked: garbage is refused before anything more is copied.
+     * {@code crcVerified}: see {@link SnapshotBytes#crcVerified()}.
+     */
+    static SnapshotBytes fromJs(Int8Array array, boolean crcVerified) {
         int length = array.getLength();
         int head = Math.min(length, SnapshotHeader.BYTES);
         SnapshotHeader.check(Int8Array.create(array.getBuffer(), array.getByteOffset(), head).copyToJavaArray(), length);
-        byte[][] chunks = new byte[SnapshotBytes.chunkCount(length)][];
-        for (int i = 0; i < chunks.length; i++) {
-            int from = i * SnapshotBytes.CHUNK_SIZE;
-            int n = Math.min(SnapshotBytes.CHUNK_SIZE, length - from);
-            chunks[i] = Int8Array.create(array.getBuffer(), array.getByteOffset() + from, n).copyToJavaArray();
-        }
-        return SnapshotBytes.ofChunks(chunks);
+        // Copied into Java chunk by chunk as decoding reaches them; stored vectors go to linear memory directly.
+        SnapshotBytes bytes = SnapshotBytes.lazy(length, new JsRows(array));
+        return crcVerified ? bytes.crcVerified() : bytes;
     }
 }

@@ -4,6 +4,7 @@ import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.bindings.idb.IdbSnapshotStore;
 import dev.teavec.bindings.types.JsIndexTypeTable;
 import dev.teavec.bindings.simd.LinearMemoryStorage;
+import dev.teavec.core.codec.SnapshotBytes;
 import dev.teavec.core.codec.SnapshotLimits;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.filter.Filter;
@@ -40,13 +41,15 @@ public final class TeaVecModule {
     /**
      * An index with its records loaded from {@link NativeIndex#toBytes()} output, of a built-in type or one
      * of {@code types}: CORRUPT_SNAPSHOT for damaged bytes, SNAPSHOT_TOO_NEW for a newer format,
-     * UNKNOWN_INDEX_TYPE for a type neither holds.
+     * UNKNOWN_INDEX_TYPE for a type neither holds. {@code crcVerified} 1: the caller verified a CRC-32 over
+     * exactly these bytes (a log storage's checkpoint), so the sections' CRCs are not computed again
+     * ({@link SnapshotBytes#crcVerified()}); 0 for bytes from anywhere else.
      */
     @JSExport
-    public static NativeIndex indexFromBytes(Int8Array bytes, JsIndexTypeTable types) {
+    public static NativeIndex indexFromBytes(Int8Array bytes, JsIndexTypeTable types, int crcVerified) {
         VectorStorageFactory storage = LinearMemoryStorage.best();
         try {
-            return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes), SnapshotLimits.DEFAULT,
+            return new NativeIndex(IndexSnapshot.decodeDatabase(SnapshotTransfer.fromJs(bytes, crcVerified != 0), SnapshotLimits.DEFAULT,
                     storage, JsIndexTypeTable.registry(types)), storage);
         } catch (RuntimeException e) {
             // A damaged snapshot must not strand the vectors decoded before the damage.
@@ -61,10 +64,13 @@ public final class TeaVecModule {
         return new NativeDatabase();
     }
 
-    /** The collections of a database snapshot ({@link NativeDatabase#toBytes()}); fails as {@link #indexFromBytes} does. */
+    /**
+     * The collections of a database snapshot ({@link NativeDatabase#toBytes()}); {@code crcVerified} and
+     * failures as {@link #indexFromBytes}.
+     */
     @JSExport
-    public static NativeDatabase databaseFromBytes(Int8Array bytes, JsIndexTypeTable types) {
-        return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes), JsIndexTypeTable.registry(types));
+    public static NativeDatabase databaseFromBytes(Int8Array bytes, JsIndexTypeTable types, int crcVerified) {
+        return NativeDatabase.decode(SnapshotTransfer.fromJs(bytes, crcVerified != 0), JsIndexTypeTable.registry(types));
     }
 
     /**

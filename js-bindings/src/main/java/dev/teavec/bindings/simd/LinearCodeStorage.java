@@ -2,6 +2,7 @@ package dev.teavec.bindings.simd;
 
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.RowSource;
 import dev.teavec.core.vector.VectorOps;
 import org.teavm.interop.Address;
 
@@ -45,6 +46,16 @@ final class LinearCodeStorage implements CodeStorage {
         for (int i = 0; i < dim; i++) {
             a.add(i).putByte(codes[i]);
         }
+    }
+
+    /** From JavaScript bytes: one typed-array copy per run of rows (per row when rows are padded). */
+    @Override
+    public void appendRows(RowSource source, int pos, int count) {
+        if (!(source instanceof JsRows)) {
+            CodeStorage.super.appendRows(source, pos, count);
+            return;
+        }
+        LinearRowCopy.append(rows, (JsRows) source, pos, count, dim);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.teavec.bindings.simd;
 
 import dev.teavec.core.store.FloatKernel;
 import dev.teavec.core.store.FloatStorage;
+import dev.teavec.core.store.RowSource;
 import dev.teavec.core.vector.VectorOps;
 import org.teavm.interop.Address;
 
@@ -48,6 +49,21 @@ final class LinearFloatStorage implements FloatStorage {
         for (int i = 0; i < dim; i++) {
             a.add(i << 2).putFloat(v[i]);
         }
+    }
+
+    @Override
+    public void set(int ord, float[] v) {
+        write(rows.address(ord), v, dim);
+    }
+
+    /** From JavaScript bytes: one typed-array copy per run of rows (per row when rows are padded). */
+    @Override
+    public void appendRows(RowSource source, int pos, int count) {
+        if (!(source instanceof JsRows)) {
+            FloatStorage.super.appendRows(source, pos, count);
+            return;
+        }
+        LinearRowCopy.append(rows, (JsRows) source, pos, count, 4 * dim);
     }
 
     @Override

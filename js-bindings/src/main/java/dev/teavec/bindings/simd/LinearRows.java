@@ -99,6 +99,25 @@ final class LinearRows {
         }
     }
 
+    /**
+     * Appends {@code count} rows at once (zeroed) and returns the first one's ordinal. Rows are contiguous
+     * within a chunk: {@link #runFrom} says how many follow an ordinal there.
+     */
+    int appendAll(int count) {
+        if (count > Integer.MAX_VALUE - size) {
+            throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "the index holds the maximum number of vectors");
+        }
+        reserve(size + count);
+        int first = size;
+        size += count;
+        return first;
+    }
+
+    /** How many rows from {@code ord} on lie end to end in its chunk (at most {@code limit}). */
+    int runFrom(int ord, int limit) {
+        return Math.min(limit, (mask + 1) - (ord & mask));
+    }
+
     /** Returns every chunk; again is a no-op. Afterwards the rows are empty (an address fails the assert). */
     void release() {
         for (LinearBlock c : chunks) {

@@ -142,7 +142,8 @@ final class CollectionsSection implements SectionPayload {
             }
             if (!none) {
                 storages[i] = storage.get();
-                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget, storages[i], types);
+                dbs[i] = IndexSnapshot.decodeDatabaseAt(bytes, in.position(), nested, budget, storages[i], types,
+                        false);
                 in.skip(nested, "collection snapshot");
             }
         }

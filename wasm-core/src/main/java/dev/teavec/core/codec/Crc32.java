@@ -33,6 +33,14 @@ public final class Crc32 {
         return t;
     }
 
+    /**
+     * A copy of the 8 × 256 slicing tables (table k at {@code k * 256}): for a loop over bytes held where a
+     * Java array cannot reach them (js-bindings: Wasm linear memory) that computes {@link #update}'s value.
+     */
+    public static int[] slicingTables() {
+        return TABLE.clone();
+    }
+
     /** The CRC of (the data whose CRC is {@code crc}) followed by {@code data[off..off+len)}. */
     public static int update(int crc, byte[] data, int off, int len) {
         int[] t = TABLE;

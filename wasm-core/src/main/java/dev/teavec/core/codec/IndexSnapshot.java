@@ -93,13 +93,17 @@ public final class IndexSnapshot {
      */
     public static CollectionStore decodeDatabase(SnapshotBytes bytes, SnapshotLimits limits, VectorStorageFactory storage,
             IndexTypes types) {
-        return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()), storage, types);
+        return decodeDatabaseAt(bytes, 0, bytes.length(), limits.budgetFor(bytes.length()), storage, types,
+                !bytes.isCrcVerified());
     }
 
-    /** Decodes the index snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
+    /**
+     * Decodes the index snapshot occupying exactly {@code [start, start + length)} of {@code bytes};
+     * {@code sectionCrcs} false when a CRC already covered those bytes (see {@link SnapshotLayout#parse}).
+     */
     static CollectionStore decodeDatabaseAt(SnapshotBytes bytes, int start, int length, DecodeBudget budget,
-            VectorStorageFactory storage, IndexTypes types) {
-        SnapshotLayout layout = SnapshotLayout.parse(bytes, start, length, SnapshotWriter.KIND_INDEX);
+            VectorStorageFactory storage, IndexTypes types, boolean sectionCrcs) {
+        SnapshotLayout layout = SnapshotLayout.parse(bytes, start, length, SnapshotWriter.KIND_INDEX, sectionCrcs);
         return RecordSections.read(layout, decodeIndex(layout, budget, storage, types), budget);
     }
 

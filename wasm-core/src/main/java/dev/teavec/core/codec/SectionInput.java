@@ -1,5 +1,7 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.store.RowSource;
+
 /**
  * One section payload being decoded, as an index type or a vector encoding sees it: little-endian
  * reads that check the bytes present first, counts checked against limits and the bytes left, and the
@@ -40,6 +42,15 @@ public interface SectionInput {
 
     /** Reads {@code len} finite floats into {@code dst}. */
     void readFinite(float[] dst, int off, int len, String what);
+
+    /**
+     * Skips the next {@code n} bytes and returns their position in {@link #rows()}: for a caller that copies
+     * them in bulk from there (stored vectors). Fails unless they are present.
+     */
+    int take(long n, String what);
+
+    /** Where the bytes that {@link #take} skips are copied from. */
+    RowSource rows();
 
     /** Fails unless the payload was read to its last byte. */
     void expectEnd();

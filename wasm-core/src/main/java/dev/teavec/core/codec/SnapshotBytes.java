@@ -1,22 +1,82 @@
 package dev.teavec.core.codec;
 
+import dev.teavec.core.store.RowSource;
+
 /**
  * The bytes of a snapshot, held in chunks of {@link #CHUNK_SIZE} bytes (the last one shorter): one Wasm
  * GC array holds at most 2^27 elements, and a snapshot of a large index is bigger than that. Positions
  * are ints: a snapshot holds at most 2^31 - 1 bytes. Not copied on the way in or out; callers must not
  * modify chunks they handed over or received.
  */
-public final class SnapshotBytes {
+public final class SnapshotBytes implements RowSource {
     static final int CHUNK_BITS = 24;
     /** 16 MiB: far below the 2^27-element cap, few enough chunks that crossing them is rare. */
     public static final int CHUNK_SIZE = 1 << CHUNK_BITS;
 
+    /** Null entries of a lazy instance are not copied from {@link #origin} yet. */
     private final byte[][] chunks;
     private final int length;
+    /** A CRC-32 over exactly these bytes already held (see {@link #crcVerified}). */
+    private final boolean crcVerified;
+    /** Where a lazy instance copies its chunks from on first use; null when they are all here. */
+    private final RowSource origin;
 
     private SnapshotBytes(byte[][] chunks, int length) {
+        this(chunks, length, false, null);
+    }
+
+    private SnapshotBytes(byte[][] chunks, int length, boolean crcVerified, RowSource origin) {
         this.chunks = chunks;
         this.length = length;
+        this.crcVerified = crcVerified;
+        this.origin = origin;
+    }
+
+    /**
+     * The {@code length} bytes {@code origin} holds, each chunk copied from it on first use: bytes that a
+     * storage copies from the origin itself ({@link #rows()}: stored vectors) are never copied into Java.
+     */
+    public static SnapshotBytes lazy(int length, RowSource origin) {
+        return new SnapshotBytes(new byte[chunkCount(length)][], length, false, origin);
+    }
+
+    /** Where runs of stored vectors are best copied from: the origin of a lazy instance, else these bytes. */
+    public RowSource rows() {
+        return origin != null ? origin : this;
+    }
+
+    /** A new array holding bytes {@code [pos, pos + len)}. */
+    @Override
+    public byte[] read(int pos, int len) {
+        byte[] out = new byte[len];
+        copy(pos, out, 0, len);
+        return out;
+    }
+
+    /** Copies bytes {@code [pos, pos + len)} into {@code dst} from {@code off}, across chunk boundaries. */
+    void copy(int pos, byte[] dst, int off, int len) {
+        for (int done = 0; done < len; ) {
+            byte[] chunk = chunkAt(pos + done);
+            int at = offsetIn(pos + done);
+            int n = Math.min(len - done, chunk.length - at);
+            System.arraycopy(chunk, at, dst, off + done, n);
+            done += n;
+        }
+    }
+
+    /**
+     * The same bytes, marked as checked by a CRC-32 over all of them that the caller verified (a checkpoint's,
+     * which the log storage checks before handing the snapshot out): decoding then skips the sections' CRCs,
+     * which could only fail where that one did. Every other check (structure, limits, values) still runs:
+     * a CRC proves the bytes are the ones written, not that they are well-formed.
+     */
+    public SnapshotBytes crcVerified() {
+        return new SnapshotBytes(chunks, length, true, origin);
+    }
+
+    /** Whether {@link #crcVerified()} marked these bytes. */
+    boolean isCrcVerified() {
+        return crcVerified;
     }
 
     /**
@@ -75,31 +135,40 @@ public final class SnapshotBytes {
     }
 
     public byte[] chunk(int i) {
-        return chunks[i];
+        byte[] c = chunks[i];
+        return c != null ? c : load(i);
+    }
+
+    private byte[] load(int i) {
+        int from = i << CHUNK_BITS;
+        byte[] c = origin.read(from, Math.min(CHUNK_SIZE, length - from));
+        chunks[i] = c;
+        return c;
     }
 
     /** One array holding all bytes (copied when there are several chunks). */
     public byte[] toArray() {
         if (chunks.length == 1) {
-            return chunks[0];
+            return chunk(0);
         }
         byte[] out = new byte[length];
         for (int i = 0; i < chunks.length; i++) {
-            System.arraycopy(chunks[i], 0, out, i * CHUNK_SIZE, chunks[i].length);
+            byte[] c = chunk(i);
+            System.arraycopy(c, 0, out, i * CHUNK_SIZE, c.length);
         }
         return out;
     }
 
     byte get(int pos) {
-        return chunks[pos >>> CHUNK_BITS][pos & (CHUNK_SIZE - 1)];
+        return chunkAt(pos)[pos & (CHUNK_SIZE - 1)];
     }
 
     void set(int pos, byte b) {
-        chunks[pos >>> CHUNK_BITS][pos & (CHUNK_SIZE - 1)] = b;
+        chunkAt(pos)[pos & (CHUNK_SIZE - 1)] = b;
     }
 
     byte[] chunkAt(int pos) {
-        return chunks[pos >>> CHUNK_BITS];
+        return chunk(pos >>> CHUNK_BITS);
     }
 
     static int offsetIn(int pos) {

@@ -33,8 +33,20 @@ final class SnapshotLayout {
         this.count = count;
     }
 
-    /** Parses the snapshot occupying exactly {@code [start, start + length)} of {@code bytes}. */
+    /**
+     * Parses the snapshot occupying exactly {@code [start, start + length)} of {@code bytes}, checking each
+     * section's CRC unless the bytes are {@link SnapshotBytes#crcVerified() verified}.
+     */
     static SnapshotLayout parse(SnapshotBytes bytes, int start, int length, int expectedKind) {
+        return parse(bytes, start, length, expectedKind, !bytes.isCrcVerified());
+    }
+
+    /**
+     * As {@link #parse(SnapshotBytes, int, int, int)}; {@code sectionCrcs} false skips the sections' CRCs: for
+     * a snapshot nested in a section whose CRC (or a CRC over all the bytes) already held, so each byte is
+     * checksummed once.
+     */
+    static SnapshotLayout parse(SnapshotBytes bytes, int start, int length, int expectedKind, boolean sectionCrcs) {
         SnapshotReader in = new SnapshotReader(bytes, start, start + length, "header");
         Header header = readHeader(in, bytes, start, length, expectedKind);
         int kind = expectedKind;
@@ -56,10 +68,7 @@ final class SnapshotLayout {
                 throw Corrupt.at(frame + 4, SectionIds.name(id) + " claims " + (payload & 0xFFFFFFFFL) + " bytes, "
                         + in.remaining() + " are left: truncated or damaged");
             }
-            Crc32 c = new Crc32();
-            c.update(bytes, frame, 8);
-            c.update(bytes, in.position(), payload);
-            if (c.value() != sectionCrc) {
+            if (sectionCrcs && crcOf(bytes, frame, in.position(), payload) != sectionCrc) {
                 throw Corrupt.at(frame + 8, "CRC32 mismatch in " + SectionIds.name(id) + " (section " + i
                         + ", payload bytes " + in.position() + ".." + (in.position() + payload) + "): the data is damaged");
             }
@@ -95,6 +104,13 @@ final class SnapshotLayout {
         }
         in.expectEnd();
         return new SnapshotLayout(bytes, start, kind, version, ids, versions, starts, lengths, kept);
+    }
+
+    private static int crcOf(SnapshotBytes bytes, int frame, int payloadStart, int payload) {
+        Crc32 c = new Crc32();
+        c.update(bytes, frame, 8);
+        c.update(bytes, payloadStart, payload);
+        return c.value();
     }
 
     /**

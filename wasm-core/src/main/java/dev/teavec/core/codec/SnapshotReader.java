@@ -1,6 +1,7 @@
 package dev.teavec.core.codec;
 
 import dev.teavec.core.number.Decimal;
+import dev.teavec.core.store.RowSource;
 
 /**
  * A bounds-checked little-endian cursor over {@code [position, end)} of a snapshot. Every read checks
@@ -140,15 +141,8 @@ final class SnapshotReader implements SectionInput {
     @Override
     public void readBytes(byte[] dst, int off, int len, String what) {
         need(len, what);
-        while (len > 0) {
-            byte[] chunk = bytes.chunkAt(pos);
-            int at = SnapshotBytes.offsetIn(pos);
-            int n = Math.min(len, chunk.length - at);
-            System.arraycopy(chunk, at, dst, off, n);
-            pos += n;
-            off += n;
-            len -= n;
-        }
+        bytes.copy(pos, dst, off, len);
+        pos += len;
     }
 
     /** Reads {@code len} finite floats into {@code dst}. */
@@ -180,6 +174,19 @@ final class SnapshotReader implements SectionInput {
 
     private int rawI32At(int p) {
         return (bytes.get(p) & 0xFF) | (bytes.get(p + 1) & 0xFF) << 8 | (bytes.get(p + 2) & 0xFF) << 16 | bytes.get(p + 3) << 24;
+    }
+
+    @Override
+    public int take(long n, String what) {
+        need(n, what);
+        int at = pos;
+        pos += (int) n;
+        return at;
+    }
+
+    @Override
+    public RowSource rows() {
+        return bytes.rows();
     }
 
     /** Fails unless the payload was read to its last byte. */

@@ -2,6 +2,7 @@ package dev.teavec.core.encoding;
 
 import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.codec.SectionOutput;
+import dev.teavec.core.number.Decimal;
 import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
@@ -32,7 +33,11 @@ public final class FloatVectorsFormat {
         }
     }
 
-    /** Reads {@code count} vectors of {@code dim} dimensions into {@code storage}. */
+    /**
+     * Reads {@code count} vectors of {@code dim} dimensions into {@code storage}: copied in as one run
+     * ({@link dev.teavec.core.store.FloatStorage#appendRows}: in the browser, straight from the JavaScript
+     * bytes into linear memory), then each read back once, checked and scored as add() would.
+     */
     public static FloatVectorValues read(SectionInput in, int count, int dim, Metric metric, VectorStorageFactory storage) {
         in.expect("vector count", count);
         in.expect("dimensions", dim);
@@ -41,14 +46,22 @@ public final class FloatVectorsFormat {
         in.charge(2 * 4L * count * dim + 8L * count, "float vectors");
         FloatVectorValues values = new FloatVectorValues(dim, metric, storage);
         values.reserve(count);
+        int start = in.take(4L * count * dim, count + " vectors of " + dim + " float32");
+        values.store().appendRows(in.rows(), start, count);
         float[] v = new float[dim];
         for (int ord = 0; ord < count; ord++) {
-            int at = in.position();
-            in.readFinite(v, 0, dim, "vector " + ord);
-            values.add(v);
-            // add() took the inverse norm, which is 0 only for the zero vector.
+            values.store().read(ord, v);
+            for (int i = 0; i < dim; i++) {
+                // x - x is 0 for every finite x, NaN for infinities and NaN (no calls in the loop).
+                if (v[i] - v[i] != 0f) {
+                    throw in.corrupt(start + 4 * (ord * dim + i), "vector " + ord + " holds " + Decimal.formatFloat(v[i])
+                            + ", not a finite number");
+                }
+            }
+            values.adoptStored(ord, v);
+            // adoptStored took the inverse norm, which is 0 only for the zero vector.
             if (metric.usesNorm() && values.invNorm(ord) == 0f) {
-                throw in.corrupt(at, "vector " + ord + " is zero, which cosine cannot hold");
+                throw in.corrupt(start + 4 * ord * dim, "vector " + ord + " is zero, which cosine cannot hold");
             }
         }
         return values;

@@ -101,13 +101,9 @@ public final class Sq8CodesFormat {
             clippedVectors[c] = v;
             previous = ord;
         }
-        in.need((long) count * dim, count + " codes of " + dim + " bytes");
         values.reserve(count);
-        byte[] code = new byte[dim];
-        for (int ord = 0; ord < count; ord++) {
-            in.readBytes(code, 0, dim, "code " + ord);
-            values.appendCode(code, 0);
-        }
+        // One run (in the browser straight from the JavaScript bytes into linear memory); norms from the codes.
+        values.appendCodes(in.rows(), in.take((long) count * dim, count + " codes of " + dim + " bytes"), count);
         for (int c = 0; c < clipped; c++) {
             values.restoreClipped(clippedOrds[c], clippedVectors[c]);
         }

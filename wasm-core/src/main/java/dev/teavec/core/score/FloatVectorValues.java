@@ -129,6 +129,32 @@ public final class FloatVectorValues implements ScoringVectors {
         return ord;
     }
 
+    /**
+     * Vector {@code ord}, appended to the store as it was added (a snapshot load's bulk copy,
+     * {@link FloatStorage#appendRows}) and read back into {@code vector}, becomes what {@link #add} would have
+     * made of it: under cosine rescaled where needed, and its inverse norm recorded. Each appended ordinal once,
+     * in order.
+     */
+    public void adoptStored(int ord, float[] vector) {
+        if (invNorms == null) {
+            return;
+        }
+        float[] scored = CosineScale.scaled(vector);
+        if (ord >= invNorms.length) {
+            float[] grown = new float[Math.max(ord + 1, invNorms.length * 2)];
+            System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
+            invNorms = grown;
+        }
+        invNorms[ord] = VectorOps.inverseNorm(scored, 0, scored.length);
+        if (scored != vector) {
+            store.set(ord, scored);
+            if (rescaled == null) {
+                rescaled = new RescaledOrdinals();
+            }
+            rescaled.add(ord, CosineScale.exponent(vector, 0, vector.length), vector.clone());
+        }
+    }
+
     @Override
     public void decode(int ord, float[] out) {
         float[] original = rescaled == null ? null : rescaled.originalOf(ord);

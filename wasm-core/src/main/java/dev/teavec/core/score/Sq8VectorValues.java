@@ -3,6 +3,7 @@ package dev.teavec.core.score;
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.RowSource;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
@@ -196,7 +197,7 @@ public final class Sq8VectorValues implements ScoringVectors {
     }
 
     /**
-     * Empty values in a given calibration state, to be filled by {@link #appendCode} and
+     * Empty values in a given calibration state, to be filled by {@link #appendCodes} and
      * {@link #restoreClipped}: how a snapshot is loaded. Norms are recomputed from the codes, exactly
      * as {@link #add} computes them, so they cannot disagree with the codes.
      */
@@ -217,18 +218,22 @@ public final class Sq8VectorValues implements ScoringVectors {
         }
     }
 
-    /** Appends the stored code {@code src[off..off+dim)} as the next ordinal (snapshots). */
-    public int appendCode(byte[] src, int off) {
-        int ord = codes.append();
-        if (ord == norms.length) {
-            float[] grown = new float[norms.length * 2];
+    /**
+     * Appends {@code count} stored codes, end to end at {@code pos} of {@code source}, in one run
+     * ({@link CodeStorage#appendRows}), each norm recomputed from its code as {@link #add} computes it (snapshots).
+     */
+    public void appendCodes(RowSource source, int pos, int count) {
+        int first = codes.size();
+        codes.appendRows(source, pos, count);
+        if (first + count > norms.length) {
+            float[] grown = new float[Math.max(first + count, norms.length * 2)];
             System.arraycopy(norms, 0, grown, 0, norms.length);
             norms = grown;
         }
-        System.arraycopy(src, off, codeScratch, 0, dim);
-        codes.write(ord, codeScratch);
-        normFromScratch(ord);
-        return ord;
+        for (int ord = first; ord < first + count; ord++) {
+            codes.read(ord, codeScratch);
+            normFromScratch(ord);
+        }
     }
 
     /** Records the exact copy of clipped vector {@code ord} (ascending ords, after the codes): snapshots. */

@@ -21,6 +21,24 @@ public interface CodeStorage {
     default void reserve(int count) {
     }
 
+    /**
+     * Appends {@code count} codes, {@link #dimensions()} bytes each, end to end at {@code [pos, pos +
+     * dimensions · count)} of {@code source}. Storages that can copy runs of rows at once override it.
+     */
+    default void appendRows(RowSource source, int pos, int count) {
+        int dim = dimensions();
+        byte[] code = new byte[dim];
+        int step = RowSource.rowsPerRead(dim);
+        for (int done = 0; done < count; done += step) {
+            int n = Math.min(step, count - done);
+            byte[] b = source.read(pos + dim * done, dim * n);
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(b, r * dim, code, 0, dim);
+                write(append(), code);
+            }
+        }
+    }
+
     /** Copies the codes of {@code ord} into {@code out[0..dimensions)}. */
     void read(int ord, byte[] out);
 

@@ -22,6 +22,31 @@ public interface FloatStorage {
     default void reserve(int count) {
     }
 
+    /**
+     * Appends {@code count} vectors stored as little-endian float32, {@link #dimensions()} each, end to end
+     * at {@code [pos, pos + 4 · dimensions · count)} of {@code source}, as they are (no check): what a snapshot
+     * load does before it checks and scores them. Storages that can copy runs of rows at once override it.
+     */
+    default void appendRows(RowSource source, int pos, int count) {
+        int dim = dimensions();
+        float[] v = new float[dim];
+        int step = RowSource.rowsPerRead(4 * dim);
+        for (int done = 0; done < count; done += step) {
+            int n = Math.min(step, count - done);
+            byte[] b = source.read(pos + 4 * dim * done, 4 * dim * n);
+            for (int r = 0, at = 0; r < n; r++) {
+                for (int i = 0; i < dim; i++, at += 4) {
+                    v[i] = Float.intBitsToFloat((b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16
+                            | b[at + 3] << 24);
+                }
+                add(v);
+            }
+        }
+    }
+
+    /** Replaces vector {@code ord} with {@code v} (length {@link #dimensions()}). */
+    void set(int ord, float[] v);
+
     /** Copies vector {@code ord} into {@code out[0..dimensions)}. */
     void read(int ord, float[] out);
 

@@ -67,6 +67,11 @@ public final class FloatVectorStore implements FloatStorage {
     }
 
     @Override
+    public void set(int ord, float[] v) {
+        System.arraycopy(v, 0, chunk(ord), offset(ord), dim);
+    }
+
+    @Override
     public void read(int ord, float[] out) {
         System.arraycopy(chunk(ord), offset(ord), out, 0, dim);
     }

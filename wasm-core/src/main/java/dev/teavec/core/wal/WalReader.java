@@ -15,7 +15,8 @@ import java.util.List;
  * <li>a segment's start continues the log when its sequence number is the last one read so far, or lies
  *     between it and the checkpoint's (those records are in the checkpoint). A start beyond both means
  *     records are missing: the whole segment is dropped ({@link DroppedBytes#GAP});</li>
- * <li>records the checkpoint covers (sequence number at most its) are skipped, the others returned.</li>
+ * <li>records the checkpoint covers (sequence number at most its) are skipped, the others returned; a covered
+ *     record's payload is not decoded (its frame, CRC-32 and sequence number are checked).</li>
  * </ul>
  * Nothing is ever returned that follows a dropped record without a valid segment start re-establishing
  * the sequence: a cut never lets a later record apply to a state it was not written against.
@@ -100,12 +101,17 @@ public final class WalReader {
                         : "a segment start inside a segment");
                 return;
             }
-            WalOperation operation;
-            try {
-                operation = WalOperation.read(op, new WalPayloadReader(b, pos + WalFormat.HEADER_BYTES, end));
-            } catch (TeaVecException e) {
-                drop(b, id, pos, seq, DroppedBytes.MALFORMED, WalOp.name(op) + ": " + e.getMessage());
-                return;
+            // A record the checkpoint covers is never applied: its frame, CRC and sequence number are all that
+            // matter, and a reopen after a first checkpoint would otherwise decode the whole log again.
+            boolean coveredRecord = !first && seq <= checkpointSeq;
+            WalOperation operation = null;
+            if (!coveredRecord) {
+                try {
+                    operation = WalOperation.read(op, new WalPayloadReader(b, pos + WalFormat.HEADER_BYTES, end));
+                } catch (TeaVecException e) {
+                    drop(b, id, pos, seq, DroppedBytes.MALFORMED, WalOp.name(op) + ": " + e.getMessage());
+                    return;
+                }
             }
             if (first) {
                 long bound = prev == NONE ? checkpointSeq : Math.max(prev, checkpointSeq);

@@ -87,6 +87,49 @@ class DatabaseSnapshotTest {
         assertThrows(TeaVecException.class, () -> IndexSnapshot.decodeDatabase(bytes));
     }
 
+    /**
+     * Each byte is checksummed once: a nested index snapshot's sections are covered by the COLLECTIONS CRC and
+     * not checked again, and bytes marked crcVerified (a checkpoint whose CRC over all of them held) skip the
+     * sections' CRCs; the header's CRC and every structural check still run.
+     */
+    @Test
+    void eachByteIsChecksummedOnce() {
+        CollectionStore small = RecordSnapshotScenarios.small(SEED);
+        byte[] bytes = DatabaseSnapshot.encode(new String[] {"a"}, new String[] {"{}"}, new CollectionStore[] {small}).toArray();
+        float[][] queries = SnapshotScenarios.queries(5, small.index().dimensions(), SEED);
+        // The nested snapshot: after the count, the name ("a"), the settings ("{}") and its length.
+        int nested = Reseal.payload(bytes, SectionIds.COLLECTIONS) + 4 + 2 + 1 + 4 + 2 + 4;
+        byte[] nestedCrcWrong = bytes.clone();
+        nestedCrcWrong[nested + SnapshotWriter.HEADER_BYTES + 8] ^= 1;
+        Reseal.crcs(nestedCrcWrong);
+        RecordSnapshotScenarios.assertSame(small, DatabaseSnapshot.decode(SnapshotBytes.of(nestedCrcWrong)).database(0),
+                queries, "nested CRC not checked again");
+        // The COLLECTIONS section's own CRC: checked, unless the bytes are marked verified.
+        byte[] outerCrcWrong = bytes.clone();
+        outerCrcWrong[SnapshotWriter.HEADER_BYTES + 8] ^= 1;
+        assertEquals(ErrorCode.CORRUPT_SNAPSHOT, assertThrows(TeaVecException.class,
+                () -> DatabaseSnapshot.decode(SnapshotBytes.of(outerCrcWrong))).code());
+        RecordSnapshotScenarios.assertSame(small,
+                DatabaseSnapshot.decode(SnapshotBytes.of(outerCrcWrong).crcVerified()).database(0), queries, "verified");
+        // Marked verified, the header's CRC and the structure are still checked.
+        byte[] headerCrcWrong = bytes.clone();
+        headerCrcWrong[20] ^= 1;
+        assertThrows(TeaVecException.class, () -> DatabaseSnapshot.decode(SnapshotBytes.of(headerCrcWrong).crcVerified()));
+        byte[] badSettings = bytes.clone();
+        int settings = Reseal.payload(badSettings, SectionIds.COLLECTIONS) + 4 + 2 + 1 + 4;
+        badSettings[settings] = '[';
+        badSettings[settings + 1] = ']';
+        TeaVecException e = assertThrows(TeaVecException.class,
+                () -> DatabaseSnapshot.decode(SnapshotBytes.of(badSettings).crcVerified()));
+        assertTrue(e.getMessage().contains("JSON object"), e.getMessage());
+        // An index snapshot marked verified: its sections' CRCs are skipped too.
+        byte[] index = IndexSnapshot.encodeToArray(small);
+        index[SnapshotWriter.HEADER_BYTES + 8] ^= 1;
+        assertThrows(TeaVecException.class, () -> IndexSnapshot.decodeDatabase(SnapshotBytes.of(index)));
+        RecordSnapshotScenarios.assertSame(small, IndexSnapshot.decodeDatabase(SnapshotBytes.of(index).crcVerified()),
+                queries, "verified index");
+    }
+
     @Test
     void settingsThatAreNotAJsonObjectAreRefusedOnEncodeAndDecode() {
         CollectionStore[] one = {null};

@@ -133,6 +133,36 @@ class WalSequenceTest {
         assertCut(DroppedBytes.MALFORMED, 1, (r, start) -> setI32(r, start + 16 + 19, 0x7FC00000));
     }
 
+    /**
+     * A record the checkpoint covers is never applied, so its payload is not decoded: content that would be
+     * malformed (CRC resealed) is skipped as covered, and the records after it still return. The same record
+     * after the checkpoint is cut as malformed.
+     */
+    @Test
+    void coveredRecordsAreCheckedByFrameCrcAndSequenceOnly() {
+        WalSamples.Log log = new WalSamples.Log(0).segment(0).add(new WriteBatch(WalOp.ADD, "c", new String[] {"k"}, 1,
+                null, new float[] {1f}, null, null)).add(op(2)).add(op(3));
+        byte[] b = log.bytes()[0];
+        int start = log.places.get(0)[1];
+        int payload = log.places.get(0)[2] - WalFormat.FRAME_BYTES;
+        // Vector value (payload byte 19): NaN, which decoding refuses.
+        setI32(b, start + 16 + 19, 0x7FC00000);
+        setI32(b, start + WalFormat.HEADER_BYTES + payload, Crc32.update(0, b, start, WalFormat.HEADER_BYTES + payload));
+        WalContents covered = WalReader.read(new byte[][] {b}, new int[] {1}, 1);
+        assertEquals(log.expected.subList(1, 3), WalSamples.described(covered));
+        assertEquals(1, covered.recovery().covered());
+        assertTrue(covered.recovery().dropped().isEmpty());
+        assertEquals(3, covered.recovery().lastSeq());
+        WalContents applied = WalReader.read(new byte[][] {b}, new int[] {1}, 0);
+        assertTrue(applied.records().isEmpty());
+        assertEquals(DroppedBytes.MALFORMED, applied.recovery().dropped().get(0).reason());
+        // A covered record still has to pass its CRC and follow its predecessor.
+        b[start + 16 + 20] ^= 1;
+        WalContents damaged = WalReader.read(new byte[][] {b}, new int[] {1}, 1);
+        assertTrue(damaged.records().isEmpty());
+        assertEquals(DroppedBytes.CHECKSUM, damaged.recovery().dropped().get(0).reason());
+    }
+
     private interface Edit {
         void apply(byte[] record, int start);
     }
