@@ -9,7 +9,7 @@ import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 
 const NODE_PLATFORM = '#teavec-node';
-const minify = () => terser({ keep_classnames: true, format: { comments: false } });
+const minify = () => terser({ keep_classnames: true, compress: { passes: 3 }, format: { comments: false } });
 const errorsModule = fileURLToPath(new URL('./src/errors.js', import.meta.url));
 const factoriesModule = fileURLToPath(new URL('./src/embedding-factories.js', import.meta.url));
 // teavec/solr takes these from the core bundle: TeaVecError (so that `instanceof TeaVecError` holds for

@@ -34,7 +34,7 @@ run(process.execPath, ['scripts/generate-engine.mjs', 'src/teavec.wasm', 'src/ge
 // binaryen shrinks TeaVM's output by ~10% gzip. The feature list is explicit: TeaVM's module has no
 // target-features section to detect them from, and --all-features would change how it is read.
 for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm']) {
-  run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--enable-gc', '--enable-reference-types',
+  run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--converge', '--enable-gc', '--enable-reference-types',
     '--enable-exception-handling', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-multivalue', wasm, '-o', wasm]);
 }
