@@ -13,6 +13,7 @@ import registry, {
 } from '../dist/embeddings.js';
 import { execFileSync } from 'node:child_process';
 import { installPackedPackage, packageDir, runInProject, writeInProject } from './helpers.mjs';
+import { letterVectors } from './letter-embeddings.js';
 
 const DATA = process.env.TEAVEC_DATA ?? join(packageDir, '..', '..', 'shared', 'data');
 const MODEL = 'all-MiniLM-L6-v2-onnx-q8';
@@ -35,12 +36,7 @@ function throwsWith(code, fn, label) {
 const letters = {
   name: 'letters',
   async generate(texts) {
-    return texts.map((t) => {
-      const v = new Array(26).fill(0);
-      for (const c of t.toLowerCase()) if (c >= 'a' && c <= 'z') v[c.charCodeAt(0) - 97] += 1;
-      const n = Math.hypot(...v) || 1;
-      return v.map((x) => x / n);
-    });
+    return letterVectors(texts);
   },
   getConfig: () => ({ alphabet: 26 }),
 };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import init, { Database, TeaVecError, openDatabase } from '../dist/teavec.js';
 import { openWorkerDatabase } from '../dist/worker.js';
 import { registerEmbeddingFunction } from '../dist/embeddings.js';
+import { letterVectors } from './letter-embeddings.js';
 
 await init();
 const dirs = mkdtempSync(join(tmpdir(), 'teavec-worker-ef-'));
@@ -21,12 +22,7 @@ function letters() {
     calls: 0,
     async generate(texts) {
       ef.calls++;
-      return texts.map((t) => {
-        const v = new Array(26).fill(0);
-        for (const c of t.toLowerCase()) if (c >= 'a' && c <= 'z') v[c.charCodeAt(0) - 97] += 1;
-        const n = Math.hypot(...v) || 1;
-        return v.map((x) => x / n);
-      });
+      return letterVectors(texts);
     },
     getConfig: () => ({ alphabet: 26 }),
   };

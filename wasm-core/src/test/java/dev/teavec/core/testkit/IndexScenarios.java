@@ -49,6 +49,19 @@ public final class IndexScenarios {
         return data;
     }
 
+    /** How many of {@code got}'s ids {@code expected} holds. */
+    static int overlap(SearchResult expected, SearchResult got) {
+        int hits = 0;
+        for (int i = 0; i < got.size(); i++) {
+            for (int j = 0; j < expected.size(); j++) {
+                if (got.id(i) == expected.id(j)) {
+                    hits++;
+                }
+            }
+        }
+        return hits;
+    }
+
     /** Recall@10 against the exact oracle for every metric, and a sound graph afterwards. */
     public static void recallAgainstFlat(String variant, long seed) {
         Random random = new Random(seed);
@@ -69,13 +82,7 @@ public final class IndexScenarios {
                 SearchResult expected = oracle.search(query, 10);
                 SearchResult got = index.search(query, 10);
                 Check.equal(10, got.size(), variant + " " + metric + " returns k results, seed " + seed);
-                for (int i = 0; i < 10; i++) {
-                    for (int j = 0; j < 10; j++) {
-                        if (got.id(i) == expected.id(j)) {
-                            hits++;
-                        }
-                    }
-                }
+                hits += overlap(expected, got);
             }
             double recall = hits / (10.0 * queries);
             // The same floor for every metric: dot builds its graph on the reduction to L2 (InnerProductAsL2).
@@ -114,13 +121,7 @@ public final class IndexScenarios {
                 float[] query = points[2000 + q];
                 SearchResult expected = oracle.search(query, 10);
                 SearchResult got = index.search(query, 10);
-                for (int i = 0; i < got.size(); i++) {
-                    for (int j = 0; j < expected.size(); j++) {
-                        if (got.id(i) == expected.id(j)) {
-                            hits++;
-                        }
-                    }
-                }
+                hits += overlap(expected, got);
             }
             recall[metric.ordinal()] = hits / 500.0;
         }
