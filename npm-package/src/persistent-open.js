@@ -9,7 +9,6 @@ import { PersistentDatabase, DATABASE } from './persistent-database.js';
 import { persistentIndex, indexKind } from './persistent-index.js';
 import { LoggedState, DEFAULT_CHECKPOINT_BYTES } from './logged-state.js';
 import { acquireWriterLock, openChannel, channelName } from './writer-lock.js';
-import { acquireFileLock } from './file-lock.js';
 
 const OPTIONS = ['storage', 'durability', 'flushIntervalMs', 'checkpointBytes', 'onLocked', 'readOnly', 'quotaBytes'];
 const STORAGES = ['auto', 'indexeddb', 'opfs', 'file', 'memory'];
@@ -122,17 +121,7 @@ async function openLogged(name, opts, kind) {
   const lockName = channelName(storage, name);
   // OPFS cannot have followers (above): a second opener waits for the writer whatever onLocked says.
   const wait = opts.onLocked === 'wait' || storage === 'opfs';
-  let release = opts.readOnly ? null : await acquireWriterLock(lockName, wait);
-  if (release && storage === 'file') {
-    // Across processes too: a lock file in the directory (src/file-lock.js).
-    const fileRelease = await acquireFileLock(name, wait).catch((e) => {
-      release();
-      throw e;
-    });
-    const inRealm = release;
-    release = fileRelease ? () => fileRelease().finally(inRealm) : null;
-    if (!fileRelease) inRealm();
-  }
+  const release = opts.readOnly ? null : await acquireWriterLock(lockName, wait);
   const writable = release !== null;
   const openStorage = () => openLogStorage(name, { storage, quotaBytes: opts.quotaBytes });
   let log;
@@ -142,7 +131,7 @@ async function openLogged(name, opts, kind) {
     session = await recoverSession(log, kind, { ...opts, writable });
   } catch (e) {
     await log?.close().catch(() => {});
-    await Promise.resolve(release?.()).catch(() => {});
+    release?.();
     throw e;
   }
   const channel = openChannel(lockName);
@@ -157,7 +146,7 @@ async function openLogged(name, opts, kind) {
       channel?.close();
       // A writer's close released its storage; a follower's storage is still open.
       if (!writable) await log.close().catch(() => {});
-      await release?.();
+      release?.();
     },
   };
   const logged = new LoggedState(name, storage, !writable, session, { ...hooks, kind });

@@ -1,6 +1,7 @@
 // One writer per database: the Web Locks API where the runtime has it (browsers and their workers, across
-// tabs of an origin), else a lock of this JavaScript realm; a Node 'file' database adds a lock file across
-// processes (src/file-lock.js). Committed changes reach read-only followers over a BroadcastChannel.
+// tabs of an origin), else a lock of this JavaScript realm. Node has no cross-process lock here: a 'file'
+// database is opened by one process at a time (docs/database.md). Committed changes reach read-only
+// followers over a BroadcastChannel.
 
 /** The lock and channel name of a database: storages are separate namespaces. */
 export const channelName = (storage, name) => `teavec-db:${storage}:${name}`;
@@ -25,7 +26,7 @@ export function acquireWriterLock(lockName, wait) {
 
 /**
  * Where the runtime has no Web Locks (Node): the same request() for this JavaScript realm, so that two opens
- * of one name in a process do not both write. (Across processes, src/file-lock.js guards a 'file' database.)
+ * of one name in a process do not both write. (Across processes nothing guards a 'file' database.)
  */
 const inProcessLocks = {
   held: new Map(),
