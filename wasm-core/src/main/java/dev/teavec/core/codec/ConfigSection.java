@@ -91,8 +91,7 @@ final class ConfigSection implements SectionPayload {
         int encodingAt = in.position();
         String encoding = Names.read(in, "quantization");
         if (VectorEncodings.BUILT_IN.find(encoding) == null || VectorEncodings.NONE.equals(encoding)) {
-            throw in.tooNew(encodingAt, "vector encoding '" + encoding + "' is unknown to this TeaVec (it reads "
-                    + VectorEncodings.BUILT_IN.names() + "); a newer TeaVec wrote it?");
+            throw in.tooNew(encodingAt, VectorEncodings.BUILT_IN.unknownReason(encoding));
         }
         int rerank = in.u8("keepFloatsForRerank");
         if (rerank > 1) {

@@ -41,8 +41,7 @@ final class VectorsSection implements SectionPayload {
         String name = Names.read(in, "vector encoding");
         VectorEncoding encoding = VectorEncodings.BUILT_IN.find(name);
         if (encoding == null || !encoding.name().equals(name)) {
-            throw in.tooNew(at, "vector encoding '" + name + "' is unknown to this TeaVec (it reads "
-                    + VectorEncodings.BUILT_IN.names() + "); a newer TeaVec wrote it?");
+            throw in.tooNew(at, VectorEncodings.BUILT_IN.unknownReason(name));
         }
         int versionAt = in.position();
         int version = in.u16("encoding format version");

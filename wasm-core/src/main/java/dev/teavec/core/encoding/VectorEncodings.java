@@ -11,13 +11,23 @@ public final class VectorEncodings {
     public static final String FLOAT32 = "float32";
     /** What a config's {@code quantization} calls float32. */
     public static final String NONE = "none";
-    public static final VectorEncodings BUILT_IN = new VectorEncodings(new VectorEncoding[] {
-        Float32Encoding.INSTANCE, Sq8Encoding.INSTANCE});
+    public static final VectorEncodings BUILT_IN = new VectorEncodings(withExtended(new VectorEncoding[] {
+        Float32Encoding.INSTANCE, Sq8Encoding.INSTANCE}, ExtendedEncodings.list()));
 
     private final VectorEncoding[] encodings;
 
     private VectorEncodings(VectorEncoding[] encodings) {
         this.encodings = encodings;
+    }
+
+    private static VectorEncoding[] withExtended(VectorEncoding[] core, VectorEncoding[] extended) {
+        if (extended == null) {
+            return core;
+        }
+        VectorEncoding[] all = new VectorEncoding[core.length + extended.length];
+        System.arraycopy(core, 0, all, 0, core.length);
+        System.arraycopy(extended, 0, all, core.length, extended.length);
+        return all;
     }
 
     /** The encoding called {@code name} ("none" for float32), or null. */
@@ -35,10 +45,27 @@ public final class VectorEncodings {
     public VectorEncoding forQuantization(String quantization) {
         VectorEncoding e = find(quantization);
         if (e == null) {
+            if (ExtendedEncodings.named(quantization)) {
+                throw new TeaVecException(ErrorCode.NOT_SUPPORTED, inOtherEngine(quantization));
+            }
             throw new TeaVecException(ErrorCode.INVALID_CONFIG, "quantization must be one of " + names() + ", got '"
                     + quantization + "'");
         }
         return e;
+    }
+
+    /** Why a snapshot's encoding {@code name} cannot be read by this build. */
+    public String unknownReason(String name) {
+        if (find(name) == null && ExtendedEncodings.named(name)) {
+            return inOtherEngine(name);
+        }
+        return "vector encoding '" + name + "' is unknown to this TeaVec (it reads " + names()
+                + "); a newer TeaVec wrote it?";
+    }
+
+    private static String inOtherEngine(String name) {
+        return "quantization '" + name + "' is in the engine of " + ExtendedEncodings.ENTRY + ": call its init() ("
+                + "import init from '" + ExtendedEncodings.ENTRY + "') instead of teavec's";
     }
 
     /** The names a config accepts, quoted: 'none', 'sq8', ... */
