@@ -77,6 +77,19 @@ export default [
     external: (id) => core.includes(id) || peer.test(id),
     plugins: [minify()],
   })),
+  {
+    // teavec/quantization: the engine with every encoding (teavec-quantization.wasm) and its kernels; it takes
+    // init() and the API from ./teavec.js, so that one engine runs everything.
+    input: 'src/quantization.js',
+    output: {
+      file: 'dist/quantization.js',
+      format: 'es',
+      sourcemap: false,
+      paths: Object.fromEntries(core.map((file) => [file, './teavec.js'])),
+    },
+    external: core,
+    plugins: [minify()],
+  },
   // teavec/worker: its own entry, never part of the core bundle. worker.js (the proxies) starts
   // worker-script.js (the engine's side) by `new URL('./worker-script.js', import.meta.url)`; both take the core
   // from ./teavec.js, so that errors are the core's TeaVecError and the worker loads the one engine.

@@ -15,6 +15,8 @@ const wasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec.was
 const walWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-wal.wasm');
 // Full-text search's module (js-bindings text/TextModule): loaded when a collection first searches by text.
 const textWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-text.wasm');
+// The engine with every encoding (teavec.wasm plus float16, sq4, binary, pq), loaded by teavec/quantization.
+const quantizationWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-quantization.wasm');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 try {
@@ -28,12 +30,14 @@ await mkdir(join(root, 'dist'), { recursive: true });
 await copyFile(wasmSource, join(root, 'src', 'teavec.wasm'));
 await copyFile(walWasmSource, join(root, 'src', 'teavec-wal.wasm'));
 await copyFile(textWasmSource, join(root, 'src', 'teavec-text.wasm'));
+await copyFile(quantizationWasmSource, join(root, 'src', 'teavec-quantization.wasm'));
 run(process.execPath, ['scripts/build-simd.mjs']);
-run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm', 'src/generated/jsbodies.js']);
-run(process.execPath, ['scripts/generate-engine.mjs', 'src/teavec.wasm', 'src/generated/jsbodies.js', 'src/generated/engine.js']);
+run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm', 'src/teavec-quantization.wasm', 'src/generated/jsbodies.js']);
+run(process.execPath, ['scripts/generate-engine.mjs', join(root, '..', 'js-bindings', 'target', 'wasm', 'engine-description.json'),
+  'src/generated/jsbodies.js', 'src/generated/engine.js', 'src/teavec.wasm', 'src/teavec-quantization.wasm']);
 // binaryen shrinks TeaVM's output by ~10% gzip. The feature list is explicit: TeaVM's module has no
 // target-features section to detect them from, and --all-features would change how it is read.
-for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm']) {
+for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm', 'src/teavec-quantization.wasm']) {
   run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--converge', '--enable-gc', '--enable-reference-types',
     '--enable-exception-handling', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-multivalue', wasm, '-o', wasm]);
@@ -42,13 +46,15 @@ run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'])
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
 await copyFile(join(root, 'src', 'teavec-wal.wasm'), join(root, 'dist', 'teavec-wal.wasm'));
 await copyFile(join(root, 'src', 'teavec-text.wasm'), join(root, 'dist', 'teavec-text.wasm'));
+await copyFile(join(root, 'src', 'teavec-quantization.wasm'), join(root, 'dist', 'teavec-quantization.wasm'));
 await copyFile(join(root, 'src', 'generated', 'teavec-simd.wasm'), join(root, 'dist', 'teavec-simd.wasm'));
+await copyFile(join(root, 'src', 'generated', 'teavec-quantization-simd.wasm'), join(root, 'dist', 'teavec-quantization-simd.wasm'));
 const { default: api } = await import(new URL('../src/generated/engine.js', import.meta.url).href);
 await writeFile(join(root, 'dist', 'index.d.ts'), fillTypings(await readFile(join(root, 'types', 'index.d.ts'), 'utf8'), api));
 await copyFile(join(root, 'types', 'embeddings.d.ts'), join(root, 'dist', 'embeddings.d.ts'));
 await copyFile(join(root, 'types', 'solr.d.ts'), join(root, 'dist', 'solr.d.ts'));
 await copyFile(join(root, 'types', 'worker.d.ts'), join(root, 'dist', 'worker.d.ts'));
-for (const name of ['langchain', 'ai']) await copyFile(join(root, 'types', `${name}.d.ts`), join(root, 'dist', `${name}.d.ts`));
+for (const name of ['langchain', 'ai', 'quantization']) await copyFile(join(root, 'types', `${name}.d.ts`), join(root, 'dist', `${name}.d.ts`));
 
 let rawTotal = 0;
 let gzipTotal = 0;
@@ -78,6 +84,10 @@ const workerRaw = workerFiles.reduce((sum, bytes) => sum + bytes.length, 0);
 const workerGzip = workerFiles.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
 console.log(`  teavec/worker (own entry, not in the core): worker.js + worker-script.js ${(workerRaw / 1024).toFixed(1)} KB raw `
   + `${(workerGzip / 1024).toFixed(1)} KB gzip`);
+const quantization = await Promise.all(['teavec-quantization.wasm', 'quantization.js'].map((file) => readFile(join(root, 'dist', file))));
+console.log(`  teavec/quantization (own entry, replaces the core engine): teavec-quantization.wasm + quantization.js `
+  + `${(quantization.reduce((n, b) => n + b.length, 0) / 1024).toFixed(1)} KB raw `
+  + `${(quantization.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024).toFixed(1)} KB gzip (with teavec.js: the engine with every encoding)`);
 for (const name of ['langchain', 'ai']) {
   const bytes = await readFile(join(root, 'dist', `${name}.js`));
   console.log(`  teavec/${name} (own entry, not in the core): ${name}.js ${(bytes.length / 1024).toFixed(1)} KB raw `

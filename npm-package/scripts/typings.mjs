@@ -1,5 +1,5 @@
 // The shipped typings: types/index.d.ts with its generated parts filled in from the engine's description
-// (src/generated/engine.js): the ErrorCode union, and the range and default of every setting.
+// (src/generated/engine.js): the ErrorCode and Quantization unions, and the range and default of every setting.
 
 /** "An integer in 2..512. Default 16." for one row of the settings table. */
 export function settingText(s) {
@@ -22,6 +22,7 @@ export function fillTypings(template, api) {
   const union = api.errorCodes.map((code) => `\n  | '${code}'`).join('');
   let out = template.replace('/* generated: ErrorCode */ string', union);
   const byName = new Map(api.settings.map((s) => [s.name, s]));
+  out = out.replace('/* generated: Quantization */ string', byName.get('quantization').choices.map((c) => `'${c}'`).join(' | '));
   out = out.replace(/\{@setting ([A-Za-z_0-9]+)\}/g, (_, name) => {
     const s = byName.get(name);
     if (!s) throw new Error(`typings: no setting named ${name} in the engine's table`);

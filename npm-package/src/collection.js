@@ -249,7 +249,7 @@ export class Collection {
     // ids and whereDocument restrict the search to candidates found first, searched exactly.
     const hitLists = !native ? vectors.map(() => [])
       : filters.keys || filters.document ? this.#searchAmong(native, this.#select(native, filters, 0, -1), vectors, k)
-        : vectors.map((v) => (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0)).results);
+        : vectors.map((v) => (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, 0)).results);
     for (const hits of hitLists) {
       const records = this.#records(native, hits.map((h) => h.id), include);
       out.ids.push(records.ids);
@@ -366,7 +366,7 @@ export class Collection {
     try {
       const scratchIds = scratch.insertBatchFlat(flat, candidates.length);
       const idOf = new Map(Array.from(scratchIds, (s, i) => [s, candidates[i]]));
-      return vectors.map((v) => scratch.search(v, k, 0).results.map((h) => ({ id: idOf.get(h.id), score: h.score })));
+      return vectors.map((v) => scratch.search(v, k, 0, 0).results.map((h) => ({ id: idOf.get(h.id), score: h.score })));
     } finally {
       scratch.free();
     }

@@ -3,7 +3,7 @@
 import { TeaVecError, engineError } from './errors.js';
 import { EdgeVecConfig, userSettings, createNativeIndex } from './config.js';
 import {
-  checkVectorType, checkK, checkId, checkKey, checkArray, checkEfSearch, checkOptions, describe,
+  checkVectorType, checkK, checkId, checkKey, checkArray, checkEfSearch, checkRerankK, checkOptions, describe,
 } from './validate.js';
 import { encodeMetadata, encodeValue, decodeJson, checkMetadataKey } from './metadata.js';
 import { encodeFilter } from './filters.js';
@@ -214,13 +214,15 @@ export class EdgeVec {
 
   /**
    * The k nearest live vectors as [{ id, score }], best first. `options.efSearch` overrides the
-   * configured ef_search for this query (HNSW only; raised to k when smaller).
+   * configured ef_search for this query (HNSW only; raised to k when smaller); `options.rerankK`, with a
+   * quantized encoding that keeps floats (`rerank`), how many of the graph's best candidates are re-scored exactly
+   * (default: every candidate of the beam; the beam widens to it when larger).
    */
   search(query, k, options = undefined) {
     checkVectorType(query, 'query');
     checkK(k);
-    const ef = checkEfSearch(checkOptions(options, 'options').efSearch);
-    return this.#native.search(query, k, ef).results;
+    const opts = checkOptions(options, 'options');
+    return this.#native.search(query, k, checkEfSearch(opts.efSearch), checkRerankK(opts.rerankK)).results;
   }
 
   /** The k nearest live vectors that match `filter` (EdgeVec string or where object) as [{ id, score }]. */

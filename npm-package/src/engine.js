@@ -1,5 +1,5 @@
 // The engine's calls as the package makes them, built from the engine's own description of its boundary
-// (src/generated/engine.js, from TeaVecModule.describe() at build time). For each exported class there is
+// (src/generated/engine.js, from js-bindings' EngineApi at build time). For each exported class there is
 // one wrapper class whose methods call the engine, turn its coded exceptions into TeaVecErrors (attaching
 // the filter text to INVALID_FILTER) and decode results by kind: packed hits by the engine's layout, ids
 // as a Uint32Array, -1 as undefined, exported objects as their wrappers. Nothing here names a method.

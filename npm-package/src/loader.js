@@ -144,16 +144,22 @@ function asyncImports() {
 // The SIMD kernels' imports: the functions of a second Wasm instance sharing TeaVM's linear memory.
 // Handing one instance's exported functions to another as imports lets the engine call them directly,
 // Wasm to Wasm (no JS in between), which is what makes one call per distance or per batch cheap.
-// Without kernels the engine is told (`enabled` → 0) and never calls the stubs.
-const SIMD_FUNCTIONS = ['dotF32', 'l2F32', 'dotU8', 'dotF32Batch', 'l2F32Batch', 'dotU8Batch', 'prepareU8'];
+// Without kernels the engine is told (`enabled` → 0) and never calls the stubs. The names are the ones the engine
+// imports: teavec-quantization.wasm asks for more kernels than teavec.wasm, and its own kernel module has them.
+function simdImportNames(module) {
+  return WebAssembly.Module.imports(module)
+    .filter((i) => i.module === 'teavecSimd' && i.kind === 'function' && i.name !== 'enabled')
+    .map((i) => i.name);
+}
 
-async function simdImports(simdModule, memory) {
+async function simdImports(module, simdModule, memory) {
+  const names = simdImportNames(module);
   if (simdModule) {
     const instance = await WebAssembly.instantiate(simdModule, { env: { memory } });
     const imports = { enabled: () => 1 };
-    for (const name of SIMD_FUNCTIONS) {
+    for (const name of names) {
       if (typeof instance.exports[name] !== 'function') {
-        throw new Error(`TeaVec loader: the SIMD kernels lack ${name}; use the teavec-simd.wasm of this package version`);
+        throw new Error(`TeaVec loader: the SIMD kernels lack ${name}; use the kernels of this package version with its engine`);
       }
       imports[name] = instance.exports[name];
     }
@@ -163,7 +169,7 @@ async function simdImports(simdModule, memory) {
   const absent = () => {
     throw new Error('TeaVec loader: the SIMD kernels are not loaded');
   };
-  for (const name of SIMD_FUNCTIONS) imports[name] = absent;
+  for (const name of names) imports[name] = absent;
   return imports;
 }
 
@@ -473,7 +479,7 @@ export async function instantiate(module, jsBodies, simdModule = null) {
     teavmMath: Math,
   };
   memoryImports(module, imports);
-  imports.teavecSimd = await simdImports(simdModule, imports.env.memory);
+  imports.teavecSimd = await simdImports(module, simdModule, imports.env.memory);
   imports.teavmJso = jsoImports(context, jsBodies);
   const instance = await WebAssembly.instantiate(module, imports);
   context.exports = instance.exports;

@@ -35,7 +35,7 @@ export function filteredSearch(native, query, k, options) {
   const live = native.liveCount();
   let found;
   if (opts.filter === undefined || opts.filter === null) {
-    found = native.search(query, k, ef);
+    found = native.search(query, k, ef, 0);
   } else {
     const { text, kind } = encodeFilter(opts.filter, 'options.filter');
     found = native.searchFiltered(query, k, ef, text, kind);

@@ -115,6 +115,14 @@ export function checkEfSearch(ef) {
   return ef ?? 0;
 }
 
+/** A query's rerankK: undefined (0 for the engine: every candidate) or a positive integer. */
+export function checkRerankK(rerankK) {
+  if (rerankK !== undefined && (!Number.isInteger(rerankK) || rerankK < 1 || rerankK > 0x7fffffff)) {
+    throw new TeaVecError('INVALID_ARGUMENT', `options.rerankK must be a positive integer, got ${describe(rerankK)}`);
+  }
+  return rerankK ?? 0;
+}
+
 /** Options objects: undefined or a plain object; returns `{}` for undefined. */
 export function checkOptions(options, what) {
   if (options === undefined || options === null) return {};

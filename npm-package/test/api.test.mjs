@@ -183,7 +183,7 @@ for (const [label, settings] of [
 
 test('HNSW settings are validated before anything is built', () => {
   for (const [field, value] of [['m', 1], ['m', 2.5], ['ef_search', 0], ['ef_construction', -1],
-    ['indexType', 'IVF'], ['quantization', 'pq'], ['rerank', 'yes'], ['compactionThreshold', 0], ['seed', -1]]) {
+    ['indexType', 'IVF'], ['quantization', 'pq8'], ['rerank', 'yes'], ['compactionThreshold', 0], ['seed', -1]]) {
     const c = new EdgeVecConfig(8);
     c[field] = value;
     assertCode('INVALID_CONFIG', () => new EdgeVec(c));
@@ -192,4 +192,14 @@ test('HNSW settings are validated before anything is built', () => {
   c.rerank = true;
   assertCode('INVALID_CONFIG', () => new EdgeVec(c)); // rerank needs sq8
   assertCode('INVALID_ARGUMENT', () => index(8, 'l2').search(new Float32Array(8), 5, { efSearch: 0.5 }));
+  for (const rerankK of [0, -1, 2.5, '10']) {
+    assertCode('INVALID_ARGUMENT', () => index(8, 'l2').search(new Float32Array(8), 5, { rerankK }));
+  }
+  // The core engine knows the other encodings' names and says where they are.
+  for (const quantization of ['float16', 'sq4', 'binary', 'pq']) {
+    const c = new EdgeVecConfig(8);
+    c.quantization = quantization;
+    assert.throws(() => new EdgeVec(c),
+      (e) => e.code === 'NOT_SUPPORTED' && e.message.includes('teavec/quantization'));
+  }
 });

@@ -102,7 +102,7 @@ test('INVALID_CONFIG: every setting, memory settings, collection options', () =>
   expectCode('INVALID_CONFIG', () => new EdgeVecConfig('384'));
   expectCode('INVALID_CONFIG', () => new EdgeVec({ dimensions: 3 }));
   for (const [field, value] of [['metric', 'hamming'], ['m', 1], ['m0', 4], ['ef_construction', 0], ['ef_search', 1.5],
-    ['indexType', 'IVF'], ['indexType', 7], ['quantization', 'pq'], ['rerank', 'yes'], ['compactionThreshold', 2], ['seed', -1]]) {
+    ['indexType', 'IVF'], ['indexType', 7], ['quantization', 'pq8'], ['rerank', 'yes'], ['compactionThreshold', 2], ['seed', -1]]) {
     const c = new EdgeVecConfig(8);
     c[field] = value;
     expectCode('INVALID_CONFIG', () => new EdgeVec(c), `${field}=${value}`);

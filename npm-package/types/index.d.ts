@@ -79,7 +79,11 @@ export const ErrorCodes: Readonly<{ [C in ErrorCode]: C }>;
 
 export type Metric = 'cosine' | 'dot' | 'l2';
 export type IndexType = 'auto' | 'flat' | 'hnsw';
-export type Quantization = 'none' | 'sq8';
+/**
+ * How vectors are stored. `'none'` and `'sq8'` are in the core engine; `'float16'`, `'sq4'`, `'binary'` and
+ * `'pq'` in the engine of `teavec/quantization` (call its `init()` instead of teavec's).
+ */
+export type Quantization = /* generated: Quantization */ string;
 
 /** EdgeVec's numeric metric enum (Hamming is refused: binary vectors are not supported). */
 export const MetricType: Readonly<{ L2: 0; Cosine: 1; Dot: 2; Hamming: 3 }>;
@@ -113,9 +117,13 @@ export class EdgeVecConfig {
    * the name of a type registered with `registerIndexType`. {@setting indexType}
    */
   indexType: IndexType | JsIndexType | CustomIndexTypeName;
-  /** `'sq8'`: 8-bit scalar quantization, ~4× less vector memory; float vectors are not kept unless `rerank`. {@setting quantization} */
+  /**
+   * `'sq8'`: 8-bit scalar quantization, ~4× less vector memory; `'float16'` (2×), `'sq4'` (8×), `'binary'` (32×) and
+   * `'pq'` (product quantization, `pqSubspaces` bytes per vector) need `teavec/quantization`'s engine. Float vectors
+   * are not kept unless `rerank`. {@setting quantization}
+   */
   quantization: Quantization;
-  /** With SQ8, keep float vectors too and re-rank candidates exactly. {@setting rerank} */
+  /** With a quantized encoding, keep float vectors too and re-rank candidates exactly. {@setting rerank} */
   rerank: boolean;
   /** Tombstone ratio at which `needsCompaction()` turns true. {@setting compactionThreshold} */
   compactionThreshold: number;
@@ -251,6 +259,11 @@ export interface SearchResult {
 export interface SearchOptions {
   /** Overrides `ef_search` for this query, in the same range: {@setting ef_search} */
   efSearch?: number;
+  /**
+   * With a quantized encoding that keeps floats (`rerank: true`): how many of the graph's best candidates are
+   * re-scored exactly (at least k; the beam widens to it when larger than ef). Default: every candidate of the beam.
+   */
+  rerankK?: number;
 }
 
 /** EdgeVec's filter strategies. TeaVec chooses itself (and always returns k results when k match); the option is checked, not obeyed. */

@@ -7,7 +7,8 @@ import dev.teavec.core.index.IndexSettings;
  * The engine's JavaScript boundary as data: every class it exports, each method with the kinds of its
  * arguments, the kind of its result and whether it changes state, each property with its kind; plus the
  * API version, the error codes, the settings table and the layout of packed search hits.
- * {@link TeaVecModule#describe()} hands it to the JS package's build, which generates from it the
+ * {@link EngineDescription} writes it at build time (a JVM step, so the shipped Wasm does not carry it) for
+ * the JS package's build, which generates from it the
  * package's engine calls (error translation, result decoding), its error code list and its typings;
  * a worker proxy can iterate it to forward calls. EngineApiTest checks it against the {@code @JSExport}
  * methods themselves, so it cannot drift from them.
@@ -66,8 +67,7 @@ final class EngineApi {
                     read("maxFilterLength", "int"),
                     read("settingsOf", "json", "json"),
                     read("snapshotStore", "snapshotStore"),
-                    read("apiVersion", "int"),
-                    read("describe", "json")), properties()),
+                    read("apiVersion", "int")), properties()),
             new ExportedClass("index", "dev.teavec.bindings.NativeIndex", methods(
                     write("free", "void"),
                     read("toBytes", "bytes"),
@@ -75,7 +75,7 @@ final class EngineApi {
                     write("insertWithMetadata", "id", "vector", "json?"),
                     write("insertBatchFlat", "ids", "vectors", "int"),
                     write("insertBatchFlatWithMetadata", "ids", "vectors", "int", "json?"),
-                    read("search", "hits", "vector", "int", "int"),
+                    read("search", "hits", "vector", "int", "int", "int"),
                     read("searchFiltered", "hits", "vector", "int", "int", "filter", "filterKind"),
                     read("matchIds", "ids", "filter", "filterKind", "int", "int"),
                     read("getVector", "vector", "int"),

@@ -149,13 +149,13 @@ public final class NativeIndex {
 
     /**
      * The k nearest, packed as {@link Packing#hits} lays out (strategy "unfiltered"). {@code efSearch} ≤ 0
-     * means the configured value.
+     * means the configured value; {@code rerankK} 0: re-rank every candidate of the beam (see VectorIndex).
      */
     @JSExport
-    public Float64Array search(Float32Array query, int k, int efSearch) {
+    public Float64Array search(Float32Array query, int k, int efSearch, int rerankK) {
         live();
         float[] q = query.copyToJavaArray();
-        SearchResult result = efSearch > 0 ? index.search(q, k, efSearch) : index.search(q, k);
+        SearchResult result = index.search(q, k, efSearch > 0 ? efSearch : index.config().efSearch(), rerankK);
         return Float64Array.copyFromJavaArray(Packing.hits(result, Packing.UNFILTERED, index.liveCount()));
     }
 

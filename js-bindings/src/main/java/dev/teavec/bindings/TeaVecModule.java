@@ -103,13 +103,4 @@ public final class TeaVecModule {
         return EngineApi.API_VERSION;
     }
 
-    /**
-     * The boundary as data (JSON; see {@link EngineApi}): the exported classes and methods with their
-     * argument and result kinds, the error codes, the settings table and the hits layout. The JS package's
-     * build generates its engine calls, error codes and typings from it.
-     */
-    @JSExport
-    public static String describe() {
-        return EngineApi.json();
-    }
 }

@@ -26,6 +26,11 @@ public final class ExtendedEncodings {
         };
     }
 
+    /** Their names, whether this build holds them or not. */
+    static String[] names() {
+        return NAMES.clone();
+    }
+
     /** Whether {@code name} is one of these encodings (present in this build or not). */
     static boolean named(String name) {
         for (String n : NAMES) {

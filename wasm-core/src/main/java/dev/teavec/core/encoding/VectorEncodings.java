@@ -54,6 +54,19 @@ public final class VectorEncodings {
         return e;
     }
 
+    /**
+     * Every name a config's {@code quantization} may take in some TeaVec engine: 'none', the core's encodings,
+     * then the extended ones (whether this build holds them or not), for the typings and the settings table.
+     */
+    public static String[] quantizationChoices() {
+        String[] extended = ExtendedEncodings.names();
+        String[] choices = new String[2 + extended.length];
+        choices[0] = NONE;
+        choices[1] = Sq8Encoding.INSTANCE.name();
+        System.arraycopy(extended, 0, choices, 2, extended.length);
+        return choices;
+    }
+
     /** Why a snapshot's encoding {@code name} cannot be read by this build. */
     public String unknownReason(String name) {
         if (find(name) == null && ExtendedEncodings.named(name)) {

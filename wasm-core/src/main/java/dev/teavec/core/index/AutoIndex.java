@@ -201,6 +201,11 @@ public final class AutoIndex implements VectorIndex {
     }
 
     @Override
+    public SearchResult search(float[] query, int k, int efSearch, int rerankK) {
+        return delegate.search(query, k, efSearch, rerankK);
+    }
+
+    @Override
     public SearchResult searchExact(float[] query, int k, IdFilter filter) {
         return delegate.searchExact(query, k, filter);
     }

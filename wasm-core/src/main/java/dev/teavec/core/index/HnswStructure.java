@@ -77,6 +77,11 @@ final class HnswStructure implements IndexStructure {
     /** Beam search of width {@code budget} returning accepted ordinals only, re-ranked when exact floats are kept. */
     @Override
     public SearchResult search(float[] query, int k, int budget, IdFilter filter) {
+        return search(query, k, budget, 0, filter);
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k, int budget, int rerankK, IdFilter filter) {
         int live = context.liveCount();
         if (live == 0) {
             return new SearchResult(new int[0], new float[0], 0);
@@ -97,6 +102,10 @@ final class HnswStructure implements IndexStructure {
         int found = results.drainAscending(candIds, candKeys);
         int reranked = 0;
         if (context.vectors().reranks()) {
+            // Candidates come best first by the codes' estimate: only the best rerankK compete once re-scored.
+            if (rerankK > 0) {
+                found = Math.min(found, Math.max(rerankK, want));
+            }
             QueryScorer exact = context.exactScorer();
             exact.setQuery(query);
             exact.score(candIds, found, candKeys);

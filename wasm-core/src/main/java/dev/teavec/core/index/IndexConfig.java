@@ -151,7 +151,7 @@ public final class IndexConfig {
             require(resolved.exact() || !IndexTypes.FLAT.equals(indexType), "quantization '" + encoding
                     + "' needs indexType 'hnsw' or 'auto': the flat index is exact and keeps float32");
             require(!keepFloatsForRerank || !resolved.exact(),
-                    "keepFloatsForRerank applies only to a quantized encoding (quantization 'sq8')");
+                    "keepFloatsForRerank applies only to a quantized encoding (a quantization other than 'none')");
             ConfigField.COMPACTION_THRESHOLD.check(compactionThreshold);
             require(sq8TrainingSize >= 1, "sq8TrainingSize must be a positive integer, got " + sq8TrainingSize);
             require(autoThreshold >= 1, "autoThreshold must be a positive integer, got " + autoThreshold);

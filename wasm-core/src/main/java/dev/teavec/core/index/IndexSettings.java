@@ -185,7 +185,8 @@ public final class IndexSettings {
 
     /**
      * The settings table for other languages: for each setting in {@link #names()} order, its name, kind
-     * ("integer", "number", "name" or "boolean"), default, and for numbers the range; a derived default is
+     * ("integer", "number", "name" or "boolean"), default, for numbers the range, for quantization its
+     * {@code "choices"}; a derived default is
      * {@code "defaultOf"} and {@code "defaultFactor"}, a bound set by another field {@code "minField"}.
      */
     public static String describe() {
@@ -201,6 +202,14 @@ public final class IndexSettings {
             if (field == null) {
                 sb.append(",\"kind\":\"").append(name.equals(RERANK) ? "boolean" : "name").append("\",\"default\":");
                 writeValue(sb, defaults, name);
+                if (name.equals(QUANTIZATION)) {
+                    sb.append(",\"choices\":[");
+                    String[] choices = VectorEncodings.quantizationChoices();
+                    for (int i = 0; i < choices.length; i++) {
+                        JsonWriter.writeString(sb.append(i == 0 ? "" : ","), choices[i]);
+                    }
+                    sb.append(']');
+                }
             } else {
                 describeNumber(sb, field);
             }

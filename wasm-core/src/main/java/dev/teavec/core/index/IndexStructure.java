@@ -33,6 +33,14 @@ public interface IndexStructure {
      */
     SearchResult search(float[] query, int k, int budget, IdFilter filter);
 
+    /**
+     * As {@link #search(float[], int, int, IdFilter)}, re-scoring only the best {@code rerankK} candidates (at least
+     * k) on the exact tier where the stored vectors re-rank; 0: every candidate of the beam. Others ignore it.
+     */
+    default SearchResult search(float[] query, int k, int budget, int rerankK, IdFilter filter) {
+        return search(query, k, budget, filter);
+    }
+
     /** False for a structure that cannot beat an exact scan: the engine then scans and never calls {@link #search}. */
     default boolean approximate() {
         return true;

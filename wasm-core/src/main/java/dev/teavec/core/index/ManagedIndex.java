@@ -181,8 +181,14 @@ public final class ManagedIndex implements VectorIndex {
 
     @Override
     public SearchResult search(float[] query, int k, int efSearch) {
+        return search(query, k, efSearch, 0);
+    }
+
+    @Override
+    public SearchResult search(float[] query, int k, int efSearch, int rerankK) {
         checkQuery(query, k);
         VectorChecks.checkEfSearch(efSearch);
+        VectorChecks.checkRerankK(rerankK);
         if (!structure.approximate()) {
             return exact(query, k, ids.filter());
         }
@@ -190,7 +196,7 @@ public final class ManagedIndex implements VectorIndex {
         if (live == 0) {
             return new SearchResult(new int[0], new float[0], 0);
         }
-        SearchResult found = structure.search(query, k, Math.max(efSearch, k), null);
+        SearchResult found = structure.search(query, k, Math.max(Math.max(efSearch, rerankK), k), rerankK, null);
         int want = Math.min(k, live);
         if (found.size() >= want) {
             return found;

@@ -1,5 +1,7 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.vector.VectorChecks;
+
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -39,6 +41,16 @@ public interface VectorIndex {
      * an exact index checks it (INVALID_ARGUMENT when below 1) and otherwise ignores it.
      */
     SearchResult search(float[] query, int k, int efSearch);
+
+    /**
+     * As {@link #search(float[], int, int)}, where the stored vectors re-rank (a quantized encoding keeping floats):
+     * the graph's beam is max(efSearch, rerankK, k) wide and its best {@code rerankK} candidates (at least k) are
+     * re-scored exactly; 0: all of the beam, as the other overloads do. INVALID_ARGUMENT when negative.
+     */
+    default SearchResult search(float[] query, int k, int efSearch, int rerankK) {
+        VectorChecks.checkRerankK(rerankK);
+        return search(query, k, efSearch);
+    }
 
     /** A copy of the stored vector (decoded, so approximate, for SQ8 without kept floats). */
     float[] get(int id);

@@ -46,4 +46,11 @@ public final class VectorChecks {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "efSearch must be a positive integer, got " + efSearch);
         }
     }
+
+    /** A query's rerankK: 0 (every candidate of the beam) or more. */
+    public static void checkRerankK(int rerankK) {
+        if (rerankK < 0) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "rerankK must be a positive integer, got " + rerankK);
+        }
+    }
 }

@@ -1,0 +1,59 @@
+package dev.teavec.bindings.build;
+
+import org.teavm.model.BasicBlock;
+import org.teavm.model.ClassHolder;
+import org.teavm.model.ClassHolderTransformer;
+import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.MethodHolder;
+import org.teavm.model.Program;
+import org.teavm.model.Variable;
+import org.teavm.model.instructions.ExitInstruction;
+import org.teavm.model.instructions.NullConstantInstruction;
+import org.teavm.vm.spi.TeaVMHost;
+import org.teavm.vm.spi.TeaVMPlugin;
+
+/**
+ * A compile-time plugin of TeaVM, never part of the Wasm: with the compile property
+ * {@code teavec.encodings=core} (the teavec.wasm execution in js-bindings/pom.xml) the body of
+ * {@code ExtendedEncodings.list()} becomes {@code return null}, before TeaVM decides what is reachable, so
+ * float16, sq4, binary and pq leave no code in the core engine. Every other compile (teavec-quantization.wasm,
+ * the Wasm GC JUnit runs) keeps them.
+ */
+public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransformer {
+    static final String PROPERTY = "teavec.encodings";
+    private static final String TARGET_CLASS = "dev.teavec.core.encoding.ExtendedEncodings";
+    private static final String TARGET_METHOD = "list";
+
+    @Override
+    public void install(TeaVMHost host) {
+        if ("core".equals(host.getProperties().getProperty(PROPERTY))) {
+            host.add(this);
+        }
+    }
+
+    @Override
+    public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
+        if (!cls.getName().equals(TARGET_CLASS)) {
+            return;
+        }
+        for (MethodHolder method : cls.getMethods()) {
+            if (method.getName().equals(TARGET_METHOD) && method.getProgram() != null) {
+                method.setProgram(returningNull());
+            }
+        }
+    }
+
+    private static Program returningNull() {
+        Program program = new Program();
+        program.createVariable(); // variable 0 stands for `this`, even in a static method
+        Variable result = program.createVariable();
+        BasicBlock block = program.createBasicBlock();
+        NullConstantInstruction constant = new NullConstantInstruction();
+        constant.setReceiver(result);
+        block.add(constant);
+        ExitInstruction exit = new ExitInstruction();
+        exit.setValueToReturn(result);
+        block.add(exit);
+        return program;
+    }
+}

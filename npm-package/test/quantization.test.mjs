@@ -1,0 +1,122 @@
+// teavec/quantization: the engine with every encoding. Each extended encoding through the public API, against a
+// brute-force oracle: recall, re-ranking depth, snapshot round trip, a database collection that survives reopen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import init from '../dist/quantization.js';
+import { EdgeVec, EdgeVecConfig, openDatabase, simdBackend } from '../dist/teavec.js';
+import { rng, seedFor } from './helpers.mjs';
+
+await init();
+
+const EXTENDED = ['float16', 'sq4', 'binary', 'pq'];
+const DIM = 64;
+const COUNT = 3000;
+
+/** Clustered data (as embeddings are): 40 centres, points around them; seeded. */
+function clustered(random, count, dim) {
+  const centres = Array.from({ length: 40 }, () => Float32Array.from({ length: dim }, () => random() * 2 - 1));
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const c = centres[Math.floor(random() * centres.length)];
+    out.push(Float32Array.from(c, (x) => x + (random() - 0.5) * 0.6));
+  }
+  return out;
+}
+
+function l2(a, b) {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return s;
+}
+
+function oracle(data, query, k) {
+  return data.map((v, id) => ({ id, d: l2(v, query) })).sort((x, y) => x.d - y.d).slice(0, k).map((h) => h.id);
+}
+
+function recallOf(index, data, queries, k, options) {
+  let hits = 0;
+  for (const q of queries) {
+    const want = new Set(oracle(data, q, k));
+    for (const r of index.search(q, k, options)) if (want.has(r.id)) hits++;
+  }
+  return hits / (queries.length * k);
+}
+
+function build(quantization, rerank, data) {
+  const config = new EdgeVecConfig(DIM);
+  Object.assign(config, { metric: 'l2', quantization, rerank, seed: 7 });
+  const index = new EdgeVec(config);
+  for (const v of data) index.insert(v);
+  return index;
+}
+
+test('the engine of teavec/quantization is loaded, with SIMD kernels in Node 22', () => {
+  assert.equal(simdBackend(), 'simd');
+});
+
+for (const quantization of EXTENDED) {
+  test(`${quantization}: recall@10 against the oracle, with and without re-ranking; rerankK; snapshot round trip`, () => {
+    const seed = seedFor(`quantization-${quantization}`);
+    const random = rng(seed);
+    const data = clustered(random, COUNT, DIM);
+    const queries = clustered(random, 40, DIM);
+    const reranking = build(quantization, true, data);
+    const plain = build(quantization, false, data);
+    const floor = { float16: 0.95, sq4: 0.8, binary: 0.3, pq: 0.6 }[quantization];
+    const withRerank = recallOf(reranking, data, queries, 10, { efSearch: 100 });
+    const withoutRerank = recallOf(plain, data, queries, 10, { efSearch: 100 });
+    assert.ok(withRerank >= 0.95, `seed ${seed}: ${quantization} + rerank recall ${withRerank}`);
+    assert.ok(withoutRerank >= floor, `seed ${seed}: ${quantization} recall ${withoutRerank} below ${floor}`);
+    // Re-ranked scores are exact distances.
+    const q = queries[0];
+    for (const r of reranking.search(q, 10, { efSearch: 100 })) {
+      assert.ok(Math.abs(r.score - Math.sqrt(l2(data[r.id], q))) <= 1e-4 * Math.max(1, r.score), `seed ${seed}: exact score`);
+    }
+    // A deeper re-ranking never loses recall here; rerankK = k re-scores only k candidates.
+    const deep = recallOf(reranking, data, queries, 10, { efSearch: 50, rerankK: 200 });
+    assert.ok(deep >= withRerank - 0.02, `seed ${seed}: rerankK 200 recall ${deep} vs ${withRerank}`);
+    assert.equal(reranking.search(q, 10, { rerankK: 10 }).length, 10);
+    // The snapshot reloads to the same answers.
+    const copy = EdgeVec.fromBytes(reranking.toBytes());
+    for (const query of queries.slice(0, 10)) {
+      assert.deepEqual(copy.search(query, 10), reranking.search(query, 10), `seed ${seed}: snapshot round trip`);
+    }
+    const plainCopy = EdgeVec.fromBytes(plain.toBytes());
+    for (const query of queries.slice(0, 10)) {
+      assert.deepEqual(plainCopy.search(query, 10), plain.search(query, 10), `seed ${seed}: snapshot round trip, codes only`);
+    }
+    for (const x of [reranking, plain, copy, plainCopy]) x.free();
+  });
+}
+
+test('a database collection in each extended encoding survives close and reopen (file storage)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'teavec-quant-'));
+  try {
+    const random = rng(seedFor('quantization-database'));
+    const data = clustered(random, 1500, DIM);
+    const ids = data.map((_, i) => `v${i}`);
+    let db = await openDatabase(join(dir, 'db'), { storage: 'file' });
+    for (const quantization of EXTENDED) {
+      const c = await db.createCollection({ name: quantization, dimensions: DIM, metric: 'l2', quantization, rerank: true });
+      await c.add({ ids, embeddings: data.map((v) => Array.from(v)) });
+    }
+    const before = {};
+    for (const quantization of EXTENDED) {
+      before[quantization] = await (await db.getCollection({ name: quantization })).query({ queryEmbeddings: [Array.from(data[3])], nResults: 5 });
+    }
+    await db.close();
+    db = await openDatabase(join(dir, 'db'), { storage: 'file' });
+    for (const quantization of EXTENDED) {
+      const c = await db.getCollection({ name: quantization });
+      const after = await c.query({ queryEmbeddings: [Array.from(data[3])], nResults: 5 });
+      assert.deepEqual(after.ids, before[quantization].ids, quantization);
+      assert.equal(after.ids[0][0], 'v3', quantization);
+    }
+    await db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
