@@ -14,6 +14,7 @@ const errorsModule = fileURLToPath(new URL('./src/errors.js', import.meta.url));
 const factoriesModule = fileURLToPath(new URL('./src/embedding-factories.js', import.meta.url));
 // teavec/solr takes these from the core bundle: TeaVecError (so that `instanceof TeaVecError` holds for
 // its errors too) and the public API (defaults written once).
+const quantizationModule = fileURLToPath(new URL('src/quantization.js', import.meta.url));
 const core = [fileURLToPath(new URL('src/errors.js', import.meta.url)), fileURLToPath(new URL('src/index.js', import.meta.url))];
 
 export default [
@@ -99,9 +100,9 @@ export default [
       file: `dist/${name}.js`,
       format: 'es',
       sourcemap: false,
-      paths: Object.fromEntries(core.map((file) => [file, './teavec.js'])),
+      paths: { ...Object.fromEntries(core.map((file) => [file, './teavec.js'])), [quantizationModule]: './quantization.js' },
     },
-    external: [...core, NODE_PLATFORM],
+    external: [...core, quantizationModule, NODE_PLATFORM],
     plugins: [minify()],
   })),
 ];

@@ -169,8 +169,14 @@ async function openIndex(settings, source, options) {
   return index;
 }
 
-async function open(port, { id, kind, args, init: initInput }) {
-  engine ??= init(initInput ?? undefined);
+/** The engine this worker runs: the core's, or teavec/quantization's (imported only when asked for). */
+async function loadEngine(input, which) {
+  if (which === 'quantization') return (await import('./quantization.js')).default(input);
+  return init(input);
+}
+
+async function open(port, { id, kind, args, init: initInput, engine: which }) {
+  engine ??= loadEngine(initInput ?? undefined, which);
   await engine;
   const call = restoreArgs(port, id, args);
   if (kind === 'index') {

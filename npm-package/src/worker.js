@@ -187,15 +187,28 @@ function fromWire(connection, value) {
   return proxy;
 }
 
+const WORKER_OPTIONS = ['url', 'init', 'engine'];
+/** The worker's engine: teavec's core (teavec.wasm) or teavec/quantization's (every encoding). */
+const ENGINES = ['core', 'quantization'];
+
 function checkWorkerOptions(options) {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object') {
-    throw new TeaVecError('INVALID_ARGUMENT', `options.worker must be an object { url, init }, got ${describe(options)}`);
+    throw new TeaVecError('INVALID_ARGUMENT', `options.worker must be an object { url, init, engine }, got ${describe(options)}`);
   }
-  const unknown = Object.keys(options).filter((k) => k !== 'url' && k !== 'init');
-  if (unknown.length > 0) throw new TeaVecError('INVALID_ARGUMENT', `unknown options.worker field(s) ${unknown.join(', ')}; known: url, init`);
+  const unknown = Object.keys(options).filter((k) => !WORKER_OPTIONS.includes(k));
+  if (unknown.length > 0) {
+    throw new TeaVecError('INVALID_ARGUMENT', `unknown options.worker field(s) ${unknown.join(', ')}; known: ${WORKER_OPTIONS.join(', ')}`);
+  }
+  if (options.engine !== undefined && !ENGINES.includes(options.engine)) {
+    throw new TeaVecError('INVALID_ARGUMENT', `options.worker.engine must be ${ENGINES.map((e) => `'${e}'`).join(' or ')}, got ${describe(options.engine)}`);
+  }
   const init = options.init instanceof URL ? options.init.href : options.init;
-  return { url: options.url, init: init?.module instanceof URL ? { ...init, module: init.module.href } : init };
+  return {
+    url: options.url,
+    init: init?.module instanceof URL ? { ...init, module: init.module.href } : init,
+    engine: options.engine ?? 'core',
+  };
 }
 
 /**
@@ -208,7 +221,7 @@ async function openRoot(kind, args, workerOptions, transfer = [], ended = CLASSE
   connection.endedError = ended;
   const { args: wire, callbacks, signal } = encodeArgs(args);
   try {
-    const answer = await connection.request({ type: 'open', kind, args: wire, init: options.init }, { transfer, callbacks, signal });
+    const answer = await connection.request({ type: 'open', kind, args: wire, init: options.init, engine: options.engine }, { transfer, callbacks, signal });
     return fromWire(connection, answer.value);
   } catch (e) {
     await connection.terminate();
@@ -224,7 +237,8 @@ function splitWorkerOptions(options) {
 
 /**
  * A new index in a new worker. `config`: an EdgeVecConfig (or a plain object of its settings, dimensions
- * required). `options.worker`: `{ url, init }`: another worker script URL; what the worker passes to init().
+ * required). `options.worker`: `{ url, init, engine }`: another worker script URL; what the worker passes to init();
+ * `engine: 'quantization'` loads teavec/quantization's engine (float16, sq4, binary, pq) there instead of the core's.
  */
 export async function createWorkerIndex(config, options = undefined) {
   const settings = config instanceof EdgeVecConfig ? config.toJSON() : config;

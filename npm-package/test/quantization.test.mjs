@@ -120,3 +120,28 @@ test('a database collection in each extended encoding survives close and reopen 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("through teavec/worker with engine 'quantization': the same answers as in this thread", async () => {
+  const { createWorkerIndex } = await import('../dist/worker.js');
+  const random = rng(seedFor('quantization-worker'));
+  const data = clustered(random, 800, DIM);
+  for (const quantization of EXTENDED) {
+    const config = new EdgeVecConfig(DIM);
+    Object.assign(config, { metric: 'l2', quantization, rerank: true, seed: 3 });
+    const remote = await createWorkerIndex(config, { worker: { engine: 'quantization' } });
+    const local = new EdgeVec(config);
+    try {
+      for (const v of data) {
+        local.insert(v);
+        await remote.insert(v);
+      }
+      for (const q of data.slice(0, 5)) assert.deepEqual(await remote.search(q, 5), local.search(q, 5), quantization);
+    } finally {
+      await remote.terminate?.();
+      local.free();
+    }
+  }
+  const core = await createWorkerIndex(Object.assign(new EdgeVecConfig(DIM), { metric: 'l2' }), { worker: { engine: 'core' } });
+  await core.terminate?.();
+  await assert.rejects(createWorkerIndex(new EdgeVecConfig(DIM), { worker: { engine: 'full' } }), (e) => e.code === 'INVALID_ARGUMENT');
+});

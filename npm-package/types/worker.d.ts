@@ -11,6 +11,8 @@ export interface WorkerOptions {
   url?: string | URL;
   /** What the worker passes to init(): a URL or path of teavec.wasm, a WebAssembly.Module, bytes, `{ module, simd }`. */
   init?: Exclude<InitInput, Response | Promise<Response>>;
+  /** `'quantization'`: the worker loads teavec/quantization's engine (float16, sq4, binary, pq); default `'core'`. */
+  engine?: 'core' | 'quantization';
 }
 
 /** Options of the long operations: an AbortSignal (checked between slices) and progress reports. */
