@@ -2,12 +2,13 @@
 // brute-force oracle: recall, re-ranking depth, snapshot round trip, a database collection that survives reopen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import init from '../dist/quantization.js';
 import { EdgeVec, EdgeVecConfig, openDatabase, simdBackend } from '../dist/teavec.js';
-import { rng, seedFor } from './helpers.mjs';
+import { packageDir, rng, seedFor } from './helpers.mjs';
 
 await init();
 
@@ -144,4 +145,35 @@ test("through teavec/worker with engine 'quantization': the same answers as in t
   const core = await createWorkerIndex(Object.assign(new EdgeVecConfig(DIM), { metric: 'l2' }), { worker: { engine: 'core' } });
   await core.terminate?.();
   await assert.rejects(createWorkerIndex(new EdgeVecConfig(DIM), { worker: { engine: 'full' } }), (e) => e.code === 'INVALID_ARGUMENT');
+});
+
+test('TypeScript accepts teavec/quantization, the Quantization names and rerankK against the shipped typings', () => {
+  const project = mkdtempSync(join(tmpdir(), 'teavec-quant-types-'));
+  try {
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(packageDir, join(project, 'node_modules', 'teavec'), 'dir');
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+    writeFileSync(join(project, 'usage.ts'), `
+import init from 'teavec/quantization';
+import { EdgeVec, EdgeVecConfig, type Quantization } from 'teavec';
+import { createWorkerIndex } from 'teavec/worker';
+await init();
+const config = new EdgeVecConfig(8);
+const names: Quantization[] = ['none', 'sq8', 'float16', 'sq4', 'binary', 'pq'];
+config.quantization = names[5];
+config.rerank = true;
+const index = new EdgeVec(config);
+const hits = index.search(new Float32Array(8), 3, { efSearch: 40, rerankK: 30 });
+void hits;
+// @ts-expect-error not an encoding
+config.quantization = 'pq8';
+const remote = await createWorkerIndex(config, { worker: { engine: 'quantization' } });
+await remote.terminate();
+`);
+    execFileSync(process.execPath, [join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict',
+      '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', 'usage.ts'],
+    { cwd: project, stdio: 'inherit' });
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });
