@@ -5,13 +5,14 @@
 // latency split into embedding and search; peak memory and CPU of the whole browser (every Chromium process,
 // read from /proc while it runs).
 //   node bench/text-browser.mjs [--n 5000] [--queries 50] [--batch 32] [--storage opfs] [--isolated yes]
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { launchKillableChromium } from '../browser-tests/test/chromium-process.mjs';
+import { chromiumProcesses } from './lib/chromium-procs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
@@ -29,34 +30,6 @@ const DATA = arg('--data', process.env.TEAVEC_DATA ?? join(here, '..', '..', 'sh
 const MODEL = 'all-MiniLM-L6-v2-onnx-q8';
 const modules = join(here, '..', 'npm-package', 'node_modules');
 if (!existsSync(join(DATA, MODEL))) throw new Error(`no model in ${DATA} (--data)`);
-
-/** Every process whose ancestry reaches a Chromium started on `profile`: [{ pid, rssBytes, cpuTicks }]. */
-function chromiumProcesses(profile) {
-  const all = new Map();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      all.set(Number(pid), { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]), rssBytes: Number(fields[21]) * 4096 });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const roots = [...all.keys()].filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`);
-    } catch {
-      return false;
-    }
-  });
-  const inTree = new Set(roots);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, p] of all) if (!inTree.has(pid) && inTree.has(p.ppid)) { inTree.add(pid); grew = true; }
-  }
-  return [...inTree].map((pid) => ({ pid, ...all.get(pid) }));
-}
 
 const server = await startStaticServer({
   mounts: {

@@ -1,0 +1,116 @@
+// The page of bench/million.mjs: builds n × dims in chunks drawn from the synthetic mixture (never holding the whole
+// set), keeps the exact top-10 of the queries as chunks pass, then measures search and the snapshot round trip.
+import { createMixture } from '/lib/synthetic.js';
+
+const CHUNK = 10_000;
+const EXTENDED = ['float16', 'sq4', 'binary', 'pq'];
+const log = (m) => console.log(`[million] ${m}`);
+
+/** Running exact top-k per query (inner product on unit vectors = cosine), merged chunk by chunk. */
+function createTruth(queries, dims, k) {
+  const nq = queries.length / dims;
+  const ids = new Int32Array(nq * k).fill(-1);
+  const sims = new Float32Array(nq * k).fill(-Infinity);
+  return {
+    add(chunk, firstId) {
+      const count = chunk.length / dims;
+      for (let q = 0; q < nq; q++) {
+        const query = queries.subarray(q * dims, (q + 1) * dims);
+        const base = q * k;
+        for (let i = 0; i < count; i++) {
+          let s = 0;
+          const off = i * dims;
+          for (let d = 0; d < dims; d++) s += query[d] * chunk[off + d];
+          if (s <= sims[base + k - 1]) continue;
+          let j = k - 1;
+          while (j > 0 && sims[base + j - 1] < s) {
+            sims[base + j] = sims[base + j - 1];
+            ids[base + j] = ids[base + j - 1];
+            j--;
+          }
+          sims[base + j] = s;
+          ids[base + j] = firstId + i;
+        }
+      }
+    },
+    of: (q) => ids.subarray(q * k, (q + 1) * k),
+  };
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+window.runMillion = async (cfg) => {
+  try {
+    const teavec = await import('/teavec/teavec.js');
+    if (EXTENDED.includes(cfg.quantization)) await (await import('/teavec/quantization.js')).default();
+    else await teavec.default();
+    const config = new teavec.EdgeVecConfig(cfg.dims);
+    Object.assign(config, { metric: 'cosine', indexType: 'hnsw', quantization: cfg.quantization, rerank: cfg.rerank,
+      m: cfg.m, ef_construction: cfg.efc, seed: cfg.seed });
+    if (cfg.pqSubspaces) config.pqSubspaces = cfg.pqSubspaces;
+    const index = new teavec.EdgeVec(config);
+    const mixture = createMixture({ fullCount: cfg.n, dim: cfg.dims, seed: cfg.seed });
+    const queries = mixture.draw(cfg.queries, cfg.seed * 7919 + 1);
+    const truth = createTruth(queries, cfg.dims, 10);
+    let buildMs = 0;
+    let otherMs = 0;
+    const ids = new Int32Array(cfg.n);
+    for (let first = 0; first < cfg.n; first += CHUNK) {
+      const count = Math.min(CHUNK, cfg.n - first);
+      let t = performance.now();
+      const chunk = mixture.draw(count, cfg.seed * 1_000_003 + first / CHUNK);
+      truth.add(chunk, first);
+      otherMs += performance.now() - t;
+      t = performance.now();
+      ids.set(index.insertBatchFlat(chunk, count), first);
+      buildMs += performance.now() - t;
+      if ((first / CHUNK) % 10 === 0) log(`${first + count} inserted, ${Math.round((first + count) / (buildMs / 1000))} vectors/s`);
+    }
+    const memoryBytes = index.memoryUsage();
+    const rows = [];
+    for (const ef of cfg.efs) {
+      const times = [];
+      let hits = 0;
+      for (let round = 0; round < 3; round++) {
+        for (let q = 0; q < cfg.queries; q++) {
+          const query = queries.subarray(q * cfg.dims, (q + 1) * cfg.dims);
+          const t = performance.now();
+          const found = index.search(query, 10, { efSearch: ef });
+          times.push((performance.now() - t) * 1000);
+          if (round === 0) {
+            const want = new Set(truth.of(q));
+            for (const r of found) if (want.has(ids[r.id])) hits++;
+          }
+        }
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ ef, recall: hits / (cfg.queries * 10), p50: percentile(times, 0.5), p99: percentile(times, 0.99) });
+      log(`ef ${ef}: recall ${rows.at(-1).recall.toFixed(3)}, p50 ${rows.at(-1).p50.toFixed(0)} µs`);
+    }
+    let t = performance.now();
+    const bytes = index.toBytes();
+    const toBytesMs = performance.now() - t;
+    const before = [];
+    for (let q = 0; q < 20; q++) before.push(index.search(queries.subarray(q * cfg.dims, (q + 1) * cfg.dims), 10));
+    index.free();
+    t = performance.now();
+    const copy = teavec.EdgeVec.fromBytes(bytes);
+    const fromBytesMs = performance.now() - t;
+    let same = true;
+    for (let q = 0; q < 20; q++) {
+      const after = copy.search(queries.subarray(q * cfg.dims, (q + 1) * cfg.dims), 10);
+      same &&= JSON.stringify(after) === JSON.stringify(before[q]);
+    }
+    copy.free();
+    return {
+      kernels: teavec.simdBackend(), buildMs, otherMs, memoryBytes, bytesPerVector: memoryBytes / cfg.n,
+      jsHeapMB: performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : null,
+      rows, snapshotBytes: bytes.length, toBytesMs, fromBytesMs, sameAfterReload: same,
+    };
+  } catch (e) {
+    return { error: `${e?.code ?? ''} ${e?.stack ?? e}` };
+  }
+};
+window.benchReady = true;
