@@ -125,7 +125,7 @@ public final class Sq8CodesFormat {
         }
     }
 
-    private static void readRanges(SectionInput in, float[] min, float[] max, String what) {
+    static void readRanges(SectionInput in, float[] min, float[] max, String what) {
         int at = in.position();
         in.readFinite(min, 0, min.length, what + " minima");
         in.readFinite(max, 0, max.length, what + " maxima");
@@ -139,7 +139,7 @@ public final class Sq8CodesFormat {
     }
 
     /** Vectors that re-calibration re-encodes must lie in the observed ranges, as every added vector does. */
-    private static void requireWithin(SectionInput in, float[] v, float[] min, float[] max, String what) {
+    static void requireWithin(SectionInput in, float[] v, float[] min, float[] max, String what) {
         for (int i = 0; i < v.length; i++) {
             if (v[i] < min[i] || v[i] > max[i]) {
                 throw in.corrupt(in.position(), what + " lies outside the observed range in dimension " + i);

@@ -49,7 +49,7 @@ class RealDataRecallTest {
         check(Dataset.sift(), Metric.L2, "sq8", true, EF_SIFT);
     }
 
-    private static void check(Dataset data, Metric metric, String quantization, boolean rerank, int ef) {
+    static void check(Dataset data, Metric metric, String quantization, boolean rerank, int ef) {
         int dim = data.base[0].length;
         ManagedIndex index = Indexes.hnsw(IndexConfig.builder(dim, metric).indexType("hnsw")
                 .quantization(quantization).keepFloatsForRerank(rerank).efSearch(ef).build());

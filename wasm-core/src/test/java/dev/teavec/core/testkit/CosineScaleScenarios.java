@@ -32,6 +32,11 @@ public final class CosineScaleScenarios {
         if (variant.startsWith("sq8")) {
             b.quantization("sq8").sq8TrainingSize(64).keepFloatsForRerank(variant.equals("sq8-rerank"));
         }
+        if (variant.startsWith("float16") || variant.startsWith("sq4")) {
+            // The extended encodings (JVM only), named as SQ8's variants are.
+            b.quantization(variant.startsWith("sq4") ? "sq4" : "float16").sq8TrainingSize(64)
+                    .keepFloatsForRerank(variant.endsWith("-rerank"));
+        }
         return IndexTypes.BUILT_IN.create(b.build());
     }
 
@@ -81,7 +86,7 @@ public final class CosineScaleScenarios {
         int dims = dimsChoices[random.nextInt(dimsChoices.length)];
         String where = variant + ", " + dims + " dimensions, seed " + seed;
         VectorIndex index = create(variant, dims, seed);
-        int n = variant.startsWith("sq8") ? 120 : 60;
+        int n = variant.startsWith("sq8") || variant.startsWith("sq4") ? 120 : 60;
         float[][] data = new float[n][];
         for (int i = 0; i < n; i++) {
             data[i] = i == 0 ? constant(dims, 1e20f) : i == 1 ? constant(dims, 1e-23f) : randomScaled(random, dims);

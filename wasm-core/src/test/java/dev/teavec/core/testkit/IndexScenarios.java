@@ -27,6 +27,11 @@ public final class IndexScenarios {
         if (name.equals("sq8-rerank")) {
             b.keepFloatsForRerank(true);
         }
+        // The extended encodings (JVM only: the core engine lacks them): "float16[-rerank]", "sq4[-rerank]".
+        if (name.startsWith("float16") || name.startsWith("sq4")) {
+            b.quantization(name.startsWith("sq4") ? "sq4" : "float16").sq8TrainingSize(200)
+                    .keepFloatsForRerank(name.endsWith("-rerank"));
+        }
         return b;
     }
 

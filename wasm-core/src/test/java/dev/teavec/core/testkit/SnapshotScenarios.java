@@ -46,6 +46,13 @@ public final class SnapshotScenarios {
         if (variant.contains("sq8")) {
             b.quantization("sq8").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
         }
+        // The extended encodings (JVM only): variants naming "float16" or "sq4" as they name "sq8".
+        if (variant.contains("float16")) {
+            b.quantization("float16");
+        }
+        if (variant.contains("sq4")) {
+            b.quantization("sq4").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
+        }
         if (variant.contains("rerank")) {
             b.keepFloatsForRerank(true);
         }
