@@ -46,6 +46,10 @@ public final class SnapshotScenarios {
         if (variant.contains("sq8")) {
             b.quantization("sq8").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
         }
+        if (variant.contains("binary")) {
+            // Not in VARIANTS (the core engine's Wasm runs lack it): codec/BinarySnapshotTest runs these.
+            b.quantization("binary").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
+        }
         if (variant.contains("rerank")) {
             b.keepFloatsForRerank(true);
         }
