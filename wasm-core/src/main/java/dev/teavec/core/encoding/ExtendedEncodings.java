@@ -25,6 +25,7 @@ public final class ExtendedEncodings {
         return new VectorEncoding[] {
             Float16Encoding.INSTANCE,
             Sq4Encoding.INSTANCE,
+            BinaryEncoding.INSTANCE,
         };
     }
 

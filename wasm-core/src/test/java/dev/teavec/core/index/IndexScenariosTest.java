@@ -26,4 +26,13 @@ class IndexScenariosTest {
     void deletesAndCompaction(String variant) {
         IndexScenarios.deletesAndCompaction(variant, SEED);
     }
+
+    /** Binary (with its floats for re-ranking) on the JVM; its engine's Wasm run is the coordinator's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"binary-rerank"})
+    void extendedEncodings(String variant) {
+        IndexScenarios.recallAgainstFlat(variant, SEED);
+        IndexScenarios.dotRecallOnVariedNorms(variant, SEED);
+        IndexScenarios.deletesAndCompaction(variant, SEED);
+    }
 }

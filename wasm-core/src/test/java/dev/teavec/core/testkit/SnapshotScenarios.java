@@ -53,6 +53,10 @@ public final class SnapshotScenarios {
         if (variant.contains("sq4")) {
             b.quantization("sq4").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
         }
+        if (variant.contains("binary")) {
+            // Not in VARIANTS (the core engine's Wasm runs lack it): codec/BinarySnapshotTest runs these.
+            b.quantization("binary").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
+        }
         if (variant.contains("rerank")) {
             b.keepFloatsForRerank(true);
         }

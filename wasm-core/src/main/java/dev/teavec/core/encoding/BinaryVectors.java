@@ -1,0 +1,204 @@
+package dev.teavec.core.encoding;
+
+import dev.teavec.core.codec.SectionOutput;
+import dev.teavec.core.index.IndexConfig;
+import dev.teavec.core.quant.BinaryQuantizer;
+import dev.teavec.core.quant.RandomRotation;
+import dev.teavec.core.score.BinaryVectorValues;
+import dev.teavec.core.score.FloatVectorValues;
+import dev.teavec.core.score.ScoringVectors;
+import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.vector.Metric;
+
+/**
+ * Binary's lifecycle, SQ8's pattern ({@link Sq8Vectors}): the first {@link IndexConfig#sq8TrainingSize()}
+ * vectors are held as float32; once that many are stored, {@link #maintain()} takes their mean (as scored:
+ * normalized under cosine) as the centroid, draws the rotation from the config's seed, and every vector
+ * becomes a code; the floats are dropped unless {@link IndexConfig#keepFloatsForRerank()} keeps them to
+ * re-rank candidates (which binary is meant to be used with: docs/format.md gives the measured recall). The
+ * centroid is never re-trained: a drifting centroid only widens residuals, which the per-vector terms
+ * account for, and the estimator stays unbiased.
+ */
+public final class BinaryVectors implements StoredVectors {
+    /** Mixed into the config's seed so the rotation's signs are not the level generator's sequence. */
+    static final long ROTATION_SALT = 0x62696E617279L;
+
+    private final IndexConfig config;
+    private final VectorStorageFactory storage;
+    /** Every vector until trained; then the floats kept for re-ranking, or null. */
+    private FloatVectorValues floats;
+    /** Null until trained. */
+    private BinaryVectorValues codes;
+    private FloatVectorValues retired;
+
+    BinaryVectors(IndexConfig config, VectorStorageFactory storage, FloatVectorValues floats, BinaryVectorValues codes) {
+        assert floats != null || codes != null : "binary vectors need floats or codes";
+        this.config = config;
+        this.storage = storage;
+        this.floats = floats;
+        this.codes = codes;
+    }
+
+    public boolean isTrained() {
+        return codes != null;
+    }
+
+    /** The codes once trained, else null. */
+    public BinaryVectorValues codes() {
+        return codes;
+    }
+
+    /** Trains a quantizer on every vector of {@code sample} and encodes them all, in order. */
+    static BinaryVectorValues train(FloatVectorValues sample, long seed) {
+        int dim = sample.dimensions();
+        Metric metric = sample.metric();
+        double[] sum = new double[dim];
+        float[] v = new float[dim];
+        for (int ord = 0; ord < sample.size(); ord++) {
+            sample.decode(ord, v);
+            double scale = 1.0;
+            if (metric == Metric.COSINE) {
+                double sq = 0;
+                for (float x : v) {
+                    sq += (double) x * x;
+                }
+                scale = sq > 0 ? 1.0 / Math.sqrt(sq) : 0;
+            }
+            for (int i = 0; i < dim; i++) {
+                sum[i] += v[i] * scale;
+            }
+        }
+        float[] centroid = new float[dim];
+        for (int i = 0; i < dim; i++) {
+            centroid[i] = (float) (sum[i] / Math.max(1, sample.size()));
+        }
+        RandomRotation rotation = new RandomRotation(dim, seed ^ ROTATION_SALT, RandomRotation.DEFAULT_ROUNDS);
+        BinaryVectorValues values = new BinaryVectorValues(metric, new BinaryQuantizer(centroid, rotation));
+        values.reserve(sample.size());
+        for (int ord = 0; ord < sample.size(); ord++) {
+            sample.decode(ord, v);
+            values.add(v);
+        }
+        return values;
+    }
+
+    @Override
+    public VectorEncoding encoding() {
+        return BinaryEncoding.INSTANCE;
+    }
+
+    @Override
+    public int dimensions() {
+        return config.dimensions();
+    }
+
+    @Override
+    public Metric metric() {
+        return config.metric();
+    }
+
+    @Override
+    public int size() {
+        return codes != null ? codes.size() : floats.size();
+    }
+
+    @Override
+    public int add(float[] vector) {
+        if (codes == null) {
+            return floats.add(vector);
+        }
+        int ord = codes.add(vector);
+        if (floats != null) {
+            floats.add(vector);
+        }
+        return ord;
+    }
+
+    @Override
+    public boolean maintain() {
+        if (codes != null || floats.size() < config.sq8TrainingSize()) {
+            return false;
+        }
+        codes = train(floats, config.seed());
+        if (!config.keepFloatsForRerank()) {
+            retired = floats;
+            floats = null;
+        }
+        return true;
+    }
+
+    @Override
+    public void releaseRetired() {
+        if (retired != null) {
+            retired.release();
+            retired = null;
+        }
+    }
+
+    @Override
+    public ScoringVectors scoringVectors() {
+        return codes != null ? codes : floats;
+    }
+
+    @Override
+    public ScoringVectors exactVectors() {
+        return floats != null ? floats : codes;
+    }
+
+    @Override
+    public StoredVectors copyOf(int[] ords, int count) {
+        return new BinaryVectors(config, storage, floats == null ? null : floats.copyOf(ords, count),
+                codes == null ? null : codes.copyOf(ords, count));
+    }
+
+    @Override
+    public long bytesUsed() {
+        return (codes != null ? codes.bytesUsed() : 0) + (floats != null ? floats.bytesUsed() : 0);
+    }
+
+    @Override
+    public long storageBytes() {
+        return (codes != null ? codes.storageBytes() : 0) + (floats != null ? floats.storageBytes() : 0);
+    }
+
+    @Override
+    public void release() {
+        releaseRetired();
+        if (floats != null) {
+            floats.release();
+        }
+        if (codes != null) {
+            codes.release();
+        }
+    }
+
+    @Override
+    public void checkIntegrity() {
+        if (codes == null) {
+            return;
+        }
+        codes.checkIntegrity();
+        if (floats != null && floats.size() != codes.size()) {
+            throw new IllegalStateException("binary: " + floats.size() + " kept floats for " + codes.size() + " codes");
+        }
+    }
+
+    @Override
+    public long stateSize() {
+        if (codes == null) {
+            return 1 + FloatVectorsFormat.size(floats);
+        }
+        return 1 + BinaryCodesFormat.size(codes) + (floats != null ? FloatVectorsFormat.size(floats) : 0);
+    }
+
+    @Override
+    public void writeState(SectionOutput out) {
+        out.u8(codes == null ? 0 : 1);
+        if (codes != null) {
+            BinaryCodesFormat.write(out, codes);
+        }
+        if (floats != null) {
+            FloatVectorsFormat.write(out, floats);
+        }
+    }
+}
