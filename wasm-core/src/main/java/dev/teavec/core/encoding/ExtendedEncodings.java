@@ -23,6 +23,7 @@ public final class ExtendedEncodings {
     /** The encodings of this build beyond float32 and SQ8; null where the build leaves them out. */
     public static VectorEncoding[] list() {
         return new VectorEncoding[] {
+            PqEncoding.INSTANCE,
         };
     }
 

@@ -52,7 +52,8 @@ class IndexConfigTest {
         bad(() -> base().indexType("IVF").build(), "indexType must be a name");
         bad(() -> base().indexType("").build(), "indexType must be a name");
         bad(() -> base().indexType("-x").build(), "indexType must be a name");
-        bad(() -> base().quantization("pq").build(), "quantization must be one of 'none', 'sq8', got 'pq'");
+        bad(() -> base().quantization("lvq").build(), "quantization must be one of 'none', 'sq8', ");
+        bad(() -> base().quantization("lvq").build(), ", got 'lvq'");
     }
 
     private static void bad(Runnable action, String messagePart) {
