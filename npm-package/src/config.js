@@ -23,7 +23,10 @@ const INDEX_TYPE_BY_NUMBER = ['flat', 'hnsw'];
 /** The value of setting `name` when `set` (the user's settings) does not hold it: its default, maybe derived. */
 function defaultOf(name, set) {
   const s = SETTINGS.get(name);
-  if (s.defaultOf !== undefined) return s.defaultFactor * (set[s.defaultOf] ?? defaultOf(s.defaultOf, set));
+  if (s.defaultOf !== undefined) {
+    const base = set[s.defaultOf] ?? defaultOf(s.defaultOf, set);
+    return s.defaultDivisor !== undefined ? Math.ceil(base / s.defaultDivisor) : s.defaultFactor * base;
+  }
   return s.default;
 }
 

@@ -63,6 +63,15 @@ test('EdgeVecConfig reads the engine\'s defaults', () => {
   assert.equal(c.m0, 40, 'a value the user set stays');
 });
 
+test('pqSubspaces defaults to the engine\'s ⌈dimensions / 8⌉ and follows dimensions', () => {
+  assert.equal(new EdgeVecConfig(768).pqSubspaces, 96);
+  assert.equal(new EdgeVecConfig(100).pqSubspaces, 13);
+  const c = new EdgeVecConfig(3);
+  assert.equal(c.pqSubspaces, 1);
+  c.pqSubspaces = 2;
+  assert.equal(c.pqSubspaces, 2, 'a value the user set stays');
+});
+
 test('ErrorCodes and the ErrorCode union list exactly the Java enum', () => {
   const java = javaErrorCodes();
   assert.ok(java.length >= 17 && java.includes('INDEX_FREED') && java.includes('NOT_FOUND'), java.join(' '));

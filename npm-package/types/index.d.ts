@@ -125,6 +125,8 @@ export class EdgeVecConfig {
   quantization: Quantization;
   /** With a quantized encoding, keep float vectors too and re-rank candidates exactly. {@setting rerank} */
   rerank: boolean;
+  /** With `quantization: 'pq'`: product-quantization sub-spaces, one byte per vector each; at most `dimensions`. {@setting pqSubspaces} */
+  pqSubspaces: number;
   /** Tombstone ratio at which `needsCompaction()` turns true. {@setting compactionThreshold} */
   compactionThreshold: number;
   /** Seed of the HNSW level generator: same inserts, same graph. {@setting seed} */
@@ -576,6 +578,8 @@ export interface CollectionOptions {
   quantization?: Quantization;
   /** {@setting rerank} */
   rerank?: boolean;
+  /** {@setting pqSubspaces} */
+  pqSubspaces?: number;
   /** {@setting compactionThreshold} */
   compactionThreshold?: number;
   /** {@setting seed} */

@@ -26,6 +26,7 @@ public final class ExtendedEncodings {
             Float16Encoding.INSTANCE,
             Sq4Encoding.INSTANCE,
             BinaryEncoding.INSTANCE,
+            PqEncoding.INSTANCE,
         };
     }
 

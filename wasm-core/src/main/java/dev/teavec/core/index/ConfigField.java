@@ -30,7 +30,13 @@ public enum ConfigField {
      * Seed of the HNSW level generator. The range is that of integers a JavaScript number holds exactly;
      * Java callers of the builder may use any long.
      */
-    SEED("seed", true, 0, false, 9007199254740991.0, 42);
+    SEED("seed", true, 0, false, 9007199254740991.0, 42),
+    /**
+     * Sub-spaces of product quantization ({@code quantization: 'pq'}): bytes per vector once trained. At most
+     * the dimensions (checked by {@link IndexConfig.Builder#build()}); they need not divide them. Default
+     * ⌈dimensions / 8⌉: 8 dimensions per sub-space (see docs/quantization-pq.md for the measurements).
+     */
+    PQ_SUBSPACES("pqSubspaces", 1, ConfigField.MAX_DIMENSIONS, DIMENSIONS, 8);
 
     /**
      * The upper bounds other code shares (the WAL's batch format, the snapshot limits, the widened beam of a
@@ -50,18 +56,25 @@ public enum ConfigField {
     /** When set, the default is {@link #defaultFactor} × this field's value (m0 = 2·m). */
     private final ConfigField defaultOf;
     private final int defaultFactor;
+    /** When set, the default is ⌈{@link #defaultOf}'s value / this⌉ (pqSubspaces = ⌈dimensions / 8⌉). */
+    private final int defaultDivisor;
+
+    /** An integer whose default is ⌈{@code defaultOf}'s value / {@code defaultDivisor}⌉. */
+    ConfigField(String userName, double min, double max, ConfigField defaultOf, int defaultDivisor) {
+        this(userName, true, min, false, null, max, Double.NaN, defaultOf, 0, defaultDivisor);
+    }
 
     ConfigField(String userName, boolean integer, double min, boolean minExclusive, double max, double defaultValue) {
-        this(userName, integer, min, minExclusive, null, max, defaultValue, null, 0);
+        this(userName, integer, min, minExclusive, null, max, defaultValue, null, 0, 0);
     }
 
     ConfigField(String userName, boolean integer, ConfigField minField, double max, ConfigField defaultOf,
             int defaultFactor) {
-        this(userName, integer, Double.NaN, false, minField, max, Double.NaN, defaultOf, defaultFactor);
+        this(userName, integer, Double.NaN, false, minField, max, Double.NaN, defaultOf, defaultFactor, 0);
     }
 
     ConfigField(String userName, boolean integer, double min, boolean minExclusive, ConfigField minField, double max,
-            double defaultValue, ConfigField defaultOf, int defaultFactor) {
+            double defaultValue, ConfigField defaultOf, int defaultFactor, int defaultDivisor) {
         this.userName = userName;
         this.integer = integer;
         this.min = min;
@@ -71,6 +84,7 @@ public enum ConfigField {
         this.defaultValue = defaultValue;
         this.defaultOf = defaultOf;
         this.defaultFactor = defaultFactor;
+        this.defaultDivisor = defaultDivisor;
     }
 
     /** The name as users write it in JavaScript ({@code ef_search}, {@code compactionThreshold}). */
@@ -107,13 +121,23 @@ public enum ConfigField {
         return defaultValue;
     }
 
-    /** The field the default is derived from ({@link #defaultFactor()} × its value), or null. */
+    /** The field the default is derived from ({@link #defaultFactor()} × its value, or ⌈its value / {@link #defaultDivisor()}⌉), or null. */
     public ConfigField defaultOf() {
         return defaultOf;
     }
 
     public int defaultFactor() {
         return defaultFactor;
+    }
+
+    /** The divisor of a default derived by division, else 0. */
+    public int defaultDivisor() {
+        return defaultDivisor;
+    }
+
+    /** The default derived from {@code base}, the value of {@link #defaultOf()}. */
+    int derivedDefault(int base) {
+        return defaultDivisor > 0 ? (base + defaultDivisor - 1) / defaultDivisor : defaultFactor * base;
     }
 
     int defaultInt() {

@@ -22,6 +22,11 @@ public final class IndexConfig {
     /** Vectors held as float32 before SQ8 calibrates on them and drops them. */
     public static final int DEFAULT_SQ8_TRAINING_SIZE = 1024;
     /**
+     * Vectors held as float32 before PQ trains its 256 centroids per sub-space on them: 16 rows per centroid
+     * (docs/quantization-pq.md has the measurements behind it).
+     */
+    public static final int DEFAULT_PQ_TRAINING_SIZE = 4096;
+    /**
      * Live vectors at which AUTO switches from exact scan to HNSW: where HNSW is clearly ahead while an
      * exact scan is still cheap (see bench/README.md, CrossoverBenchmark).
      */
@@ -39,6 +44,8 @@ public final class IndexConfig {
     private final double compactionThreshold;
     private final long seed;
     private final int sq8TrainingSize;
+    private final int pqSubspaces;
+    private final int pqTrainingSize;
     private final int autoThreshold;
 
     private IndexConfig(Builder b) {
@@ -54,6 +61,8 @@ public final class IndexConfig {
         compactionThreshold = b.compactionThreshold;
         seed = b.seed;
         sq8TrainingSize = b.sq8TrainingSize;
+        pqSubspaces = b.pqSubspaces > 0 ? b.pqSubspaces : ConfigField.PQ_SUBSPACES.derivedDefault(b.dimensions);
+        pqTrainingSize = b.pqTrainingSize;
         autoThreshold = b.autoThreshold;
     }
 
@@ -74,6 +83,8 @@ public final class IndexConfig {
         b.compactionThreshold = compactionThreshold;
         b.seed = seed;
         b.sq8TrainingSize = sq8TrainingSize;
+        b.pqSubspaces = pqSubspaces;
+        b.pqTrainingSize = pqTrainingSize;
         b.autoThreshold = autoThreshold;
         return b;
     }
@@ -97,6 +108,10 @@ public final class IndexConfig {
     public double compactionThreshold() { return compactionThreshold; }
     public long seed() { return seed; }
     public int sq8TrainingSize() { return sq8TrainingSize; }
+    /** PQ's sub-spaces: bytes per vector once trained; default ⌈dimensions / 8⌉ ({@link ConfigField#PQ_SUBSPACES}). */
+    public int pqSubspaces() { return pqSubspaces; }
+    /** Vectors held as float32 before PQ trains on them. */
+    public int pqTrainingSize() { return pqTrainingSize; }
     /** Live vectors at which AUTO builds its HNSW graph. */
     public int autoThreshold() { return autoThreshold; }
 
@@ -114,6 +129,9 @@ public final class IndexConfig {
         private double compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
         private long seed = DEFAULT_SEED;
         private int sq8TrainingSize = DEFAULT_SQ8_TRAINING_SIZE;
+        /** 0: the default, derived from the dimensions. */
+        private int pqSubspaces;
+        private int pqTrainingSize = DEFAULT_PQ_TRAINING_SIZE;
         private int autoThreshold = AUTO_HNSW_THRESHOLD;
 
         private Builder(int dimensions, Metric metric) {
@@ -133,6 +151,8 @@ public final class IndexConfig {
         public Builder compactionThreshold(double v) { compactionThreshold = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder sq8TrainingSize(int v) { sq8TrainingSize = v; return this; }
+        public Builder pqSubspaces(int v) { pqSubspaces = v; return this; }
+        public Builder pqTrainingSize(int v) { pqTrainingSize = v; return this; }
         public Builder autoThreshold(int v) { autoThreshold = v; return this; }
 
         public IndexConfig build() {
@@ -153,6 +173,12 @@ public final class IndexConfig {
             require(!keepFloatsForRerank || !resolved.exact(),
                     "keepFloatsForRerank applies only to a quantized encoding (a quantization other than 'none')");
             ConfigField.COMPACTION_THRESHOLD.check(compactionThreshold);
+            if (pqSubspaces != 0) {
+                ConfigField.PQ_SUBSPACES.check(pqSubspaces);
+                require(pqSubspaces <= dimensions, ConfigField.PQ_SUBSPACES.userName() + " must be at most dimensions ("
+                        + dimensions + "): every sub-space holds at least one dimension, got " + pqSubspaces);
+            }
+            require(pqTrainingSize >= 1, "pqTrainingSize must be a positive integer, got " + pqTrainingSize);
             require(sq8TrainingSize >= 1, "sq8TrainingSize must be a positive integer, got " + sq8TrainingSize);
             require(autoThreshold >= 1, "autoThreshold must be a positive integer, got " + autoThreshold);
             return new IndexConfig(this);

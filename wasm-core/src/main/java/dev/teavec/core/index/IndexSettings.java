@@ -97,6 +97,7 @@ public final class IndexSettings {
             case EF_SEARCH -> b.efSearch((int) v);
             case COMPACTION_THRESHOLD -> b.compactionThreshold(v);
             case SEED -> b.seed((long) v);
+            case PQ_SUBSPACES -> b.pqSubspaces((int) v);
             default -> throw new IllegalStateException("no builder setter for " + field);
         }
     }
@@ -142,8 +143,8 @@ public final class IndexSettings {
     public static String[] names() {
         return new String[] {ConfigField.DIMENSIONS.userName(), METRIC, ConfigField.M.userName(),
             ConfigField.M0.userName(), ConfigField.EF_CONSTRUCTION.userName(), ConfigField.EF_SEARCH.userName(),
-            INDEX_TYPE, QUANTIZATION, RERANK, ConfigField.COMPACTION_THRESHOLD.userName(),
-            ConfigField.SEED.userName()};
+            INDEX_TYPE, QUANTIZATION, RERANK, ConfigField.PQ_SUBSPACES.userName(),
+            ConfigField.COMPACTION_THRESHOLD.userName(), ConfigField.SEED.userName()};
     }
 
     /** Every setting of {@code c}, defaults included, as {@link #read} takes them. */
@@ -180,14 +181,15 @@ public final class IndexSettings {
             case EF_SEARCH -> c.efSearch();
             case COMPACTION_THRESHOLD -> c.compactionThreshold();
             case SEED -> c.seed();
+            case PQ_SUBSPACES -> c.pqSubspaces();
         };
     }
 
     /**
      * The settings table for other languages: for each setting in {@link #names()} order, its name, kind
      * ("integer", "number", "name" or "boolean"), default, for numbers the range, for quantization its
-     * {@code "choices"}; a derived default is
-     * {@code "defaultOf"} and {@code "defaultFactor"}, a bound set by another field {@code "minField"}.
+     * {@code "choices"}; a derived default is {@code "defaultOf"} and {@code "defaultFactor"} (or
+     * {@code "defaultDivisor"}: ⌈value / divisor⌉), a bound set by another field {@code "minField"}.
      */
     public static String describe() {
         IndexConfig defaults = IndexConfig.builder(1, DEFAULT_METRIC).build();
@@ -227,7 +229,10 @@ public final class IndexSettings {
         }
         sb.append(",\"minExclusive\":").append(field.minExclusive());
         sb.append(",\"max\":").append(ConfigField.format(field.max()));
-        if (field.defaultOf() != null) {
+        if (field.defaultOf() != null && field.defaultDivisor() > 0) {
+            sb.append(",\"defaultOf\":\"").append(field.defaultOf().userName()).append("\",\"defaultDivisor\":")
+                    .append(field.defaultDivisor());
+        } else if (field.defaultOf() != null) {
             sb.append(",\"defaultOf\":\"").append(field.defaultOf().userName()).append("\",\"defaultFactor\":")
                     .append(field.defaultFactor());
         } else if (!Double.isNaN(field.defaultValue())) {

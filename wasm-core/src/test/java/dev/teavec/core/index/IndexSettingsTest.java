@@ -83,8 +83,28 @@ class IndexSettingsTest {
     @Test
     void resolvedSettingsListEveryField() {
         assertEquals("{\"dimensions\":8,\"metric\":\"cosine\",\"m\":48,\"m0\":96,\"ef_construction\":200,\"ef_search\":50,"
-                + "\"indexType\":\"auto\",\"quantization\":\"none\",\"rerank\":false,\"compactionThreshold\":0.3,\"seed\":42}",
+                + "\"indexType\":\"auto\",\"quantization\":\"none\",\"rerank\":false,\"pqSubspaces\":1,\"compactionThreshold\":0.3,"
+                + "\"seed\":42}",
                 IndexSettings.write(IndexSettings.read("{\"dimensions\":8,\"m\":48}")));
+    }
+
+    @Test
+    void pqSubspacesDefaultsToAnEighthOfTheDimensionsRoundedUp() {
+        assertEquals(96, IndexSettings.read("{\"dimensions\":768}").pqSubspaces());
+        assertEquals(13, IndexSettings.read("{\"dimensions\":100}").pqSubspaces());
+        assertEquals(1, IndexSettings.read("{\"dimensions\":3}").pqSubspaces());
+        assertEquals(7, IndexSettings.read("{\"dimensions\":100,\"pqSubspaces\":7,\"quantization\":\"pq\"}").pqSubspaces());
+        assertTrue(IndexSettings.describe().contains("{\"name\":\"pqSubspaces\",\"kind\":\"integer\",\"min\":1,"
+                + "\"minExclusive\":false,\"max\":65536,\"defaultOf\":\"dimensions\",\"defaultDivisor\":8}"),
+                IndexSettings.describe());
+    }
+
+    @Test
+    void pqSubspacesOutOfRangeAreRefused() {
+        refused(() -> IndexSettings.read("{\"dimensions\":8,\"pqSubspaces\":0}"), "pqSubspaces must be an integer in 1..65536, got 0");
+        refused(() -> IndexSettings.read("{\"dimensions\":8,\"pqSubspaces\":2.5}"), "pqSubspaces must be an integer in 1..65536, got 2.5");
+        refused(() -> IndexSettings.read("{\"dimensions\":8,\"pqSubspaces\":\"4\"}"), "pqSubspaces must be an integer in 1..65536, got string \"4\"");
+        refused(() -> IndexSettings.read("{\"dimensions\":8,\"pqSubspaces\":9}"), "pqSubspaces must be at most dimensions (8)");
     }
 
     /** INVALID_CONFIG whose message contains {@code expected}: the field named as the user spelled it. */

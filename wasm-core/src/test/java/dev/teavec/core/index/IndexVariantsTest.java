@@ -113,6 +113,61 @@ class IndexVariantsTest {
     }
 
     @Nested
+    class HnswPq extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            // Trained on 64 vectors, so that most cases run on codes (k-means with fewer rows than centroids
+            // included). One dimension per sub-space: on tiny Gaussian sets, coarser codes cannot hold the bar
+            // without re-ranking (HnswPqRerank runs 2 dimensions per sub-space, uneven splits included).
+            IndexConfig probe = base.build();
+            return IndexTypes.BUILT_IN.create(base.indexType("hnsw").m(6).quantization("pq")
+                    .pqSubspaces(probe.dimensions()).pqTrainingSize(64).efSearch(100).build());
+        }
+
+        @Override
+        boolean exact() {
+            return false;
+        }
+
+        // As HnswSq8: the real-data recall tests hold PQ (with re-ranking) to the 0.95 bar.
+        @Override
+        double minRecall() {
+            return 0.8;
+        }
+
+        @Override
+        double distanceTolerance() {
+            return 1e-3;
+        }
+    }
+
+    @Nested
+    class HnswPqRerank extends VectorIndexContractTest {
+        @Override
+        VectorIndex create(IndexConfig.Builder base) {
+            IndexConfig probe = base.build();
+            return IndexTypes.BUILT_IN.create(base.indexType("hnsw").m(6).quantization("pq")
+                    .pqSubspaces((probe.dimensions() + 1) / 2).pqTrainingSize(64).keepFloatsForRerank(true)
+                    .efSearch(100).build());
+        }
+
+        @Override
+        boolean exact() {
+            return false;
+        }
+
+        @Override
+        double minRecall() {
+            return 0.8;
+        }
+
+        @Override
+        double distanceTolerance() {
+            return 1e-4;
+        }
+    }
+
+    @Nested
     class Auto extends VectorIndexContractTest {
         @Override
         VectorIndex create(IndexConfig.Builder base) {

@@ -37,6 +37,9 @@ public final class CosineScaleScenarios {
             b.quantization(variant.startsWith("sq4") ? "sq4" : "float16").sq8TrainingSize(64)
                     .keepFloatsForRerank(variant.endsWith("-rerank"));
         }
+        if (variant.startsWith("pq")) {
+            b.quantization("pq").pqSubspaces((dims + 1) / 2).pqTrainingSize(64).keepFloatsForRerank(variant.equals("pq-rerank"));
+        }
         return IndexTypes.BUILT_IN.create(b.build());
     }
 
@@ -86,7 +89,7 @@ public final class CosineScaleScenarios {
         int dims = dimsChoices[random.nextInt(dimsChoices.length)];
         String where = variant + ", " + dims + " dimensions, seed " + seed;
         VectorIndex index = create(variant, dims, seed);
-        int n = variant.startsWith("sq8") || variant.startsWith("sq4") ? 120 : 60;
+        int n = variant.startsWith("sq8") || variant.startsWith("sq4") || variant.startsWith("pq") ? 120 : 60;
         float[][] data = new float[n][];
         for (int i = 0; i < n; i++) {
             data[i] = i == 0 ? constant(dims, 1e20f) : i == 1 ? constant(dims, 1e-23f) : randomScaled(random, dims);
@@ -154,11 +157,16 @@ public final class CosineScaleScenarios {
      * in [0, 2], and as near the oracle as at scale 1 when all vectors share one extreme scale.
      */
     public static void sq8StaysFiniteAtExtremeScales(long seed) {
+        staysFiniteAtExtremeScales("sq8", seed);
+    }
+
+    /** As {@link #sq8StaysFiniteAtExtremeScales} for another approximate variant ("pq"). */
+    public static void staysFiniteAtExtremeScales(String variant, long seed) {
         Random random = new Random(seed);
         int dims = 8;
         for (float scale : new float[] {1e30f, 1e-30f, 1e-42f}) {
-            String where = "sq8 at scale " + scale + ", seed " + seed;
-            VectorIndex index = create("sq8", dims, seed);
+            String where = variant + " at scale " + scale + ", seed " + seed;
+            VectorIndex index = create(variant, dims, seed);
             int n = 150;
             float[][] data = new float[n][dims];
             for (int i = 0; i < n; i++) {
@@ -177,7 +185,7 @@ public final class CosineScaleScenarios {
                     double got = r.distance(i);
                     Check.isTrue(got >= 0 && got <= 2, "distance " + got + " in [0, 2] at rank " + i + ", " + where);
                     // As near as SQ8 gets at scale 1: at 8 dimensions with clipping, within ~0.15.
-                    Check.near(cosineDistance(query, data[r.id(i)]), got, 0.25, "SQ8 distance near the oracle, " + where);
+                    Check.near(cosineDistance(query, data[r.id(i)]), got, 0.25, "distance near the oracle, " + where);
                 }
             }
         }

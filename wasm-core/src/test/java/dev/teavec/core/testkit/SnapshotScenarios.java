@@ -57,6 +57,10 @@ public final class SnapshotScenarios {
             // Not in VARIANTS (the core engine's Wasm runs lack it): codec/BinarySnapshotTest runs these.
             b.quantization("binary").sq8TrainingSize(variant.contains("untrained") ? 100000 : 60);
         }
+        if (variant.contains("pq")) {
+            // 5 sub-spaces of 12 dimensions: uneven (3, 3, 2, 2, 2).
+            b.quantization("pq").pqSubspaces(5).pqTrainingSize(variant.contains("untrained") ? 100000 : 60);
+        }
         if (variant.contains("rerank")) {
             b.keepFloatsForRerank(true);
         }

@@ -45,6 +45,20 @@ class CosineScaleTest {
     }
 
     @Test
+    void pqDistancesMatchDoubleOracleAtEveryScaleWithRerank() {
+        for (int i = 0; i < 20; i++) {
+            CosineScaleScenarios.distancesMatchDoubleOracleAtEveryScale("pq-rerank", SEED + i);
+        }
+    }
+
+    @Test
+    void pqStaysFiniteAtExtremeScales() {
+        for (int i = 0; i < 3; i++) {
+            CosineScaleScenarios.staysFiniteAtExtremeScales("pq", SEED + i);
+        }
+    }
+
+    @Test
     void sq8StaysFiniteAtExtremeScales() {
         for (int i = 0; i < 3; i++) {
             CosineScaleScenarios.sq8StaysFiniteAtExtremeScales(SEED + i);
