@@ -118,7 +118,7 @@ class SnapshotVersionsTest {
         tooNew(sq8, s -> s[vectors + 3] = '9', "vector encoding 'sq9' is unknown", "'none', 'sq8'");
         int config = Reseal.payload(sq8, SectionIds.CONFIG);
         int quantization = config + 1 + "hnsw".length() + 2 + 1 + "l2".length();
-        tooNew(sq8, s -> s[quantization + 3] = '4', "vector encoding 'sq4' is unknown", "'none', 'sq8'");
+        tooNew(sq8, s -> s[quantization + 3] = '7', "vector encoding 'sq7' is unknown", "'none', 'sq8'");
     }
 
     @Test
