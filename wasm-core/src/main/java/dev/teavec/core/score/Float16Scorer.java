@@ -1,6 +1,7 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.quant.HalfFloat;
+import dev.teavec.core.store.ByteVectorStore;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
@@ -19,6 +20,8 @@ public final class Float16Scorer implements QueryScorer {
     private final int dim;
     private final float[] query;
     private final byte[] row;
+    /** The halves' store when it is Java arrays, read in place; else null and rows are copied out. */
+    private final ByteVectorStore heap;
     /** Inverse norm (cosine) or squared norm (L2) of the current query. */
     private float queryNorm;
     /** Under dot, while the query is a stored vector: its extra coordinate and M² ({@link InnerProductAsL2}). */
@@ -34,6 +37,7 @@ public final class Float16Scorer implements QueryScorer {
         this.dim = values.dimensions();
         this.query = new float[dim];
         this.row = new byte[2 * dim];
+        this.heap = values.halves() instanceof ByteVectorStore ? (ByteVectorStore) values.halves() : null;
     }
 
     @Override
@@ -74,8 +78,13 @@ public final class Float16Scorer implements QueryScorer {
 
     @Override
     public float score(int ord) {
-        values.readRow(ord, row);
-        float d = dotHalves(query, row, 0, dim);
+        float d;
+        if (heap != null) {
+            d = dotHalves(query, heap.chunk(ord), heap.offset(ord), dim);
+        } else {
+            values.readRow(ord, row);
+            d = dotHalves(query, row, 0, dim);
+        }
         if (cosine) {
             return 1f - d * queryNorm * values.norm(ord);
         }

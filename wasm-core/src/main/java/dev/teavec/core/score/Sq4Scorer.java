@@ -1,6 +1,7 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.quant.Sq4Quantizer;
+import dev.teavec.core.store.ByteVectorStore;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
@@ -22,6 +23,8 @@ public final class Sq4Scorer implements QueryScorer {
     private final float[] scaled;
     private final float[] query;
     private final byte[] row;
+    /** The codes' store when it is Java arrays, read in place; else null and rows are copied out. */
+    private final ByteVectorStore heap;
     private float constant;
     private float queryNorm;
     private boolean pair;
@@ -38,6 +41,7 @@ public final class Sq4Scorer implements QueryScorer {
         this.scaled = new float[2 * codeBytes];
         this.query = new float[dim];
         this.row = new byte[codeBytes];
+        this.heap = values.codes() instanceof ByteVectorStore ? (ByteVectorStore) values.codes() : null;
     }
 
     @Override
@@ -81,8 +85,13 @@ public final class Sq4Scorer implements QueryScorer {
 
     @Override
     public float score(int ord) {
-        values.codes().read(ord, row);
-        float d = constant + Sq4Quantizer.dotCodes(scaled, row, 0, codeBytes);
+        float d;
+        if (heap != null) {
+            d = constant + Sq4Quantizer.dotCodes(scaled, heap.chunk(ord), heap.offset(ord), codeBytes);
+        } else {
+            values.codes().read(ord, row);
+            d = constant + Sq4Quantizer.dotCodes(scaled, row, 0, codeBytes);
+        }
         if (cosine) {
             return 1f - d * queryNorm * values.norm(ord);
         }
