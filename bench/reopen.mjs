@@ -38,11 +38,11 @@ const server = await startStaticServer({ port: PORT, mounts }); // mounts are lo
 const rows = [];
 
 /**
- * CPU milliseconds (user + system) used so far by every process of the Chromium on PROFILE_DIR (its process
- * group: browser, renderers, storage service). On a loaded machine wall time mostly measures the other
- * processes; CPU time compares builds fairly (Linux /proc; clock ticks of 10 ms).
+ * CPU ticks (user + system, 10 ms each) used so far by each process of the Chromium on PROFILE_DIR (its process
+ * group: browser, renderers, storage service), by pid. On a loaded machine wall time mostly measures the other
+ * processes; CPU time compares builds more fairly (Linux /proc).
  */
-function chromiumCpuMs() {
+function chromiumTicks() {
   const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   const stat = (pid) => {
     try {
@@ -59,11 +59,18 @@ function chromiumCpuMs() {
       }
     } catch { /* gone */ }
   }
-  let ticks = 0;
+  const ticks = new Map();
   for (const pid of procs) {
     const st = stat(pid);
-    if (st && Number(st[2]) === group) ticks += Number(st[11]) + Number(st[12]);
+    if (st && Number(st[2]) === group) ticks.set(pid, Number(st[11]) + Number(st[12]));
   }
+  return ticks;
+}
+
+/** CPU ms since `before` (chromiumTicks()): processes that exited meanwhile are left out, new ones counted whole. */
+function cpuMsSince(before) {
+  let ticks = 0;
+  for (const [pid, t] of chromiumTicks()) ticks += t - (before.get(pid) ?? 0);
   return ticks * 10;
 }
 let chrome = await launchKillableChromium(PROFILE_DIR);
@@ -96,9 +103,9 @@ try {
       for (let r = 0; r < RUNS; r++) for (const dist of DISTS) {
         mounts['/teavec/'] = dist;
         await fresh();
-        let cpu = chromiumCpuMs();
+        let cpu = chromiumTicks();
         const floor = await run(where(storage), storage === 'opfs' ? 'opfsFloor' : 'idbFloor', name);
-        floor.cpuMs = chromiumCpuMs() - cpu;
+        floor.cpuMs = cpuMsSince(cpu);
         await fresh();
         let cdp = null;
         if (CPU_PROFILE && r === RUNS - 1) {
@@ -107,9 +114,9 @@ try {
           await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
           await cdp.send('Profiler.start');
         }
-        cpu = chromiumCpuMs();
+        cpu = chromiumTicks();
         const reopen = await run(where(storage), 'reopen', storage, name);
-        reopen.cpuMs = chromiumCpuMs() - cpu;
+        reopen.cpuMs = cpuMsSince(cpu);
         if (cdp) {
           const { profile } = await cdp.send('Profiler.stop');
           const file = `${CPU_PROFILE}-${storage}-${kind}-${DISTS.indexOf(dist)}.cpuprofile`;

@@ -43,7 +43,10 @@ export async function idbFloor(name) {
   return { ms, openMs: t1 - t0, bytes, chunks: chunks.length, logValues: log.length, newest, manifests: manifests.length };
 }
 
-/** The OPFS floor: every file of teavec-db/<name> read whole through a sync access handle (workers only). */
+/**
+ * The OPFS floor: what a reopen reads, read whole through sync access handles (workers only): the newest
+ * checkpoint file and every log segment of teavec-db/<name> (older checkpoints are kept as fallbacks, unread).
+ */
 export async function opfsFloor(name) {
   const t0 = performance.now();
   const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('teavec-db');
@@ -51,8 +54,11 @@ export async function opfsFloor(name) {
   for await (const [entry, handle] of root.entries()) if (handle.kind === 'directory' && decodeURIComponent(entry).includes(name)) dir = handle;
   let bytes = 0;
   const files = [];
-  for await (const [entry, handle] of dir.entries()) {
-    if (handle.kind !== 'file') continue;
+  const entries = [];
+  for await (const [entry, handle] of dir.entries()) if (handle.kind === 'file') entries.push([entry, handle]);
+  const checkpoints = entries.map(([e]) => e).filter((e) => e.startsWith('checkpoint')).sort();
+  for (const [entry, handle] of entries) {
+    if (entry.startsWith('checkpoint') && entry !== checkpoints.at(-1)) continue;
     const h = await handle.createSyncAccessHandle();
     const size = h.getSize();
     const buf = new Uint8Array(size);
