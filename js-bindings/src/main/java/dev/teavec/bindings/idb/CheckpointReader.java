@@ -77,12 +77,14 @@ final class CheckpointReader {
                 if (attempt != mine) {
                     return;
                 }
-                String bad = check(m, chunk, request.getResult());
+                // Read once: each read of an IDBRequest's result may materialise the value again.
+                JSObject value = request.getResult();
+                String bad = check(m, chunk, value);
                 if (bad != null) {
                     skip(index, m.generation(), bad);
                     return;
                 }
-                ArrayBuffer data = request.getResult().cast();
+                ArrayBuffer data = value.cast();
                 int chunkCrc = BufferCrc.of(data);
                 if (chunkCrc != m.chunkCrc(chunk)) {
                     skip(index, m.generation(), "chunk " + chunk + " checksum mismatch");
