@@ -303,9 +303,12 @@ export class Database {
     return Database[FROM_CHECKPOINT](bytes, false);
   }
 
-  /** fromBytes of a checkpoint whose CRC-32 the log storage verified (`crcVerified`: not checksummed again). */
+  /**
+   * fromBytes of a checkpoint whose CRC-32 the log storage verified (`crcVerified`: not checksummed again);
+   * its bytes may be in pieces (an IndexedDB checkpoint, wal-store.js), which the engine reads as they are.
+   */
   static [FROM_CHECKPOINT](bytes, crcVerified) {
-    const view = asInt8Array(bytes);
+    const view = crcVerified && bytes.pieces ? bytes : asInt8Array(bytes);
     const saved = requireEngine().databaseFromBytes(view, indexTypeTable, crcVerified ? 1 : 0);
     const db = new Database();
     for (let i = 0; i < saved.count; i++) {

@@ -18,7 +18,8 @@ export function snapshotOf(native) {
  * checksum them again; every other check still runs.
  */
 export function restoredFrom(bytes, crcVerified = false) {
-  const view = asInt8Array(bytes);
+  // A checkpoint may come in pieces (wal-store.js), which the engine reads as they are.
+  const view = crcVerified && bytes.pieces ? bytes : asInt8Array(bytes);
   return { [RESTORED]: requireEngine().indexFromBytes(view, indexTypeTable, crcVerified ? 1 : 0) };
 }
 

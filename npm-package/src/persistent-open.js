@@ -62,11 +62,17 @@ function pickStorage(storage) {
   throw new TeaVecError('NOT_SUPPORTED', "no durable storage here (no OPFS, IndexedDB or Node file system): use storage 'memory'");
 }
 
+// Where a reopen's time goes, for bench/reopen.mjs and profilers: measures named teavec:read / checkpoint / replay.
+const measure = (what, start, end) => globalThis.performance?.measure?.(`teavec:${what}`, { start, end });
+
 /** Recovery: the newest verified checkpoint, then every valid record after it, applied in order. */
 async function recoverSession(storage, kind, { writable, durability, flushIntervalMs }) {
-  const found = await storage.recover();
+  const t0 = performance.now();
+  const found = await storage.recover({ pieces: true });
   const { checkpoint, records } = found;
+  const t1 = performance.now();
   const state = kind.fromCheckpoint(checkpoint.bytes);
+  const t2 = performance.now();
   let appliedSeq = checkpoint.seq;
   try {
     for (const record of records) {
@@ -77,6 +83,9 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
     kind.free(state);
     throw e;
   }
+  measure('read', t0, t1);
+  measure('checkpoint', t1, t2);
+  measure('replay', t2, performance.now());
   const recovery = {
     ...found.recovery, replayed: records.length, generation: checkpoint.generation, skippedCheckpoints: checkpoint.skipped,
     // IndexedDB: the browser discarded the origin's data (docs/indexeddb.md) and nothing was stored since.

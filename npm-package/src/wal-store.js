@@ -29,6 +29,18 @@ const strings = (a, what) => {
 
 const bytesOf = (b) => (b instanceof Int8Array ? b : new Int8Array(b.buffer ?? b, b.byteOffset ?? 0, b.byteLength));
 
+/** A checkpoint in pieces (IndexedDB keeps it in the chunks it was stored in) as one Int8Array; anything else as it is. */
+function joined(bytes) {
+  if (!bytes?.pieces) return bytes;
+  const out = new Int8Array(bytes.length);
+  let at = 0;
+  for (const piece of bytes.pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
 /** A writer appending to a recovered log; every mutation resolves with its sequence number once durable. */
 export class LogWriter {
   #w;
@@ -118,11 +130,16 @@ export class LogStorage {
 
   get description() { return this.#s.description; }
 
-  /** { checkpoint: { generation, seq, bytes, skipped, nextGeneration }, records, recovery }. */
-  recover() {
+  /**
+   * { checkpoint: { generation, seq, bytes, skipped, nextGeneration }, records, recovery }. `pieces`: an
+   * IndexedDB checkpoint's bytes may stay in the pieces it was stored in ({ pieces, pieceBytes, length }, which
+   * the engine's snapshot decoding reads as it is), else they are joined into one Int8Array.
+   */
+  recover({ pieces = false } = {}) {
     return call(async () => {
       const r = await this.#s.recover();
-      return { checkpoint: r.checkpoint, records: [...r.records], recovery: r.recovery };
+      const checkpoint = pieces ? r.checkpoint : { ...r.checkpoint, bytes: joined(r.checkpoint.bytes) };
+      return { checkpoint, records: [...r.records], recovery: r.recovery };
     });
   }
 
@@ -153,7 +170,7 @@ export class LogStorage {
   readCheckpoint() {
     return call(async () => {
       const c = await this.#s.readCheckpoint();
-      return { ...c, skipped: [...c.skipped] };
+      return { ...c, bytes: joined(c.bytes), skipped: [...c.skipped] };
     });
   }
 

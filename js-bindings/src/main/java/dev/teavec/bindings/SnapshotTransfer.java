@@ -25,14 +25,16 @@ final class SnapshotTransfer {
 
     /**
      * The bytes of {@code array}, once its header is checked: garbage is refused before anything more is copied.
-     * {@code crcVerified}: see {@link SnapshotBytes#crcVerified()}.
+     * {@code crcVerified}: see {@link SnapshotBytes#crcVerified()}. {@code array} may also be a checkpoint in
+     * pieces ({@link JsRows}).
      */
     static SnapshotBytes fromJs(Int8Array array, boolean crcVerified) {
         int length = array.getLength();
         int head = Math.min(length, SnapshotHeader.BYTES);
-        SnapshotHeader.check(Int8Array.create(array.getBuffer(), array.getByteOffset(), head).copyToJavaArray(), length);
+        JsRows rows = new JsRows(array);
+        SnapshotHeader.check(rows.read(0, head), length);
         // Copied into Java chunk by chunk as decoding reaches them; stored vectors go to linear memory directly.
-        SnapshotBytes bytes = SnapshotBytes.lazy(length, new JsRows(array));
+        SnapshotBytes bytes = SnapshotBytes.lazy(length, rows);
         return crcVerified ? bytes.crcVerified() : bytes;
     }
 }

@@ -30,17 +30,22 @@ public final class BufferCrc {
             return 0;
         }
         int piece = Math.min(PIECE, length);
-        Address scratch = Heap.alloc(piece);
+        int[] tables = Crc32.slicingTables();
+        // The tables beside the bytes, in linear memory: plain loads, where a Java array's cost bounds checks.
+        Address scratch = Heap.alloc(piece + 4 * tables.length);
         if (scratch == null) {
             throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "Wasm linear memory is exhausted");
         }
         try {
-            int[] tables = Crc32.slicingTables();
+            Address t = scratch.add(piece);
+            for (int i = 0; i < tables.length; i++) {
+                t.add(4 * i).putInt(tables[i]);
+            }
             int crc = 0;
             for (int done = 0; done < length; ) {
                 int n = Math.min(piece, length - done);
                 LinearMemory.copyIn(new Int8Array(buffer, offset + done, n), scratch.toInt());
-                crc = update(tables, crc, scratch, n);
+                crc = update(t, crc, scratch, n);
                 done += n;
             }
             return crc;
@@ -49,19 +54,23 @@ public final class BufferCrc {
         }
     }
 
-    /** Crc32.update's slicing-by-8 over {@code n} bytes of linear memory (little-endian, as Wasm always is). */
-    private static int update(int[] t, int crc, Address a, int n) {
+    /**
+     * Crc32.update's slicing-by-8 over {@code n} bytes of linear memory (little-endian, as Wasm always is), its
+     * eight 256-entry tables at {@code t}.
+     */
+    private static int update(Address t, int crc, Address a, int n) {
         int c = ~crc;
         int i = 0;
         for (; n - i >= 8; i += 8) {
             int lo = c ^ a.add(i).getInt();
             int hi = a.add(i + 4).getInt();
-            c = t[7 * 256 + (lo & 0xFF)] ^ t[6 * 256 + ((lo >>> 8) & 0xFF)] ^ t[5 * 256 + ((lo >>> 16) & 0xFF)]
-                    ^ t[4 * 256 + (lo >>> 24)] ^ t[3 * 256 + (hi & 0xFF)] ^ t[2 * 256 + ((hi >>> 8) & 0xFF)]
-                    ^ t[256 + ((hi >>> 16) & 0xFF)] ^ t[hi >>> 24];
+            c = t.add((7 * 256 + (lo & 0xFF)) << 2).getInt() ^ t.add((6 * 256 + ((lo >>> 8) & 0xFF)) << 2).getInt()
+                    ^ t.add((5 * 256 + ((lo >>> 16) & 0xFF)) << 2).getInt() ^ t.add((4 * 256 + (lo >>> 24)) << 2).getInt()
+                    ^ t.add((3 * 256 + (hi & 0xFF)) << 2).getInt() ^ t.add((2 * 256 + ((hi >>> 8) & 0xFF)) << 2).getInt()
+                    ^ t.add((256 + ((hi >>> 16) & 0xFF)) << 2).getInt() ^ t.add((hi >>> 24) << 2).getInt();
         }
         for (; i < n; i++) {
-            c = t[(c ^ a.add(i).getByte()) & 0xFF] ^ (c >>> 8);
+            c = t.add(((c ^ a.add(i).getByte()) & 0xFF) << 2).getInt() ^ (c >>> 8);
         }
         return ~c;
     }

@@ -194,7 +194,7 @@ public final class IdbLogStorage implements LogStorage {
             }
             result.setNextGeneration(n);
         }));
-        return run.committed().flatThen(ok -> new GenerationReader(name, new Progress(null)).readOn(db)).then(loaded -> {
+        return run.committed().flatThen(ok -> new CheckpointReader(name).readOn(db)).then(loaded -> {
             if (loaded != null) {
                 LoadResult r = loaded.cast();
                 double seq = r.getSeq();
