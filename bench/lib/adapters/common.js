@@ -31,3 +31,12 @@ export function withTimeout(promise, ms, what) {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** Thrown by an adapter when the library (this build of it) refuses the variant: the row says why, as skipped, not failed. */
+export class SkipError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'SkipError';
+    this.skip = true;
+  }
+}
