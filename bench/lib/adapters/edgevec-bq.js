@@ -11,7 +11,7 @@ export const edgevecBqAdapter = {
   label: 'EdgeVec 0.9.0 BQ + rescore',
   tunable: true,
   tuneParameter: 'rescore ×',
-  tuneCandidates: [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 100],
+  tuneCandidates: [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 100, 128, 160, 200],
   ...LINEAR_MEMORY,
   bundle: { package: 'edgevec', files: ['edgevec_bg.wasm', 'edgevec.js', 'snippets/**/*.js'] },
   // Builds at EdgeVec's speed (~300–400 vectors/s here), once: skipped above this without --full.
