@@ -234,7 +234,7 @@ export async function benchDataset(ds, adapters, env, options = {}) {
       rows.push(entry.row);
     } catch (e) {
       // A library that refuses the variant (an encoding this engine build does not hold) is skipped, not failed.
-      log(`${adapter.id}: ${e?.skip ? 'skipped' : 'failed'}: ${errorText(e)}`);
+      log(`${adapter.id}: ${e?.skip ? 'skipped' : 'failed'}: ${errorText(e)}${e?.detail ? ` [${e.detail}]` : ''}`);
       const why = e?.skip ? { skipped: String(e.message) } : { error: errorText(e) };
       rows.push({ ...info, library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, ...why });
     }

@@ -34,8 +34,10 @@ export function withTimeout(promise, ms, what) {
 
 /** Thrown by an adapter when the library (this build of it) refuses the variant: the row says why, as skipped, not failed. */
 export class SkipError extends Error {
-  constructor(message) {
+  /** `detail`: the library's own words, for the log. */
+  constructor(message, detail = undefined) {
     super(message);
+    this.detail = detail;
     this.name = 'SkipError';
     this.skip = true;
   }

@@ -103,8 +103,10 @@ function searchOptions({ ef, rerankK }) {
 function refusal(e, variant) {
   if (e?.code !== 'NOT_SUPPORTED' && e?.code !== 'INVALID_CONFIG') return e;
   const engine = variant.extended ? QUANTIZATION_ENGINE.wasm : 'teavec.wasm';
+  const message = String(e.message).split('\n')[0];
+  // NOT_SUPPORTED: the encoding is not in this engine build (yet); INVALID_CONFIG says what it did not take.
   return new SkipError(`not run: ${engine} refused quantization '${variant.quantization}'${variant.rerank ? ' + rerank' : ''}`
-    + ` (${e.code}: ${String(e.message).split('\n')[0]})`);
+    + ` (${e.code}${e.code === 'INVALID_CONFIG' ? `: ${message}` : ''})`, message);
 }
 
 export function teavecAdapter(variant) {
