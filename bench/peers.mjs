@@ -1,6 +1,7 @@
 // TeaVec against EdgeVec, hnswlib-wasm, voy and Orama on the same data, in Node 22 and in Chromium.
 // Prints markdown (the README's tables); progress goes to stderr. Flags: bench/README.md.
 //   node bench/peers.mjs [--runtime node|chromium|both] [--datasets a,b] [--libs a,b] [--size N] [--full]
+//                        [--variants a,b] [--pq-subspaces N|dim/D] [--rerank-k tune|beam|N]
 //                        [--rounds N] [--per-round N] [--seed N] [--no-persistence] [--smoke]
 //                        [--json out.json] [--markdown out.md]
 //   node bench/peers.mjs --render out.json     (markdown again from a saved --json, nothing re-run)
@@ -13,6 +14,7 @@ import vm from 'node:vm';
 import { benchFlags } from './lib/cli.mjs';
 import { CATALOGUE, nodeReader, prepareDatasets } from './lib/prepare-datasets.mjs';
 import { ADAPTERS, pickAdapters } from './lib/adapters/index.js';
+import { pqSubspacesFor } from './lib/adapters/teavec.js';
 import { DEFAULTS, efHintsFrom } from './lib/peer-bench.js';
 import { runPeers } from './lib/peer-run.js';
 import { bundleSize } from './lib/bundle-size.mjs';
@@ -33,6 +35,9 @@ const flags = await benchFlags(
     runtime: { type: 'string', default: 'both' },
     datasets: { type: 'string' },
     libs: { type: 'string' },
+    variants: { type: 'string' },
+    'pq-subspaces': { type: 'string' },
+    'rerank-k': { type: 'string' },
     size: { type: 'string' },
     full: { type: 'boolean', default: false },
     rounds: { type: 'string' },
@@ -50,11 +55,19 @@ const options = {
   targetRecall: DEFAULTS.targetRecall,
   full: flags.full,
   persistence: !flags['no-persistence'],
+  pqSubspaces: flags['pq-subspaces'] ?? 'dim/8',
+  rerankK: flags['rerank-k'] ?? 'tune',
 };
+if (!['tune', 'beam'].includes(options.rerankK) && !(Number.isInteger(Number(options.rerankK)) && Number(options.rerankK) > 0)) {
+  throw new Error(`--rerank-k takes tune, beam or a positive integer, got ${options.rerankK}`);
+}
+pqSubspacesFor(options.pqSubspaces, 8); // fail fast on a malformed value
+// --variants is --libs by another name (TeaVec's encodings are rows like the peers); both may be given.
+const libs = [flags.libs, flags.variants].filter(Boolean).join(',') || undefined;
 const datasetIds = flags.datasets ? flags.datasets.split(',') : flags.smoke ? ['smoke-1k-128'] : defaultSets;
 const size = Number(flags.size ?? (flags.full ? 100_000 : 10_000));
 const log = (m) => console.error(m);
-pickAdapters(flags.libs); // fail fast on unknown ids
+pickAdapters(libs); // fail fast on unknown ids
 
 function hardware() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -84,7 +97,7 @@ async function inNode(specs) {
     readBytes: async (pkg, file) => new Uint8Array(await readFile(join(packageDir(pkg), file))),
     heapUsed: nodeHeapProbe(),
   };
-  const rows = await runPeers({ specs, read: nodeReader(dirs), env, libs: flags.libs, options });
+  const rows = await runPeers({ specs, read: nodeReader(dirs), env, libs, options });
   return { runtime: 'Node', version: process.version, rows };
 }
 
@@ -113,7 +126,7 @@ if (flags.runtime === 'node' || flags.runtime === 'both') {
 if (flags.runtime === 'chromium' || flags.runtime === 'both') {
   const previous = report.runs[0];
   const efHints = previous ? efHintsFrom(previous.rows, previous.runtime, ADAPTERS) : undefined;
-  report.runs.push(await runInChromium({ specs, libs: flags.libs, options: { ...options, efHints }, dirs, log }));
+  report.runs.push(await runInChromium({ specs, libs, options: { ...options, efHints }, dirs, log }));
 }
 console.log(await emit());
 log(`peers bench: ${report.seconds.toFixed(0)} s`);

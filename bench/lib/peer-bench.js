@@ -49,23 +49,60 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-/** Lowest candidate ef whose mean recall@k on the tuning queries reaches the target (recall grows with ef). */
-function tuneEf(inst, queries, truth, opts) {
-  const { k, targetRecall, efCandidates } = opts;
-  const seen = new Map();
+/**
+ * Lowest of `candidates` whose mean recall@k on the tuning queries, searching with `searchWith(q, k, value)`,
+ * reaches the target (binary search: recall grows with the value). `known`: recalls measured already.
+ */
+function tuneLowest(searchWith, candidates, queries, truth, opts, known = new Map()) {
+  const { k, targetRecall } = opts;
   const recallAt = (i) => {
-    if (!seen.has(i)) seen.set(i, meanRecall((q) => inst.searchWithEf(q, k, efCandidates[i]), queries, truth, k));
-    return seen.get(i);
+    const v = candidates[i];
+    if (!known.has(v)) known.set(v, meanRecall((q) => searchWith(q, k, v), queries, truth, k));
+    return known.get(v);
   };
-  let hi = efCandidates.length - 1;
-  if (recallAt(hi) < targetRecall) return { ef: efCandidates[hi], recall: recallAt(hi), reached: false };
+  let hi = candidates.length - 1;
+  if (recallAt(hi) < targetRecall) return { value: candidates[hi], recall: recallAt(hi), reached: false };
   let lo = 0;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (recallAt(mid) >= targetRecall) hi = mid;
     else lo = mid + 1;
   }
-  return { ef: efCandidates[hi], recall: recallAt(hi), reached: true };
+  return { value: candidates[hi], recall: recallAt(hi), reached: true };
+}
+
+/** Lowest candidate ef (or the adapter's own parameter, e.g. EdgeVec BQ's rescore factor) reaching the target. */
+function tuneEf(adapter, inst, queries, truth, opts) {
+  const tuned = tuneLowest(inst.searchWithEf, adapter.tuneCandidates ?? opts.efCandidates, queries, truth, opts);
+  return { ef: tuned.value, recall: tuned.recall, reached: tuned.reached };
+}
+
+/**
+ * Re-ranking variants, after ef: `opts.rerankK` 'beam' keeps the engine's default (every candidate of the beam is
+ * re-scored), a number fixes it, 'tune' (default) takes the lowest rerankK in k..ef still reaching the target at
+ * the tuned ef. Sets row.rerankK (what ran; = ef for the default) and row.rerankKMode.
+ */
+function tuneRerankK(inst, row, queries, truth, opts, log) {
+  const mode = opts.rerankK ?? 'tune';
+  if (mode === 'beam' || (mode === 'tune' && !row.efReached)) {
+    Object.assign(row, { rerankK: Math.max(row.ef, opts.k), rerankKMode: 'beam' });
+    return;
+  }
+  if (mode !== 'tune') {
+    const r = Number(mode);
+    inst.useRerankK(r);
+    const recall = meanRecall((q) => inst.searchWithRerankK(q, opts.k, r), queries, truth, opts.k);
+    Object.assign(row, { rerankK: r, rerankKMode: 'fixed', tuneRecall: recall, efReached: recall >= opts.targetRecall });
+    log(`${row.library}: rerankK ${r} (fixed) → tuning recall ${recall.toFixed(3)}`);
+    return;
+  }
+  const beam = Math.max(row.ef, opts.k);
+  const candidates = [...new Set([opts.k, ...opts.efCandidates.filter((c) => c > opts.k && c < beam), beam])];
+  // At rerankK = the beam the search is the one ef was tuned with: its recall is known.
+  const tuned = tuneLowest(inst.searchWithRerankK, candidates, queries, truth, opts, new Map([[beam, row.tuneRecall]]));
+  if (tuned.value < beam) inst.useRerankK(tuned.value);
+  Object.assign(row, { rerankK: tuned.value, rerankKMode: tuned.value < beam ? 'tuned' : 'beam', tuneRecall: tuned.recall });
+  log(`${row.library}: rerankK ${tuned.value} at ef ${row.ef} → tuning recall ${tuned.recall.toFixed(3)}`);
 }
 
 function skipReason(adapter, ds, opts) {
@@ -81,7 +118,7 @@ function skipReason(adapter, ds, opts) {
 async function buildOne(adapter, ds, tune, env, opts, log) {
   const { base } = ds;
   const row = { library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, notes: [], memoryNote: adapter.memoryNote };
-  const inst = await adapter.open(env);
+  const inst = await adapter.open(env, opts);
   // A library that fixes ef at build time (EdgeVec) builds a deterministic graph, so the ef tuned for it in
   // the previous runtime holds here too: build once with it (recall re-checked) instead of tune + rebuild.
   const hint = adapter.efAtBuild ? opts.efHints?.[ds.name]?.[adapter.id] : undefined;
@@ -99,16 +136,18 @@ async function buildOne(adapter, ds, tune, env, opts, log) {
     row.notes.push(`ef tuned in ${hint.runtime} (same graph), tuning recall here ${recall.toFixed(3)}`);
     log(`${adapter.id}: ef ${hint.ef} from ${hint.runtime} → tuning recall ${recall.toFixed(3)}`);
   } else if (adapter.tunable) {
-    const tuned = tuneEf(inst, tune.queries, tune.truth, opts);
+    const tuned = tuneEf(adapter, inst, tune.queries, tune.truth, opts);
     Object.assign(row, { ef: tuned.ef, tuneRecall: tuned.recall, efReached: tuned.reached });
-    if (!tuned.reached) row.notes.push(`recall target not reached at ef ${tuned.ef}`);
+    if (adapter.tuneParameter) row.tuneParameter = adapter.tuneParameter;
+    if (!tuned.reached) row.notes.push(`recall target not reached at ${adapter.tuneParameter ?? 'ef'} ${tuned.ef}`);
     t = env.now();
     if (await inst.useEf(tuned.ef)) {
       builds.push(env.now() - t);
       log(`${adapter.id}: rebuilt with ef_search ${tuned.ef} in ${(builds[1] / 1000).toFixed(1)} s`);
     }
     wasmPeak = Math.max(wasmPeak ?? 0, inst.wasmMemory() ?? 0) || null;
-    log(`${adapter.id}: ef ${tuned.ef} → tuning recall ${tuned.recall.toFixed(3)}`);
+    log(`${adapter.id}: ${adapter.tuneParameter ?? 'ef'} ${tuned.ef} → tuning recall ${tuned.recall.toFixed(3)}`);
+    if (adapter.rerank) tuneRerankK(inst, row, tune.queries, tune.truth, opts, log);
   }
   const meanBuild = builds.reduce((a, b) => a + b, 0) / builds.length;
   row.buildMs = builds;
@@ -117,6 +156,7 @@ async function buildOne(adapter, ds, tune, env, opts, log) {
   row.wasmGrowthBytes = wasm0 === null || wasmPeak === null ? null : wasmPeak - wasm0;
   row.wasmTotalBytes = wasmPeak;
   row.ownBytes = inst.ownMemory();
+  if (adapter.ownNote) row.ownNote = adapter.ownNote;
   row.memorySource = adapter.memorySource;
   // Linear memory: the whole of a fresh instance after the build (initial reservation included: growth alone
   // reads 7 MB for an hnswlib index of 17 MB of data, because its first 16 MB are reserved up front).
@@ -193,8 +233,10 @@ export async function benchDataset(ds, adapters, env, options = {}) {
       entries.push(entry);
       rows.push(entry.row);
     } catch (e) {
-      log(`${adapter.id}: failed: ${errorText(e)}`);
-      rows.push({ ...info, library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, error: errorText(e) });
+      // A library that refuses the variant (an encoding this engine build does not hold) is skipped, not failed.
+      log(`${adapter.id}: ${e?.skip ? 'skipped' : 'failed'}: ${errorText(e)}${e?.detail ? ` [${e.detail}]` : ''}`);
+      const why = e?.skip ? { skipped: String(e.message) } : { error: errorText(e) };
+      rows.push({ ...info, library: adapter.id, label: adapter.label, teavec: !!adapter.teavec, ...why });
     }
   }
   for (const e of entries) {

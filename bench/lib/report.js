@@ -23,6 +23,26 @@ function persistenceCell(p) {
   return p.status === 'ok' ? head : `${head}: **${p.status}**: ${p.reason}`;
 }
 
+/** Bytes per indexed vector: the library's own count where it reports one (graph included), else the memory column's. */
+function bytesPerVector(r) {
+  if (r.ownBytes) return { bytes: r.ownBytes / r.n, source: 'own' };
+  if (r.memoryBytes) return { bytes: r.memoryBytes / r.n, source: r.memorySource };
+  return null;
+}
+
+function bytesCell(r) {
+  const b = bytesPerVector(r);
+  return b ? `${fmtInt(b.bytes)} ${b.source}` : 'n/a';
+}
+
+/** ef; `ef / rerankK` for re-ranking rows; the adapter's own parameter where it tunes another (EdgeVec BQ). */
+function efCell(r) {
+  if (r.ef === undefined) return 'exact';
+  if (r.tuneParameter) return `${r.tuneParameter} ${r.ef}`;
+  if (r.rerankK !== undefined) return `${r.ef} / ${r.rerankK}`;
+  return String(r.ef);
+}
+
 function bundleCell(b) {
   return b ? `${(b.gzip / 1024).toFixed(0)} KB` : '';
 }
@@ -31,11 +51,10 @@ function libraryRow(r, runtime, bundles) {
   const name = `${r.label}`;
   if (r.skipped || r.error) {
     const why = r.skipped ? r.skipped : `**failed**: ${r.error}`;
-    return `| ${name} | ${runtime} | – | – | – | – | – | – | ${bundleCell(bundles[r.library])} | – | ${cell(why)} |`;
+    return `| ${name} | ${runtime} | – | – | – | – | – | – | – | ${bundleCell(bundles[r.library])} | – | ${cell(why)} |`;
   }
-  const ef = r.ef === undefined ? 'exact' : String(r.ef);
   return `| ${name} | ${runtime} | ${fmtInt(r.buildPerSecond)} | ${fmtUs(r.p50us)} | ${fmtUs(r.p99us)} | ${r.recall.toFixed(3)}`
-    + ` | ${ef} | ${memoryCell(r)} | ${bundleCell(bundles[r.library])} | ${cell(persistenceCell(r.persistence))}`
+    + ` | ${efCell(r)} | ${bytesCell(r)} | ${memoryCell(r)} | ${bundleCell(bundles[r.library])} | ${cell(persistenceCell(r.persistence))}`
     + ` | ${cell(r.notes.join('; '))} |`;
 }
 
@@ -52,6 +71,7 @@ export function ratios(rows, bundles) {
         build: t.buildPerSecond / p.buildPerSecond,
         p50: t.p50us / p.p50us,
         memory: t.memoryBytes && p.memoryBytes ? t.memoryBytes / p.memoryBytes : NaN,
+        bytesPerVector: bytesPerVector(t) && bytesPerVector(p) ? bytesPerVector(t).bytes / bytesPerVector(p).bytes : NaN,
         bundle: bundles[t.library] && bundles[p.library] ? bundles[t.library].gzip / bundles[p.library].gzip : NaN,
         recall: [t.recall, p.recall],
       });
@@ -70,7 +90,15 @@ export function toMarkdown(report) {
   const lines = [`Runtimes: ${report.runtimes.join('; ')}.`, ''];
   lines.push(`Measured ${report.date.slice(0, 10)} on ${report.hardware}; ${report.options.rounds} rounds × `
     + `${report.options.perRound} queries per library, round-robin; k = 10; ef_search = lowest giving recall@10 ≥ `
-    + `${report.options.targetRecall} on held-out tuning queries; HNSW M = 16, ef_construction = 200 for every graph library.`);
+    + `${report.options.targetRecall} on held-out tuning queries; HNSW M = 16, ef_construction = 200 for every graph library. `
+    + 'Re-ranking rows ("+ rerank": the graph walks the codes, the best rerankK candidates are re-scored on kept float32 '
+    + 'vectors) show "ef / rerankK": rerankK = ef is the engine\'s default (the whole beam), a lower one was tuned as the '
+    + `lowest still reaching the target at that ef${report.options.pqSubspaces ? `; PQ sub-spaces: ${report.options.pqSubspaces}` : ''}. `
+    + 'EdgeVec BQ (`enableBQ()` + `searchBQRescored(q, k, rescoreFactor)`) is tuned on its rescore factor the same way.');
+  lines.push('');
+  lines.push('Bytes/vector: "own" = the library\'s own `memoryUsage()` ÷ vectors (TeaVec: codes or vectors + kept floats '
+    + '+ HNSW graph (level-0 neighbour ids and their keys, upper levels) + id maps; EdgeVec: its own figure); otherwise '
+    + 'the memory column ÷ vectors.');
   lines.push('');
   lines.push('Memory: "heap" = JS heap growth over the build, after GC (Orama: plain JS); '
     + '"wasm" = linear memory of a fresh instance after the build (its initial reservation included; a peak: it never shrinks); '
@@ -82,22 +110,22 @@ export function toMarkdown(report) {
   for (const name of datasets) {
     const first = runs.flatMap((run) => run.rows).find((r) => r.dataset === name);
     lines.push('', `### ${datasetTitle(first)}`, '');
-    lines.push('| library | runtime | build vec/s | p50 µs | p99 µs | recall@10 | ef | memory | bundle gzip | save / load | notes |');
-    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
+    lines.push('| library | runtime | build vec/s | p50 µs | p99 µs | recall@10 | ef / rerankK | bytes/vector | memory | bundle gzip | save / load | notes |');
+    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
     for (const run of runs) {
       for (const r of run.rows.filter((x) => x.dataset === name)) lines.push(libraryRow(r, run.runtime, bundles));
     }
     const ratioLines = [];
     for (const run of runs) {
       for (const x of ratios(run.rows.filter((r) => r.dataset === name), bundles)) {
-        ratioLines.push(`| ${x.label} | ${run.runtime} | ${fmtRatio(x.build)} | ${fmtRatio(x.p50)} | ${fmtRatio(x.memory)}`
+        ratioLines.push(`| ${x.label} | ${run.runtime} | ${fmtRatio(x.build)} | ${fmtRatio(x.p50)} | ${fmtRatio(x.bytesPerVector)} | ${fmtRatio(x.memory)}`
           + ` | ${fmtRatio(x.bundle)} | ${x.recall[0].toFixed(3)} / ${x.recall[1].toFixed(3)} |`);
       }
     }
     if (ratioLines.length) {
-      lines.push('', 'TeaVec ÷ peer (build speed: above 1 = TeaVec faster; p50, memory, bundle: below 1 = TeaVec better):', '');
-      lines.push('| TeaVec ÷ peer | runtime | build speed | search p50 | memory | bundle | recall@10 TeaVec / peer |');
-      lines.push('|---|---|---:|---:|---:|---:|---|');
+      lines.push('', 'TeaVec ÷ peer (build speed: above 1 = TeaVec faster; p50, bytes/vector, memory, bundle: below 1 = TeaVec better):', '');
+      lines.push('| TeaVec ÷ peer | runtime | build speed | search p50 | bytes/vector | memory | bundle | recall@10 TeaVec / peer |');
+      lines.push('|---|---|---:|---:|---:|---:|---:|---|');
       lines.push(...ratioLines);
     }
   }

@@ -31,3 +31,14 @@ export function withTimeout(promise, ms, what) {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** Thrown by an adapter when the library (this build of it) refuses the variant: the row says why, as skipped, not failed. */
+export class SkipError extends Error {
+  /** `detail`: the library's own words, for the log. */
+  constructor(message, detail = undefined) {
+    super(message);
+    this.detail = detail;
+    this.name = 'SkipError';
+    this.skip = true;
+  }
+}

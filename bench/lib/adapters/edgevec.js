@@ -7,7 +7,7 @@
 //   ids a search with that ef returns; checked), then the measured index is rebuilt with the tuned ef.
 import { HNSW_M, HNSW_M0, HNSW_EF_CONSTRUCTION, BATCH, idLookup, errorText, LINEAR_MEMORY } from './common.js';
 
-async function startModule(env) {
+export async function startModule(env) {
   const mod = await env.importModule('edgevec', 'edgevec.js', { fresh: true });
   const wasmModule = await WebAssembly.compile(await env.readBytes('edgevec', 'edgevec_bg.wasm'));
   const exports = await mod.default({ module_or_path: wasmModule });
