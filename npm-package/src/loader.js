@@ -144,33 +144,20 @@ function asyncImports() {
 // The SIMD kernels' imports: the functions of a second Wasm instance sharing TeaVM's linear memory.
 // Handing one instance's exported functions to another as imports lets the engine call them directly,
 // Wasm to Wasm (no JS in between), which is what makes one call per distance or per batch cheap.
-// Without kernels the engine is told (`enabled` → 0) and never calls the stubs. The names are the ones the engine
-// imports: teavec-quantization.wasm asks for more kernels than teavec.wasm, and its own kernel module has them.
-function simdImportNames(module) {
-  return WebAssembly.Module.imports(module)
-    .filter((i) => i.module === 'teavecSimd' && i.kind === 'function' && i.name !== 'enabled')
-    .map((i) => i.name);
-}
-
-async function simdImports(module, simdModule, memory) {
-  const names = simdImportNames(module);
+// Without kernels the engine is told (`enabled` → 0) and never calls the stubs. Which kernels an engine imports
+// differs (teavec-quantization.wasm asks for more than teavec.wasm; its own kernel module has them), so every kernel
+// export is offered, and without kernels any name gets the stub (WebKit's WebAssembly.Module.imports() throws on
+// TeaVM's modules, so the names cannot be listed up front).
+async function simdImports(simdModule, memory) {
   if (simdModule) {
     const instance = await WebAssembly.instantiate(simdModule, { env: { memory } });
-    const imports = { enabled: () => 1 };
-    for (const name of names) {
-      if (typeof instance.exports[name] !== 'function') {
-        throw new Error(`TeaVec loader: the SIMD kernels lack ${name}; use the kernels of this package version with its engine`);
-      }
-      imports[name] = instance.exports[name];
-    }
-    return imports;
+    return { ...instance.exports, enabled: () => 1 };
   }
-  const imports = { enabled: () => 0 };
   const absent = () => {
     throw new Error('TeaVec loader: the SIMD kernels are not loaded');
   };
-  for (const name of names) imports[name] = absent;
-  return imports;
+  // Not `then`: this object leaves an async function, which would take it for a promise.
+  return new Proxy({ enabled: () => 0 }, { get: (stubs, name) => stubs[name] ?? (name === 'then' ? undefined : absent) });
 }
 
 function memoryImports(module, imports) {
@@ -479,7 +466,7 @@ export async function instantiate(module, jsBodies, simdModule = null) {
     teavmMath: Math,
   };
   memoryImports(module, imports);
-  imports.teavecSimd = await simdImports(module, simdModule, imports.env.memory);
+  imports.teavecSimd = await simdImports(simdModule, imports.env.memory);
   imports.teavmJso = jsoImports(context, jsBodies);
   const instance = await WebAssembly.instantiate(module, imports);
   context.exports = instance.exports;
