@@ -7,13 +7,18 @@ import dev.teavec.core.vector.Metric;
 
 /**
  * Section CONFIG, version 2 (format version 3): the index type's name and the format version of its
- * state, then the config with its metric and quantization by name (docs/format.md). Decoded through
+ * state, then the config with its metric and quantization by name (docs/format.md). Version 3 appends the product
+ * quantization settings (pqSubspaces, pqTrainingSize) and is written only for a {@code pq} config, so every other
+ * snapshot stays readable by the TeaVec versions that read version 2. Decoded through
  * {@link IndexConfig.Builder#build()}, so a snapshot can hold no setting the engine would refuse.
  * Whether the type is registered is the reader's question (UNKNOWN_INDEX_TYPE). Version 1 (format
  * versions 1 and 2, structure codes and enum ordinals) is read by {@link LegacyIndexReader}.
  */
 final class ConfigSection implements SectionPayload {
-    static final int VERSION = 2;
+    /** The newest version this build reads. */
+    static final int VERSION = 3;
+    private static final int WITHOUT_PQ = 2;
+    private static final String PQ = "pq";
 
     private final IndexConfig config;
     private final int typeVersion;
@@ -30,13 +35,13 @@ final class ConfigSection implements SectionPayload {
 
     @Override
     public int version() {
-        return VERSION;
+        return PQ.equals(config.encoding()) ? VERSION : WITHOUT_PQ;
     }
 
     @Override
     public long size() {
         return Names.size(config.indexType()) + 2 + Names.size(config.metric().jsName()) + Names.size(config.encoding())
-                + 1 + 7 * 4 + 8 + 8;
+                + 1 + 7 * 4 + 8 + 8 + (version() == VERSION ? 2 * 4 : 0);
     }
 
     @Override
@@ -55,6 +60,10 @@ final class ConfigSection implements SectionPayload {
         out.i32(config.autoThreshold());
         out.f64(config.compactionThreshold());
         out.i64(config.seed());
+        if (version() == VERSION) {
+            out.i32(config.pqSubspaces());
+            out.i32(config.pqTrainingSize());
+        }
     }
 
     /** What the section says: the config, and the format version of its type's state. */
@@ -68,7 +77,12 @@ final class ConfigSection implements SectionPayload {
         }
     }
 
-    static Decoded read(SnapshotReader in) {
+    /** Whether this build reads CONFIG {@code version}. */
+    static boolean reads(int version) {
+        return version == WITHOUT_PQ || version == VERSION;
+    }
+
+    static Decoded read(SnapshotReader in, int version) {
         int at = in.position();
         String type = Names.read(in, "index type");
         int versionAt = in.position();
@@ -117,6 +131,9 @@ final class ConfigSection implements SectionPayload {
                 .autoThreshold(in.i32("autoThreshold"))
                 .compactionThreshold(in.f64("compactionThreshold"))
                 .seed(in.i64("seed"));
+        if (version >= VERSION) {
+            b.pqSubspaces(in.i32("pqSubspaces")).pqTrainingSize(in.i32("pqTrainingSize"));
+        }
         in.expectEnd();
         try {
             return new Decoded(b.build(), typeVersion);

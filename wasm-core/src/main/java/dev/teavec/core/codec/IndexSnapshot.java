@@ -139,12 +139,13 @@ public final class IndexSnapshot {
         layout.forbid(SectionIds.VECTORS_SQ8, older);
         layout.forbid(SectionIds.RERANK_F32, older);
         layout.forbid(SectionIds.HNSW_GRAPH, older);
-        if (layout.version(SectionIds.CONFIG) != ConfigSection.VERSION) {
-            throw Corrupt.at(layout.start(), "a format version 3 snapshot has CONFIG version " + ConfigSection.VERSION);
+        int configVersion = layout.version(SectionIds.CONFIG);
+        if (!ConfigSection.reads(configVersion)) {
+            throw Corrupt.at(layout.start(), "a format version 3 snapshot has CONFIG version 2 or 3, not " + configVersion);
         }
         SnapshotReader configIn = layout.section(SectionIds.CONFIG);
         int typeAt = configIn.position();
-        ConfigSection.Decoded c = ConfigSection.read(configIn);
+        ConfigSection.Decoded c = ConfigSection.read(configIn, configVersion);
         IndexType type = types.get(c.config.indexType());
         if (c.typeVersion > type.formatVersion()) {
             throw Corrupt.tooNew(typeAt, "index type '" + type.name() + "' format version " + c.typeVersion

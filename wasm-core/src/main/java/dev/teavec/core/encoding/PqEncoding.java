@@ -52,6 +52,9 @@ public final class PqEncoding implements VectorEncoding {
         if (subspaces < 1 || subspaces > dim) {
             throw in.corrupt(subspacesAt, "sub-spaces is " + subspaces + ", not in 1.." + dim);
         }
+        if (subspaces != config.pqSubspaces()) {
+            throw in.corrupt(subspacesAt, "sub-spaces is " + subspaces + ", CONFIG says " + config.pqSubspaces());
+        }
         if (trained == 0) {
             int sizeAt = in.position();
             int trainingSize = in.i32("training size");
