@@ -235,9 +235,12 @@ wrongCol.add({ ids: ['x'], embeddings: [[1, 1, 1, 1]] });
 config.metric = 'hamming';
 refused(() => new EdgeVec(config), 'metric hamming');
 config.metric = 'cosine';
-// @ts-expect-error quantization is 'none' | 'sq8'
+// @ts-expect-error quantization is a closed set
+config.quantization = 'pq8';
+refused(() => new EdgeVec(config), 'quantization pq8');
+// 'pq' is a name of the typings, but not of the core engine: refused there (NOT_SUPPORTED, see teavec/quantization).
 config.quantization = 'pq';
-refused(() => new EdgeVec(config), 'quantization pq');
+refused(() => new EdgeVec(config), 'quantization pq in the core engine');
 // @ts-expect-error vectors are Float32Array
 refused(() => wrong.insertBatch([[1, 2, 3, 4]]), 'insertBatch of number[]');
 // @ts-expect-error EdgeVec's argument order: query, filter, k
