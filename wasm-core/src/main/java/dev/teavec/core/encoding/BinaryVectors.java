@@ -6,7 +6,6 @@ import dev.teavec.core.quant.BinaryQuantizer;
 import dev.teavec.core.quant.RandomRotation;
 import dev.teavec.core.score.BinaryVectorValues;
 import dev.teavec.core.score.FloatVectorValues;
-import dev.teavec.core.score.ScoringVectors;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 
@@ -19,34 +18,30 @@ import dev.teavec.core.vector.Metric;
  * centroid is never re-trained: a drifting centroid only widens residuals, which the per-vector terms
  * account for, and the estimator stays unbiased.
  */
-public final class BinaryVectors implements StoredVectors {
+public final class BinaryVectors extends TrainedCodes<BinaryVectorValues> {
     /** Mixed into the config's seed so the rotation's signs are not the level generator's sequence. */
     static final long ROTATION_SALT = 0x62696E617279L;
 
-    private final IndexConfig config;
-    private final VectorStorageFactory storage;
-    /** Every vector until trained; then the floats kept for re-ranking, or null. */
-    private FloatVectorValues floats;
-    /** Null until trained. */
-    private BinaryVectorValues codes;
-    private FloatVectorValues retired;
-
     BinaryVectors(IndexConfig config, VectorStorageFactory storage, FloatVectorValues floats, BinaryVectorValues codes) {
-        assert floats != null || codes != null : "binary vectors need floats or codes";
-        this.config = config;
-        this.storage = storage;
-        this.floats = floats;
-        this.codes = codes;
+        super(config, storage, floats, codes);
     }
 
-    public boolean isTrained() {
-        return codes != null;
+    @Override
+    int trainingSize() {
+        return config.sq8TrainingSize();
+    }
+
+    @Override
+    BinaryVectorValues train(FloatVectorValues sample) {
+        return train(sample, config.seed());
+    }
+
+    @Override
+    void checkCodes(BinaryVectorValues trained) {
+        trained.checkIntegrity();
     }
 
     /** The codes once trained, else null. */
-    public BinaryVectorValues codes() {
-        return codes;
-    }
 
     /** Trains a quantizer on every vector of {@code sample} and encodes them all, in order. */
     static BinaryVectorValues train(FloatVectorValues sample, long seed) {
@@ -88,99 +83,9 @@ public final class BinaryVectors implements StoredVectors {
     }
 
     @Override
-    public int dimensions() {
-        return config.dimensions();
-    }
-
-    @Override
-    public Metric metric() {
-        return config.metric();
-    }
-
-    @Override
-    public int size() {
-        return codes != null ? codes.size() : floats.size();
-    }
-
-    @Override
-    public int add(float[] vector) {
-        if (codes == null) {
-            return floats.add(vector);
-        }
-        int ord = codes.add(vector);
-        if (floats != null) {
-            floats.add(vector);
-        }
-        return ord;
-    }
-
-    @Override
-    public boolean maintain() {
-        if (codes != null || floats.size() < config.sq8TrainingSize()) {
-            return false;
-        }
-        codes = train(floats, config.seed());
-        if (!config.keepFloatsForRerank()) {
-            retired = floats;
-            floats = null;
-        }
-        return true;
-    }
-
-    @Override
-    public void releaseRetired() {
-        if (retired != null) {
-            retired.release();
-            retired = null;
-        }
-    }
-
-    @Override
-    public ScoringVectors scoringVectors() {
-        return codes != null ? codes : floats;
-    }
-
-    @Override
-    public ScoringVectors exactVectors() {
-        return floats != null ? floats : codes;
-    }
-
-    @Override
     public StoredVectors copyOf(int[] ords, int count) {
         return new BinaryVectors(config, storage, floats == null ? null : floats.copyOf(ords, count),
                 codes == null ? null : codes.copyOf(ords, count));
-    }
-
-    @Override
-    public long bytesUsed() {
-        return (codes != null ? codes.bytesUsed() : 0) + (floats != null ? floats.bytesUsed() : 0);
-    }
-
-    @Override
-    public long storageBytes() {
-        return (codes != null ? codes.storageBytes() : 0) + (floats != null ? floats.storageBytes() : 0);
-    }
-
-    @Override
-    public void release() {
-        releaseRetired();
-        if (floats != null) {
-            floats.release();
-        }
-        if (codes != null) {
-            codes.release();
-        }
-    }
-
-    @Override
-    public void checkIntegrity() {
-        if (codes == null) {
-            return;
-        }
-        codes.checkIntegrity();
-        if (floats != null && floats.size() != codes.size()) {
-            throw new IllegalStateException("binary: " + floats.size() + " kept floats for " + codes.size() + " codes");
-        }
     }
 
     @Override
