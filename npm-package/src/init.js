@@ -60,25 +60,32 @@ function decodeBase64(text) {
 }
 
 /**
- * The compiled SIMD kernels, or null for the scalar ones: `simd` false forces scalar; a
- * WebAssembly.Module is taken as the kernels (Workers, which cannot compile bytes, import
- * `teavec/teavec-simd.wasm`); otherwise the bundled kernels are used where this runtime validates them
- * (Wasm SIMD128) and may compile them.
+ * Kernels given as base64 Wasm, compiled; null where this runtime has no Wasm SIMD128 or compiles no bytes
+ * (Workers, which only instantiate precompiled modules: they pass the .wasm as `init({ simd })`). Shared with
+ * teavec/quantization, whose engine has kernels of its own.
  */
-async function simdModuleFor(simd) {
-  if (simd === false) return null;
-  if (simd instanceof WebAssembly.Module) return simd;
-  if (simd !== undefined && simd !== true) {
-    throw new TeaVecError('LOAD_FAILED', 'init({ simd }) takes true, false or the WebAssembly.Module of teavec-simd.wasm');
-  }
-  const bytes = decodeBase64(simdKernelsBase64);
+export async function compileKernels(base64) {
+  const bytes = decodeBase64(base64);
   if (!WebAssembly.validate(bytes)) return null;
   try {
     return await WebAssembly.compile(bytes);
   } catch {
-    // Runtimes that only instantiate precompiled modules (Workers) land here: scalar kernels it is.
     return null;
   }
+}
+
+/**
+ * The compiled SIMD kernels, or null for the scalar ones: `simd` false forces scalar; a
+ * WebAssembly.Module is taken as the kernels (Workers, which cannot compile bytes, import
+ * `teavec/teavec-simd.wasm`); otherwise the bundled kernels are used where this runtime may compile them.
+ */
+async function simdModuleFor(simd) {
+  if (simd === false || simd === null) return null;
+  if (simd instanceof WebAssembly.Module) return simd;
+  if (simd !== undefined && simd !== true) {
+    throw new TeaVecError('LOAD_FAILED', 'init({ simd }) takes true, false or the WebAssembly.Module of teavec-simd.wasm');
+  }
+  return compileKernels(simdKernelsBase64);
 }
 
 async function load(input) {

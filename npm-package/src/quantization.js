@@ -2,29 +2,11 @@
 // teavec-quantization.wasm, and its SIMD kernels. Loaded instead of the core's teavec.wasm by calling this init()
 // in place of teavec's; everything else (EdgeVec, openDatabase, the worker) is teavec's own API, run by this engine.
 // Its own entry so that the core bundle carries none of it.
-import coreInit, { EdgeVec, EdgeVecConfig, TeaVecError } from './index.js';
+import coreInit, { EdgeVec, EdgeVecConfig, TeaVecError, _compileKernels } from './index.js';
 import kernelsBase64 from './generated/simd-kernels-quantization.js';
 
 function quantizationWasmUrl() {
   return new URL('./teavec-quantization.wasm', import.meta.url);
-}
-
-function decodeBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** This engine's kernels compiled, or false where the runtime has no SIMD or compiles no bytes (Workers). */
-async function kernels() {
-  const bytes = decodeBase64(kernelsBase64);
-  if (!WebAssembly.validate(bytes)) return false;
-  try {
-    return await WebAssembly.compile(bytes);
-  } catch {
-    return false;
-  }
 }
 
 /** Whether the engine teavec loaded holds the extended encodings (false: teavec's init() loaded the core's). */
@@ -56,7 +38,7 @@ export default async function init(input) {
   const { module_or_path: path, ...options } = isOptions ? input : { module: input };
   options.module ??= path;
   options.module ??= quantizationWasmUrl();
-  if (options.simd === undefined || options.simd === true) options.simd = await kernels();
+  if (options.simd === undefined || options.simd === true) options.simd = await _compileKernels(kernelsBase64);
   const engine = await coreInit(options);
   if (!holdsExtendedEncodings()) {
     throw new TeaVecError('LOAD_FAILED', "teavec's init() loaded the core engine (teavec.wasm) first: call the init() of "

@@ -176,3 +176,28 @@ console.log(await index.saveToFile(join(dir, 'x.tvec')).then(() => 'saved', (e) 
 `);
   assert.equal(out.trim(), 'NOT_SUPPORTED');
 });
+
+test('teavec/quantization works from the installed tarball: its engine, its kernels, and the core API over it', () => {
+  const out = runInProject(project, 'quantization.mjs', `
+import init from 'teavec/quantization';
+import { EdgeVec, EdgeVecConfig, simdBackend, TeaVecError } from 'teavec';
+await init();
+const rows = [];
+let seed = 7;
+const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) - 0.5;
+for (let i = 0; i < 300; i++) rows.push(Float32Array.from({ length: 32 }, next));
+const answers = {};
+for (const quantization of ['float16', 'sq4', 'binary', 'pq']) {
+  const config = new EdgeVecConfig(32);
+  config.quantization = quantization;
+  const index = new EdgeVec(config);
+  for (const row of rows) index.insert(row);
+  answers[quantization] = index.search(rows[42], 1, { rerankK: 20 })[0].id;
+}
+console.log(JSON.stringify({ answers, backend: simdBackend(), error: TeaVecError.name }));
+`);
+  const { answers, backend, error } = JSON.parse(out);
+  assert.deepEqual(answers, { float16: 42, sq4: 42, binary: 42, pq: 42 }, 'each encoding finds the stored vector itself');
+  assert.equal(backend, 'simd', "Node 22 runs teavec/quantization's own SIMD kernels");
+  assert.equal(error, 'TeaVecError');
+});
