@@ -249,7 +249,8 @@ export class Collection {
     // ids and whereDocument restrict the search to candidates found first, searched exactly.
     const hitLists = !native ? vectors.map(() => [])
       : filters.keys || filters.document ? this.#searchAmong(native, this.#select(native, filters, 0, -1), vectors, k)
-        : vectors.map((v) => (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, 0)).results);
+        : vectors.map((v) => this.#state.rows?.search(native, v, k, where)
+          ?? (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, 0)).results);
     for (const hits of hitLists) {
       const records = this.#records(native, hits.map((h) => h.id), include);
       out.ids.push(records.ids);
@@ -278,6 +279,7 @@ export class Collection {
     const native = this.#live();
     for (const key of keys) {
       this.#state.text?.touched.add(native?.idOfKey(key));
+      this.#state.rows?.deleted(native?.idOfKey(key));
       native?.deleteKey(key);
     }
   }
@@ -361,7 +363,7 @@ export class Collection {
     if (candidates.length === 0) return vectors.map(() => []);
     const dims = native.dimensions;
     const flat = new Float32Array(candidates.length * dims);
-    candidates.forEach((id, i) => flat.set(native.getVector(id), i * dims));
+    candidates.forEach((id, i) => flat.set(this.#vector(native, id), i * dims));
     const scratch = createNativeIndex({ dimensions: dims, metric: native.metric, indexType: 'flat' });
     try {
       const scratchIds = scratch.insertBatchFlat(flat, candidates.length);
@@ -372,9 +374,14 @@ export class Collection {
     }
   }
 
+  /** The float vector of `id`: with rerank 'storage' its row (the index holds codes only), else the index's. */
+  #vector(native, id) {
+    return this.#state.rows?.vector(id) ?? native.getVector(id);
+  }
+
   #records(native, ids, include) {
     const out = { ids: native ? keysOf(native, ids) : [] };
-    out.embeddings = include.includes('embeddings') ? ids.map((id) => Array.from(native.getVector(id))) : null;
+    out.embeddings = include.includes('embeddings') ? ids.map((id) => Array.from(this.#vector(native, id))) : null;
     out.metadatas = include.includes('metadatas') ? ids.map((id) => decodeJson(native.getMetadata(id)) ?? null) : null;
     out.documents = include.includes('documents') ? ids.map((id) => native.getDocument(id) ?? null) : null;
     out.included = include;
@@ -422,6 +429,7 @@ export class Collection {
     }
     try {
       for (const id of applyBatch(native, items, mode, 'records')) this.#state.text?.touched.add(id);
+      this.#state.rows?.wrote(native, items);
     } catch (e) {
       // The first add fixes the dimensions only when it succeeds.
       if (created) native.free();

@@ -5,7 +5,9 @@ import { requireEngine } from './init.js';
 import { checkOptions, checkOneOf } from './validate.js';
 import { describe } from './describe.js';
 import { openLogStorage } from './wal-store.js';
-import { PersistentDatabase, DATABASE } from './persistent-database.js';
+import { PersistentDatabase, databaseKind } from './persistent-database.js';
+import { RerankTier } from './rerank-tier.js';
+import { nodePlatform } from './files.js';
 import { persistentIndex, indexKind } from './persistent-index.js';
 import { LoggedState, DEFAULT_CHECKPOINT_BYTES } from './logged-state.js';
 import { acquireWriterLock, openChannel, channelName } from './writer-lock.js';
@@ -71,7 +73,7 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
   const found = await storage.recover({ pieces: true });
   const { checkpoint, records } = found;
   const t1 = performance.now();
-  const state = kind.fromCheckpoint(checkpoint.bytes);
+  const state = kind.fromCheckpoint(checkpoint.bytes, checkpoint);
   const t2 = performance.now();
   let appliedSeq = checkpoint.seq;
   try {
@@ -100,7 +102,11 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
  * the options.
  */
 export async function open(name, options = undefined) {
-  return new PersistentDatabase(await openLogged(name, checkOpenOptions(name, options), DATABASE));
+  const opts = checkOpenOptions(name, options);
+  const storage = pickStorage(opts.storage);
+  // rerank 'storage' rows live beside the checkpoints: Node files so far (rerank-tier.js says so for the others).
+  const files = storage === 'file' ? (await nodePlatform("storage 'file'")).nodeRowFiles(name) : null;
+  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(new RerankTier(storage, files))));
 }
 
 /**
