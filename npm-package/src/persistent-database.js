@@ -27,6 +27,7 @@ export const databaseKind = (tier) => ({
   },
   beforeWrite: (db, seq) => tier.beforeCheckpoint(db, seq),
   afterWrite: (plan) => tier.checkpointed(plan),
+  prepare: () => tier.prepare(),
   close: () => tier.close(),
   apply: applyRecord,
   append: appendRecord,

@@ -52,6 +52,18 @@ function checkOpenOptions(name, options) {
   return out;
 }
 
+/**
+ * How the rerank 'storage' rows files of database `name` are reached: opened once the writer lock is held (OPFS
+ * slots are exclusive handles); null where there are none (rerank-tier.js then says NOT_SUPPORTED).
+ */
+function rowFiles(storage, name) {
+  if (storage === 'file') return async () => (await nodePlatform("storage 'file'")).nodeRowFiles(name);
+  if (storage === 'opfs' && typeof globalThis.FileSystemSyncAccessHandle === 'function') {
+    return async () => (await import('./rerank-opfs-files.js')).opfsRowFiles(name);
+  }
+  return null;
+}
+
 const inDedicatedWorker = () => typeof globalThis.DedicatedWorkerGlobalScope === 'function'
   && globalThis instanceof globalThis.DedicatedWorkerGlobalScope;
 
@@ -104,9 +116,7 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
 export async function open(name, options = undefined) {
   const opts = checkOpenOptions(name, options);
   const storage = pickStorage(opts.storage);
-  // rerank 'storage' rows live beside the checkpoints: Node files so far (rerank-tier.js says so for the others).
-  const files = storage === 'file' ? (await nodePlatform("storage 'file'")).nodeRowFiles(name) : null;
-  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(new RerankTier(storage, files))));
+  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(new RerankTier(storage, rowFiles(storage, name)))));
 }
 
 /**
@@ -143,8 +153,10 @@ async function openLogged(name, opts, kind) {
   let session;
   try {
     log = await openStorage();
+    await kind.prepare?.();
     session = await recoverSession(log, kind, { ...opts, writable });
   } catch (e) {
+    kind.close?.();
     await log?.close().catch(() => {});
     release?.();
     throw e;

@@ -2,12 +2,12 @@
 // collection with rerank: 'storage', its live ids ascending and their float32 rows in that order, so that a
 // query reads the rows of its candidates by offset. `files` is a synchronous file access (Node:
 // rerank-node-files.js): `{ list(), exists(name), open(name) → { size, read(position, bytes), close() },
-// writeAtomic(name, write(append)), remove(name) }`.
+// writeAtomic(name, write(append)), remove(name) }` (OPFS: rerank-opfs-files.js).
 import { TeaVecError } from './errors.js';
 
 const MAGIC = 0x52524654; // "TFRR" little-endian
 const VERSION = 1;
-const HEADER = 12;
+const HEADER = 24;
 const PREFIX = 'rerank-';
 const SUFFIX = '.tvrr';
 /** Rows copied per write while a checkpoint writes its rows file. */
@@ -42,6 +42,7 @@ export function writeRowsFile(files, seq, sections) {
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, VERSION, true);
   view.setUint32(8, json.length, true);
+  view.setFloat64(16, seq, true);
   header.set(json, HEADER);
   files.writeAtomic(rowsFileName(seq), (append) => {
     append(header);
@@ -92,6 +93,7 @@ export class RowsFile {
     if (view.getUint32(0, true) !== MAGIC) throw corrupt(this.name, 'bad magic');
     if (view.getUint32(4, true) !== VERSION) throw corrupt(this.name, `version ${view.getUint32(4, true)}, expected ${VERSION}`);
     const length = view.getUint32(8, true);
+    if (view.getFloat64(16, true) !== this.seq) throw corrupt(this.name, `it holds the rows of checkpoint ${view.getFloat64(16, true)}`);
     if (HEADER + length > size) throw corrupt(this.name, 'its table runs past the end');
     const json = new Uint8Array(length);
     this.#handle.read(HEADER, json);
@@ -162,6 +164,11 @@ export class RowsSection {
   memoryBytes() {
     return this.#ids.byteLength;
   }
+}
+
+/** Removes rows files of checkpoints after `seq` (written before a checkpoint that never became durable). */
+export function removeRowsFilesAfter(files, seq) {
+  for (const name of files.list()) if (seqOfName(name) > seq) files.remove(name);
 }
 
 /** Removes rows files other than those of the checkpoints `keep` (sequence numbers). */

@@ -7,7 +7,7 @@ import { TeaVecError } from './errors.js';
 import { resolvedSettings } from './config.js';
 import { TEXT } from './collection.js';
 import { CollectionRows } from './rerank-rows.js';
-import { RowsFile, writeRowsFile, removeOtherRowsFiles, rowsFileName } from './rerank-rows-file.js';
+import { RowsFile, writeRowsFile, removeOtherRowsFiles, removeRowsFilesAfter, rowsFileName } from './rerank-rows-file.js';
 
 export class RerankTier {
   #files;
@@ -16,10 +16,17 @@ export class RerankTier {
   // Bumped by each recovery: a checkpoint that finishes after memory was rebuilt (a failed write) switches nothing.
   #epoch = 0;
 
-  /** `files`: the synchronous row file access of the storage (null: this storage has none yet). */
-  constructor(storage, files) {
+  #openFiles;
+
+  /** `openFiles`: async () => the storage's synchronous row file access (null: this storage has none yet). */
+  constructor(storage, openFiles) {
     this.#storage = storage;
-    this.#files = files;
+    this.#openFiles = openFiles;
+  }
+
+  /** Opens the row files (once the writer lock is held, before recovery). */
+  async prepare() {
+    if (this.#openFiles && !this.#files) this.#files = await this.#openFiles();
   }
 
   /** Database's factory for a collection's rows (database.js ROWS); NOT_SUPPORTED without row files. */
@@ -43,7 +50,9 @@ export class RerankTier {
     this.#epoch++;
     this.#file?.close();
     this.#file = null;
-    if (!this.#files || checkpoint.generation === 0) return;
+    if (!this.#files) return;
+    removeRowsFilesAfter(this.#files, checkpoint.generation === 0 ? -1 : checkpoint.seq);
+    if (checkpoint.generation === 0) return;
     if (this.#files.exists(rowsFileName(checkpoint.seq))) this.#file = new RowsFile(this.#files, checkpoint.seq);
   }
 
@@ -95,5 +104,7 @@ export class RerankTier {
   close() {
     this.#file?.close();
     this.#file = null;
+    this.#files?.close?.();
+    this.#files = null;
   }
 }
