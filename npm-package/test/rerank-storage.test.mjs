@@ -140,3 +140,60 @@ test("a missing rows file fails the open with CORRUPT_SNAPSHOT", async (t) => {
   for (const name of readdirSync(path).filter((n) => n.startsWith('rerank-'))) rmSync(join(path, name));
   await assert.rejects(openDatabase(path, { storage: 'file' }), { code: 'CORRUPT_SNAPSHOT' });
 });
+
+// OPFS keeps rows files in three slot files written through synchronous access handles (rerank-opfs-files.js):
+// the same slot logic, over in-memory handles with the same methods.
+class MemoryHandle {
+  bytes = new Uint8Array(0);
+  failAfter = Infinity;
+  getSize() { return this.bytes.length; }
+  read(into, { at }) {
+    const part = this.bytes.subarray(at, at + into.length);
+    into.set(part);
+    return part.length;
+  }
+  write(from, { at }) {
+    if (--this.failAfter < 0) throw new Error('disk gone');
+    if (at + from.length > this.bytes.length) {
+      const grown = new Uint8Array(at + from.length);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes.set(from, at);
+    return from.length;
+  }
+  truncate(n) { this.bytes = this.bytes.slice(0, n); }
+  flush() {}
+  close() {}
+}
+
+test('OPFS slots: rows files by name, a torn write holds nothing, remove frees the slot', async () => {
+  const { slotFiles } = await import('../src/rerank-opfs-files.js');
+  const { RowsFile, writeRowsFile, removeOtherRowsFiles } = await import('../src/rerank-rows-file.js');
+  const handles = [new MemoryHandle(), new MemoryHandle(), new MemoryHandle()];
+  const rows = (n, base) => {
+    const taken = new Map(Array.from({ length: n }, (_, i) => [i * 3, Float32Array.from({ length: 4 }, (_, j) => base + i + j / 10)]));
+    return [{ name: 'c', dims: 4, snap: { ids: Int32Array.from(taken.keys()), taken, checkpointed: null } }];
+  };
+  let files = slotFiles(handles);
+  writeRowsFile(files, 7, rows(50, 0));
+  writeRowsFile(files, 9, rows(60, 1000));
+  assert.deepEqual(files.list().sort(), ['rerank-0000000000000007.tvrr', 'rerank-0000000000000009.tvrr']);
+  const nine = new RowsFile(files, 9).section('c');
+  assert.equal(nine.count, 60);
+  assert.deepEqual(nine.read(6), Float32Array.from({ length: 4 }, (_, j) => 1002 + j / 10));
+  assert.equal(nine.read(7), null, 'an id the checkpoint did not hold');
+  // A write that dies half-way (the third slot): reopened, that slot holds nothing.
+  handles[2].failAfter = 3;
+  assert.throws(() => writeRowsFile(files, 11, rows(60, 2000)), /disk gone/);
+  handles[2].failAfter = Infinity;
+  files = slotFiles(handles);
+  assert.deepEqual(files.list().sort(), ['rerank-0000000000000007.tvrr', 'rerank-0000000000000009.tvrr']);
+  removeOtherRowsFiles(files, [9]);
+  assert.deepEqual(slotFiles(handles).list(), ['rerank-0000000000000009.tvrr']);
+  // Slots are reused: two more files, the current one kept.
+  writeRowsFile(files, 11, rows(5, 3000));
+  writeRowsFile(files, 12, rows(5, 4000));
+  assert.deepEqual(new RowsFile(files, 9).section('c').read(0), Float32Array.from({ length: 4 }, (_, j) => 1000 + j / 10));
+  assert.deepEqual(new RowsFile(files, 12).section('c').read(3), Float32Array.from({ length: 4 }, (_, j) => 4001 + j / 10));
+});
