@@ -174,7 +174,7 @@ export class Database {
     if (settings.rerank === 'storage') {
       if (!this.#rowsFor) {
         throw new TeaVecError('NOT_SUPPORTED', `collection ${JSON.stringify(name)}: rerank 'storage' re-reads float `
-          + "vectors from a database's storage: open one with openDatabase(name, { storage: 'file' })");
+          + "vectors from a database's storage: open one with openDatabase(name, { storage: 'file' | 'opfs' })");
       }
       state.rows = this.#rowsFor(name, settings);
     }

@@ -36,7 +36,7 @@ export class EdgeVec {
       const settings = userSettings(config);
       if (settings.rerank === 'storage') {
         throw new TeaVecError('NOT_SUPPORTED', "rerank 'storage' is for a collection of openDatabase(name, { storage: "
-          + "'file' }); an EdgeVec index re-ranks on floats in memory (rerank: true)");
+          + "'file' | 'opfs' }); an EdgeVec index re-ranks on floats in memory (rerank: true)");
       }
       native = createNativeIndex(settings);
     }

@@ -33,8 +33,8 @@ export class RerankTier {
   rowsFor = (name, settings) => {
     if (!this.#files) {
       throw new TeaVecError('NOT_SUPPORTED', `collection ${JSON.stringify(name)}: rerank 'storage' is implemented for `
-        + `openDatabase(name, { storage: 'file' }) (Node) so far, not for storage '${this.#storage}'; use rerank: true `
-        + '(floats in memory) there');
+        + `storage 'file' (Node) and 'opfs' (dedicated workers) so far, not for storage '${this.#storage}'; use rerank: `
+        + 'true (floats in memory) there');
     }
     const resolved = resolvedSettings({ dimensions: 1, ...settings });
     const rows = new CollectionRows(resolved.metric, resolved.ef_search);

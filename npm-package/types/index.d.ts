@@ -125,7 +125,7 @@ export class EdgeVecConfig {
   quantization: Quantization;
   /**
    * With a quantized encoding, keep float vectors too and re-rank candidates exactly. `'storage'` (a collection of
-   * a database opened by name, storage 'file' so far): the index keeps codes only and the floats of the best
+   * a database opened by name, storage 'file' or 'opfs' so far): the index keeps codes only and the floats of the best
    * candidates are read from the database's storage (docs/database.md). {@setting rerank}
    */
   rerank: boolean | 'storage';
