@@ -197,3 +197,24 @@ test('OPFS slots: rows files by name, a torn write holds nothing, remove frees t
   assert.deepEqual(new RowsFile(files, 9).section('c').read(0), Float32Array.from({ length: 4 }, (_, j) => 1000 + j / 10));
   assert.deepEqual(new RowsFile(files, 12).section('c').read(3), Float32Array.from({ length: 4 }, (_, j) => 4001 + j / 10));
 });
+
+test("rerank 'storage' with where: only matching records, at their exact distances", async (t) => {
+  const random = rng(seedFor('rerank-storage-where'));
+  const data = clustered(random, 1500, DIM);
+  const db = await openDatabase(scratchDir(t), { storage: 'file' });
+  const c = await db.createCollection({ name: 'c', ...settings('binary', 'l2'), rerank: 'storage' });
+  await c.add({ ids: ids(1500), embeddings: data, metadatas: data.map((_, i) => ({ odd: i % 2 === 1 })) });
+  await db.checkpoint();
+  for (const q of clustered(random, 5, DIM)) {
+    const got = c.query({ queryEmbeddings: [q], nResults: K, where: { odd: true }, include: ['distances', 'metadatas'] });
+    assert.equal(got.ids[0].length, K);
+    got.metadatas[0].forEach((m) => assert.equal(m.odd, true));
+    got.ids[0].forEach((id, i) => {
+      const v = data[Number(id.slice(1))];
+      const exact = Math.sqrt(v.reduce((s, x, j) => s + (x - q[j]) ** 2, 0));
+      assert.ok(Math.abs(got.distances[0][i] - exact) <= 1e-5 * Math.max(1, exact), `${id}: ${got.distances[0][i]} vs ${exact}`);
+    });
+    assert.deepEqual([...got.distances[0]], [...got.distances[0]].sort((a, b) => a - b), 'best first');
+  }
+  await db.close();
+});
