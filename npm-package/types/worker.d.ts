@@ -67,7 +67,8 @@ export interface WorkerIndex extends AsyncMethods<EdgeVec, 'free' | 'insertBatch
 }
 
 /** A collection of a WorkerDatabase: the Collection API, each method returning a Promise. */
-export interface WorkerCollection extends AsyncMethods<PersistentCollection, never> {
+// memoryUsage() is not forwarded to the worker yet.
+export interface WorkerCollection extends AsyncMethods<PersistentCollection, 'memoryUsage'> {
   readonly name: string;
   readonly metadata: Collection['metadata'];
   readonly dimensions: number | undefined;
