@@ -133,6 +133,12 @@ export class Collection {
     return this.#live()?.liveCount() ?? 0;
   }
 
+  /** Bytes of memory held: the engine index (metadata estimated) and, with rerank 'storage', the rows kept in memory. */
+  memoryUsage() {
+    const native = this.#live();
+    return native ? native.memoryBytes() + (native.metadataBytes?.() ?? 0) + (this.#state.rows?.memoryBytes() ?? 0) : 0;
+  }
+
   /**
    * Adds new records; fails with DUPLICATE_ID (storing nothing) if any id exists. With an embedding function,
    * `documents` without `embeddings` are embedded first (`onProgress(done, total)`, `embeddingBatchSize`) and

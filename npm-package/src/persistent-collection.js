@@ -1,6 +1,6 @@
 // A collection of a database opened by name (openDatabase): the Chroma-shaped collection of src/collection.js,
 // whose every change returns a Promise that resolves once the change is durable. Reads answer from memory.
-import { WRITE, EMBED, TEXT } from './collection.js';
+import { WRITE, EMBED } from './collection.js';
 import { batchRecord, deleteRecord, modifyRecord } from './log-records.js';
 
 export class PersistentCollection {
@@ -29,12 +29,7 @@ export class PersistentCollection {
    * and, with rerank 'storage', the float rows kept in memory (those written since the last checkpoint) and
    * the id column of the checkpoint's rows file.
    */
-  memoryUsage() {
-    const { native, state } = this.#inner()[TEXT]();
-    if (!native) return 0;
-    const metadata = typeof native.metadataBytes === 'function' ? native.metadataBytes() : 0;
-    return native.memoryBytes() + metadata + (state.rows?.memoryBytes() ?? 0);
-  }
+  memoryUsage() { return this.#inner().memoryUsage(); }
 
   get(args = undefined) { return this.#inner().get(args); }
 

@@ -722,6 +722,8 @@ export class Collection {
   /** The embedding function attached (createCollection, getCollection); undefined when none is yet. */
   readonly embeddingFunction: EmbeddingFunction | undefined;
   count(): number;
+  /** Bytes of memory held: the engine index (vectors or codes, graph, ids, a metadata estimate); 0 before the first add. */
+  memoryUsage(): number;
   /** Adds new records, all or none; DUPLICATE_ID if an id exists. */
   add(records: AddRecords): void;
   /**

@@ -67,8 +67,7 @@ export interface WorkerIndex extends AsyncMethods<EdgeVec, 'free' | 'insertBatch
 }
 
 /** A collection of a WorkerDatabase: the Collection API, each method returning a Promise. */
-// memoryUsage() is not forwarded to the worker yet.
-export interface WorkerCollection extends AsyncMethods<PersistentCollection, 'memoryUsage'> {
+export interface WorkerCollection extends AsyncMethods<PersistentCollection, never> {
   readonly name: string;
   readonly metadata: Collection['metadata'];
   readonly dimensions: number | undefined;
