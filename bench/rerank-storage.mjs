@@ -1,62 +1,64 @@
-// rerank: 'storage' against rerank: true (floats in memory), Node 'file' database (issue #16; not a test, prints
-// figures): for each encoding, a collection built from the seeded clustered set, checkpointed, then bytes/vector
-// (PersistentCollection#memoryUsage: index + rows kept in memory), query p50/p99 and recall@10 against the exact top 10.
-//   node bench/rerank-storage.mjs [--n 10000] [--dims 384] [--quantization binary,pq] [--queries 200] [--ef 100]
+// rerank: 'storage' against rerank: true (floats in memory) in a database opened by name (issue #16; not a test,
+// prints figures; bench/lib/rerank-storage-run.js): Node storage 'file', or with --chromium a dedicated worker of
+// Chromium on OPFS. Bytes/vector after a checkpoint (memoryUsage: index + rows kept in memory), build s, query
+// p50/p99, recall@10 against the exact top 10.
+//   node bench/rerank-storage.mjs [--n 10000] [--dims 384] [--quantization binary,pq] [--queries 200] [--ef 100] [--chromium]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import init from '../npm-package/dist/quantization.js';
-import { openDatabase } from '../npm-package/dist/teavec.js';
-import { clusteredDataset } from './lib/synthetic.js';
+import { tmpdir, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { runRerankStorage, rerankStorageTable } from './lib/rerank-storage-run.js';
 
+const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const n = Number(arg('--n', '10000'));
-const dim = Number(arg('--dims', '384'));
-const encodings = arg('--quantization', 'binary,pq').split(',');
-const queryCount = Number(arg('--queries', '200'));
-const ef = Number(arg('--ef', '100'));
-
-await init();
-const set = clusteredDataset({ n, dim, queries: queryCount, seed: 7 });
-const row = (data, i) => data.data.subarray(i * dim, (i + 1) * dim);
-const embeddings = Array.from({ length: n }, (_, i) => row(set.base, i));
-const ids = embeddings.map((_, i) => String(i));
-const queries = Array.from({ length: queryCount }, (_, i) => row(set.queries, i));
-
-const dir = mkdtempSync(join(tmpdir(), 'teavec-bench-rerank-'));
-const db = await openDatabase(join(dir, 'db'), { storage: 'file', checkpointBytes: 1 << 30, durability: 'relaxed' });
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-console.log(`rerank storage bench: ${n} × ${dim}, ${queryCount} queries, ef_search ${ef}, Node ${process.version}, `
-  + `load ${(await import('node:os')).loadavg()[0].toFixed(1)} (shared 2-core box)`);
-console.log('| encoding | rerank | bytes/vector | build s | p50 µs | p99 µs | recall@10 |');
-console.log('|---|---|---|---|---|---|---|');
-for (const quantization of encodings) {
-  for (const rerank of [true, 'storage']) {
-    const name = `${quantization}-${rerank}`;
-    const c = await db.createCollection({ name, quantization, rerank, indexType: 'hnsw', metric: 'cosine', ef_search: ef, seed: 7 });
-    const t0 = performance.now();
-    for (let i = 0; i < n; i += 1000) await c.add({ ids: ids.slice(i, i + 1000), embeddings: embeddings.slice(i, i + 1000) });
-    const buildS = (performance.now() - t0) / 1000;
-    await db.checkpoint();
-    const bytes = c.memoryUsage() / n;
-    for (const q of queries.slice(0, 20)) c.query({ queryEmbeddings: [q], nResults: 10, include: [] });
-    const times = [];
-    let hits = 0;
-    queries.forEach((q, qi) => {
-      const s = performance.now();
-      const got = c.query({ queryEmbeddings: [q], nResults: 10, include: [] }).ids[0];
-      times.push((performance.now() - s) * 1000);
-      const truth = new Set(Array.from(set.truth.data.subarray(qi * 10, qi * 10 + 10), String));
-      hits += got.filter((id) => truth.has(id)).length;
-    });
-    times.sort((a, b) => a - b);
-    console.log(`| ${quantization} | ${rerank} | ${bytes.toFixed(0)} | ${buildS.toFixed(1)} | ${quantile(times, 0.5).toFixed(0)} `
-      + `| ${quantile(times, 0.99).toFixed(0)} | ${(hits / (queryCount * 10)).toFixed(3)} |`);
-    await db.deleteCollection(name);
+const config = {
+  n: Number(arg('--n', '10000')),
+  dim: Number(arg('--dims', '384')),
+  encodings: arg('--quantization', 'binary,pq').split(','),
+  queryCount: Number(arg('--queries', '200')),
+  ef: Number(arg('--ef', '100')),
+};
+const chromium = process.argv.includes('--chromium');
+const loadBefore = loadavg()[0];
+let rows;
+let where;
+if (!chromium) {
+  const { default: init } = await import('../npm-package/dist/quantization.js');
+  const { openDatabase } = await import('../npm-package/dist/teavec.js');
+  await init();
+  const dir = mkdtempSync(join(tmpdir(), 'teavec-bench-rerank-'));
+  try {
+    rows = await runRerankStorage(openDatabase, { ...config, name: join(dir, 'db'), storage: 'file' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  where = `Node ${process.version}, storage 'file'`;
+} else {
+  const { startStaticServer } = await import('../scripts/static-server.mjs');
+  const { launchKillableChromium } = await import('../browser-tests/test/chromium-process.mjs');
+  const server = await startStaticServer({
+    mounts: { '/': join(here, 'pages'), '/lib/': join(here, 'lib'), '/teavec/': join(here, '..', 'npm-package', 'dist') },
+    // Cross-origin isolated: performance.now() at full resolution (not the 100 µs steps of a plain page).
+    headersFor: () => ({ 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }),
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'teavec-rerank-storage-'));
+  const chrome = await launchKillableChromium(profile);
+  try {
+    const page = await chrome.context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    await page.goto(`${server.url}/rerank-storage.html`);
+    await page.waitForFunction(() => window.rerankStorage !== undefined);
+    rows = await page.evaluate((cfg) => window.rerankStorage(cfg), { ...config, name: 'bench', storage: 'opfs' }, { timeout: 0 });
+    where = `Chromium ${chrome.browser.version()} dedicated worker, storage 'opfs'`;
+  } finally {
+    await chrome.kill();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
-await db.close();
-rmSync(dir, { recursive: true, force: true });
+console.log(`rerank storage bench: ${config.n} × ${config.dim}, ${config.queryCount} queries, ef_search ${config.ef}, ${where}, `
+  + `load ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (shared 2-core box)`);
+console.log(rerankStorageTable(rows));
