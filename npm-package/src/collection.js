@@ -4,7 +4,7 @@
 import { requireEngine } from './init.js';
 import { TeaVecError } from './errors.js';
 import { createNativeIndex } from './config.js';
-import { checkK, checkKey, checkOptions, describe, toFloat32, checkVector, checkArray } from './validate.js';
+import { checkK, checkKey, checkOptions, describe, toFloat32, checkVector, checkArray, checkRerankK } from './validate.js';
 import { encodeMetadata, decodeJson } from './metadata.js';
 import { encodeFilter, WHERE_FILTER } from './filters.js';
 import { applyBatch, keysOf } from './keyed.js';
@@ -246,6 +246,7 @@ export class Collection {
     const k = opts.nResults ?? 10;
     checkK(k, 'nResults');
     const include = checkInclude(opts.include, QUERY_DEFAULT, INCLUDE);
+    const rerankK = checkRerankK(opts.rerankK);
     const filters = this.#filters(opts);
     const { where } = filters;
     const native = this.#live();
@@ -255,8 +256,8 @@ export class Collection {
     // ids and whereDocument restrict the search to candidates found first, searched exactly.
     const hitLists = !native ? vectors.map(() => [])
       : filters.keys || filters.document ? this.#searchAmong(native, this.#select(native, filters, 0, -1), vectors, k)
-        : vectors.map((v) => this.#state.rows?.search(native, v, k, where)
-          ?? (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, 0)).results);
+        : vectors.map((v) => this.#state.rows?.search(native, v, k, where, rerankK || undefined)
+          ?? (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, rerankK)).results);
     for (const hits of hitLists) {
       const records = this.#records(native, hits.map((h) => h.id), include);
       out.ids.push(records.ids);

@@ -60,6 +60,9 @@ for (const [quantization, metric] of [['binary', 'cosine'], ['pq', 'l2'], ['sq8'
       const args = { queryEmbeddings: queries, nResults: K, include: ['distances', 'embeddings'] };
       const got = c.query(args);
       assertSameAnswers(got, oracle.query(args), label);
+      // A shallower re-ranking depth: the same on both tiers too.
+      const shallow = { ...args, rerankK: 15 };
+      assertSameAnswers(c.query(shallow), oracle.query(shallow), `${label}, rerankK 15`);
       // The embeddings come back exact (the rows), not decoded from codes.
       const row = got.embeddings[0][0];
       const want = data[Number(got.ids[0][0].slice(1))];

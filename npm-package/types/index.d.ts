@@ -660,6 +660,12 @@ interface QueryOptions {
   /** Search only these records (exactly, as whereDocument does). */
   ids?: string | string[];
   include?: IncludeField[];
+  /**
+   * With `rerank: true` or `'storage'`: how many of the codes' best candidates are re-scored on floats (at least
+   * nResults; default the whole beam, ef_search wide). Fewer is faster (with 'storage': fewer rows read), less exact.
+   * Not applied with `where` on `rerank: true` (the engine's filtered search re-ranks the beam).
+   */
+  rerankK?: number;
 }
 
 export interface QueryParams extends QueryOptions {
