@@ -2,7 +2,7 @@
 // prints figures; bench/lib/rerank-storage-run.js): Node storage 'file', or with --chromium a dedicated worker of
 // Chromium on OPFS. Bytes/vector after a checkpoint (memoryUsage: index + rows kept in memory), build s, query
 // p50/p99, recall@10 against the exact top 10.
-//   node bench/rerank-storage.mjs [--n 10000] [--dims 384] [--quantization binary,pq] [--queries 200] [--ef 100] [--chromium]
+//   node bench/rerank-storage.mjs [--n 10000] [--dims 384] [--quantization binary,pq] [--queries 200] [--ef 100] [--rerank-k 30] [--chromium]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ const config = {
   encodings: arg('--quantization', 'binary,pq').split(','),
   queryCount: Number(arg('--queries', '200')),
   ef: Number(arg('--ef', '100')),
+  rerankK: arg('--rerank-k') === undefined ? undefined : Number(arg('--rerank-k')),
 };
 const chromium = process.argv.includes('--chromium');
 const loadBefore = loadavg()[0];
@@ -59,6 +60,7 @@ if (!chromium) {
     rmSync(profile, { recursive: true, force: true });
   }
 }
-console.log(`rerank storage bench: ${config.n} × ${config.dim}, ${config.queryCount} queries, ef_search ${config.ef}, ${where}, `
+console.log(`rerank storage bench: ${config.n} × ${config.dim}, ${config.queryCount} queries, ef_search ${config.ef}, `
+  + `rerankK ${config.rerankK ?? 'the beam'}, ${where}, `
   + `load ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (shared 2-core box)`);
 console.log(rerankStorageTable(rows));

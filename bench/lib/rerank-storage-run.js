@@ -6,7 +6,7 @@ import { clusteredDataset } from './synthetic.js';
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
-export async function runRerankStorage(openDatabase, { name, storage, n, dim, encodings, queryCount, ef }) {
+export async function runRerankStorage(openDatabase, { name, storage, n, dim, encodings, queryCount, ef, rerankK }) {
   const set = clusteredDataset({ n, dim, queries: queryCount, seed: 7 });
   const row = (data, i) => data.data.subarray(i * dim, (i + 1) * dim);
   const embeddings = Array.from({ length: n }, (_, i) => row(set.base, i));
@@ -24,12 +24,13 @@ export async function runRerankStorage(openDatabase, { name, storage, n, dim, en
         const buildS = (performance.now() - t0) / 1000;
         await db.checkpoint();
         const bytes = (await c.memoryUsage()) / n;
-        for (const q of queries.slice(0, 20)) await c.query({ queryEmbeddings: [q], nResults: 10, include: [] });
+        const opts = { nResults: 10, include: [], rerankK };
+        for (const q of queries.slice(0, 20)) await c.query({ ...opts, queryEmbeddings: [q] });
         const times = [];
         let hits = 0;
         for (let qi = 0; qi < queryCount; qi++) {
           const s = performance.now();
-          const got = (await c.query({ queryEmbeddings: [queries[qi]], nResults: 10, include: [] })).ids[0];
+          const got = (await c.query({ ...opts, queryEmbeddings: [queries[qi]] })).ids[0];
           times.push((performance.now() - s) * 1000);
           const truth = new Set(Array.from(set.truth.data.subarray(qi * 10, qi * 10 + 10), String));
           hits += got.filter((id) => truth.has(id)).length;
