@@ -60,6 +60,8 @@ export function slotFiles(handles) {
       };
     },
     writeAtomic(name, write) {
+      // A slot left holding this name (a checkpoint that never became durable, of other contents) goes first.
+      for (let s = slotOf(name); s >= 0; s = slotOf(name)) clear(s);
       // A free slot, else the oldest held one (the tier keeps at most two: the current and the previous checkpoint's).
       let slot = held.indexOf(null);
       if (slot < 0) slot = held.indexOf([...held].sort()[0]);

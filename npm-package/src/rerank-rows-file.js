@@ -166,11 +166,6 @@ export class RowsSection {
   }
 }
 
-/** Removes rows files of checkpoints after `seq` (written before a checkpoint that never became durable). */
-export function removeRowsFilesAfter(files, seq) {
-  for (const name of files.list()) if (seqOfName(name) > seq) files.remove(name);
-}
-
 /** Removes rows files other than those of the checkpoints `keep` (sequence numbers). */
 export function removeOtherRowsFiles(files, keep) {
   for (const name of files.list()) {

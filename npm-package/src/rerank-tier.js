@@ -7,7 +7,7 @@ import { TeaVecError } from './errors.js';
 import { resolvedSettings } from './config.js';
 import { TEXT } from './collection.js';
 import { CollectionRows } from './rerank-rows.js';
-import { RowsFile, writeRowsFile, removeOtherRowsFiles, removeRowsFilesAfter, rowsFileName } from './rerank-rows-file.js';
+import { RowsFile, writeRowsFile, removeOtherRowsFiles, rowsFileName } from './rerank-rows-file.js';
 
 export class RerankTier {
   #files;
@@ -50,9 +50,9 @@ export class RerankTier {
     this.#epoch++;
     this.#file?.close();
     this.#file = null;
-    if (!this.#files) return;
-    removeRowsFilesAfter(this.#files, checkpoint.generation === 0 ? -1 : checkpoint.seq);
-    if (checkpoint.generation === 0) return;
+    // Rows files of other checkpoints (an interrupted one's too) are removed by the writer's next checkpoint:
+    // not here, where a read-only follower may be opening.
+    if (!this.#files || checkpoint.generation === 0) return;
     if (this.#files.exists(rowsFileName(checkpoint.seq))) this.#file = new RowsFile(this.#files, checkpoint.seq);
   }
 

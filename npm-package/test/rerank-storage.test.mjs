@@ -221,3 +221,19 @@ test("rerank 'storage' with where: only matching records, at their exact distanc
   }
   await db.close();
 });
+
+test('OPFS slots: a name written again replaces the slot that held it', async () => {
+  const { slotFiles } = await import('../src/rerank-opfs-files.js');
+  const { RowsFile, writeRowsFile } = await import('../src/rerank-rows-file.js');
+  const handles = [new MemoryHandle(), new MemoryHandle(), new MemoryHandle()];
+  const one = (value) => {
+    const taken = new Map([[1, Float32Array.of(value, value)]]);
+    return [{ name: 'c', dims: 2, snap: { ids: Int32Array.of(1), taken, checkpointed: null } }];
+  };
+  const files = slotFiles(handles);
+  writeRowsFile(files, 4, one(1));
+  writeRowsFile(files, 5, one(2));
+  writeRowsFile(files, 5, one(3));
+  assert.deepEqual(files.list().sort(), ['rerank-0000000000000004.tvrr', 'rerank-0000000000000005.tvrr']);
+  assert.deepEqual(new RowsFile(slotFiles(handles), 5).section('c').read(1), Float32Array.of(3, 3));
+});
