@@ -4,7 +4,7 @@
 import { requireEngine } from './init.js';
 import { TeaVecError } from './errors.js';
 import { createNativeIndex } from './config.js';
-import { checkK, checkKey, checkOptions, describe, toFloat32, checkVector, checkArray } from './validate.js';
+import { checkK, checkKey, checkOptions, describe, toFloat32, checkVector, checkArray, checkRerankK } from './validate.js';
 import { encodeMetadata, decodeJson } from './metadata.js';
 import { encodeFilter, WHERE_FILTER } from './filters.js';
 import { applyBatch, keysOf } from './keyed.js';
@@ -133,6 +133,12 @@ export class Collection {
     return this.#live()?.liveCount() ?? 0;
   }
 
+  /** Bytes of memory held: the engine index (metadata estimated) and, with rerank 'storage', the rows kept in memory. */
+  memoryUsage() {
+    const native = this.#live();
+    return native ? native.memoryBytes() + (native.metadataBytes?.() ?? 0) + (this.#state.rows?.memoryBytes() ?? 0) : 0;
+  }
+
   /**
    * Adds new records; fails with DUPLICATE_ID (storing nothing) if any id exists. With an embedding function,
    * `documents` without `embeddings` are embedded first (`onProgress(done, total)`, `embeddingBatchSize`) and
@@ -240,6 +246,7 @@ export class Collection {
     const k = opts.nResults ?? 10;
     checkK(k, 'nResults');
     const include = checkInclude(opts.include, QUERY_DEFAULT, INCLUDE);
+    const rerankK = checkRerankK(opts.rerankK);
     const filters = this.#filters(opts);
     const { where } = filters;
     const native = this.#live();
@@ -249,7 +256,8 @@ export class Collection {
     // ids and whereDocument restrict the search to candidates found first, searched exactly.
     const hitLists = !native ? vectors.map(() => [])
       : filters.keys || filters.document ? this.#searchAmong(native, this.#select(native, filters, 0, -1), vectors, k)
-        : vectors.map((v) => (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, 0)).results);
+        : vectors.map((v) => this.#state.rows?.search(native, v, k, where, rerankK || undefined)
+          ?? (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, rerankK)).results);
     for (const hits of hitLists) {
       const records = this.#records(native, hits.map((h) => h.id), include);
       out.ids.push(records.ids);
@@ -278,6 +286,7 @@ export class Collection {
     const native = this.#live();
     for (const key of keys) {
       this.#state.text?.touched.add(native?.idOfKey(key));
+      this.#state.rows?.deleted(native?.idOfKey(key));
       native?.deleteKey(key);
     }
   }
@@ -361,7 +370,7 @@ export class Collection {
     if (candidates.length === 0) return vectors.map(() => []);
     const dims = native.dimensions;
     const flat = new Float32Array(candidates.length * dims);
-    candidates.forEach((id, i) => flat.set(native.getVector(id), i * dims));
+    candidates.forEach((id, i) => flat.set(this.#vector(native, id), i * dims));
     const scratch = createNativeIndex({ dimensions: dims, metric: native.metric, indexType: 'flat' });
     try {
       const scratchIds = scratch.insertBatchFlat(flat, candidates.length);
@@ -372,9 +381,14 @@ export class Collection {
     }
   }
 
+  /** The float vector of `id`: with rerank 'storage' its row (the index holds codes only), else the index's. */
+  #vector(native, id) {
+    return this.#state.rows?.vector(id) ?? native.getVector(id);
+  }
+
   #records(native, ids, include) {
     const out = { ids: native ? keysOf(native, ids) : [] };
-    out.embeddings = include.includes('embeddings') ? ids.map((id) => Array.from(native.getVector(id))) : null;
+    out.embeddings = include.includes('embeddings') ? ids.map((id) => Array.from(this.#vector(native, id))) : null;
     out.metadatas = include.includes('metadatas') ? ids.map((id) => decodeJson(native.getMetadata(id)) ?? null) : null;
     out.documents = include.includes('documents') ? ids.map((id) => native.getDocument(id) ?? null) : null;
     out.included = include;
@@ -422,6 +436,7 @@ export class Collection {
     }
     try {
       for (const id of applyBatch(native, items, mode, 'records')) this.#state.text?.touched.add(id);
+      this.#state.rows?.wrote(native, items);
     } catch (e) {
       // The first add fixes the dimensions only when it succeeds.
       if (created) native.free();

@@ -116,6 +116,8 @@ function embeddingOf(fn, saved = undefined) {
 export const RESTORE = Symbol('teavec.databaseRestore');
 /** Database[FROM_CHECKPOINT](bytes, crcVerified): fromBytes for openDatabase's recovery (not a public API). */
 export const FROM_CHECKPOINT = Symbol('teavec.databaseFromCheckpoint');
+/** openDatabase's hook for rerank 'storage' collections (src/rerank-tier.js). */
+export const ROWS = Symbol('teavec.databaseRows');
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -159,6 +161,25 @@ function restoredParts(name, settingsJson, native) {
 export class Database {
   #collections = new Map();
   #freed = false;
+  #rowsFor = null;
+
+  /** openDatabase's rerank 'storage' tier: `(name, settings) => rows` for each such collection (rerank-tier.js). */
+  [ROWS](rowsFor) {
+    this.#rowsFor = rowsFor;
+  }
+
+  /** A collection's shared state; with rerank 'storage', its float rows (NOT_SUPPORTED outside openDatabase). */
+  #stateWith(name, settings) {
+    const state = this.#stateOf(name);
+    if (settings.rerank === 'storage') {
+      if (!this.#rowsFor) {
+        throw new TeaVecError('NOT_SUPPORTED', `collection ${JSON.stringify(name)}: rerank 'storage' re-reads float `
+          + "vectors from a database's storage: open one with openDatabase(name, { storage: 'file' | 'opfs' })");
+      }
+      state.rows = this.#rowsFor(name, settings);
+    }
+    return state;
+  }
 
   /**
    * A new, empty collection. Options: `name`, `metadata` (the collection's own; Chroma's
@@ -180,7 +201,7 @@ export class Database {
     const settings = settingsOf(opts);
     const metadata = opts.metadata === undefined || opts.metadata === null ? null : JSON.parse(encodeMetadata(opts.metadata, 'metadata'));
     requireEngine();
-    const state = this.#stateOf(name);
+    const state = this.#stateWith(name, settings);
     state.embedding = embeddingOf(opts.embeddingFunction, saved);
     const collection = new Collection(name, metadata, settings, state);
     this.#collections.set(name, { collection, state });
@@ -307,26 +328,29 @@ export class Database {
    * fromBytes of a checkpoint whose CRC-32 the log storage verified (`crcVerified`: not checksummed again);
    * its bytes may be in pieces (an IndexedDB checkpoint, wal-store.js), which the engine reads as they are.
    */
-  static [FROM_CHECKPOINT](bytes, crcVerified) {
+  static [FROM_CHECKPOINT](bytes, crcVerified, rowsFor = null) {
     const view = crcVerified && bytes.pieces ? bytes : asInt8Array(bytes);
     const saved = requireEngine().databaseFromBytes(view, indexTypeTable, crcVerified ? 1 : 0);
     const db = new Database();
+    db.#rowsFor = rowsFor;
     for (let i = 0; i < saved.count; i++) {
       const name = saved.name(i);
       const native = saved.index(i);
       let parts;
       let text;
+      let state;
       try {
         parts = restoredParts(name, saved.settings(i), native);
         const texts = Array.from({ length: saved.textIndexCount(i) }, (_, j) => saved.textIndex(i, j));
         if (texts.length > 0 && !native) throw new Error('it has text indexes but no records');
         text = texts.length > 0 ? textState(texts) : undefined;
+        state = db.#stateWith(name, parts.settings);
       } catch (e) {
         // Nothing of this snapshot is handed out: free every index it holds, those of earlier collections too.
         for (let j = 0; j < saved.count; j++) saved.index(j)?.free();
+        if (e.code === 'NOT_SUPPORTED') throw e;
         throw new TeaVecError('CORRUPT_SNAPSHOT', `collection ${JSON.stringify(name)}: ${e.message}`);
       }
-      const state = db.#stateOf(name);
       state.embedding = parts.embedding;
       state.text = text;
       const collection = new Collection(parts.name, parts.metadata, parts.settings, state, { native });

@@ -33,7 +33,12 @@ export class EdgeVec {
     if (config?.[RESTORED]) {
       native = config[RESTORED];
     } else {
-      native = createNativeIndex(userSettings(config));
+      const settings = userSettings(config);
+      if (settings.rerank === 'storage') {
+        throw new TeaVecError('NOT_SUPPORTED', "rerank 'storage' is for a collection of openDatabase(name, { storage: "
+          + "'file' | 'opfs' }); an EdgeVec index re-ranks on floats in memory (rerank: true)");
+      }
+      native = createNativeIndex(settings);
     }
     this.#handle = new NativeHandle(native, FREED);
     watchOwner(this, this.#handle);

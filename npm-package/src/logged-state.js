@@ -26,7 +26,8 @@ export class LoggedState {
    * Made by persistent-open.js. `session`: `{ state, recovery, writer, appliedSeq }`, as `hooks.reopen()`
    * returns it too (the open's recovery, run again after a failed write). `hooks`: `{ reopen, close,
    * published(seq, record), checkpointBytes, kind }`; `kind`: `{ what, apply(state, record), append(writer,
-   * record), toBytes(state), free(state), beforeCheckpoint?(state) }`.
+   * record), toBytes(state), free(state), beforeCheckpoint?(state), beforeWrite?(state, seq) (synchronous, in the
+   * snapshot's turn), afterWrite?(what beforeWrite returned) (once the checkpoint is durable) }`.
    */
   constructor(name, storage, readOnly, session, hooks) {
     this.#name = name;
@@ -117,9 +118,12 @@ export class LoggedState {
     const { writer, state } = this.#session;
     const snapshot = this.#hooks.kind.toBytes(state);
     const startedAt = writer.appendedBytes;
+    // What must be durable before the checkpoint is (rerank 'storage' rows), written in the same turn.
+    const beside = this.#hooks.kind.beforeWrite?.(state, writer.lastSeq);
     // The snapshot and the writer's position are taken in one turn: the checkpoint covers exactly the records before it.
     const done = writer.checkpoint(snapshot);
     this.#checkpointing = done.then((result) => {
+      this.#hooks.kind.afterWrite?.(beside);
       this.#checkpoints++;
       this.#lastCheckpointBytes = snapshot.byteLength;
       this.#checkpointedAt = Math.max(this.#checkpointedAt, startedAt);
@@ -137,6 +141,7 @@ export class LoggedState {
       await this.#session.writer?.close();
     } finally {
       this.#hooks.kind.free(this.#session.state);
+      this.#hooks.kind.close?.();
       await this.#hooks.close();
     }
   }

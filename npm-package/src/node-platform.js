@@ -4,6 +4,7 @@
 // import. Depends on nothing of the core: the core calls it through src/files.js.
 export { writeFileAtomic, readFileBytes } from './node-files.js';
 export { nodeFiles } from './wal-node-files.js';
+export { nodeRowFiles } from './rerank-node-files.js';
 
 export const available = true;
 

@@ -24,6 +24,13 @@ export class PersistentCollection {
 
   count() { return this.#inner().count(); }
 
+  /**
+   * Bytes of memory the collection holds: its engine index (vectors or codes, graph, ids, metadata estimate)
+   * and, with rerank 'storage', the float rows kept in memory (those written since the last checkpoint) and
+   * the id column of the checkpoint's rows file.
+   */
+  memoryUsage() { return this.#inner().memoryUsage(); }
+
   get(args = undefined) { return this.#inner().get(args); }
 
   peek(args = undefined) { return this.#inner().peek(args); }

@@ -1,16 +1,34 @@
 // A database opened by name (openDatabase): the collections of src/database.js in memory, every change
 // applied there and appended to the write-ahead log in the same turn (src/logged-state.js), its Promise
 // resolved once the log holds it durably. docs/database.md describes the whole; docs/format.md the log.
-import { Database, FROM_CHECKPOINT } from './database.js';
+import { Database, FROM_CHECKPOINT, ROWS } from './database.js';
 import { TEXT } from './collection.js';
 import { PersistentCollection } from './persistent-collection.js';
 import { appendRecord, applyRecord, createRecord, dropRecord } from './log-records.js';
 
-/** What the log holds for a database: collection changes and batches (log-records.js), and Database snapshots. */
-export const DATABASE = {
+/**
+ * What the log holds for a database: collection changes and batches (log-records.js), and Database snapshots.
+ * `tier`: the database's rerank 'storage' rows (rerank-tier.js), attached to each checkpoint's collections.
+ */
+export const databaseKind = (tier) => ({
   what: 'database',
-  // Every log storage verified a CRC-32 over the checkpoint's bytes (memory: they never left the process).
-  fromCheckpoint: (bytes) => (bytes ? Database[FROM_CHECKPOINT](bytes, true) : new Database()),
+  fromCheckpoint(bytes, checkpoint) {
+    tier.openCheckpoint(checkpoint);
+    // Every log storage verified a CRC-32 over the checkpoint's bytes (memory: they never left the process).
+    const db = bytes ? Database[FROM_CHECKPOINT](bytes, true, tier.rowsFor) : new Database();
+    db[ROWS](tier.rowsFor);
+    try {
+      tier.verify(db);
+    } catch (e) {
+      db.free();
+      throw e;
+    }
+    return db;
+  },
+  beforeWrite: (db, seq) => tier.beforeCheckpoint(db, seq),
+  afterWrite: (plan) => tier.checkpointed(plan),
+  prepare: () => tier.prepare(),
+  close: () => tier.close(),
   apply: applyRecord,
   append: appendRecord,
   toBytes: (db) => db.toBytes(),
@@ -24,7 +42,7 @@ export const DATABASE = {
     const { settleText } = await import('./collection-text.js');
     for (const collection of stale) await settleText(collection);
   },
-};
+});
 
 export class PersistentDatabase {
   #logged;

@@ -5,7 +5,9 @@ import { requireEngine } from './init.js';
 import { checkOptions, checkOneOf } from './validate.js';
 import { describe } from './describe.js';
 import { openLogStorage } from './wal-store.js';
-import { PersistentDatabase, DATABASE } from './persistent-database.js';
+import { PersistentDatabase, databaseKind } from './persistent-database.js';
+import { RerankTier } from './rerank-tier.js';
+import { nodePlatform } from './files.js';
 import { persistentIndex, indexKind } from './persistent-index.js';
 import { LoggedState, DEFAULT_CHECKPOINT_BYTES } from './logged-state.js';
 import { acquireWriterLock, openChannel, channelName } from './writer-lock.js';
@@ -50,6 +52,18 @@ function checkOpenOptions(name, options) {
   return out;
 }
 
+/**
+ * How the rerank 'storage' rows files of database `name` are reached: opened once the writer lock is held (OPFS
+ * slots are exclusive handles); null where there are none (rerank-tier.js then says NOT_SUPPORTED).
+ */
+function rowFiles(storage, name) {
+  if (storage === 'file') return async () => (await nodePlatform("storage 'file'")).nodeRowFiles(name);
+  if (storage === 'opfs' && typeof globalThis.FileSystemSyncAccessHandle === 'function') {
+    return async () => (await import('./rerank-opfs-files.js')).opfsRowFiles(name);
+  }
+  return null;
+}
+
 const inDedicatedWorker = () => typeof globalThis.DedicatedWorkerGlobalScope === 'function'
   && globalThis instanceof globalThis.DedicatedWorkerGlobalScope;
 
@@ -71,7 +85,7 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
   const found = await storage.recover({ pieces: true });
   const { checkpoint, records } = found;
   const t1 = performance.now();
-  const state = kind.fromCheckpoint(checkpoint.bytes);
+  const state = kind.fromCheckpoint(checkpoint.bytes, checkpoint);
   const t2 = performance.now();
   let appliedSeq = checkpoint.seq;
   try {
@@ -100,7 +114,9 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
  * the options.
  */
 export async function open(name, options = undefined) {
-  return new PersistentDatabase(await openLogged(name, checkOpenOptions(name, options), DATABASE));
+  const opts = checkOpenOptions(name, options);
+  const storage = pickStorage(opts.storage);
+  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(new RerankTier(storage, rowFiles(storage, name)))));
 }
 
 /**
@@ -137,8 +153,10 @@ async function openLogged(name, opts, kind) {
   let session;
   try {
     log = await openStorage();
+    await kind.prepare?.();
     session = await recoverSession(log, kind, { ...opts, writable });
   } catch (e) {
+    kind.close?.();
     await log?.close().catch(() => {});
     release?.();
     throw e;

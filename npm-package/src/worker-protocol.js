@@ -96,6 +96,7 @@ const EMBEDDINGS = Object.freeze({ arg: 0, field: 'embeddings', numberArrays: tr
 
 const collectionMethods = {
   count: READ,
+  memoryUsage: READ,
   get: READ,
   peek: READ,
   query: READ,

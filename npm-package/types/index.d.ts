@@ -123,8 +123,12 @@ export class EdgeVecConfig {
    * are not kept unless `rerank`. {@setting quantization}
    */
   quantization: Quantization;
-  /** With a quantized encoding, keep float vectors too and re-rank candidates exactly. {@setting rerank} */
-  rerank: boolean;
+  /**
+   * With a quantized encoding, keep float vectors too and re-rank candidates exactly. `'storage'` (a collection of
+   * a database opened by name, storage 'file' or 'opfs' so far): the index keeps codes only and the floats of the best
+   * candidates are read from the database's storage (docs/database.md). {@setting rerank}
+   */
+  rerank: boolean | 'storage';
   /** With `quantization: 'pq'`: product-quantization sub-spaces, one byte per vector each; at most `dimensions`. {@setting pqSubspaces} */
   pqSubspaces: number;
   /** Tombstone ratio at which `needsCompaction()` turns true. {@setting compactionThreshold} */
@@ -577,7 +581,7 @@ export interface CollectionOptions {
   /** {@setting quantization} */
   quantization?: Quantization;
   /** {@setting rerank} */
-  rerank?: boolean;
+  rerank?: boolean | 'storage';
   /** {@setting pqSubspaces} */
   pqSubspaces?: number;
   /** {@setting compactionThreshold} */
@@ -656,6 +660,12 @@ interface QueryOptions {
   /** Search only these records (exactly, as whereDocument does). */
   ids?: string | string[];
   include?: IncludeField[];
+  /**
+   * With `rerank: true` or `'storage'`: how many of the codes' best candidates are re-scored on floats (at least
+   * nResults; default the whole beam, ef_search wide). Fewer is faster (with 'storage': fewer rows read), less exact.
+   * Not applied with `where` on `rerank: true` (the engine's filtered search re-ranks the beam).
+   */
+  rerankK?: number;
 }
 
 export interface QueryParams extends QueryOptions {
@@ -718,6 +728,8 @@ export class Collection {
   /** The embedding function attached (createCollection, getCollection); undefined when none is yet. */
   readonly embeddingFunction: EmbeddingFunction | undefined;
   count(): number;
+  /** Bytes of memory held: the engine index (vectors or codes, graph, ids, a metadata estimate); 0 before the first add. */
+  memoryUsage(): number;
   /** Adds new records, all or none; DUPLICATE_ID if an id exists. */
   add(records: AddRecords): void;
   /**
@@ -785,6 +797,11 @@ export class Database {
  * memory; every change resolves only once it is durable, and rejects (changing nothing) otherwise.
  */
 export interface PersistentCollection {
+  /**
+   * Bytes of memory held: the engine index and, with `rerank: 'storage'`, the float rows written since the last
+   * checkpoint plus 4 bytes a vector for the checkpoint's row ids.
+   */
+  memoryUsage(): number;
   readonly name: string;
   readonly metadata: Metadata | null;
   readonly dimensions: number | undefined;

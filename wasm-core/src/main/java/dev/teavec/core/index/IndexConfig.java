@@ -42,6 +42,7 @@ public final class IndexConfig {
     private final String indexType;
     private final String encoding;
     private final boolean keepFloatsForRerank;
+    private final boolean rerankFromStorage;
     private final double compactionThreshold;
     private final long seed;
     private final int sq8TrainingSize;
@@ -59,6 +60,7 @@ public final class IndexConfig {
         indexType = b.indexType;
         encoding = b.encoding;
         keepFloatsForRerank = b.keepFloatsForRerank;
+        rerankFromStorage = b.rerankFromStorage;
         compactionThreshold = b.compactionThreshold;
         seed = b.seed;
         sq8TrainingSize = b.sq8TrainingSize;
@@ -81,6 +83,7 @@ public final class IndexConfig {
         b.indexType = indexType;
         b.encoding = encoding;
         b.keepFloatsForRerank = keepFloatsForRerank;
+        b.rerankFromStorage = rerankFromStorage;
         b.compactionThreshold = compactionThreshold;
         b.seed = seed;
         b.sq8TrainingSize = sq8TrainingSize;
@@ -105,6 +108,12 @@ public final class IndexConfig {
     public String encoding() { return encoding; }
     /** With SQ8: also keep float32 vectors to re-rank candidates exactly (and return exact vectors). */
     public boolean keepFloatsForRerank() { return keepFloatsForRerank; }
+    /**
+     * The user's {@code rerank: 'storage'}: the index keeps codes only (as without re-ranking) and the
+     * persistent database re-scores candidates on float rows it reads from its storage (npm-package
+     * rerank-rows.js). The engine only checks and reports the choice; its snapshot does not hold it.
+     */
+    public boolean rerankFromStorage() { return rerankFromStorage; }
     /** Tombstone ratio from which {@code needsCompaction()} is true. */
     public double compactionThreshold() { return compactionThreshold; }
     public long seed() { return seed; }
@@ -127,6 +136,7 @@ public final class IndexConfig {
         private String indexType = IndexTypes.AUTO;
         private String encoding = VectorEncodings.FLOAT32;
         private boolean keepFloatsForRerank;
+        private boolean rerankFromStorage;
         private double compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
         private long seed = DEFAULT_SEED;
         private int sq8TrainingSize = DEFAULT_SQ8_TRAINING_SIZE;
@@ -149,6 +159,7 @@ public final class IndexConfig {
         /** 'none' (float32) or a vector encoding's name ('sq8'). */
         public Builder quantization(String name) { encoding = name; return this; }
         public Builder keepFloatsForRerank(boolean v) { keepFloatsForRerank = v; return this; }
+        public Builder rerankFromStorage(boolean v) { rerankFromStorage = v; return this; }
         public Builder compactionThreshold(double v) { compactionThreshold = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder sq8TrainingSize(int v) { sq8TrainingSize = v; return this; }
@@ -173,6 +184,8 @@ public final class IndexConfig {
                     + "' needs indexType 'hnsw' or 'auto': the flat index is exact and keeps float32");
             require(!keepFloatsForRerank || !resolved.exact(),
                     "keepFloatsForRerank applies only to a quantized encoding (a quantization other than 'none')");
+            require(!rerankFromStorage || (!resolved.exact() && !keepFloatsForRerank),
+                    "rerank 'storage' applies only to a quantized encoding (a quantization other than 'none')");
             ConfigField.COMPACTION_THRESHOLD.check(compactionThreshold);
             if (pqSubspaces != 0) {
                 ConfigField.PQ_SUBSPACES.check(pqSubspaces);

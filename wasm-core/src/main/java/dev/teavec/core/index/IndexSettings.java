@@ -21,6 +21,8 @@ public final class IndexSettings {
     private static final String INDEX_TYPE = "indexType";
     private static final String QUANTIZATION = "quantization";
     private static final String RERANK = "rerank";
+    /** rerank's third value: re-score candidates on float rows read from the database's storage. */
+    private static final String RERANK_STORAGE = "storage";
 
     private IndexSettings() {
     }
@@ -82,10 +84,14 @@ public final class IndexSettings {
             b.quantization(quantization);
         }
         if (rerank != null) {
-            if (rerank.kind() != JsonNode.BOOLEAN) {
-                throw new TeaVecException(ErrorCode.INVALID_CONFIG, "rerank must be a boolean, got " + describe(rerank));
+            if (rerank.kind() == JsonNode.STRING && RERANK_STORAGE.equals(rerank.text())) {
+                b.rerankFromStorage(true);
+            } else if (rerank.kind() == JsonNode.BOOLEAN) {
+                b.keepFloatsForRerank(rerank.bool());
+            } else {
+                throw new TeaVecException(ErrorCode.INVALID_CONFIG,
+                        "rerank must be true, false or 'storage', got " + describe(rerank));
             }
-            b.keepFloatsForRerank(rerank.bool());
         }
         return b.build();
     }
@@ -167,7 +173,13 @@ public final class IndexSettings {
             case INDEX_TYPE -> JsonWriter.writeString(sb, c.indexType());
             case QUANTIZATION -> JsonWriter.writeString(sb,
                     VectorEncodings.FLOAT32.equals(c.encoding()) ? VectorEncodings.NONE : c.encoding());
-            case RERANK -> sb.append(c.keepFloatsForRerank());
+            case RERANK -> {
+                if (c.rerankFromStorage()) {
+                    JsonWriter.writeString(sb, RERANK_STORAGE);
+                } else {
+                    sb.append(c.keepFloatsForRerank());
+                }
+            }
             default -> sb.append(ConfigField.format(numeric(c, ConfigField.byUserName(name))));
         }
     }
@@ -204,6 +216,9 @@ public final class IndexSettings {
             if (field == null) {
                 sb.append(",\"kind\":\"").append(name.equals(RERANK) ? "boolean" : "name").append("\",\"default\":");
                 writeValue(sb, defaults, name);
+                if (name.equals(RERANK)) {
+                    sb.append(",\"choices\":[false,true,\"").append(RERANK_STORAGE).append("\"]");
+                }
                 if (name.equals(QUANTIZATION)) {
                     sb.append(",\"choices\":[");
                     String[] choices = VectorEncodings.quantizationChoices();

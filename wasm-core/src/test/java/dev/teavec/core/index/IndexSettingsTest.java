@@ -64,7 +64,11 @@ class IndexSettingsTest {
         refused(() -> IndexSettings.read("{\"dimensions\":8,\"seed\":-1}"),
                 "seed must be an integer in 0..9007199254740991, got -1");
         refused(() -> IndexSettings.read("{\"dimensions\":8,\"rerank\":1}"),
-                "rerank must be a boolean, got 1");
+                "rerank must be true, false or 'storage', got 1");
+        refused(() -> IndexSettings.read("{\"dimensions\":8,\"rerank\":\"disk\"}"),
+                "rerank must be true, false or 'storage', got string \"disk\"");
+        refused(() -> IndexSettings.read("{\"dimensions\":8,\"rerank\":\"storage\"}"),
+                "rerank 'storage' applies only to a quantized encoding");
         refused(() -> IndexSettings.read("{\"dimensions\":8,\"metric\":\"hamming\"}"),
                 "metric must be one of");
         refused(() -> IndexSettings.read("{\"dimensions\":8,\"efSearch\":5}"),
@@ -86,6 +90,16 @@ class IndexSettingsTest {
                 + "\"indexType\":\"auto\",\"quantization\":\"none\",\"rerank\":false,\"pqSubspaces\":1,\"compactionThreshold\":0.3,"
                 + "\"seed\":42}",
                 IndexSettings.write(IndexSettings.read("{\"dimensions\":8,\"m\":48}")));
+    }
+
+    @Test
+    void rerankStorageKeepsCodesOnlyAndReadsBackAsStorage() {
+        IndexConfig c = IndexSettings.read("{\"dimensions\":8,\"indexType\":\"hnsw\",\"quantization\":\"sq8\",\"rerank\":\"storage\"}");
+        assertTrue(c.rerankFromStorage());
+        assertTrue(!c.keepFloatsForRerank());
+        assertTrue(IndexSettings.write(c).contains("\"rerank\":\"storage\""), IndexSettings.write(c));
+        assertTrue(IndexSettings.describe().contains("{\"name\":\"rerank\",\"kind\":\"boolean\",\"default\":false,"
+                + "\"choices\":[false,true,\"storage\"]}"), IndexSettings.describe());
     }
 
     @Test
