@@ -180,8 +180,7 @@ public final class FloatVectorValues implements ScoringVectors {
             System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
             invNorms = grown;
         }
-        // As VectorOps.inverseNorm, from the same sum.
-        invNorms[ord] = (float) (1.0 / Math.sqrt(squared));
+        invNorms[ord] = VectorOps.inverseOfSquaredNorm(squared);
         return true;
     }
 
