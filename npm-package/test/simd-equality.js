@@ -69,14 +69,22 @@ export function compareKernels(simd, scalar, seed) {
       problems.push(`${what}: kernels ${a.kernels} and ${b.kernels}, expected simd and scalar`);
       continue;
     }
+    // Loaded from a snapshot, the SIMD engine recomputes its norms with its own kernels (float32: each vector's
+    // squared norm; SQ8: decoded codes): what it answers must not change by a bit.
+    const reloaded = simd.EdgeVec.fromBytes(a.toBytes());
     for (let q = 0; q < 20; q++) {
       const query = queries.subarray(q * c.dim, (q + 1) * c.dim);
       const ra = a.search(query, 10);
       const rb = b.search(query, 10);
+      const rc = reloaded.search(query, 10);
       compared++;
       const same = ra.length === rb.length && ra.every((r, i) => r.id === rb[i].id && Object.is(r.score, rb[i].score));
       if (!same) {
         problems.push(`${what}, query ${q}: SIMD ${JSON.stringify(ra.slice(0, 3))} vs scalar ${JSON.stringify(rb.slice(0, 3))}`);
+        continue;
+      }
+      if (!(rc.length === ra.length && rc.every((r, i) => r.id === ra[i].id && Object.is(r.score, ra[i].score)))) {
+        problems.push(`${what}, query ${q}: SIMD after a snapshot round trip ${JSON.stringify(rc.slice(0, 3))} vs before ${JSON.stringify(ra.slice(0, 3))}`);
         continue;
       }
       if (c.quantization === 'none') {

@@ -304,4 +304,37 @@
   (func $sumI32 (param $x v128) (result i32)
     (i32.add (i32.add (i32x4.extract_lane 0 (local.get $x)) (i32x4.extract_lane 1 (local.get $x)))
              (i32.add (i32x4.extract_lane 2 (local.get $x)) (i32x4.extract_lane 3 (local.get $x)))))
+
+  ;; Σ x_i² of the codes at $codes decoded as x_i = min_i + step_i · c_i: SQ8's squared norm, bit-identical to
+  ;; Sq8Quantizer.decode then VectorOps.dot(x, x) (same products, same lanes, same reduction as dotF32).
+  ;; $tables holds min, then step, `blocks` × 16 floats each (Sq8Quantizer.decodeTables).
+  (func (export "normU8") (param $codes i32) (param $tables i32) (param $blocks i32) (result f32)
+    (local $steps i32) (local $end i32) (local $x v128) (local $lo v128) (local $hi v128) (local $d v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $steps (i32.add (local.get $tables) (i32.shl (local.get $blocks) (i32.const 6))))
+    (local.set $end (i32.add (local.get $codes) (i32.shl (local.get $blocks) (i32.const 4))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $codes) (local.get $end)))
+        (local.set $x (v128.load align=1 (local.get $codes)))
+        (local.set $lo (i16x8.extend_low_i8x16_u (local.get $x)))
+        (local.set $hi (i16x8.extend_high_i8x16_u (local.get $x)))
+        (local.set $d (f32x4.add (v128.load offset=0 align=4 (local.get $tables)) (f32x4.mul (v128.load offset=0 align=4 (local.get $steps))
+          (f32x4.convert_i32x4_u (i32x4.extend_low_i16x8_u (local.get $lo))))))
+        (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.add (v128.load offset=16 align=4 (local.get $tables)) (f32x4.mul (v128.load offset=16 align=4 (local.get $steps))
+          (f32x4.convert_i32x4_u (i32x4.extend_high_i16x8_u (local.get $lo))))))
+        (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.add (v128.load offset=32 align=4 (local.get $tables)) (f32x4.mul (v128.load offset=32 align=4 (local.get $steps))
+          (f32x4.convert_i32x4_u (i32x4.extend_low_i16x8_u (local.get $hi))))))
+        (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.add (v128.load offset=48 align=4 (local.get $tables)) (f32x4.mul (v128.load offset=48 align=4 (local.get $steps))
+          (f32x4.convert_i32x4_u (i32x4.extend_high_i16x8_u (local.get $hi))))))
+        (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $codes (i32.add (local.get $codes) (i32.const 16)))
+        (local.set $tables (i32.add (local.get $tables) (i32.const 64)))
+        (local.set $steps (i32.add (local.get $steps) (i32.const 64)))
+        (br $next)))
+    (call $sumLanes (f32x4.add (f32x4.add (local.get $a0) (local.get $a1))
+                               (f32x4.add (local.get $a2) (local.get $a3)))))
 )

@@ -1,5 +1,6 @@
 package dev.teavec.bindings.simd;
 
+import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.store.RowSource;
@@ -68,6 +69,21 @@ final class LinearCodeStorage implements CodeStorage {
         Address a = Address.fromInt(rows.address(ord));
         for (int i = 0; i < dim; i++) {
             out[i] = a.add(i).getByte();
+        }
+    }
+
+    /** One SIMD decode-and-square per code where it lives (a snapshot load's norms). */
+    @Override
+    public void decodedSquaredNorms(Sq8Quantizer quantizer, int from, int count, float[] out) {
+        float[] t = quantizer.decodeTables(blocks * VectorOps.LANES);
+        LinearBlock tables = arena.alloc(t.length * 4);
+        try {
+            LinearFloatStorage.write(tables.address, t, t.length);
+            for (int ord = from; ord < from + count; ord++) {
+                out[ord] = SimdKernels.normU8(rows.address(ord), tables.address, blocks);
+            }
+        } finally {
+            tables.release();
         }
     }
 

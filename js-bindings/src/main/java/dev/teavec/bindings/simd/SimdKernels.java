@@ -42,6 +42,13 @@ public final class SimdKernels {
     static native void prepareU8(int codes, int tables, int blocks, int tmp, int weights, int out, float minSquaredSum,
             int maxWeight);
 
+    /**
+     * The squared norm of the codes at {@code codes} decoded as {@code min_i + step_i · c_i} (Sq8Quantizer.decode,
+     * then VectorOps.dot with itself, to the bit): {@code tables} holds min then step, {@code blocks} × 16 floats each.
+     */
+    @Import(module = "teavecSimd", name = "normU8")
+    static native float normU8(int codes, int tables, int blocks);
+
     /** {@code out[i] = dotF32(query, addrs[i])} for i below count; addrs and out are 4-byte arrays. */
     @Import(module = "teavecSimd", name = "dotF32Batch")
     static native void dotF32Batch(int query, int addrs, int count, int blocks, int out);

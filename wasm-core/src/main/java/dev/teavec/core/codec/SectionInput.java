@@ -43,6 +43,9 @@ public interface SectionInput {
     /** Reads {@code len} finite floats into {@code dst}. */
     void readFinite(float[] dst, int off, int len, String what);
 
+    /** Reads {@code len} little-endian i32 into {@code dst} from {@code off}, as {@link #i32} would one by one. */
+    void readInts(int[] dst, int off, int len, String what);
+
     /**
      * Skips the next {@code n} bytes and returns their position in {@link #rows()}: for a caller that copies
      * them in bulk from there (stored vectors). Fails unless they are present.

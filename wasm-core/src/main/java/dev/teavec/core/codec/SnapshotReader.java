@@ -172,6 +172,29 @@ final class SnapshotReader implements SectionInput {
         pos = p;
     }
 
+    @Override
+    public void readInts(int[] dst, int off, int len, String what) {
+        need(4L * len, what);
+        int p = pos;
+        int i = 0;
+        while (i < len) {
+            byte[] chunk = bytes.chunkAt(p);
+            int c = SnapshotBytes.offsetIn(p);
+            // The ints wholly inside this chunk in a tight loop; one across two chunks alone.
+            int whole = Math.min(len - i, (chunk.length - c) >> 2);
+            if (whole == 0) {
+                dst[off + i++] = rawI32At(p);
+                p += 4;
+                continue;
+            }
+            for (int end = i + whole; i < end; i++, c += 4) {
+                dst[off + i] = (chunk[c] & 0xFF) | (chunk[c + 1] & 0xFF) << 8 | (chunk[c + 2] & 0xFF) << 16 | chunk[c + 3] << 24;
+            }
+            p += 4 * whole;
+        }
+        pos = p;
+    }
+
     private int rawI32At(int p) {
         return (bytes.get(p) & 0xFF) | (bytes.get(p + 1) & 0xFF) << 8 | (bytes.get(p + 2) & 0xFF) << 16 | bytes.get(p + 3) << 24;
     }

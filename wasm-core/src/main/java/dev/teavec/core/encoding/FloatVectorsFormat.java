@@ -4,6 +4,7 @@ import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.number.Decimal;
 import dev.teavec.core.score.FloatVectorValues;
+import dev.teavec.core.store.FloatKernel;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 
@@ -36,7 +37,10 @@ public final class FloatVectorsFormat {
     /**
      * Reads {@code count} vectors of {@code dim} dimensions into {@code storage}: copied in as one run
      * ({@link dev.teavec.core.store.FloatStorage#appendRows}: in the browser, straight from the JavaScript
-     * bytes into linear memory), then each read back once, checked and scored as add() would.
+     * bytes into linear memory), then checked and scored as add() would: each by its squared norm, which the
+     * storage's kernel computes where the vector lives (SIMD in the browser) and which alone proves it finite
+     * and, under cosine, gives its inverse norm ({@link FloatVectorValues#adoptStoredNorm}); only vectors it
+     * does not settle (huge, tiny, zero, not finite) are read back and checked element by element.
      */
     public static FloatVectorValues read(SectionInput in, int count, int dim, Metric metric, VectorStorageFactory storage) {
         in.expect("vector count", count);
@@ -48,22 +52,39 @@ public final class FloatVectorsFormat {
         values.reserve(count);
         int start = in.take(4L * count * dim, count + " vectors of " + dim + " float32");
         values.store().appendRows(in.rows(), start, count);
-        float[] v = new float[dim];
-        for (int ord = 0; ord < count; ord++) {
-            values.store().read(ord, v);
-            for (int i = 0; i < dim; i++) {
-                // x - x is 0 for every finite x, NaN for infinities and NaN (no calls in the loop).
-                if (v[i] - v[i] != 0f) {
-                    throw in.corrupt(start + 4 * (ord * dim + i), "vector " + ord + " holds " + Decimal.formatFloat(v[i])
-                            + ", not a finite number");
+        FloatKernel self = values.store().newKernel();
+        try {
+            float[] v = null;
+            for (int ord = 0; ord < count; ord++) {
+                self.setQueryFromOrdinal(ord);
+                if (values.adoptStoredNorm(ord, self.dot(ord))) {
+                    continue;
                 }
+                if (v == null) {
+                    v = new float[dim];
+                }
+                adoptChecked(in, values, ord, v, start + 4 * ord * dim);
             }
-            values.adoptStored(ord, v);
-            // adoptStored took the inverse norm, which is 0 only for the zero vector.
-            if (metric.usesNorm() && values.invNorm(ord) == 0f) {
-                throw in.corrupt(start + 4 * ord * dim, "vector " + ord + " is zero, which cosine cannot hold");
-            }
+        } finally {
+            self.release();
         }
         return values;
+    }
+
+    /** Vector {@code ord} read back, checked finite and (cosine) non-zero, and adopted; {@code at}: its offset. */
+    private static void adoptChecked(SectionInput in, FloatVectorValues values, int ord, float[] v, int at) {
+        values.store().read(ord, v);
+        for (int i = 0; i < v.length; i++) {
+            // x - x is 0 for every finite x, NaN for infinities and NaN (no calls in the loop).
+            if (v[i] - v[i] != 0f) {
+                throw in.corrupt(at + 4 * i, "vector " + ord + " holds " + Decimal.formatFloat(v[i])
+                        + ", not a finite number");
+            }
+        }
+        values.adoptStored(ord, v);
+        // adoptStored took the inverse norm, which is 0 only for the zero vector.
+        if (values.metric().usesNorm() && values.invNorm(ord) == 0f) {
+            throw in.corrupt(at, "vector " + ord + " is zero, which cosine cannot hold");
+        }
     }
 }

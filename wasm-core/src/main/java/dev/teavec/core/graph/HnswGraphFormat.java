@@ -80,13 +80,14 @@ public final class HnswGraphFormat {
         }
         in.need(5L * count, "node levels and anchors");
         byte[] levels = new byte[count];
+        int levelsAt = in.position();
+        in.readBytes(levels, 0, count, "node levels");
         long upperLists = 0;
         int top = -1;
         for (int node = 0; node < count; node++) {
-            int at = in.position();
-            int level = in.u8("level");
+            int level = levels[node] & 0xFF;
             if (level > LevelGenerator.MAX_LEVEL) {
-                throw in.corrupt(at, "node " + node + " is on level " + level + ", above " + LevelGenerator.MAX_LEVEL);
+                throw in.corrupt(levelsAt + node, "node " + node + " is on level " + level + ", above " + LevelGenerator.MAX_LEVEL);
             }
             levels[node] = (byte) level;
             upperLists += level;
@@ -99,19 +100,20 @@ public final class HnswGraphFormat {
         in.need(4L * count + 2 * (count + upperLists), "anchors and neighbour lists");
         in.charge(HnswGraph.estimateBytes(m, m0, count, upperLists) + 12L * count, "the HNSW graph");
         int[] anchors = new int[count];
+        int anchorsAt = in.position();
+        in.readInts(anchors, 0, count, "anchors");
         for (int node = 0; node < count; node++) {
-            int at = in.position();
-            int a = in.i32("anchor");
+            int a = anchors[node];
             if (a < -1 || a >= count || a == node) {
-                throw in.corrupt(at, "anchor " + a + " of node " + node + " is not another node");
+                throw in.corrupt(anchorsAt + 4 * node, "anchor " + a + " of node " + node + " is not another node");
             }
-            anchors[node] = a;
         }
         HnswGraph graph = new HnswGraph(m, m0);
         for (int node = 0; node < count; node++) {
             graph.addNode(levels[node]);
         }
         int[] ids = new int[m0];
+        int[] keyBits = new int[m0];
         float[] keys = new float[m0];
         for (int node = 0; node < count; node++) {
             for (int level = 0; level <= levels[node]; level++) {
@@ -122,17 +124,21 @@ public final class HnswGraphFormat {
                             + ", capacity " + graph.capacity(level));
                 }
                 in.need(8L * n, "neighbour list");
+                // Each run of ints in bulk, then checked: the graph is most of a snapshot's small reads.
+                int idsAt = in.position();
+                in.readInts(ids, 0, n, "neighbours");
                 for (int i = 0; i < n; i++) {
-                    int nb = in.i32("neighbour");
+                    int nb = ids[i];
                     if (nb < 0 || nb >= count) {
-                        throw in.corrupt(in.position() - 4, "node " + node + " links to " + nb + ", not a node");
+                        throw in.corrupt(idsAt + 4 * i, "node " + node + " links to " + nb + ", not a node");
                     }
-                    ids[i] = nb;
                 }
+                int keysAt = in.position();
+                in.readInts(keyBits, 0, n, "neighbour keys");
                 for (int i = 0; i < n; i++) {
-                    float key = in.f32("neighbour key");
+                    float key = Float.intBitsToFloat(keyBits[i]);
                     if (Float.isNaN(key) || (i > 0 && key < keys[i - 1])) {
-                        throw in.corrupt(in.position() - 4, "node " + node + " level " + level + ": key "
+                        throw in.corrupt(keysAt + 4 * i, "node " + node + " level " + level + ": key "
                                 + Decimal.formatFloat(key) + " is NaN or out of order");
                     }
                     keys[i] = key;

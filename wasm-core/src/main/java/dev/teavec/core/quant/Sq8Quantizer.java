@@ -137,6 +137,17 @@ public final class Sq8Quantizer {
         return tables;
     }
 
+    /**
+     * {@code min_i}, then {@code step_i}, each zero-padded to {@code padded} floats: the tables of the SIMD
+     * decode that recomputes norms from codes (kernels.wat, normU8), as {@link #decode} decodes.
+     */
+    public float[] decodeTables(int padded) {
+        float[] tables = new float[2 * padded];
+        System.arraycopy(min, 0, tables, 0, min.length);
+        System.arraycopy(step, 0, tables, padded, step.length);
+        return tables;
+    }
+
     /** {@code Σ min_i²}: the constant term of {@link #prepareFromCodes}. */
     public float minSquaredSum() {
         return minSquaredSum;

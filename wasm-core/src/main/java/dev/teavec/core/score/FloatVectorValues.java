@@ -155,6 +155,35 @@ public final class FloatVectorValues implements ScoringVectors {
         }
     }
 
+    /**
+     * {@link #adoptStored} for vector {@code ord} known only by its squared norm {@code squared} (its dot product
+     * with itself in {@link VectorOps}' order, as the storage's kernel computes it), where that is enough: true
+     * when it shows the vector finite (a NaN or infinite component makes it NaN or infinite: squares are never
+     * negative, so nothing cancels) and, under cosine, non-zero and needing no rescaling ({@link CosineScale}),
+     * its inverse norm then recorded exactly as add() records it. False when the vector must be read and
+     * adopted element by element: huge, tiny, zero or not finite.
+     */
+    public boolean adoptStoredNorm(int ord, float squared) {
+        // Below 2^80, the largest component is below 2^41 whatever the rounding: inside CosineScale's safe range.
+        if (!(squared < 0x1p80f)) {
+            return false;
+        }
+        if (invNorms == null) {
+            return true;
+        }
+        // Above dimensions · 2^-78 (rounding and underflowed squares aside), the largest is above 2^-40.
+        if (!(squared > store.dimensions() * 0x1p-78f)) {
+            return false;
+        }
+        if (ord >= invNorms.length) {
+            float[] grown = new float[Math.max(ord + 1, invNorms.length * 2)];
+            System.arraycopy(invNorms, 0, grown, 0, invNorms.length);
+            invNorms = grown;
+        }
+        invNorms[ord] = VectorOps.inverseOfSquaredNorm(squared);
+        return true;
+    }
+
     @Override
     public void decode(int ord, float[] out) {
         float[] original = rescaled == null ? null : rescaled.originalOf(ord);

@@ -220,7 +220,8 @@ public final class Sq8VectorValues implements ScoringVectors {
 
     /**
      * Appends {@code count} stored codes, end to end at {@code pos} of {@code source}, in one run
-     * ({@link CodeStorage#appendRows}), each norm recomputed from its code as {@link #add} computes it (snapshots).
+     * ({@link CodeStorage#appendRows}), each norm recomputed from its code as {@link #add} computes it, to the
+     * bit ({@link CodeStorage#decodedSquaredNorms}; snapshots).
      */
     public void appendCodes(RowSource source, int pos, int count) {
         int first = codes.size();
@@ -230,9 +231,14 @@ public final class Sq8VectorValues implements ScoringVectors {
             System.arraycopy(norms, 0, grown, 0, norms.length);
             norms = grown;
         }
+        // All squared norms at once where the codes live (SIMD in the browser), then as normFromScratch keeps them.
+        codes.decodedSquaredNorms(quantizer, first, count, norms);
         for (int ord = first; ord < first + count; ord++) {
-            codes.read(ord, codeScratch);
-            normFromScratch(ord);
+            if (metric == Metric.COSINE) {
+                norms[ord] = VectorOps.inverseOfSquaredNorm(norms[ord]);
+            } else {
+                maxSquaredNorm = Math.max(maxSquaredNorm, norms[ord]);
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.teavec.core.store;
 
+import dev.teavec.core.quant.Sq8Quantizer;
+import dev.teavec.core.vector.VectorOps;
+
 /**
  * Fixed-length byte codes (SQ8: one unsigned byte per dimension) by dense ordinal, plus the integer
  * dot kernel that reads them where they live: Java arrays ({@link ByteVectorStore}) with a scalar
@@ -36,6 +39,23 @@ public interface CodeStorage {
                 System.arraycopy(b, r * dim, code, 0, dim);
                 write(append(), code);
             }
+        }
+    }
+
+    /**
+     * Sets {@code out[ord]}, for each ord in {@code [from, from + count)}, to the squared norm of its decoded
+     * codes: {@link VectorOps#dot} of {@link Sq8Quantizer#decode}'s vector with itself, to the bit (what SQ8's
+     * norms are made of; a snapshot load recomputes them all). Storages whose kernels read the codes where
+     * they live override it.
+     */
+    default void decodedSquaredNorms(Sq8Quantizer quantizer, int from, int count, float[] out) {
+        int dim = dimensions();
+        byte[] code = new byte[dim];
+        float[] x = new float[dim];
+        for (int ord = from; ord < from + count; ord++) {
+            read(ord, code);
+            quantizer.decode(code, 0, x);
+            out[ord] = VectorOps.dot(x, 0, x, 0, dim);
         }
     }
 

@@ -182,7 +182,11 @@ public final class VectorOps {
      * a non-zero vector to underflow (and keeps the bits earlier versions computed).
      */
     public static float inverseNorm(float[] a, int aOff, int dim) {
-        float sq = dot(a, aOff, a, aOff, dim);
+        return inverseOfSquaredNorm(dot(a, aOff, a, aOff, dim));
+    }
+
+    /** What {@link #inverseNorm} makes of the squared norm {@code sq} (the vector's {@link #dot} with itself). */
+    public static float inverseOfSquaredNorm(float sq) {
         return sq == 0f ? 0f : (float) (1.0 / Math.sqrt(sq));
     }
 }
