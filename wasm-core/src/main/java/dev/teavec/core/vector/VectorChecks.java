@@ -6,6 +6,14 @@ import dev.teavec.core.number.Decimal;
 
 /** Validation at the engine's public boundary: every vector that enters is checked here first. */
 public final class VectorChecks {
+    /**
+     * Under l2 and dot a vector's squared norm stays below 2^124 (its norm below 2^62, about 4.6e18): then every
+     * distance between two stored vectors (at most 4 · 2^124 squared) and every per-dimension span SQ8/SQ4 take
+     * is a finite float. Above it distances overflow to infinity or NaN, the graph's order breaks, and the index
+     * once saved snapshots its own loader refused. Cosine rescales vectors first (CosineScale): no bound there.
+     */
+    public static final double MAX_SQUARED_NORM = 0x1p124;
+
     private VectorChecks() {
     }
 
@@ -18,6 +26,7 @@ public final class VectorChecks {
                     what + " must have " + expectedDim + " dimensions, got " + v.length);
         }
         boolean zero = true;
+        double squaredNorm = 0;
         for (int i = 0; i < v.length; i++) {
             float x = v[i];
             if (Float.isNaN(x) || Float.isInfinite(x)) {
@@ -25,7 +34,12 @@ public final class VectorChecks {
                         what + " must contain only finite numbers, got " + Decimal.formatFloat(x)
                                 + " at index " + i);
             }
+            squaredNorm += (double) x * x;
             zero &= x == 0f;
+        }
+        if (!metric.usesNorm() && squaredNorm >= MAX_SQUARED_NORM) {
+            throw new TeaVecException(ErrorCode.INVALID_VECTOR, what + " must have a norm below 2^62 (4.6e18) under "
+                    + metric.jsName() + " so that distances stay finite, got " + Decimal.formatFloat((float) Math.sqrt(squaredNorm)));
         }
         // Any non-zero component gives a direction, however small (CosineScale rescales it).
         if (metric.usesNorm() && zero) {
