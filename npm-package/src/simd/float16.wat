@@ -50,17 +50,76 @@
     (call $sumLanes (f32x4.add (f32x4.add (local.get $a0) (local.get $a1))
                                (f32x4.add (local.get $a2) (local.get $a3)))))
 
-  ;; out[i] = dotF16(q, addrs[i]) for i < count (addrs: i32 row addresses, out: f32 results)
+;; out[i] = dotF16(q, addrs[i]) for i < count (addrs: i32 row addresses, out: f32 results). Two rows per pass
+  ;; ($pairDotF16: the same operations per row, so the same bits), as the float batches do: the query is loaded once
+  ;; for both, and two streams of row loads keep more cache misses in flight.
   (func (export "dotF16Batch") (param $q i32) (param $addrs i32) (param $count i32) (param $blocks i32) (param $out i32)
     (local $end i32)
-    (local.set $end (i32.add (local.get $addrs) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $end (i32.add (local.get $addrs) (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 2))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $addrs) (local.get $end)))
-        (f32.store (local.get $out) (call $dotF16 (local.get $q) (i32.load (local.get $addrs)) (local.get $blocks)))
-        (local.set $addrs (i32.add (local.get $addrs) (i32.const 4)))
-        (local.set $out (i32.add (local.get $out) (i32.const 4)))
-        (br $next))))
+        (call $pairDotF16 (local.get $q) (i32.load (local.get $addrs)) (i32.load offset=4 (local.get $addrs))
+          (local.get $blocks) (local.get $out))
+        (local.set $addrs (i32.add (local.get $addrs) (i32.const 8)))
+        (local.set $out (i32.add (local.get $out) (i32.const 8)))
+        (br $next)))
+    (if (i32.and (local.get $count) (i32.const 1))
+      (then (f32.store (local.get $out) (call $dotF16 (local.get $q) (i32.load (local.get $addrs)) (local.get $blocks))))))
+
+  ;; dotF16 of q against rows v and u, written to out[0] and out[1]: 8 halves of each row per step (lanes 0-7 of
+  ;; 16 in A0/A1, 8-15 in A2/A3, alternating), the same lane sums and order as dotF16.
+  (func $pairDotF16 (param $q i32) (param $v i32) (param $u i32) (param $blocks i32) (param $out i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $x v128) (local $y v128) (local $ql v128) (local $qh v128) (local $end i32) (local $odd i32)
+    (local $mask v128) (local $rebias v128) (local $t v128)
+    (local.set $mask (v128.const i32x4 0x8fffffff 0x8fffffff 0x8fffffff 0x8fffffff))
+    (local.set $rebias (v128.const f32x4 0x1p112 0x1p112 0x1p112 0x1p112))
+    (local.set $end (i32.add (local.get $v) (i32.shl (local.get $blocks) (i32.const 4))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $v) (local.get $end)))
+        (local.set $x (v128.load align=2 (local.get $v)))
+        (local.set $y (v128.load align=2 (local.get $u)))
+        (local.set $ql (v128.load offset=0 align=4 (local.get $q)))
+        (local.set $qh (v128.load offset=16 align=4 (local.get $q)))
+        (if (local.get $odd)
+          (then
+            (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $ql)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_low_i16x8_s (local.get $x)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias)))))
+            (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $qh)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_high_i16x8_s (local.get $x)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias)))))
+            (local.set $b2 (f32x4.add (local.get $b2) (f32x4.mul (local.get $ql)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_low_i16x8_s (local.get $y)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias)))))
+            (local.set $b3 (f32x4.add (local.get $b3) (f32x4.mul (local.get $qh)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_high_i16x8_s (local.get $y)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias))))))
+          (else
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $ql)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_low_i16x8_s (local.get $x)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias)))))
+            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $qh)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_high_i16x8_s (local.get $x)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias)))))
+            (local.set $b0 (f32x4.add (local.get $b0) (f32x4.mul (local.get $ql)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_low_i16x8_s (local.get $y)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias)))))
+            (local.set $b1 (f32x4.add (local.get $b1) (f32x4.mul (local.get $qh)
+              (f32x4.mul (v128.and (i32x4.shl (i32x4.extend_high_i16x8_s (local.get $y)) (i32.const 13)) (local.get $mask))
+                         (local.get $rebias)))))))
+        (local.set $odd (i32.xor (local.get $odd) (i32.const 1)))
+        (local.set $q (i32.add (local.get $q) (i32.const 32)))
+        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (local.set $u (i32.add (local.get $u) (i32.const 16)))
+        (br $next)))
+    (f32.store offset=0 (local.get $out) (call $sumLanes (f32x4.add (f32x4.add (local.get $a0) (local.get $a1))
+                                                                   (f32x4.add (local.get $a2) (local.get $a3)))))
+    (f32.store offset=4 (local.get $out) (call $sumLanes (f32x4.add (f32x4.add (local.get $b0) (local.get $b1))
+                                                                   (f32x4.add (local.get $b2) (local.get $b3))))))
 
   ;; The halves at $h (`blocks` × 8) as floats at $out, each times $factor: the product formed in f64 (exact:
   ;; a half has 11 significant bits and $factor is a power of two) and rounded to f32 once, to nearest even, then
