@@ -3,6 +3,7 @@ package dev.teavec.bindings.simd;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.Float16Kernel;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.vector.VectorOps;
 import org.teavm.interop.Address;
@@ -95,6 +96,12 @@ final class LinearCodeStorage implements CodeStorage {
     @Override
     public CodeKernel newKernel() {
         return new LinearCodeKernel(this);
+    }
+
+    /** Float16's SIMD kernel (the rows are halves, two bytes a dimension). */
+    @Override
+    public Float16Kernel newFloat16Kernel() {
+        return new LinearFloat16Kernel(this);
     }
 
     @Override

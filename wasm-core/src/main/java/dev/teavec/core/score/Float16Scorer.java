@@ -1,27 +1,24 @@
 package dev.teavec.core.score;
 
-import dev.teavec.core.quant.HalfFloat;
-import dev.teavec.core.store.ByteVectorStore;
+import dev.teavec.core.store.Float16Kernel;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
 /**
- * Float16 distances: a float32 query against stored halves, decoded in the kernel ({@link #dotHalves}).
- * Keys as {@link FloatScorer}'s: {@code 1 - cos} on the halves (their power-of-two scale cancels),
+ * Float16 distances: a float32 query against stored halves, {@code Σ q_i · h_i} computed by the halves'
+ * storage's {@link Float16Kernel} (scalar Java on the heap, the reference; SIMD in linear memory; equal to
+ * the bit). Keys as {@link FloatScorer}'s: {@code 1 - cos} on the halves (their power-of-two scale cancels),
  * {@code -dot} and squared L2 from {@code q·x̂ = 2^-e (q·h)} and the decoded vector's stored squared norm.
- * This scalar kernel is the reference a SIMD one must equal.
  */
 public final class Float16Scorer implements QueryScorer {
     private final Float16VectorValues values;
+    private final Float16Kernel kernel;
     private final boolean cosine;
     private final boolean l2;
     private final boolean dot;
     private final int dim;
     private final float[] query;
-    private final byte[] row;
-    /** The halves' store when it is Java arrays, read in place; else null and rows are copied out. */
-    private final ByteVectorStore heap;
     /** Inverse norm (cosine) or squared norm (L2) of the current query. */
     private float queryNorm;
     /** Under dot, while the query is a stored vector: its extra coordinate and M² ({@link InnerProductAsL2}). */
@@ -31,13 +28,12 @@ public final class Float16Scorer implements QueryScorer {
 
     Float16Scorer(Float16VectorValues values) {
         this.values = values;
+        this.kernel = values.halves().newFloat16Kernel();
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
         this.query = new float[dim];
-        this.row = new byte[2 * dim];
-        this.heap = values.halves() instanceof ByteVectorStore ? (ByteVectorStore) values.halves() : null;
     }
 
     @Override
@@ -53,21 +49,19 @@ public final class Float16Scorer implements QueryScorer {
                 System.arraycopy(q, 0, query, 0, dim);
             }
             queryNorm = VectorOps.inverseNorm(query, 0, dim);
+            kernel.setQuery(query);
             return;
         }
-        System.arraycopy(q, 0, query, 0, dim);
         if (l2) {
-            queryNorm = VectorOps.dot(query, 0, query, 0, dim);
+            queryNorm = VectorOps.dot(q, 0, q, 0, dim);
         }
+        kernel.setQuery(q);
     }
 
     @Override
     public void setQueryFromOrdinal(int ord) {
-        if (cosine) {
-            values.readHalves(ord, query);
-        } else {
-            values.decode(ord, query);
-        }
+        // Cosine scores the halves themselves; L2 and dot the decoded vector (Float16VectorValues.decode).
+        kernel.setQueryFromOrdinal(ord, cosine ? 1.0 : values.scale(ord));
         queryNorm = values.norm(ord);
         pair = dot;
         if (dot) {
@@ -78,13 +72,19 @@ public final class Float16Scorer implements QueryScorer {
 
     @Override
     public float score(int ord) {
-        float d;
-        if (heap != null) {
-            d = dotHalves(query, heap.chunk(ord), heap.offset(ord), dim);
-        } else {
-            values.readRow(ord, row);
-            d = dotHalves(query, row, 0, dim);
+        return key(ord, kernel.dot(ord));
+    }
+
+    @Override
+    public void score(int[] ords, int count, float[] out) {
+        kernel.dot(ords, count, out);
+        for (int i = 0; i < count; i++) {
+            out[i] = key(ords[i], out[i]);
         }
+    }
+
+    /** The key of {@code ord} from its {@code Σ q_i · h_i}. */
+    private float key(int ord, float d) {
         if (cosine) {
             return 1f - d * queryNorm * values.norm(ord);
         }
@@ -95,23 +95,13 @@ public final class Float16Scorer implements QueryScorer {
         return pair ? -(qx + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -qx;
     }
 
-    /** {@code Σ q_i · h_i} over the little-endian halves at {@code row[off..off + 2·dim)}, four accumulators. */
-    public static float dotHalves(float[] q, byte[] row, int off, int dim) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int i = 0;
-        int end4 = dim & ~3;
-        for (; i < end4; i += 4) {
-            s0 += q[i] * HalfFloat.toFloatFinite(Float16VectorValues.half(row, off, i));
-            s1 += q[i + 1] * HalfFloat.toFloatFinite(Float16VectorValues.half(row, off, i + 1));
-            s2 += q[i + 2] * HalfFloat.toFloatFinite(Float16VectorValues.half(row, off, i + 2));
-            s3 += q[i + 3] * HalfFloat.toFloatFinite(Float16VectorValues.half(row, off, i + 3));
-        }
-        for (; i < dim; i++) {
-            s0 += q[i] * HalfFloat.toFloatFinite(Float16VectorValues.half(row, off, i));
-        }
-        return (s0 + s1) + (s2 + s3);
+    @Override
+    public long kernelBytes() {
+        return kernel.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        kernel.release();
     }
 }

@@ -2,6 +2,7 @@ package dev.teavec.core.score;
 
 import dev.teavec.core.quant.HalfFloat;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.HeapFloat16Kernel;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
@@ -120,11 +121,6 @@ public final class Float16VectorValues implements ScoringVectors {
         return Double.longBitsToDouble((long) (e + 1023) << 52);
     }
 
-    /** The half of dimension {@code i} in a row of little-endian halves. */
-    static int half(byte[] row, int off, int i) {
-        return (row[off + 2 * i] & 0xFF) | (row[off + 2 * i + 1] << 8);
-    }
-
     @Override
     public int add(float[] vector) {
         int ord = halves.append();
@@ -151,9 +147,7 @@ public final class Float16VectorValues implements ScoringVectors {
 
     /** Sets the norm of {@code ord}, whose halves {@code row} holds and whose exponent is set. */
     private void normFromRow(int ord) {
-        for (int i = 0; i < dim; i++) {
-            scratch[i] = HalfFloat.toFloatFinite(half(row, 0, i));
-        }
+        HeapFloat16Kernel.decode(row, 0, dim, 1.0, scratch);
         if (metric == Metric.COSINE) {
             // The scale cancels in a cosine: scored on the halves themselves.
             norms[ord] = VectorOps.inverseNorm(scratch, 0, dim);
@@ -186,14 +180,6 @@ public final class Float16VectorValues implements ScoringVectors {
         }
     }
 
-    /** The halves of {@code ord} as floats, unscaled: what the kernels multiply. */
-    void readHalves(int ord, float[] out) {
-        halves.read(ord, row);
-        for (int i = 0; i < dim; i++) {
-            out[i] = HalfFloat.toFloatFinite(half(row, 0, i));
-        }
-    }
-
     /** The raw halves of {@code ord} into {@code out[0..2·dim)}. */
     public void readRow(int ord, byte[] out) {
         halves.read(ord, out);
@@ -202,12 +188,8 @@ public final class Float16VectorValues implements ScoringVectors {
     @Override
     public void decode(int ord, float[] out) {
         halves.read(ord, row);
-        double f = scale(ord);
-        for (int i = 0; i < dim; i++) {
-            // Rounding up to 2^15 can carry a component near Float.MAX_VALUE past it.
-            float x = (float) (HalfFloat.toFloatFinite(half(row, 0, i)) * f);
-            out[i] = Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, x));
-        }
+        // Rounding up to 2^15 can carry a component near Float.MAX_VALUE past it: decode clamps.
+        HeapFloat16Kernel.decode(row, 0, dim, scale(ord), out);
     }
 
     @Override

@@ -68,6 +68,14 @@ public interface CodeStorage {
     /** A new kernel over this storage, holding its own query weights. */
     CodeKernel newKernel();
 
+    /**
+     * A new float16 kernel over this storage's rows read as IEEE halves (float16's codes), holding its own
+     * query. The scalar reference here; storages in linear memory return a SIMD one.
+     */
+    default Float16Kernel newFloat16Kernel() {
+        return new HeapFloat16Kernel(this);
+    }
+
     /** Bytes held (allocated capacity). */
     long bytesUsed();
 
