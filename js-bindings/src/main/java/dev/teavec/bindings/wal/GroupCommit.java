@@ -187,7 +187,7 @@ final class GroupCommit {
         JSPromise<JSObject> written;
         try {
             written = w.records != null
-                    ? storage.append(Int8Array.copyFromJavaArray(Arrays.copyOf(w.records.array(), w.records.size())))
+                    ? storage.append(Int8Array.copyFromJavaArray(recordBytes(w.records)))
                     : storage.startSegment(w.segmentId, Int8Array.copyFromJavaArray(w.segmentStart));
         } catch (RuntimeException e) {
             written = WalErrors.reject(WalErrors.of(e, "writing to " + storage.describe()));
@@ -205,6 +205,12 @@ final class GroupCommit {
             fail(w, WalErrors.of(error, "writing to " + storage.describe()));
             return null;
         });
+    }
+
+    /** The records of a write; a buffer that grew to fit one record exactly is not copied again. */
+    private static byte[] recordBytes(WalBuffer records) {
+        byte[] array = records.array();
+        return array.length == records.size() ? array : Arrays.copyOf(array, records.size());
     }
 
     private void fail(Write w, TeaVecException e) {

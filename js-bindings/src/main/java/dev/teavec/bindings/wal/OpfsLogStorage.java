@@ -136,21 +136,32 @@ final class OpfsLogStorage implements LogStorage {
             return WalErrors.reject(ErrorCode.STORAGE_ERROR, describe() + " has no segment to append to");
         }
         int newest = segmentIds.get(segmentIds.size() - 1);
-        JSPromise<Object> opened = currentId == newest ? JSPromise.resolve(null) : handle(LogFileNames.segment(newest),
-                false).then(h -> {
-                    closeCurrent();
-                    current = h;
-                    currentId = newest;
-                    size = h.getSize();
-                    return null;
-                });
-        return opened.then(ok -> {
-            write(current, bytes, size, "appending to " + describe());
-            size += bytes.getLength();
+        if (currentId == newest) {
+            // The usual case, written at once: no promise turn before the write, no callbacks crossing into Java.
+            try {
+                appendToCurrent(bytes);
+            } catch (RuntimeException e) {
+                return WalErrors.reject(WalErrors.of(e, "appending to " + describe()));
+            }
+            return JSPromise.resolve(null);
+        }
+        return handle(LogFileNames.segment(newest), false).then(h -> {
+            closeCurrent();
+            current = h;
+            currentId = newest;
+            size = h.getSize();
+            return null;
+        }).then(ok -> {
+            appendToCurrent(bytes);
             return null;
         }, e -> {
             throw WalErrors.of(e, "opening the newest segment of " + describe());
         });
+    }
+
+    private void appendToCurrent(Int8Array bytes) {
+        write(current, bytes, size, "appending to " + describe());
+        size += bytes.getLength();
     }
 
     /** Writes all of {@code bytes} at {@code at} and flushes; on failure cuts the file back to {@code at}. */
