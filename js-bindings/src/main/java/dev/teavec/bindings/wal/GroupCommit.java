@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.JSProperty;
 import org.teavm.jso.browser.TimerHandler;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.function.JSMapping;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -42,8 +41,9 @@ final class GroupCommit {
         final WalBuffer records;
         final int segmentId;
         final byte[] segmentStart;
-        /** The promise everything waiting for this write shares; null while nobody waits. */
-        Deferred waiting;
+        /** Settlers of the promises waiting for this write: resolve(null) or resolve(reason), reject. */
+        final List<Settler> waiting = new ArrayList<>();
+        JSPromise<Object> promise;
         long lastSeq;
 
         Write(WalBuffer records, int segmentId, byte[] segmentStart, long lastSeq) {
@@ -66,8 +66,18 @@ final class GroupCommit {
     private long writes;
     private long appendedBytes;
     private final JSPromise<Object> resolved = JSPromise.resolve(null);
-    /** Told how the write in flight ended; one callback for every write, so none crosses into JavaScript per write. */
-    private final Outcome outcome = this::written;
+    /**
+     * How the write in flight ended (it is {@link #inFlight}): kept in fields, so that the same two functions
+     * cross into JavaScript for every write rather than two new ones each time.
+     */
+    private final JSMapping<JSObject, Object> onWritten = ok -> {
+        written();
+        return null;
+    };
+    private final JSMapping<Object, Object> onFailed = error -> {
+        failed(error);
+        return null;
+    };
 
     GroupCommit(LogStorage storage, boolean strict, int flushIntervalMs, long lastDurableSeq, FailureListener listener) {
         this.storage = storage;
@@ -147,41 +157,27 @@ final class GroupCommit {
         return done;
     }
 
+    /** A plain Java callback (a JSConsumer lambda would be turned into a JS function and back). */
+    private interface Settler {
+        void settle(JSObject failure);
+    }
+
     /**
      * The promise of write {@code w}, shared by everything waiting for it: one promise per write rather than per
-     * record keeps the crossings between Java and JavaScript (the main cost of an append) per write. It is made
-     * in JavaScript: a Java executor would cross over as a new function, and its resolve/reject back, per write.
+     * record keeps the crossings between Java and JavaScript (the main cost of an append) per write.
      */
     private JSPromise<Object> waitFor(Write w) {
-        if (w.waiting == null) {
-            w.waiting = deferred();
+        if (w.promise == null) {
+            w.promise = new JSPromise<>((resolve, reject) -> w.waiting.add(failure -> {
+                if (failure == null) {
+                    resolve.accept(null);
+                } else {
+                    reject.accept(failure);
+                }
+            }));
         }
-        return w.waiting.getPromise();
+        return w.promise;
     }
-
-    /** A promise with the functions that settle it. */
-    interface Deferred extends JSObject {
-        @JSProperty
-        JSPromise<Object> getPromise();
-    }
-
-    @JSBody(script = "var d = {}; d.promise = new Promise(function (resolve, reject) { d.resolve = resolve;"
-            + " d.reject = reject; }); return d;")
-    private static native Deferred deferred();
-
-    /** Resolves {@code d} (reason null) or rejects it with {@code reason}. */
-    @JSBody(params = {"d", "reason"}, script = "if (reason === null) d.resolve(null); else d.reject(reason);")
-    private static native void settle(Deferred d, JSObject reason);
-
-    /** How a write ended: null, or the rejection reason (never null then). */
-    @JSFunctor
-    interface Outcome extends JSObject {
-        void ended(JSObject failure);
-    }
-
-    @JSBody(params = {"p", "outcome"}, script = "p.then(function () { outcome(null); }, function (e) {"
-            + " outcome(e == null ? new Error('the write was rejected without a reason') : e); });")
-    private static native void whenWritten(JSPromise<JSObject> p, Outcome outcome);
 
     private void scheduleFlush() {
         if (timer == null) {
@@ -209,20 +205,23 @@ final class GroupCommit {
         } catch (RuntimeException e) {
             written = WalErrors.reject(WalErrors.of(e, "writing to " + storage.describe()));
         }
-        whenWritten(written, outcome);
+        written.then(onWritten, onFailed);
     }
 
-    /** The write in flight ended: resolve who waits for it and start the next, or fail it and everything queued. */
-    private void written(JSObject error) {
+    /** The write in flight failed: it and everything queued behind it reject. */
+    private void failed(Object error) {
         Write w = inFlight;
         inFlight = null;
-        if (error != null) {
-            fail(w, WalErrors.of(error, "writing to " + storage.describe()));
-            return;
-        }
+        fail(w, WalErrors.of(error, "writing to " + storage.describe()));
+    }
+
+    /** The write in flight is durable: who waits for it resolves, and the next write starts. */
+    private void written() {
+        Write w = inFlight;
+        inFlight = null;
         lastDurableSeq = Math.max(lastDurableSeq, w.lastSeq);
-        if (w.waiting != null) {
-            settle(w.waiting, null);
+        for (Settler s : w.waiting) {
+            s.settle(null);
         }
         pump();
     }
@@ -245,8 +244,8 @@ final class GroupCommit {
         listener.failed(lastDurableSeq);
         JSObject reason = StorageErrors.toJs(strict ? e : failure);
         for (Write f : failed) {
-            if (f.waiting != null) {
-                settle(f.waiting, reason);
+            for (Settler s : f.waiting) {
+                s.settle(reason);
             }
         }
     }
