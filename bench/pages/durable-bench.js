@@ -11,13 +11,49 @@ const FLOOR_BYTES = 1642; // one TeaVec log record of a note (bench/wal.mjs)
 
 const message = (e) => `${e?.code ?? e?.name ?? ''} ${e?.message ?? e}`.trim();
 
-/** storage 'indexeddb' (page) or 'opfs' (worker): { teavec, pglite, floor } milliseconds per upsert, or errors. */
+/**
+ * OPFS: when the last sync access handle write began and the last flush ended (the prototype's methods wrapped),
+ * to split a TeaVec upsert into the work before its write, the write + flush, and the turns after it.
+ */
+function watchSyncHandles() {
+  const proto = globalThis.FileSystemSyncAccessHandle?.prototype;
+  if (!proto) return null;
+  const seen = { writeAt: 0, flushedAt: 0 };
+  const { write, flush } = proto;
+  proto.write = function (...args) {
+    seen.writeAt = performance.now();
+    return write.apply(this, args);
+  };
+  proto.flush = function (...args) {
+    const result = flush.apply(this, args);
+    seen.flushedAt = performance.now();
+    return result;
+  };
+  seen.restore = () => Object.assign(proto, { write, flush });
+  return seen;
+}
+
+/**
+ * storage 'indexeddb' (page) or 'opfs' (worker): { teavec, pglite, floor } milliseconds per upsert, or errors;
+ * on OPFS also `teavecSpans`: { before, io, after } milliseconds of each TeaVec upsert (see watchSyncHandles).
+ */
 export async function writeRun(storage, n, warm, withPglite, pgliteN = n) {
   await init();
-  const out = { storage, errors: {} };
+  const out = { storage, errors: {}, isolated: globalThis.crossOriginIsolated === true };
   const contenders = [];
   const teavec = await teavecNotes(openDatabase, `bench-durable-${storage}`, { storage });
-  contenders.push(['teavec', teavec.upsert]);
+  const handles = storage === 'opfs' ? watchSyncHandles() : null;
+  const spans = { before: [], io: [], after: [] };
+  contenders.push(['teavec', handles ? async (i) => {
+    const t = performance.now();
+    await teavec.upsert(i);
+    const done = performance.now();
+    if (i >= 0) {
+      spans.before.push(handles.writeAt - t);
+      spans.io.push(handles.flushedAt - handles.writeAt);
+      spans.after.push(done - handles.flushedAt);
+    }
+  } : teavec.upsert]);
   let pglite = null;
   if (withPglite) {
     try {
@@ -38,6 +74,10 @@ export async function writeRun(storage, n, warm, withPglite, pgliteN = n) {
   const ms = await interleavedCalls(n, warm, contenders.map(([, fn]) => fn), settle,
     contenders.map(([name]) => (name === 'pglite' ? pgliteN : n)));
   contenders.forEach(([name], i) => { out[name] = ms[i]; });
+  if (handles) {
+    handles.restore();
+    out.teavecSpans = spans;
+  }
   await teavec.close();
   await pglite?.close();
   floor.close();

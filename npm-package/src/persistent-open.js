@@ -161,7 +161,8 @@ async function openLogged(name, opts, kind) {
     release?.();
     throw e;
   }
-  const channel = openChannel(lockName);
+  // OPFS has no followers (above): announcing each change there would be a structured clone per write for no one.
+  const channel = storage === 'opfs' ? null : openChannel(lockName);
   const hooks = {
     checkpointBytes: opts.checkpointBytes,
     published: writable && channel ? (seq, record) => channel.postMessage({ seq, record }) : () => {},

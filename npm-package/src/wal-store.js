@@ -49,14 +49,19 @@ export class LogWriter {
     this.#w = writer;
   }
 
-  /** Runs an append; its sequence number is the writer's lastSeq right after the (synchronous) call. */
+  /**
+   * Runs an append; its sequence number is the writer's lastSeq right after the (synchronous) call. One `then`
+   * on the engine's promise, not async wrappers: each turn between the flush and the caller is latency.
+   */
   #append(fn) {
-    return call(async () => {
-      const durable = fn();
-      const seq = this.#w.lastSeq;
-      await durable;
-      return seq;
-    });
+    let durable;
+    try {
+      durable = fn();
+    } catch (e) {
+      return Promise.reject(engineError(e));
+    }
+    const seq = this.#w.lastSeq;
+    return durable.then(() => seq, (e) => { throw engineError(e); });
   }
 
   createCollection(name, settingsJson) {

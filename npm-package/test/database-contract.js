@@ -217,6 +217,15 @@ export const databaseContract = [
       await c.add(records(11, 5, 4));
       if (!env.followers) {
         await rejectsWith(env.open(name, { readOnly: true }), 'NOT_SUPPORTED', 'a follower where the storage has one opener');
+        // Nobody can follow it (OPFS), so a change posts no notice: each would be a structured clone of its record
+        // made before the caller resumes (src/persistent-open.js).
+        const heard = [];
+        const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`teavec-db:opfs:${name}`) : null;
+        if (channel) channel.onmessage = ({ data }) => heard.push(data.seq);
+        await c.upsert(records(12, 3, 4, 'more'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        channel?.close();
+        eq(heard, [], 'notices posted where no follower can listen');
         await writer.close();
         return;
       }

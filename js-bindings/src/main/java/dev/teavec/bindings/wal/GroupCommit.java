@@ -12,6 +12,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.TimerHandler;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.function.JSMapping;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -65,6 +66,18 @@ final class GroupCommit {
     private long writes;
     private long appendedBytes;
     private final JSPromise<Object> resolved = JSPromise.resolve(null);
+    /**
+     * How the write in flight ended (it is {@link #inFlight}): kept in fields, so that the same two functions
+     * cross into JavaScript for every write rather than two new ones each time.
+     */
+    private final JSMapping<JSObject, Object> onWritten = ok -> {
+        written();
+        return null;
+    };
+    private final JSMapping<Object, Object> onFailed = error -> {
+        failed(error);
+        return null;
+    };
 
     GroupCommit(LogStorage storage, boolean strict, int flushIntervalMs, long lastDurableSeq, FailureListener listener) {
         this.storage = storage;
@@ -187,24 +200,36 @@ final class GroupCommit {
         JSPromise<JSObject> written;
         try {
             written = w.records != null
-                    ? storage.append(Int8Array.copyFromJavaArray(Arrays.copyOf(w.records.array(), w.records.size())))
+                    ? storage.append(Int8Array.copyFromJavaArray(recordBytes(w.records)))
                     : storage.startSegment(w.segmentId, Int8Array.copyFromJavaArray(w.segmentStart));
         } catch (RuntimeException e) {
             written = WalErrors.reject(WalErrors.of(e, "writing to " + storage.describe()));
         }
-        written.then(ok -> {
-            inFlight = null;
-            lastDurableSeq = Math.max(lastDurableSeq, w.lastSeq);
-            for (Settler s : w.waiting) {
-                s.settle(null);
-            }
-            pump();
-            return null;
-        }, error -> {
-            inFlight = null;
-            fail(w, WalErrors.of(error, "writing to " + storage.describe()));
-            return null;
-        });
+        written.then(onWritten, onFailed);
+    }
+
+    /** The write in flight failed: it and everything queued behind it reject. */
+    private void failed(Object error) {
+        Write w = inFlight;
+        inFlight = null;
+        fail(w, WalErrors.of(error, "writing to " + storage.describe()));
+    }
+
+    /** The write in flight is durable: who waits for it resolves, and the next write starts. */
+    private void written() {
+        Write w = inFlight;
+        inFlight = null;
+        lastDurableSeq = Math.max(lastDurableSeq, w.lastSeq);
+        for (Settler s : w.waiting) {
+            s.settle(null);
+        }
+        pump();
+    }
+
+    /** The records of a write; a buffer that grew to fit one record exactly is not copied again. */
+    private static byte[] recordBytes(WalBuffer records) {
+        byte[] array = records.array();
+        return array.length == records.size() ? array : Arrays.copyOf(array, records.size());
     }
 
     private void fail(Write w, TeaVecException e) {

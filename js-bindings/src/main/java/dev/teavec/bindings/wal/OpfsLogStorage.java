@@ -32,6 +32,8 @@ final class OpfsLogStorage implements LogStorage {
     private double size;
     private String broken;
     private boolean closed;
+    /** What an append on the open handle returns: it is durable by then. */
+    private final JSPromise<JSObject> appended = JSPromise.resolve(null);
 
     private OpfsLogStorage(String name, OpfsHandles.Directory dir) {
         this.name = name;
@@ -136,34 +138,52 @@ final class OpfsLogStorage implements LogStorage {
             return WalErrors.reject(ErrorCode.STORAGE_ERROR, describe() + " has no segment to append to");
         }
         int newest = segmentIds.get(segmentIds.size() - 1);
-        JSPromise<Object> opened = currentId == newest ? JSPromise.resolve(null) : handle(LogFileNames.segment(newest),
-                false).then(h -> {
-                    closeCurrent();
-                    current = h;
-                    currentId = newest;
-                    size = h.getSize();
-                    return null;
-                });
-        return opened.then(ok -> {
-            write(current, bytes, size, "appending to " + describe());
-            size += bytes.getLength();
+        if (currentId == newest) {
+            // The usual case, written at once: no promise turn before the write, no callbacks crossing into Java.
+            try {
+                appendToCurrent(bytes);
+            } catch (RuntimeException e) {
+                return WalErrors.reject(WalErrors.of(e, "appending to " + describe()));
+            }
+            return appended;
+        }
+        return handle(LogFileNames.segment(newest), false).then(h -> {
+            closeCurrent();
+            current = h;
+            currentId = newest;
+            size = h.getSize();
+            return null;
+        }).then(ok -> {
+            appendToCurrent(bytes);
             return null;
         }, e -> {
             throw WalErrors.of(e, "opening the newest segment of " + describe());
         });
     }
 
+    private void appendToCurrent(Int8Array bytes) {
+        JSObject error = OpfsHandles.writeAndFlush(current, bytes, size);
+        if (error != null) {
+            throw undo(current, error, size, "appending to " + describe());
+        }
+        size += bytes.getLength();
+    }
+
     /** Writes all of {@code bytes} at {@code at} and flushes; on failure cuts the file back to {@code at}. */
     private void write(OpfsHandles.SyncHandle h, Int8Array bytes, double at, String doing) {
         JSObject error = OpfsHandles.writeAndFlush(h, bytes, at);
-        if (error == null) {
-            return;
+        if (error != null) {
+            throw undo(h, error, at, doing);
         }
+    }
+
+    /** After a failed write: the file cut back to {@code at} (else this log is broken) and the coded failure. */
+    private TeaVecException undo(OpfsHandles.SyncHandle h, JSObject error, double at, String doing) {
         TeaVecException failure = WalErrors.of(error, doing);
         if (OpfsHandles.truncateAndFlush(h, at) != null) {
             broken = "a failed write could not be undone (" + failure.detail() + ")";
         }
-        throw failure;
+        return failure;
     }
 
     /** A new file must hold only what was just written (a leftover of an earlier attempt may be longer). */
