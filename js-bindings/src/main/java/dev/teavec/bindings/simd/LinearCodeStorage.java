@@ -2,11 +2,13 @@ package dev.teavec.bindings.simd;
 
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.LookupKernel;
+import dev.teavec.core.store.NibbleKernel;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.vector.VectorOps;
 import org.teavm.interop.Address;
 
-/** SQ8 codes in Wasm linear memory, each zero-padded to a multiple of 16 bytes, scored by SIMD. */
+/** Byte codes (SQ8, SQ4, PQ) in Wasm linear memory, each row zero-padded to a multiple of 16 bytes, scored by SIMD. */
 final class LinearCodeStorage implements CodeStorage {
     private final int dim;
     final int blocks;
@@ -79,6 +81,17 @@ final class LinearCodeStorage implements CodeStorage {
     @Override
     public CodeKernel newKernel() {
         return new LinearCodeKernel(this);
+    }
+
+    // The extended encodings' kernels (sq4.wat, pq.wat): reached only from teavec/quantization's engine.
+    @Override
+    public NibbleKernel newNibbleKernel() {
+        return new LinearNibbleKernel(this);
+    }
+
+    @Override
+    public LookupKernel newLookupKernel() {
+        return new LinearLookupKernel(this);
     }
 
     @Override

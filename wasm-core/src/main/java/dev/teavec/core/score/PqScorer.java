@@ -1,13 +1,15 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.quant.ProductQuantizer;
+import dev.teavec.core.store.LookupKernel;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
 /**
  * Asymmetric PQ distances: a float query against stored codes, through a table of {@code m × 256} terms made
- * once per query ({@link ProductQuantizer#fillTable}); a distance is then {@code m} lookups. Keys:
+ * once per query ({@link ProductQuantizer#fillTable}); a distance is then {@code m} lookups, summed by the codes'
+ * {@link LookupKernel} (scalar Java, or Wasm over linear memory in the browser build: the same bits). Keys:
  * squared L2 to the decoded vector (l2), {@code 1 - cos} with it (cosine: query and stored vectors are
  * directions), {@code -dot} (dot).
  *
@@ -29,6 +31,8 @@ public final class PqScorer implements QueryScorer {
     private final int dim;
     private final int m;
     private final float[] table;
+    private final LookupKernel kernel;
+    private float[] sums = new float[64];
     private final float[] query;
     private final byte[] code;
     private boolean tableReady;
@@ -49,6 +53,7 @@ public final class PqScorer implements QueryScorer {
         this.dim = values.dimensions();
         this.m = pq.subspaces();
         this.table = new float[m * ProductQuantizer.CENTROIDS];
+        this.kernel = values.codes().newLookupKernel();
         this.query = new float[dim];
         this.code = new byte[m];
     }
@@ -68,7 +73,12 @@ public final class PqScorer implements QueryScorer {
         } else {
             System.arraycopy(q, 0, query, 0, dim);
         }
+        makeTable();
+    }
+
+    private void makeTable() {
         pq.fillTable(query, l2, table);
+        kernel.setTable(table);
         tableReady = true;
     }
 
@@ -89,21 +99,38 @@ public final class PqScorer implements QueryScorer {
 
     @Override
     public float score(int ord) {
-        values.readCode(ord, code);
-        float sum = 0f;
         if (!tableReady && ++directScores > TABLE_AFTER) {
-            pq.fillTable(query, l2, table);
-            tableReady = true;
+            makeTable();
         }
         if (tableReady) {
-            for (int s = 0; s < m; s++) {
-                sum += table[(s << 8) + (code[s] & 0xFF)];
-            }
-        } else {
-            for (int s = 0; s < m; s++) {
-                sum += pq.partial(s, query, code[s] & 0xFF, l2);
-            }
+            return key(ord, kernel.sum(ord));
         }
+        values.readCode(ord, code);
+        float sum = 0f;
+        for (int s = 0; s < m; s++) {
+            sum += pq.partial(s, query, code[s] & 0xFF, l2);
+        }
+        return key(ord, sum);
+    }
+
+    @Override
+    public void score(int[] ords, int count, float[] out) {
+        if (!tableReady) {
+            for (int i = 0; i < count; i++) {
+                out[i] = score(ords[i]);
+            }
+            return;
+        }
+        if (sums.length < count) {
+            sums = new float[Math.max(count, 2 * sums.length)];
+        }
+        kernel.sum(ords, count, sums);
+        for (int i = 0; i < count; i++) {
+            out[i] = key(ords[i], sums[i]);
+        }
+    }
+
+    private float key(int ord, float sum) {
         if (l2) {
             return sum;
         }
@@ -111,5 +138,15 @@ public final class PqScorer implements QueryScorer {
             return 1f - sum * queryInvNorm * values.norm(ord);
         }
         return pair ? -(sum + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -sum;
+    }
+
+    @Override
+    public long kernelBytes() {
+        return kernel.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        kernel.release();
     }
 }

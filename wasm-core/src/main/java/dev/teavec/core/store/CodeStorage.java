@@ -48,6 +48,16 @@ public interface CodeStorage {
     /** A new kernel over this storage, holding its own query weights. */
     CodeKernel newKernel();
 
+    /** A new SQ4 kernel over this storage (rows of packed 4-bit codes): scalar here, SIMD where rows are in linear memory. */
+    default NibbleKernel newNibbleKernel() {
+        return new HeapNibbleKernel(this);
+    }
+
+    /** A new PQ table-lookup kernel over this storage (rows of one code byte per sub-space): as {@link #newNibbleKernel}. */
+    default LookupKernel newLookupKernel() {
+        return new HeapLookupKernel(this);
+    }
+
     /** Bytes held (allocated capacity). */
     long bytesUsed();
 

@@ -1,0 +1,29 @@
+package dev.teavec.bindings.simd;
+
+import org.teavm.interop.Import;
+
+/**
+ * The kernels of npm-package/src/simd/sq4.wat and pq.wat, in the extended kernel module only (teavec/quantization):
+ * the core engine never reaches these imports (ExtendedEncodings' code is pruned from it), and a loader without
+ * them stubs them. Arguments are byte addresses in TeaVM's linear memory, as in {@link SimdKernels}.
+ */
+final class Sq4PqKernels {
+    private Sq4PqKernels() {
+    }
+
+    /** Σ w_i·c_i over 4-bit codes at {@code codes} ({@code blocks} × 16 bytes) with weights laid out by LinearNibbleKernel. */
+    @Import(module = "teavecSimd", name = "dotU4")
+    static native int dotU4(int weights, int codes, int blocks);
+
+    /** {@code out[i] = dotU4(weights, addrs[i])} for i below count; addrs and out are 4-byte arrays. */
+    @Import(module = "teavecSimd", name = "dotU4Batch")
+    static native void dotU4Batch(int weights, int addrs, int count, int blocks, int out);
+
+    /** Σ_s table[s·256 + code_s] over {@code m} code bytes, summed in order from 0. */
+    @Import(module = "teavecSimd", name = "adcSum")
+    static native float adcSum(int table, int codes, int m);
+
+    /** {@code out[i] = adcSum(table, addrs[i], m)} for i below count (out: floats). */
+    @Import(module = "teavecSimd", name = "adcSumBatch")
+    static native void adcSumBatch(int table, int addrs, int count, int m, int out);
+}

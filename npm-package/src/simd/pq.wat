@@ -1,0 +1,80 @@
+  ;; PQ asymmetric distances: Σ_s table[s·256 + code_s] over a row of m code bytes, the query's table (m × 256
+  ;; f32, simd/LinearLookupKernel copies it in) and the codes both in linear memory. Wasm SIMD has no gather, so
+  ;; this is scalar Wasm: one byte load and one f32 load per sub-space, no bounds checks, unrolled by four with
+  ;; the table row advanced through load offsets. The sum runs from 0 in sub-space order, like the Java
+  ;; reference (store/HeapLookupKernel), so the results are the same bits. The batch form scores four rows per
+  ;; pass, one accumulator each (each still in order): independent chains keep the loads in flight.
+  (func $adcSum (export "adcSum") (param $t i32) (param $c i32) (param $m i32) (result f32)
+    (local $s f32) (local $end i32) (local $end4 i32)
+    (local.set $end (i32.add (local.get $c) (local.get $m)))
+    (local.set $end4 (i32.add (local.get $c) (i32.and (local.get $m) (i32.const -4))))
+    (block $done4
+      (loop $next4
+        (br_if $done4 (i32.ge_u (local.get $c) (local.get $end4)))
+        (local.set $s (f32.add (local.get $s)
+          (f32.load offset=0 (i32.add (local.get $t) (i32.shl (i32.load8_u offset=0 (local.get $c)) (i32.const 2))))))
+        (local.set $s (f32.add (local.get $s)
+          (f32.load offset=1024 (i32.add (local.get $t) (i32.shl (i32.load8_u offset=1 (local.get $c)) (i32.const 2))))))
+        (local.set $s (f32.add (local.get $s)
+          (f32.load offset=2048 (i32.add (local.get $t) (i32.shl (i32.load8_u offset=2 (local.get $c)) (i32.const 2))))))
+        (local.set $s (f32.add (local.get $s)
+          (f32.load offset=3072 (i32.add (local.get $t) (i32.shl (i32.load8_u offset=3 (local.get $c)) (i32.const 2))))))
+        (local.set $t (i32.add (local.get $t) (i32.const 4096)))
+        (local.set $c (i32.add (local.get $c) (i32.const 4)))
+        (br $next4)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $c) (local.get $end)))
+        (local.set $s (f32.add (local.get $s)
+          (f32.load (i32.add (local.get $t) (i32.shl (i32.load8_u (local.get $c)) (i32.const 2))))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1024)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $next)))
+    (local.get $s))
+
+  ;; out[i] = adcSum(t, addrs[i], m) for i below count (out: f32).
+  (func (export "adcSumBatch") (param $t i32) (param $addrs i32) (param $count i32) (param $m i32) (param $out i32)
+    (local $end i32) (local $last i32)
+    (local.set $end (i32.add (local.get $addrs) (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2))))
+    (local.set $last (i32.add (local.get $addrs) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $addrs) (local.get $end)))
+        (call $quadAdc (local.get $t) (local.get $addrs) (local.get $m) (local.get $out))
+        (local.set $addrs (i32.add (local.get $addrs) (i32.const 16)))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (br $next)))
+    (block $tail
+      (loop $rest
+        (br_if $tail (i32.ge_u (local.get $addrs) (local.get $last)))
+        (f32.store (local.get $out) (call $adcSum (local.get $t) (i32.load (local.get $addrs)) (local.get $m)))
+        (local.set $addrs (i32.add (local.get $addrs) (i32.const 4)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (br $rest))))
+
+  ;; adcSum of the four rows whose addresses are at $addrs, to out[0..4).
+  (func $quadAdc (param $t i32) (param $addrs i32) (param $m i32) (param $out i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $i i32)
+    (local $sa f32) (local $sb f32) (local $sc f32) (local $sd f32)
+    (local.set $a (i32.load offset=0 (local.get $addrs)))
+    (local.set $b (i32.load offset=4 (local.get $addrs)))
+    (local.set $c (i32.load offset=8 (local.get $addrs)))
+    (local.set $d (i32.load offset=12 (local.get $addrs)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $sa (f32.add (local.get $sa)
+          (f32.load (i32.add (local.get $t) (i32.shl (i32.load8_u (i32.add (local.get $a) (local.get $i))) (i32.const 2))))))
+        (local.set $sb (f32.add (local.get $sb)
+          (f32.load (i32.add (local.get $t) (i32.shl (i32.load8_u (i32.add (local.get $b) (local.get $i))) (i32.const 2))))))
+        (local.set $sc (f32.add (local.get $sc)
+          (f32.load (i32.add (local.get $t) (i32.shl (i32.load8_u (i32.add (local.get $c) (local.get $i))) (i32.const 2))))))
+        (local.set $sd (f32.add (local.get $sd)
+          (f32.load (i32.add (local.get $t) (i32.shl (i32.load8_u (i32.add (local.get $d) (local.get $i))) (i32.const 2))))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1024)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (f32.store offset=0 (local.get $out) (local.get $sa))
+    (f32.store offset=4 (local.get $out) (local.get $sb))
+    (f32.store offset=8 (local.get $out) (local.get $sc))
+    (f32.store offset=12 (local.get $out) (local.get $sd)))

@@ -1,0 +1,46 @@
+package dev.teavec.core.store;
+
+/** Scalar reference of {@link LookupKernel}: reads Java-array codes in place, other storages' rows copied out. */
+final class HeapLookupKernel implements LookupKernel {
+    private final CodeStorage codes;
+    private final ByteVectorStore heap;
+    private final int m;
+    private final byte[] row;
+    private float[] table;
+
+    HeapLookupKernel(CodeStorage codes) {
+        this.codes = codes;
+        this.heap = codes instanceof ByteVectorStore ? (ByteVectorStore) codes : null;
+        this.m = codes.dimensions();
+        this.row = heap == null ? new byte[m] : null;
+    }
+
+    @Override
+    public void setTable(float[] t) {
+        table = t;
+    }
+
+    @Override
+    public float sum(int ord) {
+        if (heap != null) {
+            return sum(table, heap.chunk(ord), heap.offset(ord), m);
+        }
+        codes.read(ord, row);
+        return sum(table, row, 0, m);
+    }
+
+    @Override
+    public void sum(int[] ords, int count, float[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = sum(ords[i]);
+        }
+    }
+
+    static float sum(float[] table, byte[] codes, int off, int m) {
+        float sum = 0f;
+        for (int s = 0; s < m; s++) {
+            sum += table[(s << 8) + (codes[off + s] & 0xFF)];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.teavec.core.store;
+
+/**
+ * Table-lookup sums over stored byte codes (PQ's asymmetric distances): for a row of {@code m} codes,
+ * {@code Σ_s table[s · 256 + c_s]}, summed in sub-space order from 0f, so every kernel gives the bits of the
+ * plain Java loop ({@link HeapLookupKernel}, the reference) — float addition is not associative, so the
+ * order is part of the contract.
+ */
+public interface LookupKernel {
+    /** Entries per sub-space: one per possible code byte. */
+    int ENTRIES = 256;
+
+    /**
+     * Makes {@code table[0..m · 256)} the current table ({@code m} = the storage's bytes per row). Kernels
+     * may keep a reference instead of a copy: call again after every change of the array.
+     */
+    void setTable(float[] table);
+
+    float sum(int ord);
+
+    /** {@code out[i] = sum(ords[i])} for {@code i < count}. */
+    void sum(int[] ords, int count, float[] out);
+
+    /** Bytes of the kernel's own buffers outside the Java heap (see {@link CodeKernel#bytesUsed}). */
+    default long bytesUsed() {
+        return 0;
+    }
+
+    /** Returns the kernel's own buffers now; it must not be used afterwards. Again is a no-op. */
+    default void release() {
+    }
+}
