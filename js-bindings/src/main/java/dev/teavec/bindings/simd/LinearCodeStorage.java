@@ -15,6 +15,8 @@ final class LinearCodeStorage implements CodeStorage {
     final LinearRows rows;
     /** Where this index's blocks are recorded: shared with its kernels and the storages it makes. */
     final LinearArena arena;
+    /** PQ rows only: the centroids their lookup kernels fill tables from, shared by them; null until first used. */
+    LinearPqCentroids pqCentroids;
 
     LinearCodeStorage(LinearArena arena, int dim) {
         this.arena = arena;
@@ -96,12 +98,15 @@ final class LinearCodeStorage implements CodeStorage {
 
     @Override
     public long bytesUsed() {
-        return rows.bytesUsed();
+        return rows.bytesUsed() + (pqCentroids == null ? 0 : pqCentroids.bytes());
     }
 
     /** Returns the vectors' chunks (not the kernels': each kernel's owner releases it). */
     @Override
     public void release() {
         rows.release();
+        if (pqCentroids != null) {
+            pqCentroids.release();
+        }
     }
 }

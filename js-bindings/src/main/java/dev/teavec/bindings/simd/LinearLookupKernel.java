@@ -1,16 +1,18 @@
 package dev.teavec.bindings.simd;
 
+import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.store.LookupKernel;
-import org.teavm.interop.Address;
 
 /**
- * PQ table lookups over a {@link LinearCodeStorage} of PQ rows: the query's table is copied into linear memory and
- * summed by pq.wat's scalar Wasm loop (Wasm SIMD has no gather), in the reference's order, so to the same bits.
+ * PQ over a {@link LinearCodeStorage} of PQ rows, in pq.wat: the query's table is filled in linear memory by SIMD
+ * (from the storage's {@link LinearPqCentroids}) and summed by a scalar Wasm loop (Wasm SIMD has no gather), both
+ * in the reference's order, so to the same bits.
  */
 final class LinearLookupKernel implements LookupKernel {
     private final LinearCodeStorage storage;
     private final int m;
     private final LinearBlock table;
+    private LinearBlock query;
     private final BatchScratch scratch;
 
     LinearLookupKernel(LinearCodeStorage storage) {
@@ -21,8 +23,21 @@ final class LinearLookupKernel implements LookupKernel {
     }
 
     @Override
-    public void setTable(float[] t) {
-        LinearFloatStorage.write(table.address, t, m * ENTRIES);
+    public void setQuery(ProductQuantizer pq, float[] q, boolean l2) {
+        LinearPqCentroids centroids = storage.pqCentroids;
+        if (centroids == null || centroids.of != pq) {
+            if (centroids != null) {
+                centroids.release();
+            }
+            centroids = new LinearPqCentroids(storage.arena, pq);
+            storage.pqCentroids = centroids;
+        }
+        int dim = pq.dimensions();
+        if (query == null) {
+            query = storage.arena.alloc(dim * 4);
+        }
+        LinearFloatStorage.write(query.address, q, dim);
+        Sq4PqKernels.pqFill(query.address, centroids.address, centroids.offsets, m, table.address, l2 ? 1 : 0);
     }
 
     @Override
@@ -39,12 +54,15 @@ final class LinearLookupKernel implements LookupKernel {
 
     @Override
     public long bytesUsed() {
-        return table.bytes + scratch.bytesUsed();
+        return table.bytes + (query == null ? 0 : query.bytes) + scratch.bytesUsed();
     }
 
     @Override
     public void release() {
         table.release();
+        if (query != null) {
+            query.release();
+        }
         scratch.release();
     }
 }

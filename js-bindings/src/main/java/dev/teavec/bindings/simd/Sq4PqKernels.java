@@ -26,4 +26,12 @@ final class Sq4PqKernels {
     /** {@code out[i] = adcSum(table, addrs[i], m)} for i below count (out: floats). */
     @Import(module = "teavecSimd", name = "adcSumBatch")
     static native void adcSumBatch(int table, int addrs, int count, int m, int out);
+
+    /**
+     * The query's table, exactly as ProductQuantizer.fillTable: {@code table[s·256 + c] = Σ_j term(q_j, cent_j[c])} over
+     * the dimensions j of sub-space s in order, the term {@code (q_j - x)²} ({@code l2} 1) or {@code q_j·x}. {@code
+     * centroids} as LinearPqCentroids lays them out, {@code offsets} its m + 1 sub-space starts.
+     */
+    @Import(module = "teavecSimd", name = "pqFill")
+    static native void pqFill(int query, int centroids, int offsets, int m, int table, int l2);
 }

@@ -30,7 +30,6 @@ public final class PqScorer implements QueryScorer {
     private final boolean dot;
     private final int dim;
     private final int m;
-    private final float[] table;
     private final LookupKernel kernel;
     private float[] sums = new float[64];
     private final float[] query;
@@ -52,7 +51,6 @@ public final class PqScorer implements QueryScorer {
         this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
         this.m = pq.subspaces();
-        this.table = new float[m * ProductQuantizer.CENTROIDS];
         this.kernel = values.codes().newLookupKernel();
         this.query = new float[dim];
         this.code = new byte[m];
@@ -77,8 +75,7 @@ public final class PqScorer implements QueryScorer {
     }
 
     private void makeTable() {
-        pq.fillTable(query, l2, table);
-        kernel.setTable(table);
+        kernel.setQuery(pq, query, l2);
         tableReady = true;
     }
 

@@ -1,23 +1,27 @@
 package dev.teavec.core.store;
 
+import dev.teavec.core.quant.ProductQuantizer;
+
 /** Scalar reference of {@link LookupKernel}: reads Java-array codes in place, other storages' rows copied out. */
 final class HeapLookupKernel implements LookupKernel {
     private final CodeStorage codes;
     private final ByteVectorStore heap;
     private final int m;
     private final byte[] row;
-    private float[] table;
+    private final float[] table;
 
     HeapLookupKernel(CodeStorage codes) {
         this.codes = codes;
         this.heap = codes instanceof ByteVectorStore ? (ByteVectorStore) codes : null;
         this.m = codes.dimensions();
         this.row = heap == null ? new byte[m] : null;
+        this.table = new float[m * ENTRIES];
     }
 
     @Override
-    public void setTable(float[] t) {
-        table = t;
+    public void setQuery(ProductQuantizer pq, float[] q, boolean l2) {
+        assert pq.subspaces() == m : "sub-spaces " + pq.subspaces() + " for rows of " + m;
+        pq.fillTable(q, l2, table);
     }
 
     @Override

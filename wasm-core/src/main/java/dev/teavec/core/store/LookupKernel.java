@@ -1,20 +1,22 @@
 package dev.teavec.core.store;
 
+import dev.teavec.core.quant.ProductQuantizer;
+
 /**
  * Table-lookup sums over stored byte codes (PQ's asymmetric distances): for a row of {@code m} codes,
  * {@code Σ_s table[s · 256 + c_s]}, summed in sub-space order from 0f, so every kernel gives the bits of the
  * plain Java loop ({@link HeapLookupKernel}, the reference) — float addition is not associative, so the
- * order is part of the contract.
+ * order is part of the contract. The kernel also holds the query's table and fills it.
  */
 public interface LookupKernel {
     /** Entries per sub-space: one per possible code byte. */
     int ENTRIES = 256;
 
     /**
-     * Makes {@code table[0..m · 256)} the current table ({@code m} = the storage's bytes per row). Kernels
-     * may keep a reference instead of a copy: call again after every change of the array.
+     * Makes the table of query {@code q} for {@code pq} the current one: {@link ProductQuantizer#fillTable}'s, to the
+     * bit ({@code m} = the storage's bytes per row = {@code pq.subspaces()}).
      */
-    void setTable(float[] table);
+    void setQuery(ProductQuantizer pq, float[] q, boolean l2);
 
     float sum(int ord);
 

@@ -2,6 +2,7 @@ package dev.teavec.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.quant.Sq4Quantizer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -59,38 +60,52 @@ class Sq4PqKernelsTest {
     }
 
     @Test
-    void lookupSumsTheTableInSubspaceOrder() {
+    void lookupSumsTheQuerysTableInSubspaceOrder() {
         Random random = new Random(SEED);
         for (int m : new int[] {1, 3, 4, 5, 48, 97}) {
+            int dim = 2 * m + 1;
+            int[] offsets = ProductQuantizer.offsets(dim, m);
+            float[][] centroids = new float[m][];
+            for (int s = 0; s < m; s++) {
+                centroids[s] = new float[ProductQuantizer.CENTROIDS * (offsets[s + 1] - offsets[s])];
+                for (int k = 0; k < centroids[s].length; k++) {
+                    // Magnitudes over six decades: a different summation order would change the bits.
+                    centroids[s][k] = (float) ((random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(6) - 3));
+                }
+            }
+            ProductQuantizer pq = ProductQuantizer.restore(dim, centroids);
             ByteVectorStore heap = new ByteVectorStore(m, 4 * m);
             CodeStorage other = new CopyingStorage(new ByteVectorStore(m));
-            float[] table = new float[m * LookupKernel.ENTRIES];
-            for (int i = 0; i < table.length; i++) {
-                // Magnitudes over six decades: a different summation order would change the bits.
-                table[i] = (float) ((random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(6) - 3));
-            }
             byte[][] rows = new byte[15][m];
             for (byte[] r : rows) {
                 random.nextBytes(r);
                 heap.write(heap.append(), r);
                 other.write(other.append(), r);
             }
-            LookupKernel a = heap.newLookupKernel();
-            LookupKernel b = other.newLookupKernel();
-            a.setTable(table);
-            b.setTable(table);
-            int[] ords = {14, 0, 5, 5, 9};
-            float[] batch = new float[ords.length];
-            a.sum(ords, ords.length, batch);
-            for (int k = 0; k < ords.length; k++) {
-                float sum = 0f;
-                for (int s = 0; s < m; s++) {
-                    sum += table[s * 256 + (rows[ords[k]][s] & 0xFF)];
+            float[] q = new float[dim];
+            for (int i = 0; i < dim; i++) {
+                q[i] = (float) random.nextGaussian();
+            }
+            for (boolean l2 : new boolean[] {false, true}) {
+                float[] table = new float[m * ProductQuantizer.CENTROIDS];
+                pq.fillTable(q, l2, table);
+                LookupKernel a = heap.newLookupKernel();
+                LookupKernel b = other.newLookupKernel();
+                a.setQuery(pq, q, l2);
+                b.setQuery(pq, q, l2);
+                int[] ords = {14, 0, 5, 5, 9};
+                float[] batch = new float[ords.length];
+                a.sum(ords, ords.length, batch);
+                for (int k = 0; k < ords.length; k++) {
+                    float sum = 0f;
+                    for (int s = 0; s < m; s++) {
+                        sum += table[s * 256 + (rows[ords[k]][s] & 0xFF)];
+                    }
+                    String what = "m " + m + ", l2 " + l2 + ", ord " + ords[k] + ", seed " + SEED;
+                    assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(a.sum(ords[k])), what);
+                    assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(b.sum(ords[k])), what);
+                    assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(batch[k]), what);
                 }
-                String what = "m " + m + ", ord " + ords[k] + ", seed " + SEED;
-                assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(a.sum(ords[k])), what);
-                assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(b.sum(ords[k])), what);
-                assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(batch[k]), what);
             }
         }
     }
