@@ -6,7 +6,7 @@ import { EdgeVec, EdgeVecConfig } from '../dist/teavec.js';
 import { rng } from './random.js';
 
 const [mode, seedText] = process.argv.slice(2);
-await init(mode === 'scalar' ? { simd: false } : {});
+await (mode === 'scalar' ? init({ simd: false }) : init());
 const seed = Number(seedText);
 
 /** The cases: both encodings, every metric, dimensions that end mid-block (odd dims, odd sub-space counts). */

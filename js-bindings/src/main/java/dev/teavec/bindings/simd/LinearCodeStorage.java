@@ -1,8 +1,9 @@
 package dev.teavec.bindings.simd;
 
+import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
-import dev.teavec.core.store.LookupKernel;
+import dev.teavec.core.store.LookupTables;
 import dev.teavec.core.store.NibbleKernel;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.vector.VectorOps;
@@ -15,8 +16,6 @@ final class LinearCodeStorage implements CodeStorage {
     final LinearRows rows;
     /** Where this index's blocks are recorded: shared with its kernels and the storages it makes. */
     final LinearArena arena;
-    /** PQ rows only: the centroids their lookup kernels fill tables from, shared by them; null until first used. */
-    LinearPqCentroids pqCentroids;
 
     LinearCodeStorage(LinearArena arena, int dim) {
         this.arena = arena;
@@ -92,21 +91,18 @@ final class LinearCodeStorage implements CodeStorage {
     }
 
     @Override
-    public LookupKernel newLookupKernel() {
-        return new LinearLookupKernel(this);
+    public LookupTables newLookupTables(ProductQuantizer pq) {
+        return new LinearPqCentroids(this, pq);
     }
 
     @Override
     public long bytesUsed() {
-        return rows.bytesUsed() + (pqCentroids == null ? 0 : pqCentroids.bytes());
+        return rows.bytesUsed();
     }
 
     /** Returns the vectors' chunks (not the kernels': each kernel's owner releases it). */
     @Override
     public void release() {
         rows.release();
-        if (pqCentroids != null) {
-            pqCentroids.release();
-        }
     }
 }

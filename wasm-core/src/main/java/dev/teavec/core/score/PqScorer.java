@@ -43,7 +43,7 @@ public final class PqScorer implements QueryScorer {
     private float queryExtra;
     private float maxSquaredNorm;
 
-    PqScorer(PqVectorValues values) {
+    PqScorer(PqVectorValues values, LookupKernel kernel) {
         this.values = values;
         this.pq = values.quantizer();
         this.cosine = values.metric() == Metric.COSINE;
@@ -51,7 +51,7 @@ public final class PqScorer implements QueryScorer {
         this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
         this.m = pq.subspaces();
-        this.kernel = values.codes().newLookupKernel();
+        this.kernel = kernel;
         this.query = new float[dim];
         this.code = new byte[m];
     }
@@ -75,7 +75,7 @@ public final class PqScorer implements QueryScorer {
     }
 
     private void makeTable() {
-        kernel.setQuery(pq, query, l2);
+        kernel.setQuery(query, l2);
         tableReady = true;
     }
 

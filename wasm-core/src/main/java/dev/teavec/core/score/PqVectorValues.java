@@ -2,6 +2,7 @@ package dev.teavec.core.score;
 
 import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.LookupTables;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.CosineScale;
@@ -27,6 +28,8 @@ public final class PqVectorValues implements ScoringVectors {
     /** Null under l2. */
     private float[] norms;
     private float maxSquaredNorm;
+    /** The centroids the scorers' kernels fill tables from; made by the first scorer. */
+    private LookupTables tables;
 
     private PqVectorValues(Metric metric, ProductQuantizer quantizer, CodeStorage codes) {
         assert codes.size() == 0 && codes.dimensions() == quantizer.subspaces() : "codes must start empty";
@@ -180,7 +183,10 @@ public final class PqVectorValues implements ScoringVectors {
 
     @Override
     public PqScorer newScorer() {
-        return new PqScorer(this);
+        if (tables == null) {
+            tables = codes.newLookupTables(quantizer);
+        }
+        return new PqScorer(this, tables.newKernel());
     }
 
     @Override
@@ -199,17 +205,20 @@ public final class PqVectorValues implements ScoringVectors {
 
     @Override
     public long storageBytes() {
-        return codes.bytesUsed();
+        return codes.bytesUsed() + (tables == null ? 0 : tables.bytesUsed());
     }
 
     @Override
     public void release() {
         codes.release();
+        if (tables != null) {
+            tables.release();
+        }
     }
 
     @Override
     public long bytesUsed() {
-        return codes.bytesUsed() + (norms == null ? 0 : (long) norms.length * Float.BYTES)
+        return storageBytes() + (norms == null ? 0 : (long) norms.length * Float.BYTES)
                 + quantizer.centroidFloats() * Float.BYTES;
     }
 }

@@ -1,5 +1,7 @@
 package dev.teavec.core.store;
 
+import dev.teavec.core.quant.ProductQuantizer;
+
 /**
  * Fixed-length byte codes (SQ8: one unsigned byte per dimension) by dense ordinal, plus the integer
  * dot kernel that reads them where they live: Java arrays ({@link ByteVectorStore}) with a scalar
@@ -53,9 +55,9 @@ public interface CodeStorage {
         return new HeapNibbleKernel(this);
     }
 
-    /** A new PQ table-lookup kernel over this storage (rows of one code byte per sub-space): as {@link #newNibbleKernel}. */
-    default LookupKernel newLookupKernel() {
-        return new HeapLookupKernel(this);
+    /** PQ's centroids for table-lookup kernels over this storage (rows of one code byte per sub-space): as above. */
+    default LookupTables newLookupTables(ProductQuantizer pq) {
+        return () -> new HeapLookupKernel(this, pq);
     }
 
     /** Bytes held (allocated capacity). */

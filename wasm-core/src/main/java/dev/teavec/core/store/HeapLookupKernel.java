@@ -9,18 +9,20 @@ final class HeapLookupKernel implements LookupKernel {
     private final int m;
     private final byte[] row;
     private final float[] table;
+    private final ProductQuantizer pq;
 
-    HeapLookupKernel(CodeStorage codes) {
+    HeapLookupKernel(CodeStorage codes, ProductQuantizer pq) {
+        this.pq = pq;
         this.codes = codes;
         this.heap = codes instanceof ByteVectorStore ? (ByteVectorStore) codes : null;
         this.m = codes.dimensions();
         this.row = heap == null ? new byte[m] : null;
         this.table = new float[m * ENTRIES];
+        assert pq.subspaces() == m : "sub-spaces " + pq.subspaces() + " for rows of " + m;
     }
 
     @Override
-    public void setQuery(ProductQuantizer pq, float[] q, boolean l2) {
-        assert pq.subspaces() == m : "sub-spaces " + pq.subspaces() + " for rows of " + m;
+    public void setQuery(float[] q, boolean l2) {
         pq.fillTable(q, l2, table);
     }
 

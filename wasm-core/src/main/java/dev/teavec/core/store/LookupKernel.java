@@ -13,10 +13,10 @@ public interface LookupKernel {
     int ENTRIES = 256;
 
     /**
-     * Makes the table of query {@code q} for {@code pq} the current one: {@link ProductQuantizer#fillTable}'s, to the
-     * bit ({@code m} = the storage's bytes per row = {@code pq.subspaces()}).
+     * Makes the table of query {@code q} the current one: {@link ProductQuantizer#fillTable}'s for the quantizer of
+     * the {@link LookupTables} that made this kernel, to the bit.
      */
-    void setQuery(ProductQuantizer pq, float[] q, boolean l2);
+    void setQuery(float[] q, boolean l2);
 
     float sum(int ord);
 

@@ -89,10 +89,10 @@ class Sq4PqKernelsTest {
             for (boolean l2 : new boolean[] {false, true}) {
                 float[] table = new float[m * ProductQuantizer.CENTROIDS];
                 pq.fillTable(q, l2, table);
-                LookupKernel a = heap.newLookupKernel();
-                LookupKernel b = other.newLookupKernel();
-                a.setQuery(pq, q, l2);
-                b.setQuery(pq, q, l2);
+                LookupKernel a = heap.newLookupTables(pq).newKernel();
+                LookupKernel b = other.newLookupTables(pq).newKernel();
+                a.setQuery(q, l2);
+                b.setQuery(q, l2);
                 int[] ords = {14, 0, 5, 5, 9};
                 float[] batch = new float[ords.length];
                 a.sum(ords, ords.length, batch);
