@@ -137,3 +137,40 @@
     (local $d v128)
     (local.set $d (f32x4.sub (local.get $qv) (v128.load (local.get $x))))
     (v128.store (local.get $t) (f32x4.add (v128.load (local.get $t)) (f32x4.mul (local.get $d) (local.get $d)))))
+
+  ;; A PQ distance without a table, exactly as PqScorer's direct path: Σ_s partial_s, each partial summed from 0 over
+  ;; the sub-space's dimensions j in order, term (q_j - cent_j[c_s])² ($l2 1) or q_j·cent_j[c_s], where c_s is byte s
+  ;; of the row at $c. For stored queries that score a few rows (cheaper than filling a table). Scalar: one centroid
+  ;; value per dimension, at a different code per sub-space.
+  (func $pqDirect (export "pqDirect") (param $q i32) (param $cents i32) (param $offsets i32) (param $m i32) (param $c i32)
+      (param $l2 i32) (result f32)
+    (local $sum f32) (local $part f32) (local $d f32) (local $end i32) (local $j i32) (local $jEnd i32) (local $col i32)
+    (local.set $end (i32.add (local.get $c) (local.get $m)))
+    (block $done
+      (loop $subspace
+        (br_if $done (i32.ge_u (local.get $c) (local.get $end)))
+        (local.set $j (i32.load (local.get $offsets)))
+        (local.set $jEnd (i32.load offset=4 (local.get $offsets)))
+        ;; cent_j[code] at cents + 1024·j + 4·code.
+        (local.set $col (i32.add (local.get $cents)
+          (i32.add (i32.shl (local.get $j) (i32.const 10)) (i32.shl (i32.load8_u (local.get $c)) (i32.const 2)))))
+        (local.set $part (f32.const 0))
+        (block $dimsDone
+          (loop $dim
+            (br_if $dimsDone (i32.ge_u (local.get $j) (local.get $jEnd)))
+            (if (local.get $l2)
+              (then
+                (local.set $d (f32.sub (f32.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 2))))
+                  (f32.load (local.get $col))))
+                (local.set $part (f32.add (local.get $part) (f32.mul (local.get $d) (local.get $d)))))
+              (else
+                (local.set $part (f32.add (local.get $part)
+                  (f32.mul (f32.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 2)))) (f32.load (local.get $col)))))))
+            (local.set $col (i32.add (local.get $col) (i32.const 1024)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $dim)))
+        (local.set $sum (f32.add (local.get $sum) (local.get $part)))
+        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $subspace)))
+    (local.get $sum))

@@ -14,6 +14,7 @@ final class LinearLookupKernel implements LookupKernel {
     private final LinearBlock table;
     private final LinearBlock query;
     private final BatchScratch scratch;
+    private int directL2;
 
     LinearLookupKernel(LinearCodeStorage storage, LinearPqCentroids centroids) {
         this.storage = storage;
@@ -28,6 +29,17 @@ final class LinearLookupKernel implements LookupKernel {
     public void setQuery(float[] q, boolean l2) {
         LinearFloatStorage.write(query.address, q, centroids.dim);
         Sq4PqKernels.pqFill(query.address, centroids.address, centroids.offsets, m, table.address, l2 ? 1 : 0);
+    }
+
+    @Override
+    public void setDirectQuery(float[] q, boolean l2) {
+        LinearFloatStorage.write(query.address, q, centroids.dim);
+        directL2 = l2 ? 1 : 0;
+    }
+
+    @Override
+    public float direct(int ord) {
+        return Sq4PqKernels.pqDirect(query.address, centroids.address, centroids.offsets, m, storage.address(ord), directL2);
     }
 
     @Override

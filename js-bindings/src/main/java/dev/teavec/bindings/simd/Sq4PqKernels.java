@@ -34,4 +34,8 @@ final class Sq4PqKernels {
      */
     @Import(module = "teavecSimd", name = "pqFill")
     static native void pqFill(int query, int centroids, int offsets, int m, int table, int l2);
+
+    /** PqScorer's direct path (no table): Σ_s partial_s for the row at {@code codes}, each partial from 0 in order. */
+    @Import(module = "teavecSimd", name = "pqDirect")
+    static native float pqDirect(int query, int centroids, int offsets, int m, int codes, int l2);
 }

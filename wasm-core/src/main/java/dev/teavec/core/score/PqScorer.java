@@ -29,11 +29,9 @@ public final class PqScorer implements QueryScorer {
     private final boolean l2;
     private final boolean dot;
     private final int dim;
-    private final int m;
     private final LookupKernel kernel;
     private float[] sums = new float[64];
     private final float[] query;
-    private final byte[] code;
     private boolean tableReady;
     private int directScores;
     /** Under cosine, the inverse norm of the query as scored (1 for a normalized float query). */
@@ -50,10 +48,8 @@ public final class PqScorer implements QueryScorer {
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
-        this.m = pq.subspaces();
         this.kernel = kernel;
         this.query = new float[dim];
-        this.code = new byte[m];
     }
 
     @Override
@@ -82,6 +78,7 @@ public final class PqScorer implements QueryScorer {
     @Override
     public void setQueryFromOrdinal(int ord) {
         values.decode(ord, query);
+        kernel.setDirectQuery(query, l2);
         tableReady = false;
         directScores = 0;
         if (cosine) {
@@ -102,12 +99,7 @@ public final class PqScorer implements QueryScorer {
         if (tableReady) {
             return key(ord, kernel.sum(ord));
         }
-        values.readCode(ord, code);
-        float sum = 0f;
-        for (int s = 0; s < m; s++) {
-            sum += pq.partial(s, query, code[s] & 0xFF, l2);
-        }
-        return key(ord, sum);
+        return key(ord, kernel.direct(ord));
     }
 
     @Override

@@ -170,11 +170,6 @@ public final class PqVectorValues implements ScoringVectors {
         maxSquaredNorm = Math.max(maxSquaredNorm, squared);
     }
 
-    /** Copies the code of {@code ord} into {@code out[0..subspaces)}. */
-    void readCode(int ord, byte[] out) {
-        codes.read(ord, out);
-    }
-
     @Override
     public void decode(int ord, float[] out) {
         codes.read(ord, codeScratch);

@@ -10,6 +10,8 @@ final class HeapLookupKernel implements LookupKernel {
     private final byte[] row;
     private final float[] table;
     private final ProductQuantizer pq;
+    private float[] query;
+    private boolean l2;
 
     HeapLookupKernel(CodeStorage codes, ProductQuantizer pq) {
         this.pq = pq;
@@ -24,6 +26,29 @@ final class HeapLookupKernel implements LookupKernel {
     @Override
     public void setQuery(float[] q, boolean l2) {
         pq.fillTable(q, l2, table);
+    }
+
+    @Override
+    public void setDirectQuery(float[] q, boolean l2) {
+        this.query = q;
+        this.l2 = l2;
+    }
+
+    @Override
+    public float direct(int ord) {
+        if (heap != null) {
+            return direct(heap.chunk(ord), heap.offset(ord));
+        }
+        codes.read(ord, row);
+        return direct(row, 0);
+    }
+
+    private float direct(byte[] code, int off) {
+        float sum = 0f;
+        for (int s = 0; s < m; s++) {
+            sum += pq.partial(s, query, code[off + s] & 0xFF, l2);
+        }
+        return sum;
     }
 
     @Override

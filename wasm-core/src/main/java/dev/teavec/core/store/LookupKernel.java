@@ -20,6 +20,18 @@ public interface LookupKernel {
 
     float sum(int ord);
 
+    /**
+     * Makes {@code q} the current query without a table, for {@link #direct}: a stored query that scores a few rows
+     * (cheaper than a table of 256 terms per sub-space). {@link #sum} is undefined until {@link #setQuery}.
+     */
+    void setDirectQuery(float[] q, boolean l2);
+
+    /**
+     * The distance {@link #sum} would give, computed without a table: {@code Σ_s ProductQuantizer.partial(s, q, c_s,
+     * l2)} in sub-space order from 0f, each partial as {@link ProductQuantizer#partial} sums it (the same bits).
+     */
+    float direct(int ord);
+
     /** {@code out[i] = sum(ords[i])} for {@code i < count}. */
     void sum(int[] ords, int count, float[] out);
 

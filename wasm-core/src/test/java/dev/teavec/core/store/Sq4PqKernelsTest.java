@@ -106,6 +106,18 @@ class Sq4PqKernelsTest {
                     assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(b.sum(ords[k])), what);
                     assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(batch[k]), what);
                 }
+                // Without a table: the same bits (partial sums as ProductQuantizer.partial).
+                a.setDirectQuery(q, l2);
+                b.setDirectQuery(q, l2);
+                for (int ord : ords) {
+                    float sum = 0f;
+                    for (int s = 0; s < m; s++) {
+                        sum += pq.partial(s, q, rows[ord][s] & 0xFF, l2);
+                    }
+                    String what = "direct, m " + m + ", l2 " + l2 + ", ord " + ord + ", seed " + SEED;
+                    assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(a.direct(ord)), what);
+                    assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(b.direct(ord)), what);
+                }
             }
         }
     }
