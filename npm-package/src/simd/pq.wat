@@ -174,3 +174,25 @@
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
         (br $subspace)))
     (local.get $sum))
+
+  ;; The code of the vector whose l2 table ($l2 1 in pqFill) is at $t: per sub-space the first centroid of least
+  ;; distance, as KMeans.nearest picks it (strict <, so ties and NaNs resolve the same way), one byte each to $out.
+  (func (export "pqNearest") (param $t i32) (param $m i32) (param $out i32)
+    (local $end i32) (local $c i32) (local $best i32) (local $bestD f32) (local $d f32)
+    (local.set $end (i32.add (local.get $out) (local.get $m)))
+    (block $done
+      (loop $subspace
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        (local.set $best (i32.const 0))
+        (local.set $bestD (f32.load (local.get $t)))
+        (local.set $c (i32.const 1))
+        (loop $centroid
+          (local.set $d (f32.load (i32.add (local.get $t) (i32.shl (local.get $c) (i32.const 2)))))
+          (if (f32.lt (local.get $d) (local.get $bestD))
+            (then (local.set $best (local.get $c)) (local.set $bestD (local.get $d))))
+          (local.set $c (i32.add (local.get $c) (i32.const 1)))
+          (br_if $centroid (i32.lt_u (local.get $c) (i32.const 256))))
+        (i32.store8 (local.get $out) (local.get $best))
+        (local.set $t (i32.add (local.get $t) (i32.const 1024)))
+        (local.set $out (i32.add (local.get $out) (i32.const 1)))
+        (br $subspace))))

@@ -1,6 +1,7 @@
 package dev.teavec.bindings.simd;
 
 import dev.teavec.core.store.LookupKernel;
+import org.teavm.interop.Address;
 
 /**
  * PQ over a {@link LinearCodeStorage} of PQ rows, in pq.wat: the query's table is filled in linear memory by SIMD
@@ -29,6 +30,17 @@ final class LinearLookupKernel implements LookupKernel {
     public void setQuery(float[] q, boolean l2) {
         LinearFloatStorage.write(query.address, q, centroids.dim);
         Sq4PqKernels.pqFill(query.address, centroids.address, centroids.offsets, m, table.address, l2 ? 1 : 0);
+    }
+
+    @Override
+    public void encode(float[] v, byte[] out) {
+        setQuery(v, true);
+        // The code lands in the query's block, free again once the table is made.
+        Sq4PqKernels.pqNearest(table.address, m, query.address);
+        Address a = Address.fromInt(query.address);
+        for (int s = 0; s < m; s++) {
+            out[s] = a.add(s).getByte();
+        }
     }
 
     @Override

@@ -38,4 +38,8 @@ final class Sq4PqKernels {
     /** PqScorer's direct path (no table): Σ_s partial_s for the row at {@code codes}, each partial from 0 in order. */
     @Import(module = "teavecSimd", name = "pqDirect")
     static native float pqDirect(int query, int centroids, int offsets, int m, int codes, int l2);
+
+    /** Per sub-space, the index of the first least entry of the l2 table at {@code table}, as bytes to {@code out}. */
+    @Import(module = "teavecSimd", name = "pqNearest")
+    static native void pqNearest(int table, int m, int out);
 }

@@ -2,6 +2,7 @@ package dev.teavec.core.score;
 
 import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.LookupKernel;
 import dev.teavec.core.store.LookupTables;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.store.VectorStorageFactory;
@@ -28,8 +29,10 @@ public final class PqVectorValues implements ScoringVectors {
     /** Null under l2. */
     private float[] norms;
     private float maxSquaredNorm;
-    /** The centroids the scorers' kernels fill tables from; made by the first scorer. */
+    /** The centroids the scorers' kernels fill tables from; made by the first scorer or encoding. */
     private LookupTables tables;
+    /** The kernel that encodes added vectors (ProductQuantizer.encode's codes, by the kernel's table); made on first use. */
+    private LookupKernel encoder;
 
     private PqVectorValues(Metric metric, ProductQuantizer quantizer, CodeStorage codes) {
         assert codes.size() == 0 && codes.dimensions() == quantizer.subspaces() : "codes must start empty";
@@ -131,8 +134,18 @@ public final class PqVectorValues implements ScoringVectors {
         return addPrepared(v);
     }
 
+    private LookupTables tables() {
+        if (tables == null) {
+            tables = codes.newLookupTables(quantizer);
+        }
+        return tables;
+    }
+
     private int addPrepared(float[] v) {
-        quantizer.encode(v, codeScratch);
+        if (encoder == null) {
+            encoder = tables().newKernel();
+        }
+        encoder.encode(v, codeScratch);
         int ord = codes.append();
         codes.write(ord, codeScratch);
         normFromScratch(ord);
@@ -178,10 +191,7 @@ public final class PqVectorValues implements ScoringVectors {
 
     @Override
     public PqScorer newScorer() {
-        if (tables == null) {
-            tables = codes.newLookupTables(quantizer);
-        }
-        return new PqScorer(this, tables.newKernel());
+        return new PqScorer(this, tables().newKernel());
     }
 
     @Override
@@ -200,12 +210,15 @@ public final class PqVectorValues implements ScoringVectors {
 
     @Override
     public long storageBytes() {
-        return codes.bytesUsed() + (tables == null ? 0 : tables.bytesUsed());
+        return codes.bytesUsed() + (tables == null ? 0 : tables.bytesUsed()) + (encoder == null ? 0 : encoder.bytesUsed());
     }
 
     @Override
     public void release() {
         codes.release();
+        if (encoder != null) {
+            encoder.release();
+        }
         if (tables != null) {
             tables.release();
         }

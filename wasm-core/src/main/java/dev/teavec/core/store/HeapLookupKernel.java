@@ -29,6 +29,11 @@ final class HeapLookupKernel implements LookupKernel {
     }
 
     @Override
+    public void encode(float[] v, byte[] out) {
+        pq.encode(v, out);
+    }
+
+    @Override
     public void setDirectQuery(float[] q, boolean l2) {
         this.query = q;
         this.l2 = l2;

@@ -21,6 +21,12 @@ public interface LookupKernel {
     float sum(int ord);
 
     /**
+     * Writes {@link ProductQuantizer#encode}'s code of {@code v} to {@code out[0..m)}: the nearest centroids are the
+     * least entries of {@code v}'s l2 table, whose sums are KMeans.nearest's. Replaces the current table.
+     */
+    void encode(float[] v, byte[] out);
+
+    /**
      * Makes {@code q} the current query without a table, for {@link #direct}: a stored query that scores a few rows
      * (cheaper than a table of 256 terms per sub-space). {@link #sum} is undefined until {@link #setQuery}.
      */
