@@ -55,6 +55,8 @@ for (const [n, c] of CASES.entries()) {
   for (const v of data) index.insert(v);
   const queries = [...vectors(random, 12, c.dim), data[5], data[COUNT - 1]];
   const results = queries.map((q) => index.search(q, 10).map((r) => [r.id, r.score]));
+  // The linear memory held equals what the storages and kernels (PQ's shared centroids included) account for.
+  index[Symbol.for('teavec.checkIntegrity')]();
   report.push({ case: c, kernels: index.kernels, results });
   index.free?.();
 }
