@@ -79,64 +79,53 @@
     (f32.store offset=8 (local.get $out) (local.get $sc))
     (f32.store offset=12 (local.get $out) (local.get $sd)))
 
-  ;; The query's table, exactly as ProductQuantizer.fillTable: zeroed, then for each sub-space s and each of its
-  ;; dimensions j in order, table[s][c] += (q_j - cent_j[c])² ($l2 1) or q_j·cent_j[c], for the 256 centroids c four
-  ;; lanes at a time. Lanes are independent and Wasm neither fuses nor reorders f32 operations, so every entry gets
-  ;; the bits of the Java loop. $cents: dimension j's 256 centroid values at floats [256·j, 256·(j+1))
-  ;; (simd/LinearPqCentroids); $offsets: m + 1 i32 sub-space starts.
+  ;; The query's table, exactly as ProductQuantizer.fillTable: for each sub-space s and centroid c,
+  ;; table[s][c] = 0 + term_j0 + term_j1 + ... over the sub-space's dimensions j in order, the term (q_j - cent_j[c])²
+  ;; ($l2 1) or q_j·cent_j[c]. Four centroids per lane group, the running sums kept in registers across j (the Java
+  ;; loop adds into the table in the same order). Lanes are independent and Wasm neither fuses nor reorders f32
+  ;; operations, so every entry gets the bits of the Java loop. $cents: dimension j's 256 centroid values at floats
+  ;; [256·j, 256·(j+1)) (simd/LinearPqCentroids); $offsets: m + 1 i32 sub-space starts.
   (func (export "pqFill") (param $q i32) (param $cents i32) (param $offsets i32) (param $m i32) (param $table i32)
       (param $l2 i32)
-    (local $p i32) (local $end i32) (local $j i32) (local $jEnd i32) (local $row i32) (local $t i32) (local $c i32)
-    (local $qv v128)
-    (local.set $p (local.get $table))
+    (local $end i32) (local $j0 i32) (local $j1 i32) (local $j i32) (local $t i32) (local $c i32) (local $row i32)
+    (local $qv v128) (local $a0 v128) (local $a1 v128) (local $d0 v128) (local $d1 v128)
     (local.set $end (i32.add (local.get $table) (i32.shl (local.get $m) (i32.const 10))))
-    (block $zeroed
-      (loop $zero
-        (br_if $zeroed (i32.ge_u (local.get $p) (local.get $end)))
-        (v128.store (local.get $p) (v128.const i32x4 0 0 0 0))
-        (local.set $p (i32.add (local.get $p) (i32.const 16)))
-        (br $zero)))
     (local.set $t (local.get $table))
     (block $subspacesDone
       (loop $subspace
         (br_if $subspacesDone (i32.ge_u (local.get $t) (local.get $end)))
-        (local.set $j (i32.load (local.get $offsets)))
-        (local.set $jEnd (i32.load offset=4 (local.get $offsets)))
-        (block $dimsDone
-          (loop $dim
-            (br_if $dimsDone (i32.ge_u (local.get $j) (local.get $jEnd)))
-            (local.set $qv (f32x4.splat (f32.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 2))))))
-            (local.set $row (i32.add (local.get $cents) (i32.shl (local.get $j) (i32.const 10))))
-            (local.set $c (i32.const 0))
-            (if (local.get $l2)
-              (then
-                (loop $l2Terms
-                  (call $addSquares (i32.add (local.get $t) (local.get $c)) (i32.add (local.get $row) (local.get $c)) (local.get $qv))
-                  (call $addSquares (i32.add (local.get $t) (i32.add (local.get $c) (i32.const 16)))
-                    (i32.add (local.get $row) (i32.add (local.get $c) (i32.const 16))) (local.get $qv))
-                  (local.set $c (i32.add (local.get $c) (i32.const 32)))
-                  (br_if $l2Terms (i32.lt_u (local.get $c) (i32.const 1024)))))
-              (else
-                (loop $dotTerms
-                  (v128.store (i32.add (local.get $t) (local.get $c))
-                    (f32x4.add (v128.load (i32.add (local.get $t) (local.get $c)))
-                      (f32x4.mul (local.get $qv) (v128.load (i32.add (local.get $row) (local.get $c))))))
-                  (v128.store offset=16 (i32.add (local.get $t) (local.get $c))
-                    (f32x4.add (v128.load offset=16 (i32.add (local.get $t) (local.get $c)))
-                      (f32x4.mul (local.get $qv) (v128.load offset=16 (i32.add (local.get $row) (local.get $c))))))
-                  (local.set $c (i32.add (local.get $c) (i32.const 32)))
-                  (br_if $dotTerms (i32.lt_u (local.get $c) (i32.const 1024))))))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $dim)))
+        (local.set $j0 (i32.load (local.get $offsets)))
+        (local.set $j1 (i32.load offset=4 (local.get $offsets)))
+        (local.set $c (i32.const 0))
+        ;; Eight centroids (two vectors) per pass over the sub-space's dimensions.
+        (loop $centroids
+          (local.set $a0 (v128.const i32x4 0 0 0 0))
+          (local.set $a1 (v128.const i32x4 0 0 0 0))
+          (local.set $j (local.get $j0))
+          (local.set $row (i32.add (local.get $cents) (i32.add (i32.shl (local.get $j0) (i32.const 10)) (local.get $c))))
+          (block $dimsDone
+            (loop $dim
+              (br_if $dimsDone (i32.ge_u (local.get $j) (local.get $j1)))
+              (local.set $qv (f32x4.splat (f32.load (i32.add (local.get $q) (i32.shl (local.get $j) (i32.const 2))))))
+              (if (local.get $l2)
+                (then
+                  (local.set $d0 (f32x4.sub (local.get $qv) (v128.load offset=0 (local.get $row))))
+                  (local.set $d1 (f32x4.sub (local.get $qv) (v128.load offset=16 (local.get $row))))
+                  (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $d0) (local.get $d0))))
+                  (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $d1) (local.get $d1)))))
+                (else
+                  (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $qv) (v128.load offset=0 (local.get $row)))))
+                  (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $qv) (v128.load offset=16 (local.get $row)))))))
+              (local.set $row (i32.add (local.get $row) (i32.const 1024)))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br $dim)))
+          (v128.store offset=0 (i32.add (local.get $t) (local.get $c)) (local.get $a0))
+          (v128.store offset=16 (i32.add (local.get $t) (local.get $c)) (local.get $a1))
+          (local.set $c (i32.add (local.get $c) (i32.const 32)))
+          (br_if $centroids (i32.lt_u (local.get $c) (i32.const 1024))))
         (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
         (local.set $t (i32.add (local.get $t) (i32.const 1024)))
         (br $subspace))))
-
-  ;; t[0..4) += (q - x[0..4))², lane by lane.
-  (func $addSquares (param $t i32) (param $x i32) (param $qv v128)
-    (local $d v128)
-    (local.set $d (f32x4.sub (local.get $qv) (v128.load (local.get $x))))
-    (v128.store (local.get $t) (f32x4.add (v128.load (local.get $t)) (f32x4.mul (local.get $d) (local.get $d)))))
 
   ;; A PQ distance without a table, exactly as PqScorer's direct path: Σ_s partial_s, each partial summed from 0 over
   ;; the sub-space's dimensions j in order, term (q_j - cent_j[c_s])² ($l2 1) or q_j·cent_j[c_s], where c_s is byte s
