@@ -1,14 +1,17 @@
 package dev.teavec.bindings.simd;
 
+import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.store.Float16Kernel;
+import dev.teavec.core.store.LookupTables;
+import dev.teavec.core.store.NibbleKernel;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.vector.VectorOps;
 import org.teavm.interop.Address;
 
-/** SQ8 codes in Wasm linear memory, each zero-padded to a multiple of 16 bytes, scored by SIMD. */
+/** Byte codes (SQ8, SQ4, PQ) in Wasm linear memory, each row zero-padded to a multiple of 16 bytes, scored by SIMD. */
 final class LinearCodeStorage implements CodeStorage {
     private final int dim;
     final int blocks;
@@ -102,6 +105,17 @@ final class LinearCodeStorage implements CodeStorage {
     @Override
     public Float16Kernel newFloat16Kernel() {
         return new LinearFloat16Kernel(this);
+    }
+
+    // The extended encodings' kernels (sq4.wat, pq.wat): reached only from teavec/quantization's engine.
+    @Override
+    public NibbleKernel newNibbleKernel() {
+        return new LinearNibbleKernel(this);
+    }
+
+    @Override
+    public LookupTables newLookupTables(ProductQuantizer pq) {
+        return new LinearPqCentroids(this, pq);
     }
 
     @Override

@@ -102,7 +102,8 @@ public final class Sq4Quantizer {
 
     /**
      * Writes {@code q_i · step_i} to {@code scaled[0..dim)} (entries beyond, the padding, stay as they are:
-     * zero) and returns the constant {@code Σ q_i · min_i}.
+     * zero) and returns the constant {@code Σ q_i · min_i}. Sq4Scorer rounds {@code scaled} to 16-bit integer weights
+     * for the exact integer kernels ({@code store/NibbleKernel}).
      */
     public float prepareQuery(float[] q, float[] scaled) {
         float constant = 0f;
@@ -111,20 +112,5 @@ public final class Sq4Quantizer {
             constant += q[i] * min[i];
         }
         return constant;
-    }
-
-    /**
-     * {@code Σ scaled_i · c_i} over packed codes, a byte (two dimensions) at a time; {@code scaled} is
-     * zero-padded to an even length, so an odd last dimension needs no special case (its high nibble is 0).
-     */
-    public static float dotCodes(float[] scaled, byte[] codes, int off, int codeBytes) {
-        float s0 = 0f;
-        float s1 = 0f;
-        for (int j = 0; j < codeBytes; j++) {
-            int b = codes[off + j];
-            s0 += scaled[2 * j] * (b & 0xF);
-            s1 += scaled[2 * j + 1] * ((b >> 4) & 0xF);
-        }
-        return s0 + s1;
     }
 }

@@ -1,13 +1,15 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.quant.ProductQuantizer;
+import dev.teavec.core.store.LookupKernel;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
 /**
  * Asymmetric PQ distances: a float query against stored codes, through a table of {@code m × 256} terms made
- * once per query ({@link ProductQuantizer#fillTable}); a distance is then {@code m} lookups. Keys:
+ * once per query ({@link ProductQuantizer#fillTable}); a distance is then {@code m} lookups, summed by the codes'
+ * {@link LookupKernel} (scalar Java, or Wasm over linear memory in the browser build: the same bits). Keys:
  * squared L2 to the decoded vector (l2), {@code 1 - cos} with it (cosine: query and stored vectors are
  * directions), {@code -dot} (dot).
  *
@@ -27,10 +29,9 @@ public final class PqScorer implements QueryScorer {
     private final boolean l2;
     private final boolean dot;
     private final int dim;
-    private final int m;
-    private final float[] table;
+    private final LookupKernel kernel;
+    private float[] sums = new float[64];
     private final float[] query;
-    private final byte[] code;
     private boolean tableReady;
     private int directScores;
     /** Under cosine, the inverse norm of the query as scored (1 for a normalized float query). */
@@ -40,17 +41,15 @@ public final class PqScorer implements QueryScorer {
     private float queryExtra;
     private float maxSquaredNorm;
 
-    PqScorer(PqVectorValues values) {
+    PqScorer(PqVectorValues values, LookupKernel kernel) {
         this.values = values;
         this.pq = values.quantizer();
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
-        this.m = pq.subspaces();
-        this.table = new float[m * ProductQuantizer.CENTROIDS];
+        this.kernel = kernel;
         this.query = new float[dim];
-        this.code = new byte[m];
     }
 
     @Override
@@ -68,13 +67,18 @@ public final class PqScorer implements QueryScorer {
         } else {
             System.arraycopy(q, 0, query, 0, dim);
         }
-        pq.fillTable(query, l2, table);
+        makeTable();
+    }
+
+    private void makeTable() {
+        kernel.setQuery(query, l2);
         tableReady = true;
     }
 
     @Override
     public void setQueryFromOrdinal(int ord) {
         values.decode(ord, query);
+        kernel.setDirectQuery(query, l2);
         tableReady = false;
         directScores = 0;
         if (cosine) {
@@ -89,21 +93,33 @@ public final class PqScorer implements QueryScorer {
 
     @Override
     public float score(int ord) {
-        values.readCode(ord, code);
-        float sum = 0f;
         if (!tableReady && ++directScores > TABLE_AFTER) {
-            pq.fillTable(query, l2, table);
-            tableReady = true;
+            makeTable();
         }
         if (tableReady) {
-            for (int s = 0; s < m; s++) {
-                sum += table[(s << 8) + (code[s] & 0xFF)];
-            }
-        } else {
-            for (int s = 0; s < m; s++) {
-                sum += pq.partial(s, query, code[s] & 0xFF, l2);
-            }
+            return key(ord, kernel.sum(ord));
         }
+        return key(ord, kernel.direct(ord));
+    }
+
+    @Override
+    public void score(int[] ords, int count, float[] out) {
+        if (!tableReady) {
+            for (int i = 0; i < count; i++) {
+                out[i] = score(ords[i]);
+            }
+            return;
+        }
+        if (sums.length < count) {
+            sums = new float[Math.max(count, 2 * sums.length)];
+        }
+        kernel.sum(ords, count, sums);
+        for (int i = 0; i < count; i++) {
+            out[i] = key(ords[i], sums[i]);
+        }
+    }
+
+    private float key(int ord, float sum) {
         if (l2) {
             return sum;
         }
@@ -111,5 +127,15 @@ public final class PqScorer implements QueryScorer {
             return 1f - sum * queryInvNorm * values.norm(ord);
         }
         return pair ? -(sum + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -sum;
+    }
+
+    @Override
+    public long kernelBytes() {
+        return kernel.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        kernel.release();
     }
 }

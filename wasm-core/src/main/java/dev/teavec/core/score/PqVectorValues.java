@@ -2,6 +2,8 @@ package dev.teavec.core.score;
 
 import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.store.CodeStorage;
+import dev.teavec.core.store.LookupKernel;
+import dev.teavec.core.store.LookupTables;
 import dev.teavec.core.store.RowSource;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.CosineScale;
@@ -27,6 +29,10 @@ public final class PqVectorValues implements ScoringVectors {
     /** Null under l2. */
     private float[] norms;
     private float maxSquaredNorm;
+    /** The centroids the scorers' kernels fill tables from; made by the first scorer or encoding. */
+    private LookupTables tables;
+    /** The kernel that encodes added vectors (ProductQuantizer.encode's codes, by the kernel's table); made on first use. */
+    private LookupKernel encoder;
 
     private PqVectorValues(Metric metric, ProductQuantizer quantizer, CodeStorage codes) {
         assert codes.size() == 0 && codes.dimensions() == quantizer.subspaces() : "codes must start empty";
@@ -128,8 +134,18 @@ public final class PqVectorValues implements ScoringVectors {
         return addPrepared(v);
     }
 
+    private LookupTables tables() {
+        if (tables == null) {
+            tables = codes.newLookupTables(quantizer);
+        }
+        return tables;
+    }
+
     private int addPrepared(float[] v) {
-        quantizer.encode(v, codeScratch);
+        if (encoder == null) {
+            encoder = tables().newKernel();
+        }
+        encoder.encode(v, codeScratch);
         int ord = codes.append();
         codes.write(ord, codeScratch);
         normFromScratch(ord);
@@ -167,11 +183,6 @@ public final class PqVectorValues implements ScoringVectors {
         maxSquaredNorm = Math.max(maxSquaredNorm, squared);
     }
 
-    /** Copies the code of {@code ord} into {@code out[0..subspaces)}. */
-    void readCode(int ord, byte[] out) {
-        codes.read(ord, out);
-    }
-
     @Override
     public void decode(int ord, float[] out) {
         codes.read(ord, codeScratch);
@@ -180,7 +191,7 @@ public final class PqVectorValues implements ScoringVectors {
 
     @Override
     public PqScorer newScorer() {
-        return new PqScorer(this);
+        return new PqScorer(this, tables().newKernel());
     }
 
     @Override
@@ -199,17 +210,23 @@ public final class PqVectorValues implements ScoringVectors {
 
     @Override
     public long storageBytes() {
-        return codes.bytesUsed();
+        return codes.bytesUsed() + (tables == null ? 0 : tables.bytesUsed()) + (encoder == null ? 0 : encoder.bytesUsed());
     }
 
     @Override
     public void release() {
         codes.release();
+        if (encoder != null) {
+            encoder.release();
+        }
+        if (tables != null) {
+            tables.release();
+        }
     }
 
     @Override
     public long bytesUsed() {
-        return codes.bytesUsed() + (norms == null ? 0 : (long) norms.length * Float.BYTES)
+        return storageBytes() + (norms == null ? 0 : (long) norms.length * Float.BYTES)
                 + quantizer.centroidFloats() * Float.BYTES;
     }
 }

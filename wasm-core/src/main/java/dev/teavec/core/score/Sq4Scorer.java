@@ -1,16 +1,18 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.quant.Sq4Quantizer;
-import dev.teavec.core.store.ByteVectorStore;
+import dev.teavec.core.quant.Sq8Quantizer;
+import dev.teavec.core.store.NibbleKernel;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
 
 /**
  * Asymmetric SQ4 distances: a float query against stored 4-bit codes. The query is prepared once
- * ({@link Sq4Quantizer#prepareQuery}: {@code q·x̂ = constant + Σ (q_i·step_i)·c_i}), then each distance is
- * one float multiply-add per dimension on the codes plus the precomputed per-vector norm. A stored query
- * (graph construction) is its decoded vector. Keys as {@link Sq8Scorer}'s. The scalar reference kernel.
+ * ({@link Sq4Quantizer#prepareQuery}: {@code q·x̂ = constant + Σ (q_i·step_i)·c_i}) and its weights rounded to
+ * 16-bit integers as SQ8's are ({@link Sq8Quantizer#toIntWeights}), so each distance is one integer dot product on
+ * the codes ({@link NibbleKernel}: scalar Java or Wasm SIMD, exact and equal on both) plus the precomputed
+ * per-vector norm. A stored query (graph construction) is its decoded vector. Keys as {@link Sq8Scorer}'s.
  */
 public final class Sq4Scorer implements QueryScorer {
     private final Sq4VectorValues values;
@@ -18,14 +20,14 @@ public final class Sq4Scorer implements QueryScorer {
     private final boolean l2;
     private final boolean dot;
     private final int dim;
-    private final int codeBytes;
-    /** The prepared query, zero-padded to an even length. */
+    private final NibbleKernel kernel;
+    /** The prepared query, zero-padded to an even length, and its integer weights. */
     private final float[] scaled;
+    private final short[] weights;
     private final float[] query;
-    private final byte[] row;
-    /** The codes' store when it is Java arrays, read in place; else null and rows are copied out. */
-    private final ByteVectorStore heap;
+    private int[] dots = new int[64];
     private float constant;
+    private float scale;
     private float queryNorm;
     private boolean pair;
     private float queryExtra;
@@ -37,11 +39,10 @@ public final class Sq4Scorer implements QueryScorer {
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
-        this.codeBytes = Sq4Quantizer.codeBytes(dim);
-        this.scaled = new float[2 * codeBytes];
+        this.kernel = values.codes().newNibbleKernel();
+        this.scaled = new float[2 * Sq4Quantizer.codeBytes(dim)];
+        this.weights = new short[scaled.length];
         this.query = new float[dim];
-        this.row = new byte[codeBytes];
-        this.heap = values.codes() instanceof ByteVectorStore ? (ByteVectorStore) values.codes() : null;
     }
 
     @Override
@@ -81,17 +82,28 @@ public final class Sq4Scorer implements QueryScorer {
     private void prepare() {
         // Read the quantizer now, not at construction: re-calibration replaces it.
         constant = values.quantizer().prepareQuery(query, scaled);
+        scale = Sq8Quantizer.toIntWeights(scaled, weights, scaled.length);
+        kernel.setWeights(weights);
     }
 
     @Override
     public float score(int ord) {
-        float d;
-        if (heap != null) {
-            d = constant + Sq4Quantizer.dotCodes(scaled, heap.chunk(ord), heap.offset(ord), codeBytes);
-        } else {
-            values.codes().read(ord, row);
-            d = constant + Sq4Quantizer.dotCodes(scaled, row, 0, codeBytes);
+        return key(ord, kernel.dot(ord));
+    }
+
+    @Override
+    public void score(int[] ords, int count, float[] out) {
+        if (dots.length < count) {
+            dots = new int[Math.max(count, 2 * dots.length)];
         }
+        kernel.dot(ords, count, dots);
+        for (int i = 0; i < count; i++) {
+            out[i] = key(ords[i], dots[i]);
+        }
+    }
+
+    private float key(int ord, int codeDot) {
+        float d = constant + scale * codeDot;
         if (cosine) {
             return 1f - d * queryNorm * values.norm(ord);
         }
@@ -99,5 +111,15 @@ public final class Sq4Scorer implements QueryScorer {
             return queryNorm + values.norm(ord) - 2f * d;
         }
         return pair ? -(d + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -d;
+    }
+
+    @Override
+    public long kernelBytes() {
+        return kernel.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        kernel.release();
     }
 }

@@ -1,5 +1,6 @@
 package dev.teavec.core.store;
 
+import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.vector.VectorOps;
 
@@ -74,6 +75,16 @@ public interface CodeStorage {
      */
     default Float16Kernel newFloat16Kernel() {
         return new HeapFloat16Kernel(this);
+    }
+
+    /** A new SQ4 kernel over this storage (rows of packed 4-bit codes): scalar here, SIMD where rows are in linear memory. */
+    default NibbleKernel newNibbleKernel() {
+        return new HeapNibbleKernel(this);
+    }
+
+    /** PQ's centroids for table-lookup kernels over this storage (rows of one code byte per sub-space): as above. */
+    default LookupTables newLookupTables(ProductQuantizer pq) {
+        return () -> new HeapLookupKernel(this, pq);
     }
 
     /** Bytes held (allocated capacity). */

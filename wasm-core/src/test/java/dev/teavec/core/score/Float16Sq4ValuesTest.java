@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.quant.RangeTracker;
 import dev.teavec.core.quant.Sq4Quantizer;
+import dev.teavec.core.quant.Sq8Quantizer;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.testkit.TestSeeds;
 import dev.teavec.core.vector.Metric;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** Encode/decode error bounds and scorer keys against double oracles on the decoded vectors, float16 and SQ4. */
@@ -57,7 +59,7 @@ class Float16Sq4ValuesTest {
             for (int n = 0; n < 40; n++) {
                 values.add(random(random, 33, 1 + n));
             }
-            checkScores(values, random(random, 33, 2), metric, seed);
+            checkScores(values, random(random, 33, 2), metric, seed, q -> 0);
         }
     }
 
@@ -100,12 +102,30 @@ class Float16Sq4ValuesTest {
                 sample.add(random(random, 31, 1 + n % 3));
             }
             Sq4VectorValues values = Sq4VectorValues.train(sample, VectorStorageFactory.HEAP);
-            checkScores(values, random(random, 31, 2), metric, seed);
+            Sq4Quantizer quantizer = values.quantizer();
+            checkScores(values, random(random, 31, 2), metric, seed, q -> weightRounding(quantizer, q));
         }
     }
 
-    /** Keys of a float query and of stored queries against double arithmetic on the decoded vectors. */
-    private static void checkScores(ScoringVectors values, float[] query, Metric metric, long seed) {
+    /**
+     * The bound on an SQ4 dot product's error from rounding the prepared query to 16-bit weights (as SQ8's, the
+     * price of exact integer kernels): half a weight step, {@code max|q_i·step_i| / maxWeight}, per unit of code,
+     * codes at most 15 per dimension.
+     */
+    private static double weightRounding(Sq4Quantizer quantizer, float[] q) {
+        double maxAbs = 0;
+        for (int i = 0; i < q.length; i++) {
+            maxAbs = Math.max(maxAbs, Math.abs((double) q[i] * ((quantizer.max(i) - quantizer.min(i)) / Sq4Quantizer.LEVELS)));
+        }
+        return 0.5 * maxAbs / Sq8Quantizer.maxWeight(2 * Sq4Quantizer.codeBytes(q.length)) * Sq4Quantizer.LEVELS * q.length;
+    }
+
+    /**
+     * Keys of a float query and of stored queries against double arithmetic on the decoded vectors, within 1e-4
+     * relative plus {@code dotError(query)} carried through the metric's key.
+     */
+    private static void checkScores(ScoringVectors values, float[] query, Metric metric, long seed,
+            ToDoubleFunction<float[]> dotError) {
         int dim = values.dimensions();
         QueryScorer scorer = values.newScorer();
         float[] x = new float[dim];
@@ -114,7 +134,7 @@ class Float16Sq4ValuesTest {
         for (int ord = 0; ord < values.size(); ord++) {
             values.decode(ord, x);
             double expected = key(metric, query, x);
-            assertEquals(expected, scorer.score(ord), 1e-4 * Math.max(1, Math.abs(expected)),
+            assertEquals(expected, scorer.score(ord), 1e-4 * Math.max(1, Math.abs(expected)) + keyError(metric, query, x, dotError),
                     metric + " query vs " + ord + ", seed " + seed);
         }
         if (metric != Metric.DOT) {
@@ -124,10 +144,18 @@ class Float16Sq4ValuesTest {
             for (int ord = 0; ord < values.size(); ord++) {
                 values.decode(ord, x);
                 double expected = key(metric, y, x);
-                assertEquals(expected, scorer.score(ord), 1e-4 * Math.max(1, Math.abs(expected)),
+                assertEquals(expected, scorer.score(ord), 1e-4 * Math.max(1, Math.abs(expected)) + keyError(metric, y, x, dotError),
                         metric + " stored 3 vs " + ord + ", seed " + seed);
             }
         }
+    }
+
+    private static double keyError(Metric metric, float[] q, float[] x, ToDoubleFunction<float[]> dotError) {
+        double e = dotError.applyAsDouble(q);
+        if (metric == Metric.L2) {
+            return 2 * e;
+        }
+        return metric == Metric.COSINE ? e / Math.sqrt(key(Metric.L2, q, new float[q.length]) * key(Metric.L2, x, new float[x.length])) : e;
     }
 
     private static double key(Metric metric, float[] q, float[] x) {
