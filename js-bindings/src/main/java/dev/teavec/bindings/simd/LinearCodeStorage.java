@@ -1,5 +1,6 @@
 package dev.teavec.bindings.simd;
 
+import dev.teavec.core.store.BinaryKernel;
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.store.RowSource;
@@ -80,6 +81,13 @@ final class LinearCodeStorage implements CodeStorage {
     public CodeKernel newKernel() {
         return new LinearCodeKernel(this);
     }
+
+    // ---- binary codes
+    @Override
+    public BinaryKernel newBinaryKernel() {
+        return new LinearBinaryKernel(this);
+    }
+    // ---- end binary codes
 
     @Override
     public long bytesUsed() {
