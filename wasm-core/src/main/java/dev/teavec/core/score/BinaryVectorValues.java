@@ -4,6 +4,7 @@ import dev.teavec.core.quant.BinaryQuantizer;
 import dev.teavec.core.store.BinaryKernel;
 import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.store.WordCodeStore;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -36,9 +37,14 @@ public final class BinaryVectorValues implements ScoringVectors {
         this(metric, quantizer, VectorStorageFactory.HEAP);
     }
 
-    /** Codes in rows that {@code storage} makes. */
+    /**
+     * Codes in rows that {@code storage} makes; on the plain Java heap ({@link VectorStorageFactory#HEAP}, scalar
+     * kernels) in a {@link WordCodeStore}, whose words the scalar kernel reads without assembling bytes.
+     */
     public BinaryVectorValues(Metric metric, BinaryQuantizer quantizer, VectorStorageFactory storage) {
-        this(metric, quantizer, storage.codes(8 * BinaryQuantizer.words(quantizer.dimensions())));
+        this(metric, quantizer, storage == VectorStorageFactory.HEAP
+                ? new WordCodeStore(BinaryQuantizer.words(quantizer.dimensions()))
+                : storage.codes(8 * BinaryQuantizer.words(quantizer.dimensions())));
     }
 
     private BinaryVectorValues(Metric metric, BinaryQuantizer quantizer, CodeStorage codes) {

@@ -1,12 +1,14 @@
 package dev.teavec.core.store;
 
 /**
- * The scalar reference for {@link BinaryKernel}: each code's bytes read back as 64-bit words from a
- * {@link ByteVectorStore}'s chunk (or through {@link CodeStorage#read} for any other storage).
+ * The scalar reference for {@link BinaryKernel}: whole words from a {@link WordCodeStore} (what binary codes use
+ * with scalar kernels), else each code's bytes read back as 64-bit words from a {@link ByteVectorStore}'s chunk or
+ * through {@link CodeStorage#read}.
  */
 final class HeapBinaryKernel implements BinaryKernel {
     private final CodeStorage storage;
     private final ByteVectorStore heap;
+    private final WordCodeStore wordStore;
     private final int words;
     private final long[] planes;
     private final long[] query;
@@ -16,6 +18,7 @@ final class HeapBinaryKernel implements BinaryKernel {
         assert (storage.dimensions() & 7) == 0 : "binary rows are whole 64-bit words: " + storage.dimensions();
         this.storage = storage;
         this.heap = storage instanceof ByteVectorStore ? (ByteVectorStore) storage : null;
+        this.wordStore = storage instanceof WordCodeStore ? (WordCodeStore) storage : null;
         this.words = storage.dimensions() >>> 3;
         this.planes = new long[PLANES * words];
         this.query = new long[words];
@@ -49,6 +52,19 @@ final class HeapBinaryKernel implements BinaryKernel {
 
     @Override
     public int weighted(int ord) {
+        if (wordStore != null) {
+            long[] data = wordStore.data();
+            int base = ord * words;
+            int sum = 0;
+            for (int w = 0; w < words; w++) {
+                long code = data[base + w];
+                sum += Long.bitCount(code & planes[w])
+                        + (Long.bitCount(code & planes[words + w]) << 1)
+                        + (Long.bitCount(code & planes[2 * words + w]) << 2)
+                        + (Long.bitCount(code & planes[3 * words + w]) << 3);
+            }
+            return sum;
+        }
         byte[] b = bytesOf(ord);
         int off = offsetOf(ord);
         int sum = 0;
@@ -71,6 +87,10 @@ final class HeapBinaryKernel implements BinaryKernel {
 
     @Override
     public void setQueryFromOrdinal(int ord) {
+        if (wordStore != null) {
+            System.arraycopy(wordStore.data(), ord * words, query, 0, words);
+            return;
+        }
         byte[] b = bytesOf(ord);
         int off = offsetOf(ord);
         for (int w = 0; w < words; w++) {
@@ -80,6 +100,15 @@ final class HeapBinaryKernel implements BinaryKernel {
 
     @Override
     public int hamming(int ord) {
+        if (wordStore != null) {
+            long[] data = wordStore.data();
+            int base = ord * words;
+            int sum = 0;
+            for (int w = 0; w < words; w++) {
+                sum += Long.bitCount(data[base + w] ^ query[w]);
+            }
+            return sum;
+        }
         byte[] b = bytesOf(ord);
         int off = offsetOf(ord);
         int sum = 0;

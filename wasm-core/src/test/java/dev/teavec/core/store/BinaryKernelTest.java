@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The scalar binary kernel (the reference the SIMD kernel is tested equal to through the package) against
- * popcounts of the words themselves: codes written as little-endian rows, across chunk boundaries, with
- * edge words (all zeros, all ones, one bit) among random ones.
+ * popcounts of the words themselves: codes written as little-endian rows into a {@link WordCodeStore} and into a
+ * {@link ByteVectorStore} (across chunk boundaries), with edge words (all zeros, all ones, one bit) among random ones.
  */
 class BinaryKernelTest {
     private static final long SEED = 20261207L;
@@ -40,11 +40,14 @@ class BinaryKernelTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 6, 17})
     void popcountsEqualThoseOfTheWords(int words) {
-        long seed = SEED + words;
+        popcountsEqualThoseOfTheWords(new WordCodeStore(words), words, SEED + words);
+        // Tiny chunks: rows cross chunk boundaries with few vectors.
+        popcountsEqualThoseOfTheWords(new ByteVectorStore(8 * words, 8 * words * 3), words, SEED + 100 + words);
+    }
+
+    private static void popcountsEqualThoseOfTheWords(CodeStorage store, int words, long seed) {
         Random random = new Random(seed);
         int count = 50;
-        // Tiny chunks: rows cross chunk boundaries with few vectors.
-        ByteVectorStore store = new ByteVectorStore(8 * words, 8 * words * 3);
         long[][] codes = new long[count][words];
         for (int ord = 0; ord < count; ord++) {
             for (int w = 0; w < words; w++) {
@@ -52,6 +55,9 @@ class BinaryKernelTest {
             }
             store.write(store.append(), row(codes[ord]));
         }
+        byte[] back = new byte[8 * words];
+        store.read(count / 2, back);
+        assertEquals(java.util.Arrays.toString(row(codes[count / 2])), java.util.Arrays.toString(back), "seed " + seed);
         long[] planes = new long[BinaryKernel.PLANES * words];
         for (int i = 0; i < planes.length; i++) {
             planes[i] = edgeOrRandom(random);
