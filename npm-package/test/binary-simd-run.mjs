@@ -39,7 +39,9 @@ for (const [n, c] of CASES.entries()) {
   // More than the 1,024 vectors binary trains on, so codes and their kernels score the graph and the searches.
   const data = vectors(random, 1200, c.dim, c.metric);
   const config = new EdgeVecConfig(c.dim);
-  Object.assign(config, { metric: c.metric, quantization: 'binary', rerank: c.rerank, seed: seed + n, ef_construction: 48 });
+  // HNSW from the start: 'auto' would stay flat (float32, no codes) at this size.
+  Object.assign(config, { indexType: 'hnsw', metric: c.metric, quantization: 'binary', rerank: c.rerank, seed: seed + n,
+    ef_construction: 48 });
   const index = new EdgeVec(config);
   for (const v of data) index.insert(v);
   const results = [];
