@@ -45,11 +45,20 @@ for (const [n, c] of CASES.entries()) {
   const index = new EdgeVec(config);
   for (const v of data) index.insert(v);
   const results = [];
+  const queries = [];
   for (let q = 0; q < 15; q++) {
     const query = q < 3 ? data[q] : vectors(random, 1, c.dim)[0];
+    queries.push(query);
     results.push(index.search(query, 10).map((r) => [r.id, r.score]));
   }
-  report.cases.push({ ...c, kernels: index.kernels, memory: index.memoryUsage(), results });
+  // Linear memory held is exactly what the codes and kernels use (throws otherwise); -1 on the Java heap.
+  const held = index[Symbol.for('teavec.checkIntegrity')]();
+  // The snapshot (format unchanged) reloads into the same storage and searches alike.
+  const back = EdgeVec.fromBytes(index.toBytes());
+  const reloaded = results.every((hits, q) => JSON.stringify(back.search(q < 3 ? data[q] : queries[q], 10)
+    .map((r) => [r.id, r.score])) === JSON.stringify(hits));
+  report.cases.push({ ...c, kernels: index.kernels, memory: index.memoryUsage(), held, reloaded, results });
+  back.free();
   index.free();
 }
 process.stdout.write(JSON.stringify(report));

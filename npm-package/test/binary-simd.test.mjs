@@ -75,6 +75,9 @@ test('binary indexes search alike, to the bit, on the SIMD kernels and the scala
     assert.equal(a.kernels, 'simd', what);
     assert.equal(b.kernels, 'scalar', what);
     assert.ok(a.memory > 0 && b.memory > 0, what);
+    assert.ok(a.held > 0, `${what}: the SIMD index holds its codes in linear memory`);
+    assert.equal(b.held, -1, what);
+    assert.ok(a.reloaded && b.reloaded, `${what}: a reloaded snapshot searches alike`);
     for (const [q, hits] of a.results.entries()) {
       assert.equal(hits.length, 10, what);
       assert.deepEqual(hits, b.results[q], `${what}, query ${q}`);
