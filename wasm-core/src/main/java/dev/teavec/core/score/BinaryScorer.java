@@ -90,8 +90,24 @@ public final class BinaryScorer implements QueryScorer {
         }
         if (queryOrd >= 0) {
             kernel.hamming(ords, count, counts);
-        } else {
-            kernel.weighted(ords, count, counts);
+            for (int i = 0; i < count; i++) {
+                out[i] = key(ords[i], counts[i]);
+            }
+            return;
+        }
+        kernel.weighted(ords, count, counts);
+        if (!l2 && !dot) {
+            // Cosine search, the common case, spelled out with the arrays hoisted: the same expression as key's.
+            float[] terms = values.terms();
+            int[] ones = values.ones();
+            float offset = lo * dim + step * levelSum;
+            for (int i = 0; i < count; i++) {
+                int ord = ords[i];
+                int t = ord * BinaryQuantizer.TERMS;
+                float estimate = terms[t] * (2f * (lo * ones[ord] + step * counts[i]) - offset);
+                out[i] = 1f - (centroidDot + terms[t + 2] + estimate);
+            }
+            return;
         }
         for (int i = 0; i < count; i++) {
             out[i] = key(ords[i], counts[i]);
