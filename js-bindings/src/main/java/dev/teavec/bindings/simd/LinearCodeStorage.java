@@ -2,6 +2,7 @@ package dev.teavec.bindings.simd;
 
 import dev.teavec.core.quant.ProductQuantizer;
 import dev.teavec.core.quant.Sq8Quantizer;
+import dev.teavec.core.store.BinaryKernel;
 import dev.teavec.core.store.CodeKernel;
 import dev.teavec.core.store.CodeStorage;
 import dev.teavec.core.store.Float16Kernel;
@@ -117,6 +118,13 @@ final class LinearCodeStorage implements CodeStorage {
     public LookupTables newLookupTables(ProductQuantizer pq) {
         return new LinearPqCentroids(this, pq);
     }
+
+    // ---- binary codes
+    @Override
+    public BinaryKernel newBinaryKernel() {
+        return new LinearBinaryKernel(this);
+    }
+    // ---- end binary codes
 
     @Override
     public long bytesUsed() {

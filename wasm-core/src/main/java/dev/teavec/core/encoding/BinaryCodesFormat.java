@@ -5,6 +5,7 @@ import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.quant.BinaryQuantizer;
 import dev.teavec.core.quant.RandomRotation;
 import dev.teavec.core.score.BinaryVectorValues;
+import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -39,9 +40,11 @@ public final class BinaryCodesFormat {
             out.f32(q.centroid(i));
         }
         int words = BinaryQuantizer.words(dim);
+        long[] code = new long[words];
         for (int ord = 0; ord < n; ord++) {
+            values.readCode(ord, code);
             for (int w = 0; w < words; w++) {
-                out.i64(values.word(ord, w));
+                out.i64(code[w]);
             }
             for (int t = 0; t < BinaryQuantizer.TERMS; t++) {
                 out.f32(values.term(ord, t));
@@ -49,7 +52,8 @@ public final class BinaryCodesFormat {
         }
     }
 
-    public static BinaryVectorValues read(SectionInput in, int count, int dim, Metric metric) {
+    public static BinaryVectorValues read(SectionInput in, int count, int dim, Metric metric,
+            VectorStorageFactory storage) {
         in.expect("vector count", count);
         in.expect("dimensions", dim);
         long seed = in.i64("rotation seed");
@@ -70,7 +74,7 @@ public final class BinaryCodesFormat {
         in.charge(2 * perVector * count, "the binary codes");
         BinaryQuantizer quantizer = new BinaryQuantizer(centroid, new RandomRotation(dim, seed, rounds));
         float centroidNorm = (float) Math.sqrt(quantizer.centroidSquaredNorm());
-        BinaryVectorValues values = new BinaryVectorValues(metric, quantizer);
+        BinaryVectorValues values = new BinaryVectorValues(metric, quantizer, storage);
         values.reserve(Math.max(count, 1));
         long padMask = (dim & 63) == 0 ? 0L : -1L << (dim & 63);
         long[] code = new long[words];

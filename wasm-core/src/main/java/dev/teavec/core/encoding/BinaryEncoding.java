@@ -53,7 +53,7 @@ public final class BinaryEncoding implements VectorEncoding {
         if (trained == 0) {
             return new BinaryVectors(config, storage, FloatVectorsFormat.read(in, count, dim, config.metric(), storage), null);
         }
-        BinaryVectorValues codes = BinaryCodesFormat.read(in, count, dim, config.metric());
+        BinaryVectorValues codes = BinaryCodesFormat.read(in, count, dim, config.metric(), storage);
         FloatVectorValues floats = null;
         if (config.keepFloatsForRerank()) {
             floats = FloatVectorsFormat.read(in, count, dim, config.metric(), storage);

@@ -33,7 +33,7 @@ public final class BinaryVectors extends TrainedCodes<BinaryVectorValues> {
 
     @Override
     BinaryVectorValues train(FloatVectorValues sample) {
-        return train(sample, config.seed());
+        return train(sample, config.seed(), storage);
     }
 
     @Override
@@ -41,10 +41,8 @@ public final class BinaryVectors extends TrainedCodes<BinaryVectorValues> {
         trained.checkIntegrity();
     }
 
-    /** The codes once trained, else null. */
-
-    /** Trains a quantizer on every vector of {@code sample} and encodes them all, in order. */
-    static BinaryVectorValues train(FloatVectorValues sample, long seed) {
+    /** Trains a quantizer on every vector of {@code sample} and encodes them all, in order, into {@code storage}. */
+    static BinaryVectorValues train(FloatVectorValues sample, long seed, VectorStorageFactory storage) {
         int dim = sample.dimensions();
         Metric metric = sample.metric();
         double[] sum = new double[dim];
@@ -68,7 +66,7 @@ public final class BinaryVectors extends TrainedCodes<BinaryVectorValues> {
             centroid[i] = (float) (sum[i] / Math.max(1, sample.size()));
         }
         RandomRotation rotation = new RandomRotation(dim, seed ^ ROTATION_SALT, RandomRotation.DEFAULT_ROUNDS);
-        BinaryVectorValues values = new BinaryVectorValues(metric, new BinaryQuantizer(centroid, rotation));
+        BinaryVectorValues values = new BinaryVectorValues(metric, new BinaryQuantizer(centroid, rotation), storage);
         values.reserve(sample.size());
         for (int ord = 0; ord < sample.size(); ord++) {
             sample.decode(ord, v);

@@ -1,6 +1,7 @@
 package dev.teavec.core.score;
 
 import dev.teavec.core.quant.BinaryQuantizer;
+import dev.teavec.core.store.BinaryKernel;
 import dev.teavec.core.vector.Metric;
 
 /**
@@ -8,6 +9,8 @@ import dev.teavec.core.vector.Metric;
  * into {@link BinaryQuantizer#QUERY_BITS} bit planes, so each distance is {@code 5 · ceil(d/64)} popcounts:
  * {@code Σ s_i y'_i = 2 Σ_{s_i=+1} y'_i - Σ y'_i} with {@code Σ_{s_i=+1} y'_i = lo · |s| + step · Σ_j 2^j |s ∧ plane_j|}.
  * A stored query (graph construction) costs one popcount per word: {@code alpha_x alpha_y (d - 2 hamming)}.
+ * The popcounts are the storage's {@link BinaryKernel} (scalar, or SIMD in linear memory: exact integers either
+ * way, combined here with the per-vector terms in one expression, {@link #key}, for single and batch scoring).
  * Keys as the float scorers': {@code 1 - cos}, {@code -dot} (stored pairs under dot as {@link InnerProductAsL2}),
  * squared L2: estimates, so a caller wanting exact distances re-ranks on floats.
  */
@@ -19,6 +22,8 @@ public final class BinaryScorer implements QueryScorer {
     private final int dim;
     private final int wordsPer;
     private final long[] planes;
+    private final BinaryKernel kernel;
+    private int[] counts = new int[64];
     private final float[] prepared = new float[5];
     private final float[] scratch;
     private final float[] unit;
@@ -43,6 +48,7 @@ public final class BinaryScorer implements QueryScorer {
         this.dim = values.dimensions();
         this.wordsPer = BinaryQuantizer.words(dim);
         this.planes = new long[BinaryQuantizer.QUERY_BITS * wordsPer];
+        this.kernel = values.codes().newBinaryKernel();
         this.scratch = new float[dim];
         this.unit = new float[dim];
     }
@@ -57,11 +63,13 @@ public final class BinaryScorer implements QueryScorer {
         levelSum = prepared[2];
         residualSq = prepared[3];
         centroidDot = prepared[4];
+        kernel.setPlanes(planes);
     }
 
     @Override
     public void setQueryFromOrdinal(int ord) {
         queryOrd = ord;
+        kernel.setQueryFromOrdinal(ord);
         residualSq = values.term(ord, 1);
         centroidDot = quantizer.centroidSquaredNorm() + values.term(ord, 2);
         if (dot) {
@@ -72,30 +80,49 @@ public final class BinaryScorer implements QueryScorer {
 
     @Override
     public float score(int ord) {
-        long[] words = values.words();
+        return key(ord, queryOrd >= 0 ? kernel.hamming(ord) : kernel.weighted(ord));
+    }
+
+    @Override
+    public void score(int[] ords, int count, float[] out) {
+        if (counts.length < count) {
+            counts = new int[Math.max(count, 2 * counts.length)];
+        }
+        if (queryOrd >= 0) {
+            kernel.hamming(ords, count, counts);
+            for (int i = 0; i < count; i++) {
+                out[i] = key(ords[i], counts[i]);
+            }
+            return;
+        }
+        kernel.weighted(ords, count, counts);
+        if (!l2 && !dot) {
+            // Cosine search, the common case, spelled out with the arrays hoisted: the same expression as key's.
+            float[] terms = values.terms();
+            int[] ones = values.ones();
+            float offset = lo * dim + step * levelSum;
+            for (int i = 0; i < count; i++) {
+                int ord = ords[i];
+                int t = ord * BinaryQuantizer.TERMS;
+                float estimate = terms[t] * (2f * (lo * ones[ord] + step * counts[i]) - offset);
+                out[i] = 1f - (centroidDot + terms[t + 2] + estimate);
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            out[i] = key(ords[i], counts[i]);
+        }
+    }
+
+    /** The key from the kernel's count: the Hamming distance to a stored query, else the weighted plane popcount. */
+    private float key(int ord, int count) {
         float[] terms = values.terms();
-        int base = ord * wordsPer;
         int t = ord * BinaryQuantizer.TERMS;
         float estimate;
         if (queryOrd >= 0) {
-            int qBase = queryOrd * wordsPer;
-            int hamming = 0;
-            for (int w = 0; w < wordsPer; w++) {
-                hamming += Long.bitCount(words[base + w] ^ words[qBase + w]);
-            }
-            estimate = terms[t] * terms[queryOrd * BinaryQuantizer.TERMS] * (dim - 2 * hamming);
+            estimate = terms[t] * terms[queryOrd * BinaryQuantizer.TERMS] * (dim - 2 * count);
         } else {
-            int ones = 0;
-            int weighted = 0;
-            for (int w = 0; w < wordsPer; w++) {
-                long code = words[base + w];
-                ones += Long.bitCount(code);
-                weighted += Long.bitCount(code & planes[w])
-                        + (Long.bitCount(code & planes[wordsPer + w]) << 1)
-                        + (Long.bitCount(code & planes[2 * wordsPer + w]) << 2)
-                        + (Long.bitCount(code & planes[3 * wordsPer + w]) << 3);
-            }
-            float signedSum = 2f * (lo * ones + step * weighted) - (lo * dim + step * levelSum);
+            float signedSum = 2f * (lo * values.ones()[ord] + step * count) - (lo * dim + step * levelSum);
             estimate = terms[t] * signedSum;
         }
         if (l2) {
@@ -109,5 +136,15 @@ public final class BinaryScorer implements QueryScorer {
             return -ip;
         }
         return 1f - ip;
+    }
+
+    @Override
+    public long kernelBytes() {
+        return kernel.bytesUsed();
+    }
+
+    @Override
+    public void release() {
+        kernel.release();
     }
 }

@@ -87,6 +87,13 @@ public interface CodeStorage {
         return () -> new HeapLookupKernel(this, pq);
     }
 
+    // ---- binary codes (BinaryVectorValues): rows of 8 bytes per 64-bit code word
+    /** A new popcount kernel over this storage's rows read as binary codes (scalar here; SIMD in linear memory). */
+    default BinaryKernel newBinaryKernel() {
+        return new HeapBinaryKernel(this);
+    }
+    // ---- end binary codes
+
     /** Bytes held (allocated capacity). */
     long bytesUsed();
 
