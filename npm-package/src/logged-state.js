@@ -122,8 +122,8 @@ export class LoggedState {
     const beside = this.#hooks.kind.beforeWrite?.(state, writer.lastSeq);
     // The snapshot and the writer's position are taken in one turn: the checkpoint covers exactly the records before it.
     const done = writer.checkpoint(snapshot);
-    this.#checkpointing = done.then((result) => {
-      this.#hooks.kind.afterWrite?.(beside);
+    this.#checkpointing = done.then(async (result) => {
+      await this.#hooks.kind.afterWrite?.(beside);
       this.#checkpoints++;
       this.#lastCheckpointBytes = snapshot.byteLength;
       this.#checkpointedAt = Math.max(this.#checkpointedAt, startedAt);

@@ -28,6 +28,7 @@ export const databaseKind = (tier) => ({
   beforeWrite: (db, seq) => tier.beforeCheckpoint(db, seq),
   afterWrite: (plan) => tier.checkpointed(plan),
   prepare: () => tier.prepare(),
+  loadCheckpoint: (checkpoint) => tier.loadCheckpoint(checkpoint),
   close: () => tier.close(),
   apply: applyRecord,
   append: appendRecord,
@@ -49,10 +50,11 @@ export class PersistentDatabase {
   #handles = new Map();
   #access;
 
-  /** Made by openDatabase (src/persistent-open.js) around its LoggedState. */
-  constructor(logged) {
+  /** Made by openDatabase (src/persistent-open.js) around its LoggedState and its rerank 'storage' tier. */
+  constructor(logged, tier = null) {
     this.#logged = logged;
     this.#access = {
+      asyncRowFiles: () => tier?.asyncFiles ?? null,
       inner: (collection) => this.#memory().getCollection(collection),
       mutate: (apply) => this.#logged.mutate(apply),
       renamed: (from, to, handle) => {

@@ -61,6 +61,7 @@ function rowFiles(storage, name) {
   if (storage === 'opfs' && typeof globalThis.FileSystemSyncAccessHandle === 'function') {
     return async () => (await import('./rerank-opfs-files.js')).opfsRowFiles(name);
   }
+  if (storage === 'indexeddb') return async () => (await import('./rerank-idb-files.js')).idbRowFiles(name);
   return null;
 }
 
@@ -84,6 +85,7 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
   const t0 = performance.now();
   const found = await storage.recover({ pieces: true });
   const { checkpoint, records } = found;
+  await kind.loadCheckpoint?.(checkpoint);
   const t1 = performance.now();
   const state = kind.fromCheckpoint(checkpoint.bytes, checkpoint);
   const t2 = performance.now();
@@ -116,7 +118,8 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
 export async function open(name, options = undefined) {
   const opts = checkOpenOptions(name, options);
   const storage = pickStorage(opts.storage);
-  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(new RerankTier(storage, rowFiles(storage, name)))));
+  const tier = new RerankTier(storage, rowFiles(storage, name));
+  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(tier)), tier);
 }
 
 /**

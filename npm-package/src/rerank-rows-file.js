@@ -141,6 +141,15 @@ export class RowsSection {
 
   /** The float row of `id` (a new array), or null when this checkpoint did not hold it. */
   read(id) {
+    const at = this.positionOf(id);
+    if (at < 0) return null;
+    const row = new Float32Array(this.#dims);
+    this.#handle.read(at, new Uint8Array(row.buffer));
+    return row;
+  }
+
+  /** Where the row of `id` starts in the file (-1: not held); it is `rowBytes` long. */
+  positionOf(id) {
     const ids = this.#ids;
     let lo = 0;
     let hi = ids.length - 1;
@@ -148,13 +157,13 @@ export class RowsSection {
       const mid = (lo + hi) >>> 1;
       if (ids[mid] < id) lo = mid + 1;
       else if (ids[mid] > id) hi = mid - 1;
-      else {
-        const row = new Float32Array(this.#dims);
-        this.#handle.read(this.#rows + mid * this.#dims * 4, new Uint8Array(row.buffer));
-        return row;
-      }
+      else return this.#rows + mid * this.#dims * 4;
     }
-    return null;
+    return -1;
+  }
+
+  get rowBytes() {
+    return this.#dims * 4;
   }
 
   get count() {

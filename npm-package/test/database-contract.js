@@ -307,7 +307,7 @@ export const databaseContract = [
     },
   },
   {
-    // rerank 'storage' reads float rows from files beside the checkpoints: storages 'file' and 'opfs' so far (docs/database.md).
+    // rerank 'storage' reads float rows stored beside the checkpoints: storages 'file', 'opfs' and 'indexeddb' (docs/database.md).
     name: "rerank 'storage' answers as rerank: true across checkpoints, deletes, upserts and a reopen (or is NOT_SUPPORTED)",
     async run(env, name) {
       let db = await env.open(name, { checkpointBytes: 1 << 30 });
@@ -317,37 +317,84 @@ export const databaseContract = [
       try {
         stored = await db.createCollection({ name: 'stored', ...settings, rerank: 'storage' });
       } catch (e) {
-        ok(!['file', 'opfs'].includes(db.storage) && e.code === 'NOT_SUPPORTED', `storage ${db.storage}: ${e.code} ${e.message}`);
+        ok(!['file', 'opfs', 'indexeddb'].includes(db.storage) && e.code === 'NOT_SUPPORTED', `storage ${db.storage}: ${e.code} ${e.message}`);
         await db.close();
         return;
       }
       const all = records(77, 1500, 12, 'v');
       const queries = records(78, 12, 12, 'q').embeddings;
       const both = async (fn) => { await fn(kept); await fn(stored); };
-      const same = (what, a = kept, b = stored) => {
+      const same = async (what, a = kept, b = stored) => {
         const args = { queryEmbeddings: queries, nResults: 8, include: ['distances', 'embeddings'] };
-        const want = a.query(args);
-        const got = b.query(args);
+        // IndexedDB reads rows asynchronously: there, query returns a Promise.
+        const want = await a.query(args);
+        const got = await b.query(args);
         eq(got.embeddings, want.embeddings, `${what}: embeddings are the exact rows`);
         eq(got.ids, want.ids, `${what}: ids`);
         got.distances.forEach((row, q) => row.forEach((d, i) => ok(Math.abs(d - want.distances[q][i]) <= 1e-5 * Math.max(1, d),
           `${what}: query ${q} distance ${i} ${d} vs ${want.distances[q][i]}`)));
       };
       await both((c) => c.add({ ids: all.ids, embeddings: all.embeddings }));
-      same('rows in memory');
+      await same('rows in memory');
       await db.checkpoint();
-      same('rows read from the checkpoint\'s rows file');
+      await same('rows read from the checkpoint\'s rows file');
       ok(stored.memoryUsage() < kept.memoryUsage(), `the floats left memory: ${stored.memoryUsage()} vs ${kept.memoryUsage()}`);
       await both((c) => c.delete({ ids: all.ids.slice(0, 100) }));
       await both((c) => c.upsert({ ids: all.ids.slice(200, 220), embeddings: all.embeddings.slice(300, 320) }));
-      same('deletes and upserts over checkpointed rows');
+      await same('deletes and upserts over checkpointed rows');
       const running = db.checkpoint();
-      same('a checkpoint in flight');
+      await same('a checkpoint in flight');
       await running;
-      same('after a second checkpoint');
+      await same('after a second checkpoint');
       await db.close();
       db = await env.open(name);
-      same('after reopening', db.getCollection('kept'), db.getCollection('stored'));
+      await same('after reopening', db.getCollection('kept'), db.getCollection('stored'));
+      await db.close();
+    },
+  },
+  {
+    name: "rerank 'storage': get gives the exact rows from memory, the log and the checkpoints, across checkpoint switches and reopens",
+    async run(env, name) {
+      let db = await env.open(name, { checkpointBytes: 1 << 30 });
+      const settings = { indexType: 'hnsw', quantization: 'sq8', metric: 'cosine', seed: 9 };
+      let c;
+      try {
+        c = await db.createCollection({ name: 's', ...settings, rerank: 'storage' });
+      } catch (e) {
+        ok(!['file', 'opfs', 'indexeddb'].includes(db.storage) && e.code === 'NOT_SUPPORTED', `storage ${db.storage}: ${e.code} ${e.message}`);
+        await db.close();
+        return;
+      }
+      const all = records(91, 400, 8, 'r');
+      const want = new Map(all.ids.map((id, i) => [id, all.embeddings[i]]));
+      const check = async (col, what) => {
+        const got = await col.get({ include: ['embeddings'] });
+        eq(got.ids.length, want.size, `${what}: count`);
+        got.ids.forEach((id, i) => eq(Array.from(got.embeddings[i]), want.get(id), `${what}: the row of ${id}`));
+      };
+      await c.add({ ids: all.ids.slice(0, 300), embeddings: all.embeddings.slice(0, 300) });
+      await db.checkpoint();
+      // In the log only: a reopen replays these over the checkpoint's rows.
+      await c.add({ ids: all.ids.slice(300), embeddings: all.embeddings.slice(300) });
+      await c.upsert({ ids: all.ids.slice(0, 10), embeddings: all.embeddings.slice(390, 400) });
+      all.ids.slice(0, 10).forEach((id, i) => want.set(id, all.embeddings[390 + i]));
+      await check(c, 'checkpointed and in-memory rows');
+      await db.close();
+      db = await env.open(name, { checkpointBytes: 1 << 30 });
+      c = db.getCollection('s');
+      eq(db.recovery.replayed, 2, 'the two batches after the checkpoint are replayed');
+      await check(c, 'after reopening over the log');
+      // Three checkpoints in a row: each switches to its rows, the older rows go (the previous one stays).
+      for (let round = 0; round < 3; round++) {
+        await c.delete({ ids: [all.ids[20 + round]] });
+        want.delete(all.ids[20 + round]);
+        await db.checkpoint();
+        await check(c, `after checkpoint ${round + 1}`);
+      }
+      await db.close();
+      db = await env.open(name);
+      eq(db.recovery.replayed, 0, 'nothing after the last checkpoint');
+      await check(db.getCollection('s'), 'after reopening at the last checkpoint');
       await db.close();
     },
   },
