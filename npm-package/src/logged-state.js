@@ -121,7 +121,8 @@ export class LoggedState {
     // What must be durable before the checkpoint is (rerank 'storage' rows), written in the same turn.
     const beside = this.#hooks.kind.beforeWrite?.(state, writer.lastSeq);
     // The snapshot and the writer's position are taken in one turn: the checkpoint covers exactly the records before it.
-    const done = writer.checkpoint(snapshot);
+    // Rows written asynchronously (IndexedDB) are durable before the checkpoint is stored, never after.
+    const done = writer.checkpoint(snapshot, beside?.written ?? null);
     this.#checkpointing = done.then(async (result) => {
       await this.#hooks.kind.afterWrite?.(beside);
       this.#checkpoints++;

@@ -100,9 +100,12 @@ export class LogWriter {
     return call(() => this.#w.flush());
   }
 
-  /** Checkpoints the state after the last mutation: call in the same turn as `snapshot` was taken. */
-  checkpoint(snapshot) {
-    return call(() => this.#w.checkpoint(bytesOf(snapshot)));
+  /**
+   * Checkpoints the state after the last mutation: call in the same turn as `snapshot` was taken. `before`: a
+   * Promise of what must be durable before the checkpoint is stored (it fails the checkpoint if it rejects).
+   */
+  checkpoint(snapshot, before = null) {
+    return call(() => this.#w.checkpoint(bytesOf(snapshot), before));
   }
 
   close() {

@@ -188,10 +188,11 @@ public final class WalWriter {
      * Checkpoints the state after the last record appended: {@code snapshot} must be the database's snapshot
      * taken after that record and before the next (call it in the same turn as the snapshot is taken).
      * Resolves with {generation, seq} once the checkpoint is durable; a failed checkpoint changes nothing
-     * the log needs.
+     * the log needs. {@code before} (may be null): what must be durable before the checkpoint is stored (the
+     * rerank 'storage' rows written beside it); the checkpoint fails if it rejects.
      */
     @JSExport
-    public JSPromise<Object> checkpoint(Int8Array snapshot) {
+    public JSPromise<Object> checkpoint(Int8Array snapshot, JSPromise<Object> before) {
         if (closed) {
             return WalErrors.reject(GroupCommit.closed("the log of " + storage.describe()));
         }
@@ -203,6 +204,7 @@ public final class WalWriter {
         JSPromise<Object> rolled = startSegment(g);
         JSPromise<Object> done = checkpointing.catchError(previousFailed -> null)
                 .flatThen(previous -> rolled)
+                .flatThen(ok -> before == null ? JSPromise.resolve(null) : before)
                 .flatThen(ok -> storage.writeCheckpoint(g, (double) seq, snapshot))
                 .flatThen(ok -> {
                     long fallbackSeq = generation == 0 ? -1 : checkpointSeq;
