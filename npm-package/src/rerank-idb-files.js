@@ -38,9 +38,9 @@ export async function idbRowFiles(name, factory = globalThis.indexedDB) {
       request.result.createObjectStore('chunks');
     };
     db = await done(request);
-    const tx = db.transaction('files', 'readonly');
-    const [keys, values] = await Promise.all([done(tx.objectStore('files').getAllKeys()), done(tx.objectStore('files').getAll())]);
-    return new IdbRowFiles(db, new Map(keys.map((k, i) => [nameOf(k), values[i].size])));
+    const files = new IdbRowFiles(db);
+    await files.refresh();
+    return files;
   } catch (e) {
     db?.close();
     throw failed(`opening ${dbName(name)}`, e);
@@ -50,7 +50,7 @@ export async function idbRowFiles(name, factory = globalThis.indexedDB) {
 /** The `files` interface of rerank-rows-file.js over one rows database, plus `settle` and `written`. */
 class IdbRowFiles {
   #db;
-  #sizes;
+  #sizes = new Map();
   // Chunks fetched for the runs of `settle` in flight: `${seq}/${index}` → Uint8Array; dropped once none is.
   #cache = new Map();
   // One map per run of `settle` in flight: a chunk read and not found is noted in each (a run that awaits may
@@ -60,9 +60,19 @@ class IdbRowFiles {
   #writes = Promise.resolve();
   #lastWrite = null;
 
-  constructor(db, sizes) {
+  constructor(db) {
     this.#db = db;
-    this.#sizes = sizes;
+  }
+
+  /** Reads which rows files are stored (a follower's view goes stale as the writer checkpoints). */
+  async refresh() {
+    try {
+      const tx = this.#db.transaction('files', 'readonly');
+      const [keys, values] = await Promise.all([done(tx.objectStore('files').getAllKeys()), done(tx.objectStore('files').getAll())]);
+      this.#sizes = new Map(keys.map((k, i) => [nameOf(k), values[i].size]));
+    } catch (e) {
+      throw failed('listing the rows files', e);
+    }
   }
 
   /** Rows files written whole: name → size. */

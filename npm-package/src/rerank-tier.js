@@ -55,7 +55,9 @@ export class RerankTier {
   async loadCheckpoint(checkpoint) {
     this.#loaded = null;
     const files = this.asyncFiles;
-    if (!files || checkpoint.generation === 0 || !files.exists(rowsFileName(checkpoint.seq))) return;
+    if (!files || checkpoint.generation === 0) return;
+    await files.refresh();
+    if (!files.exists(rowsFileName(checkpoint.seq))) return;
     this.#loaded = await files.settle(() => new RowsFile(files, checkpoint.seq));
   }
 
