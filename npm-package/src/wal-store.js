@@ -105,6 +105,8 @@ export class LogWriter {
    * Promise of what must be durable before the checkpoint is stored (it fails the checkpoint if it rejects).
    */
   checkpoint(snapshot, before = null) {
+    // The log awaits `before` only once the segment rolled: until then its rejection is not unhandled.
+    before?.catch(() => {});
     return call(() => this.#w.checkpoint(bytesOf(snapshot), before));
   }
 

@@ -176,6 +176,35 @@ export const walContract = [
     },
   },
   {
+    name: "a checkpoint waits for its `before` promise (rerank 'storage' rows) and fails, storing nothing, if it rejects",
+    async run(env, name) {
+      const s = await env.open(name);
+      await s.recover();
+      const w = s.writer();
+      for (let k = 1; k <= 4; k++) await w.writeBatch('upsert', 'c', batchFor(k));
+      let release;
+      let released = false;
+      const before = new Promise((resolve) => { release = resolve; });
+      const first = w.checkpoint(new Uint8Array([7]), before.then(() => { released = true; }));
+      setTimeout(() => release(), 20);
+      eq(await first, { generation: 1, seq: 4 }, 'the checkpoint after its before');
+      ok(released, 'the checkpoint resolved only after its before did');
+      await w.writeBatch('upsert', 'c', batchFor(5));
+      let code = null;
+      try {
+        await w.checkpoint(new Uint8Array([8]), Promise.reject(new Error('rows not written')));
+      } catch (e) {
+        code = e.code ?? e.message;
+      }
+      ok(code !== null, 'a rejected before fails the checkpoint');
+      await w.close();
+      const { s: again, r } = await reopen(env, name);
+      eq([r.checkpoint.generation, r.checkpoint.seq, [...r.checkpoint.bytes]], [1, 4, [7]], 'the failed checkpoint was not stored');
+      eq(r.records.map((x) => x.seq), [5], 'the record after the stored one is kept');
+      await again.close();
+    },
+  },
+  {
     name: 'a checkpoint is durable before the log is cut, and keeps the previous one as a fallback',
     async run(env, name) {
       const s = await env.open(name);
