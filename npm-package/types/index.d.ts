@@ -125,8 +125,8 @@ export class EdgeVecConfig {
   quantization: Quantization;
   /**
    * With a quantized encoding, keep float vectors too and re-rank candidates exactly. `'storage'` (a collection of
-   * a database opened by name, storage 'file' or 'opfs' so far): the index keeps codes only and the floats of the best
-   * candidates are read from the database's storage (docs/database.md). {@setting rerank}
+   * a database opened by name, storage 'file', 'opfs' or 'indexeddb'): the index keeps codes only and the floats of the
+   * best candidates are read from the database's storage (docs/database.md). {@setting rerank}
    */
   rerank: boolean | 'storage';
   /** With `quantization: 'pq'`: product-quantization sub-spaces, one byte per vector each; at most `dimensions`. {@setting pqSubspaces} */
@@ -807,9 +807,12 @@ export interface PersistentCollection {
   readonly dimensions: number | undefined;
   readonly metric: 'cosine' | 'l2' | 'dot';
   count(): number;
-  get(params?: GetParams): GetResult;
-  peek(params?: { limit?: number }): GetResult;
-  query(params: QueryParams): QueryResult;
+  /** A Promise for a `rerank: 'storage'` collection on storage 'indexeddb' (its rows are read asynchronously). */
+  get(params?: GetParams): GetResult | Promise<GetResult>;
+  /** A Promise for a `rerank: 'storage'` collection on storage 'indexeddb' (its rows are read asynchronously). */
+  peek(params?: { limit?: number }): GetResult | Promise<GetResult>;
+  /** A Promise for a `rerank: 'storage'` collection on storage 'indexeddb' (its rows are read asynchronously). */
+  query(params: QueryParams): QueryResult | Promise<QueryResult>;
   add(records: AddRecords): Promise<void>;
   upsert(records: AddRecords): Promise<void>;
   update(records: UpdateRecords): Promise<void>;
