@@ -2,7 +2,8 @@
 // and whose float vectors are re-read from the database's storage for the best candidates of each query.
 // Floats written since the last checkpoint stay in memory (`pending`); those of checkpointed vectors are read
 // by offset from the rows file written beside that checkpoint (rerank-rows-file.js, docs/format.md
-// "Re-ranking rows"). Reads are synchronous (Node fs, OPFS sync access handles), so queries stay synchronous.
+// "Re-ranking rows"). Reads are synchronous (Node fs, OPFS sync access handles); on IndexedDB they go through
+// rerank-idb-files.js's settle(), which runs the synchronous read again once the chunks it touched are fetched.
 import { TeaVecError } from './errors.js';
 import { WHERE_FILTER } from './filters.js';
 
