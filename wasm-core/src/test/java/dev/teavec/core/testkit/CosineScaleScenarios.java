@@ -43,6 +43,11 @@ public final class CosineScaleScenarios {
         return IndexTypes.BUILT_IN.create(b.build());
     }
 
+    private static VectorIndex pqIndex(int dims, int subspaces, long seed) {
+        return IndexTypes.BUILT_IN.create(IndexConfig.builder(dims, Metric.COSINE).seed(seed).m(8).efConstruction(64)
+                .efSearch(64).indexType(IndexTypes.HNSW).quantization("pq").pqSubspaces(subspaces).pqTrainingSize(64).build());
+    }
+
     /** 1 - cos(a, b) in double precision over the float32 values: the oracle. */
     public static double cosineDistance(float[] a, float[] b) {
         double dot = 0;
@@ -166,7 +171,9 @@ public final class CosineScaleScenarios {
         int dims = 8;
         for (float scale : new float[] {1e30f, 1e-30f, 1e-42f}) {
             String where = variant + " at scale " + scale + ", seed " + seed;
-            VectorIndex index = create(variant, dims, seed);
+            // PQ with one dimension a sub-space: its codebook error (2-d sub-spaces trained on 64 vectors reach the
+            // 0.25 bound for some seeds at any scale) stays out of a test about scales.
+            VectorIndex index = variant.equals("pq") ? pqIndex(dims, dims, seed) : create(variant, dims, seed);
             int n = 150;
             float[][] data = new float[n][dims];
             for (int i = 0; i < n; i++) {
