@@ -1,5 +1,6 @@
 package dev.teavec.bindings.wal;
 
+import dev.teavec.bindings.simd.LinearMemory;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.wal.WalContents;
@@ -48,7 +49,7 @@ public final class WalStorage {
             byte[][] bytes = new byte[segments.getLength()][];
             int[] segmentIds = new int[bytes.length];
             for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = segments.get(i).copyToJavaArray();
+                bytes[i] = LinearMemory.read(segments.get(i));
                 segmentIds[i] = ids.get(i).intValue();
             }
             recovered = WalReader.read(bytes, segmentIds, (long) checkpoint.getSeq());

@@ -10,8 +10,8 @@ import dev.teavec.core.number.Decimal;
  * Node levels first (so memory is known before anything is built), then the anchor tree, then every
  * neighbour list with its keys (the builder prunes by them; recomputing would differ after SQ8
  * re-calibration). Reading checks what searches and inserts rely on: ids in range, lists within
- * capacity, sorted keys, the anchor invariants, then {@link HnswIntegrity} (no duplicates or
- * self-links, levels consistent, every node reachable from the entry point).
+ * capacity, sorted keys, the anchor invariants; {@link HnswIntegrity} (no duplicates or self-links, levels
+ * consistent, every node reachable from the entry point) runs once on the assembled index (IndexSnapshot).
  */
 public final class HnswGraphFormat {
     private HnswGraphFormat() {
@@ -150,11 +150,9 @@ public final class HnswGraphFormat {
             graph.setEntryPoint(ep, top);
         }
         checkAnchors(in, graph, anchors, m0);
-        try {
-            HnswIntegrity.check(graph);
-        } catch (IllegalStateException e) {
-            throw in.corrupt(epAt, e.getMessage());
-        }
+        // HnswIntegrity (ranges, duplicates, levels, reachability) is not run here: the only reader of this format
+        // is a snapshot's index, whose decoding checks the whole index, graph included, once it is assembled
+        // (IndexSnapshot#decodeIndex). It ran twice per load before (bench/README.md, "Reopen: decode").
         return new Decoded(graph, levelState, anchors);
     }
 
