@@ -28,6 +28,11 @@ final class SnapshotReader implements SectionInput {
         this.budget = budget;
     }
 
+    /** The snapshot this reads (strings are decoded where they lie: {@link Wtf8#read}). */
+    SnapshotBytes bytes() {
+        return bytes;
+    }
+
     @Override
     public int position() {
         return pos;

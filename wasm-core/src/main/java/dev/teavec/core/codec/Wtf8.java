@@ -83,23 +83,37 @@ final class Wtf8 {
         // Each UTF-16 unit takes at most 3 bytes, so longer texts are refused before anything is read.
         int len = in.count("string length", 0, (int) Math.min(Integer.MAX_VALUE, 3L * maxChars), 1);
         budget.charge(3L * len + 32, what, at);
+        in.need(len, what);
+        // Decoded where it lies when it lies in one chunk (nearly always): no copy per key, document or string.
+        byte[] chunk = len > 0 ? in.bytes().chunkAt(in.position()) : null;
+        int off = SnapshotBytes.offsetIn(in.position());
+        if (chunk != null && chunk.length - off >= len) {
+            in.skip(len, what);
+            return decode(in, chunk, off, len, minChars, maxChars, at, what, id);
+        }
         byte[] raw = new byte[len];
         in.readBytes(raw, 0, len, what);
-        return decode(in, raw, len, minChars, maxChars, at, what, id);
+        return decode(in, raw, 0, len, minChars, maxChars, at, what, id);
     }
 
     /** Decodes {@code raw[0..len)}; failures are reported at {@code at} (the string's start). */
     static String decode(SnapshotReader in, byte[] raw, int len, int minChars, int maxChars, int at, String what, int id) {
+        return decode(in, raw, 0, len, minChars, maxChars, at, what, id);
+    }
+
+    /** Decodes {@code raw[off..off + len)}; failures are reported at {@code at} (the string's start). */
+    private static String decode(SnapshotReader in, byte[] raw, int off, int len, int minChars, int maxChars, int at,
+            String what, int id) {
         char[] out = new char[len];
         int n = 0;
         int i = 0;
         while (i < len) {
-            int b = raw[i] & 0xFF;
+            int b = raw[off + i] & 0xFF;
             int size = b < 0x80 ? 1 : b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
             boolean bad = size == 0 || i + size > len;
             int cp = size == 1 ? b : b & (0xFF >> (size + 1));
             for (int k = 1; k < size && !bad; k++) {
-                int c = raw[i + k] & 0xFF;
+                int c = raw[off + i + k] & 0xFF;
                 bad = (c & 0xC0) != 0x80;
                 cp = cp << 6 | c & 0x3F;
             }
