@@ -16,7 +16,6 @@ import org.teavm.runtime.heap.Heap;
  */
 public final class BufferCrc {
     private static final int PIECE = 16 << 20;
-    private static final int BLOCK = 256 << 10;
 
     private BufferCrc() {
     }
@@ -46,10 +45,7 @@ public final class BufferCrc {
             for (int done = 0; done < length; ) {
                 int n = Math.min(piece, length - done);
                 LinearMemory.copyIn(new Int8Array(buffer, offset + done, n), scratch.toInt());
-                // In blocks: V8 tiers a function up between calls, never inside one long first call.
-                for (int k = 0; k < n; k += BLOCK) {
-                    crc = update(t, crc, scratch.add(k), Math.min(BLOCK, n - k));
-                }
+                crc = update(t, crc, scratch, n);
                 done += n;
             }
             return crc;

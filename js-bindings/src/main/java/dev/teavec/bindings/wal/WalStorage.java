@@ -40,15 +40,9 @@ public final class WalStorage {
      */
     @JSExport
     public JSPromise<Object> recover() {
-        // The log is read while the checkpoint is (IndexedDB serves both transactions at once). Safe in either order:
-        // a writer holds the lock, and a follower that read an older log than the checkpoint lacks only records
-        // the checkpoint holds or that the writer announces after (a gap makes it read again).
-        JSPromise<StoredLog> logRead = storage.readLog();
-        // Handled here too, so a failed checkpoint read does not leave the log's failure unhandled.
-        logRead.catchError(e -> null);
         return storage.readCheckpoint().flatThen(c -> {
             checkpoint = c;
-            return logRead;
+            return storage.readLog();
         }).then(log -> {
             JSArray<Int8Array> segments = log.getSegments();
             JSArray<JSNumber> ids = log.getIds();
