@@ -36,7 +36,7 @@ public final class JsRows implements RowSource, LinearMemory.Source {
         return Int8Array.create(p.getBuffer(), p.getByteOffset() + at, Math.min(len, p.getLength() - at));
     }
 
-    /** Through linear memory ({@link LinearMemory#read}): TeaVM's copyToJavaArray is ~20× slower here. */
+    /** Through linear memory ({@link LinearMemory#read}), never joining pieces into a new buffer first. */
     @Override
     public byte[] read(int pos, int len) {
         return LinearMemory.read(this, pos, len);

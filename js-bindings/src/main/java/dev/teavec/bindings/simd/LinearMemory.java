@@ -31,8 +31,8 @@ public final class LinearMemory {
     /**
      * Bytes {@code [pos, pos + len)} of {@code source} as a new Java array: one typed-array copy into linear memory
      * per MiB, then moved into the array four bytes per load. TeaVM's {@code copyToJavaArray} crosses into JS
-     * twice per 4 KiB and stores byte by byte in one long-running function (left in V8's baseline tier): it moved
-     * a checkpoint's bytes at ~50 MB/s (bench/README.md, "Reopen: decode").
+     * twice per 4 KiB and stores byte by byte in one long-running function (left in V8's baseline tier): see
+     * bench/README.md, "Reopen: decode", for what it cost a reopen.
      */
     public static byte[] read(Source source, int pos, int len) {
         byte[] out = new byte[len];
