@@ -24,6 +24,8 @@ public final class HnswSearcher {
     private float[] batchKeys = new float[0];
     private int visitedCount;
     private float lastKey;
+    /** Sum of the look-ahead loads in {@link #searchLayer}: kept so that no compiler drops them. */
+    private int lookAhead;
 
     /** Nodes scored by the last call (descent and layer search). */
     public int visitedCount() {
@@ -148,6 +150,12 @@ public final class HnswSearcher {
             visited.dirtyCount = dirtyCount;
             if (fresh == 0) {
                 continue;
+            }
+            if (candidates.size() > 0) {
+                // Look-ahead: read the list head of the best remaining candidate, often the next node
+                // expanded, so that its cache miss overlaps the scoring below instead of following it.
+                int next = candidates.topNode();
+                lookAhead += graph.idsArray(next, level)[graph.idsBase(next, level)];
             }
             scorer.score(batch, fresh, batchKeys);
             visitedCount += fresh;
