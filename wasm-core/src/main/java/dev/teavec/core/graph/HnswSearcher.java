@@ -24,6 +24,8 @@ public final class HnswSearcher {
     private float[] batchKeys = new float[0];
     private int visitedCount;
     private float lastKey;
+    /** Sum of the look-ahead loads in {@link #searchLayer}: kept so that no compiler drops them. */
+    private int lookAhead;
 
     /** Nodes scored by the last call (descent and layer search). */
     public int visitedCount() {
@@ -114,11 +116,13 @@ public final class HnswSearcher {
             }
         }
         // The hot loop: the worst kept key is tracked here rather than decoded from the queue per
-        // neighbour, and visited marks are read directly. Same decisions as the plain algorithm.
+        // neighbour, and the visited bits are tested and set inline (VisitedSet.visit, spelled out).
+        // Same decisions as the plain algorithm.
         boolean full = results.size() >= ef;
         float worst = full ? results.topKey() : Float.POSITIVE_INFINITY;
-        int[] marks = visited.marks();
-        int generation = visited.generation();
+        int[] words = visited.words;
+        int[] dirty = visited.dirty;
+        int dirtyCount = visited.dirtyCount;
         while (candidates.size() > 0) {
             if (full && candidates.topKey() > worst) {
                 break;
@@ -130,13 +134,28 @@ public final class HnswSearcher {
             int fresh = 0;
             for (int i = base + 1; i <= end; i++) {
                 int nb = ids[i];
-                if (marks[nb] != generation) {
-                    marks[nb] = generation;
+                int w = nb >>> 5;
+                int word = words[w];
+                int bit = 1 << nb;
+                if ((word & bit) == 0) {
+                    if (word == 0) {
+                        dirty[dirtyCount++] = w;
+                    }
+                    words[w] = word | bit;
                     batch[fresh++] = nb;
                 }
             }
+            // Stored per node, not once at the end: a scorer or filter that throws leaves a set whose
+            // next reset still clears every bit set so far.
+            visited.dirtyCount = dirtyCount;
             if (fresh == 0) {
                 continue;
+            }
+            if (candidates.size() > 0) {
+                // Look-ahead: read the list head of the best remaining candidate, often the next node
+                // expanded, so that its cache miss overlaps the scoring below instead of following it.
+                int next = candidates.topNode();
+                lookAhead += graph.idsArray(next, level)[graph.idsBase(next, level)];
             }
             scorer.score(batch, fresh, batchKeys);
             visitedCount += fresh;
