@@ -25,26 +25,35 @@ public final class VectorChecks {
             throw new TeaVecException(ErrorCode.DIMENSION_MISMATCH,
                     what + " must have " + expectedDim + " dimensions, got " + v.length);
         }
-        boolean zero = true;
+        // Each metric's loop does only its own check: the norm bound is for l2/dot, a direction for cosine.
+        if (metric.usesNorm()) {
+            boolean zero = true;
+            for (int i = 0; i < v.length; i++) {
+                checkFinite(v[i], i, what);
+                zero &= v[i] == 0f;
+            }
+            // Any non-zero component gives a direction, however small (CosineScale rescales it).
+            if (zero) {
+                throw new TeaVecException(ErrorCode.INVALID_VECTOR,
+                        what + " must not be the zero vector under cosine: it has no direction");
+            }
+            return;
+        }
         double squaredNorm = 0;
         for (int i = 0; i < v.length; i++) {
-            float x = v[i];
-            if (Float.isNaN(x) || Float.isInfinite(x)) {
-                throw new TeaVecException(ErrorCode.INVALID_VECTOR,
-                        what + " must contain only finite numbers, got " + Decimal.formatFloat(x)
-                                + " at index " + i);
-            }
-            squaredNorm += (double) x * x;
-            zero &= x == 0f;
+            checkFinite(v[i], i, what);
+            squaredNorm += (double) v[i] * v[i];
         }
-        if (!metric.usesNorm() && squaredNorm >= MAX_SQUARED_NORM) {
+        if (squaredNorm >= MAX_SQUARED_NORM) {
             throw new TeaVecException(ErrorCode.INVALID_VECTOR, what + " must have a norm below 2^62 (4.6e18) under "
                     + metric.jsName() + " so that distances stay finite, got " + Decimal.formatFloat((float) Math.sqrt(squaredNorm)));
         }
-        // Any non-zero component gives a direction, however small (CosineScale rescales it).
-        if (metric.usesNorm() && zero) {
+    }
+
+    private static void checkFinite(float x, int i, String what) {
+        if (Float.isNaN(x) || Float.isInfinite(x)) {
             throw new TeaVecException(ErrorCode.INVALID_VECTOR,
-                    what + " must not be the zero vector under cosine: it has no direction");
+                    what + " must contain only finite numbers, got " + Decimal.formatFloat(x) + " at index " + i);
         }
     }
 
