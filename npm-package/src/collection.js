@@ -202,7 +202,6 @@ export class Collection {
     const limit = checkCount('limit', opts.limit, -1);
     const offset = checkCount('offset', opts.offset, 0);
     const filters = this.#filters(opts);
-    this.#live();
     return this.#read(() => {
       const native = this.#live();
       const ids = native ? this.#select(native, filters, offset, limit) : [];

@@ -9,7 +9,8 @@ import dev.teavec.core.store.KernelBuffers;
 abstract class LinearKernel implements KernelBuffers {
     final BatchScratch scratch;
     private final LinearArena arena;
-    private LinearBlock[] owned = new LinearBlock[4];
+    /** At most three blocks: no kernel needs more (LinearCodeKernel: weights, preparation, tables). */
+    private final LinearBlock[] owned = new LinearBlock[3];
     private int ownedCount;
 
     LinearKernel(LinearArena arena) {
@@ -20,11 +21,6 @@ abstract class LinearKernel implements KernelBuffers {
     /** A zeroed block of {@code bytes} that this kernel owns and {@link #release} returns. */
     final LinearBlock alloc(int bytes) {
         LinearBlock block = arena.alloc(bytes);
-        if (ownedCount == owned.length) {
-            LinearBlock[] more = new LinearBlock[2 * owned.length];
-            System.arraycopy(owned, 0, more, 0, ownedCount);
-            owned = more;
-        }
         owned[ownedCount++] = block;
         return block;
     }

@@ -25,35 +25,31 @@ public final class VectorChecks {
             throw new TeaVecException(ErrorCode.DIMENSION_MISMATCH,
                     what + " must have " + expectedDim + " dimensions, got " + v.length);
         }
-        // Each metric's loop does only its own check: the norm bound is for l2/dot, a direction for cosine.
-        if (metric.usesNorm()) {
-            boolean zero = true;
-            for (int i = 0; i < v.length; i++) {
-                checkFinite(v[i], i, what);
-                zero &= v[i] == 0f;
-            }
-            // Any non-zero component gives a direction, however small (CosineScale rescales it).
-            if (zero) {
-                throw new TeaVecException(ErrorCode.INVALID_VECTOR,
-                        what + " must not be the zero vector under cosine: it has no direction");
-            }
-            return;
-        }
+        // The norm is summed only where its bound applies (l2, dot); cosine needs a direction instead.
+        boolean cosine = metric.usesNorm();
+        boolean zero = true;
         double squaredNorm = 0;
         for (int i = 0; i < v.length; i++) {
-            checkFinite(v[i], i, what);
-            squaredNorm += (double) v[i] * v[i];
+            float x = v[i];
+            if (Float.isNaN(x) || Float.isInfinite(x)) {
+                throw new TeaVecException(ErrorCode.INVALID_VECTOR,
+                        what + " must contain only finite numbers, got " + Decimal.formatFloat(x)
+                                + " at index " + i);
+            }
+            if (cosine) {
+                zero &= x == 0f;
+            } else {
+                squaredNorm += (double) x * x;
+            }
         }
         if (squaredNorm >= MAX_SQUARED_NORM) {
             throw new TeaVecException(ErrorCode.INVALID_VECTOR, what + " must have a norm below 2^62 (4.6e18) under "
                     + metric.jsName() + " so that distances stay finite, got " + Decimal.formatFloat((float) Math.sqrt(squaredNorm)));
         }
-    }
-
-    private static void checkFinite(float x, int i, String what) {
-        if (Float.isNaN(x) || Float.isInfinite(x)) {
+        // Any non-zero component gives a direction, however small (CosineScale rescales it).
+        if (cosine && zero) {
             throw new TeaVecException(ErrorCode.INVALID_VECTOR,
-                    what + " must contain only finite numbers, got " + Decimal.formatFloat(x) + " at index " + i);
+                    what + " must not be the zero vector under cosine: it has no direction");
         }
     }
 
