@@ -52,23 +52,29 @@ function sameAnswers(got, want, label) {
     `${label}: query ${q} distance ${i}: ${d} vs ${want.distances[q][i]}`)));
 }
 
-test("rerank 'storage' on IndexedDB: one engine search and one embedding call per query, the answers of in-memory re-ranking", async (t) => {
-  const seed = seedFor('rerank-idb-reads');
+/** COUNT seeded vectors (the seed printed for a replay) and their ids v0, v1, … */
+function seededData(t, name) {
+  const seed = seedFor(name);
   t.diagnostic(`seed ${seed}`);
   const random = rng(seed);
   const data = Array.from({ length: COUNT }, () => Array.from({ length: DIM }, () => random() * 2 - 1));
-  const ids = data.map((_, i) => `v${i}`);
+  return { seed, data, ids: data.map((_, i) => `v${i}`) };
+}
+
+test("rerank 'storage' on IndexedDB: one engine search and one embedding call per query, the answers of in-memory re-ranking", async (t) => {
+  const { seed, data, ids } = seededData(t, 'rerank-idb-reads');
   const metadatas = data.map((_, i) => ({ odd: i % 2 === 1 }));
   const embedder = countingEmbedder();
 
   const oracleDb = new Database();
-  const oracle = oracleDb.createCollection({ name: 'c', ...settings, rerank: true });
-  oracle.add({ ids, embeddings: data, metadatas });
+  const documents = data.map((_, i) => `note ${i} about word${i % 5}`);
+  const oracle = oracleDb.createCollection({ name: 'c', ...settings, rerank: true, embeddingFunction: countingEmbedder() });
+  oracle.add({ ids, embeddings: data, metadatas, documents });
   const db = await openDatabase(`reads-${seed}`, { storage: 'indexeddb', checkpointBytes: 1 << 30 });
   t.after(() => db.close());
   assert.equal(db.storage, 'indexeddb');
   const c = await db.createCollection({ name: 'c', ...settings, rerank: 'storage', embeddingFunction: embedder });
-  await c.add({ ids, embeddings: data, metadatas });
+  await c.add({ ids, embeddings: data, metadatas, documents });
 
   const texts = ['a note', 'another note'];
   const queryEmbeddings = await countingEmbedder().generate(texts);
@@ -100,16 +106,21 @@ test("rerank 'storage' on IndexedDB: one engine search and one embedding call pe
     assert.deepEqual(got.embeddings, oracle.get({ ids: ['v3', 'v400', 'v799'], include: ['embeddings'] }).embeddings, `${phase}: get`);
     const peeked = await c.peek({ limit: 3 });
     assert.deepEqual(peeked.embeddings, oracle.peek({ limit: 3 }).embeddings, `${phase}: peek`);
+
+    // Hybrid: the vector side through query (re-ranked on the rows), the records through get.
+    const hybrid = { queryTexts: ['word3'], mode: 'hybrid', nResults: K, where: { odd: true }, include: ['embeddings', 'documents'] };
+    const fused = await counted(phase, () => c.query(hybrid));
+    assert.equal(fused.embeddings, 1, `${phase}: hybrid embeds its text once`);
+    const want = await oracle.query(hybrid);
+    assert.deepEqual(fused.answer.ids, want.ids, `${phase}: hybrid ids`);
+    assert.deepEqual(fused.answer.embeddings, want.embeddings, `${phase}: hybrid embeddings`);
+    assert.deepEqual(fused.answer.documents, want.documents, `${phase}: hybrid documents`);
   }
   oracleDb.free();
 });
 
 test("rerank 'storage' on IndexedDB: a write while a query fetches its rows is seen whole or not at all", async (t) => {
-  const seed = seedFor('rerank-idb-reads-concurrent');
-  t.diagnostic(`seed ${seed}`);
-  const random = rng(seed);
-  const data = Array.from({ length: COUNT }, () => Array.from({ length: DIM }, () => random() * 2 - 1));
-  const ids = data.map((_, i) => `v${i}`);
+  const { seed, data, ids } = seededData(t, 'rerank-idb-reads-concurrent');
   const db = await openDatabase(`reads-concurrent-${seed}`, { storage: 'indexeddb', checkpointBytes: 1 << 30 });
   t.after(() => db.close());
   const c = await db.createCollection({ name: 'c', ...settings, rerank: 'storage' });
