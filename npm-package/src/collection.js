@@ -264,10 +264,8 @@ export class Collection {
         ids = this.#select(live, filters, 0, -1);
         hitLists = () => this.#searchAmong(live, ids, vectors, k);
       } else if (rows) {
-        // rerank 'storage': the codes' candidates now; finish reads their rows and ranks them.
-        const found = vectors.map((v) => rows.candidates(live, v, k, where, rerankK || undefined));
-        ids = found.flat();
-        hitLists = () => found.map((candidates, i) => rows.rank(vectors[i], candidates, k));
+        // rerank 'storage': the codes' candidates found now, ranked on their float rows in finish.
+        ({ ids, hitLists } = rows.plan(live, vectors, k, where, rerankK || undefined));
       } else {
         const hits = vectors.map((v) => (where ? live.searchFiltered(v, k, 0, where.text, where.kind) : live.search(v, k, 0, rerankK)).results);
         hitLists = () => hits;

@@ -79,15 +79,20 @@ export class CollectionRows {
     return this.pending.get(id) ?? this.#checkpointed?.read(id) ?? null;
   }
 
-  /** The ids of the codes' best `rerankK` (at least k) candidates for `query`: the engine's search. */
-  candidates(native, query, k, where, rerankK = this.depth) {
+  /**
+   * A query's plan (Collection#query): the codes' best `rerankK` (at least k) candidates of each query vector, found
+   * now by the engine; `ids`, all of them (the rows to read); `hitLists()`, per query vector the k nearest of its
+   * candidates on their float rows.
+   */
+  plan(native, queries, k, where, rerankK = this.depth) {
     const depth = Math.max(k, rerankK);
-    const found = where ? native.searchFiltered(query, depth, 0, where.text, where.kind) : native.search(query, depth, 0, 0);
-    return found.results.map(({ id }) => id);
+    const found = queries.map((query) => (where ? native.searchFiltered(query, depth, 0, where.text, where.kind)
+      : native.search(query, depth, 0, 0)).results.map(({ id }) => id));
+    return { ids: found.flat(), hitLists: () => found.map((ids, i) => this.#rank(queries[i], ids, k)) };
   }
 
   /** The k of `ids` nearest `query` on their float rows: `[{ id, score }]` best first, ties by id (as the engine's top-k). */
-  rank(query, ids, k) {
+  #rank(query, ids, k) {
     const scored = ids.map((id) => {
       const row = this.vector(id);
       if (row === null) {
