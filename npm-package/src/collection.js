@@ -202,10 +202,11 @@ export class Collection {
     const limit = checkCount('limit', opts.limit, -1);
     const offset = checkCount('offset', opts.offset, 0);
     const filters = this.#filters(opts);
-    const native = this.#live();
-    const ids = native ? this.#select(native, filters, offset, limit) : [];
-    const out = this.#records(native, ids, include);
-    return finishGet(out);
+    return this.#read(() => {
+      const native = this.#live();
+      const ids = native ? this.#select(native, filters, offset, limit) : [];
+      return { ids: include.includes('embeddings') ? ids : [], finish: () => finishGet(this.#records(native, ids, include)) };
+    });
   }
 
   /** The first `limit` records (default 10), embeddings included. */
@@ -251,13 +252,32 @@ export class Collection {
     const { where } = filters;
     const native = this.#live();
     if (native) vectors.forEach((v, i) => checkVector(v, native.dimensions, native.metric, `queryEmbeddings[${i}]`));
+    return this.#read(() => {
+      const live = this.#live();
+      const rows = this.#state.rows;
+      let ids = [];
+      let hitLists;
+      if (!live) {
+        hitLists = () => vectors.map(() => []);
+      } else if (filters.keys || filters.document) {
+        // ids and whereDocument restrict the search to candidates found first, searched exactly.
+        ids = this.#select(live, filters, 0, -1);
+        hitLists = () => this.#searchAmong(live, ids, vectors, k);
+      } else if (rows) {
+        // rerank 'storage': the codes' candidates found now, ranked on their float rows in finish.
+        ({ ids, hitLists } = rows.plan(live, vectors, k, where, rerankK || undefined));
+      } else {
+        const hits = vectors.map((v) => (where ? live.searchFiltered(v, k, 0, where.text, where.kind) : live.search(v, k, 0, rerankK)).results);
+        hitLists = () => hits;
+      }
+      return { ids, finish: () => this.#queryAnswer(live, hitLists(), include) };
+    });
+  }
+
+  /** query's answer for the hits of each query vector. */
+  #queryAnswer(native, hitLists, include) {
     const out = { ids: [], distances: include.includes('distances') ? [] : null };
     for (const field of ['metadatas', 'documents', 'embeddings']) out[field] = include.includes(field) ? [] : null;
-    // ids and whereDocument restrict the search to candidates found first, searched exactly.
-    const hitLists = !native ? vectors.map(() => [])
-      : filters.keys || filters.document ? this.#searchAmong(native, this.#select(native, filters, 0, -1), vectors, k)
-        : vectors.map((v) => this.#state.rows?.search(native, v, k, where, rerankK || undefined)
-          ?? (where ? native.searchFiltered(v, k, 0, where.text, where.kind) : native.search(v, k, 0, rerankK)).results);
     for (const hits of hitLists) {
       const records = this.#records(native, hits.map((h) => h.id), include);
       out.ids.push(records.ids);
@@ -280,6 +300,15 @@ export class Collection {
     const deleted = keysOf(native, this.#select(native, filters, 0, -1));
     this[DELETE_KEYS](deleted);
     return deleted;
+  }
+
+  /**
+   * Runs a read: `plan()` returns `{ ids, finish }` (the ids whose float rows `finish` reads). Where rows are read
+   * asynchronously (rerank 'storage' on IndexedDB) a Promise: the rows are fetched between plan and finish.
+   */
+  #read(plan) {
+    const rows = this.#state.rows;
+    return rows?.files ? rows.read(plan) : plan().finish();
   }
 
   [DELETE_KEYS](keys) {

@@ -1,6 +1,6 @@
 // A collection of a database opened by name (openDatabase): the Chroma-shaped collection of src/collection.js,
 // whose every change returns a Promise that resolves once the change is durable. Reads answer from memory.
-import { WRITE, EMBED, TEXT } from './collection.js';
+import { WRITE, EMBED } from './collection.js';
 import { batchRecord, deleteRecord, modifyRecord } from './log-records.js';
 
 export class PersistentCollection {
@@ -32,11 +32,11 @@ export class PersistentCollection {
   memoryUsage() { return this.#inner().memoryUsage(); }
 
   /** get, peek and query return a Promise where rows are read asynchronously (rerank 'storage' on IndexedDB). */
-  get(args = undefined) { return this.#read(() => this.#inner().get(args)); }
+  get(args = undefined) { return this.#inner().get(args); }
 
-  peek(args = undefined) { return this.#read(() => this.#inner().peek(args)); }
+  peek(args = undefined) { return this.#inner().peek(args); }
 
-  query(args) { return this.#read(() => this.#inner().query(args)); }
+  query(args) { return this.#inner().query(args); }
 
   /** Adds new records; rejects with DUPLICATE_ID (storing nothing) if any id exists. Resolves once durable. */
   add(args) { return this.#write(args, 'add'); }
@@ -94,12 +94,6 @@ export class PersistentCollection {
       const batch = this.#inner()[WRITE](args, mode);
       return { result: undefined, record: batch.items.length > 0 ? batchRecord(this.#name, batch) : null };
     });
-  }
-
-  /** Runs a read; inside the row files' `settle` when this collection's rows are read asynchronously. */
-  #read(fn) {
-    const files = this.#access.asyncRowFiles?.();
-    return files && this.#inner()[TEXT]().state.rows ? files.settle(fn) : fn();
   }
 
   #inner() {

@@ -50,11 +50,10 @@ export class PersistentDatabase {
   #handles = new Map();
   #access;
 
-  /** Made by openDatabase (src/persistent-open.js) around its LoggedState and its rerank 'storage' tier. */
-  constructor(logged, tier = null) {
+  /** Made by openDatabase (src/persistent-open.js) around its LoggedState. */
+  constructor(logged) {
     this.#logged = logged;
     this.#access = {
-      asyncRowFiles: () => tier?.asyncFiles ?? null,
       inner: (collection) => this.#memory().getCollection(collection),
       mutate: (apply) => this.#logged.mutate(apply),
       renamed: (from, to, handle) => {

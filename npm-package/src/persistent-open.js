@@ -119,7 +119,7 @@ export async function open(name, options = undefined) {
   const opts = checkOpenOptions(name, options);
   const storage = pickStorage(opts.storage);
   const tier = new RerankTier(storage, rowFiles(storage, name));
-  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(tier)), tier);
+  return new PersistentDatabase(await openLogged(name, { ...opts, storage }, databaseKind(tier)));
 }
 
 /**

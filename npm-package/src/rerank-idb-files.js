@@ -1,11 +1,14 @@
 // The rows files of rerank: 'storage' (rerank-rows-file.js, same layout byte for byte) kept in IndexedDB, for
 // storage 'indexeddb': each rows file is a run of CHUNK-byte chunks keyed [seq, index] plus a `files` record
 // keyed seq, all written in one transaction with durability 'strict' (whole or absent). IndexedDB reads are
-// asynchronous while the rows code reads synchronously, so reads go through `settle(fn)`: `fn` runs once
-// against the chunks cached (a chunk not cached reads as zeros and is noted), the noted chunks are fetched in
-// one transaction (one get per chunk), and `fn` runs again; only the last run's answer counts. `fn` must
-// choose what it reads without looking at the rows it reads (true of the rows tier: candidates come from the
-// codes, the id columns from the table). docs/database.md "Re-ranking from storage".
+// asynchronous while the rows code reads synchronously, so a synchronous read finds its chunks cached:
+// - queries and gets (CollectionRows#read) know the rows they need before reading them (the candidates come from
+//   the codes): inside `holding(fn)` they fetch those rows' chunks (an open file's `fetch(ranges)`, one
+//   transaction) and then read them, the engine work done once;
+// - reads that learn where to read by reading (a rows file's header and table, a checkpoint copying the old rows)
+//   go through `settle(fn)`: `fn` runs against the chunks cached (a chunk not cached reads as zeros and is noted),
+//   the noted chunks are fetched, and `fn` runs again; only the last run's answer counts.
+// docs/database.md "Re-ranking from storage".
 import { TeaVecError } from './errors.js';
 
 /** Bytes per chunk: a query touches about one chunk per candidate, so a chunk stays near a few rows. */
@@ -100,6 +103,20 @@ class IdbRowFiles {
           done += n;
         }
       },
+      /**
+       * Fetches the chunks holding `ranges` ([position, length] pairs) that are not cached, inside `holding`:
+       * a Promise, or null when every one is cached already.
+       */
+      fetch: (ranges) => {
+        if (this.#settling === 0) throw new Error(`${name}: fetch outside holding()`);
+        const keys = new Map();
+        for (const [position, length] of ranges) {
+          for (let index = Math.floor(position / CHUNK); index * CHUNK < position + length; index++) {
+            if (!this.#cache.has(`${seq}/${index}`)) keys.set(`${seq}/${index}`, [seq, index]);
+          }
+        }
+        return keys.size === 0 ? null : this.#fetch([...keys.values()]);
+      },
       close() {},
     };
   }
@@ -181,6 +198,16 @@ class IdbRowFiles {
         }
         await this.#fetch([...missing.values()]);
       }
+    } finally {
+      if (--this.#settling === 0) this.#cache.clear();
+    }
+  }
+
+  /** Runs `fn` (it may return a Promise) with the chunks fetched for it (`fetch`) cached until it settles. */
+  async holding(fn) {
+    this.#settling++;
+    try {
+      return await fn();
     } finally {
       if (--this.#settling === 0) this.#cache.clear();
     }

@@ -148,6 +148,20 @@ export class RowsSection {
     return row;
   }
 
+  /**
+   * Where reads are asynchronous (IndexedDB), fetches the rows of `ids` this checkpoint holds for the synchronous
+   * reads that follow (rerank-idb-files.js `holding`): a Promise, or null when there is nothing to wait for.
+   */
+  fetch(ids) {
+    if (!this.#handle.fetch) return null;
+    const ranges = [];
+    for (const id of ids) {
+      const at = this.positionOf(id);
+      if (at >= 0) ranges.push([at, this.rowBytes]);
+    }
+    return this.#handle.fetch(ranges);
+  }
+
   /** Where the row of `id` starts in the file (-1: not held); it is `rowBytes` long. */
   positionOf(id) {
     const ids = this.#ids;

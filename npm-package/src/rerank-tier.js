@@ -41,7 +41,7 @@ export class RerankTier {
         + 'rerank: true (floats in memory) there');
     }
     const resolved = resolvedSettings({ dimensions: 1, ...settings });
-    const rows = new CollectionRows(resolved.metric, resolved.ef_search);
+    const rows = new CollectionRows(resolved.metric, resolved.ef_search, this.asyncFiles);
     rows.checkpointed = this.#file?.section(name) ?? null;
     return rows;
   };

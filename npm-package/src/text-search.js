@@ -121,7 +121,8 @@ export async function textQuery(collection, opts) {
   const filters = { ids: rest.ids, where: rest.where, whereDocument: rest.whereDocument };
   const filtered = rest.ids !== undefined || rest.where !== undefined || rest.whereDocument !== undefined;
   // The records the filters allow (checked as get checks them), for the text side.
-  const allowedKeys = filtered ? collection.get({ ...filters, include: [] }).ids : [];
+  // (await: a get of a rerank 'storage' collection on IndexedDB is a Promise.)
+  const allowedKeys = filtered ? (await collection.get({ ...filters, include: [] })).ids : [];
   checkK(k, 'nResults');
   const include = queryInclude(rest.include);
   const text = await loadText();
@@ -147,7 +148,7 @@ export async function textQuery(collection, opts) {
   for (const field of ['metadatas', 'documents', 'embeddings']) out[field] = include.includes(field) ? [] : null;
   for (const hits of perQuery) {
     const keys = native ? keysOf(native, hits.map((h) => h.id)) : [];
-    const records = collection.get({ ids: keys, include: include.filter((f) => f !== 'distances') });
+    const records = await collection.get({ ids: keys, include: include.filter((f) => f !== 'distances') });
     out.ids.push(keys);
     // Higher scores are better; distances are smaller for better matches: the negated score.
     out.distances?.push(hits.map((h) => -h.score));

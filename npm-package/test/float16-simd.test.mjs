@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir, seedFor } from './helpers.mjs';
@@ -60,12 +61,25 @@ test('dotF16 reads every finite half at its exact value, in every lane and in an
   }
 });
 
+/** A hash of the engine files the child processes load: a build that rewrites dist/ mid-test changes it. */
+function engineHash() {
+  const hash = createHash('sha256');
+  for (const file of ['quantization.js', 'teavec.js', 'teavec-quantization.wasm', 'teavec-quantization-simd.wasm']) {
+    hash.update(readFileSync(join(packageDir, 'dist', file)));
+  }
+  return hash.digest('hex');
+}
+
 test('float16 indexes answer the same, to the bit, on SIMD and scalar kernels (two processes)', () => {
   const seed = seedFor('float16 SIMD vs scalar');
   const run = (mode) => JSON.parse(execFileSync(process.execPath, [join(packageDir, 'test', 'float16-simd-run.mjs'),
     String(seed), mode], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  // The two engines must be the same build: a build writing dist/ between the runs (it happened once, right after
+  // a build, and never with the same seed again) would compare two builds, not two kernels.
+  const before = engineHash();
   const simd = run('simd');
   const scalar = run('scalar');
+  assert.equal(engineHash(), before, 'dist/ changed while the test ran (a build wrote it): run the test again once the build is done');
   assert.equal(simd.length, scalar.length);
   assert.ok(simd.length >= 27, `cases: ${simd.length}`);
   for (let i = 0; i < simd.length; i++) {
@@ -75,6 +89,9 @@ test('float16 indexes answer the same, to the bit, on SIMD and scalar kernels (t
     assert.equal(a.kernels, 'simd', what);
     assert.equal(b.kernels, 'scalar', what);
     assert.ok(a.hits.every((h) => h.length > 0), `${what}: empty answers`);
-    assert.deepEqual(a.hits, b.hits, `${what}: SIMD and scalar answers differ (rerun with TEAVEC_SEED=${seed})`);
+    const q = a.hits.findIndex((hits, j) => JSON.stringify(hits) !== JSON.stringify(b.hits[j]));
+    // The first query that differs, [id, float bits] per hit: enough to replay and compare the two kernels' scores.
+    assert.equal(q, -1, `${what}: SIMD and scalar answers differ at query ${q} (rerun with TEAVEC_SEED=${seed}): `
+      + `simd ${JSON.stringify(a.hits[q])}, scalar ${JSON.stringify(b.hits[q])}`);
   }
 });

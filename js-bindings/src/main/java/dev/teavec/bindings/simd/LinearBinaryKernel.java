@@ -4,7 +4,7 @@ import dev.teavec.core.store.BinaryKernel;
 import org.teavm.interop.Address;
 
 /** SIMD popcounts ({@link BinaryKernels}) over binary codes in a {@link LinearCodeStorage}. */
-final class LinearBinaryKernel implements BinaryKernel {
+final class LinearBinaryKernel extends LinearKernel implements BinaryKernel {
     private final LinearCodeStorage storage;
     private final int words;
     private final int blocks;
@@ -12,16 +12,15 @@ final class LinearBinaryKernel implements BinaryKernel {
     private final LinearBlock planes;
     /** A stored query's code, copied: a later append may move its row. */
     private final LinearBlock query;
-    private final BatchScratch scratch;
 
     LinearBinaryKernel(LinearCodeStorage storage) {
+        super(storage.arena);
         assert (storage.dimensions() & 7) == 0 : "binary rows are whole 64-bit words: " + storage.dimensions();
         this.storage = storage;
         this.words = storage.dimensions() >>> 3;
         this.blocks = storage.blocks;
-        this.planes = storage.arena.alloc(blocks * 16 * PLANES);
-        this.query = storage.arena.alloc(blocks * 16);
-        this.scratch = new BatchScratch(storage.arena);
+        this.planes = alloc(blocks * 16 * PLANES);
+        this.query = alloc(blocks * 16);
     }
 
     @Override
@@ -61,17 +60,5 @@ final class LinearBinaryKernel implements BinaryKernel {
         int addrs = scratch.addresses(storage.rows, ords, count);
         BinaryKernels.hammingBatch(query.address, addrs, count, blocks, scratch.out());
         scratch.readInts(out, count);
-    }
-
-    @Override
-    public long bytesUsed() {
-        return planes.bytes + query.bytes + scratch.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        planes.release();
-        query.release();
-        scratch.release();
     }
 }

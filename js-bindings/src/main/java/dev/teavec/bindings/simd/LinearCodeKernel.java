@@ -6,13 +6,12 @@ import dev.teavec.core.vector.VectorOps;
 import org.teavm.interop.Address;
 
 /** SIMD integer dot products (16-bit weights × 8-bit codes) over a {@link LinearCodeStorage}. */
-final class LinearCodeKernel implements CodeKernel {
+final class LinearCodeKernel extends LinearKernel implements CodeKernel {
     private final LinearCodeStorage storage;
     private final int dim;
     private final int blocks;
     /** The weights as i16, zero-padded like the codes. */
     private final LinearBlock weights;
-    private final BatchScratch scratch;
     /** Scratch of the SIMD preparation: the float weights, then [constant, scale]. */
     private final LinearBlock prepared;
     /** The preparation tables of {@link #tablesOf}, in linear memory; rebuilt when the quantizer changes. */
@@ -22,12 +21,12 @@ final class LinearCodeKernel implements CodeKernel {
     private float scale;
 
     LinearCodeKernel(LinearCodeStorage storage) {
+        super(storage.arena);
         this.storage = storage;
         this.dim = storage.dimensions();
         this.blocks = storage.blocks;
-        this.weights = storage.arena.alloc(blocks * VectorOps.LANES * 2);
-        this.prepared = storage.arena.alloc(blocks * VectorOps.LANES * 4 + 8);
-        this.scratch = new BatchScratch(storage.arena);
+        this.weights = alloc(blocks * VectorOps.LANES * 2);
+        this.prepared = alloc(blocks * VectorOps.LANES * 4 + 8);
     }
 
     @Override
@@ -35,7 +34,7 @@ final class LinearCodeKernel implements CodeKernel {
         if (quantizer != tablesOf) {
             float[] t = quantizer.preparationTables(blocks * VectorOps.LANES);
             if (tables == null) {
-                tables = storage.arena.alloc(t.length * 4);
+                tables = alloc(t.length * 4);
             }
             LinearFloatStorage.write(tables.address, t, t.length);
             tablesOf = quantizer;
@@ -75,20 +74,5 @@ final class LinearCodeKernel implements CodeKernel {
         int addrs = scratch.addresses(storage.rows, ords, count);
         SimdKernels.dotU8Batch(weights.address, addrs, count, blocks, scratch.out());
         scratch.readInts(out, count);
-    }
-
-    @Override
-    public long bytesUsed() {
-        return weights.bytes + prepared.bytes + (tables == null ? 0 : tables.bytes) + scratch.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        weights.release();
-        prepared.release();
-        if (tables != null) {
-            tables.release();
-        }
-        scratch.release();
     }
 }

@@ -8,21 +8,20 @@ import dev.teavec.core.vector.VectorOps;
  * copy in linear memory, zero-padded to a multiple of 16; a stored row is made the query by decoding it there
  * in SIMD. A batch is one kernel call per neighbour list, as {@link LinearFloatKernel}'s.
  */
-final class LinearFloat16Kernel implements Float16Kernel {
+final class LinearFloat16Kernel extends LinearKernel implements Float16Kernel {
     private final LinearCodeStorage storage;
     private final int dim;
     /** The row's 16-byte blocks of 8 halves. */
     private final int blocks;
     private final LinearBlock query;
-    private final BatchScratch scratch;
 
     LinearFloat16Kernel(LinearCodeStorage storage) {
+        super(storage.arena);
         this.storage = storage;
         this.dim = storage.dimensions() / 2;
         this.blocks = storage.blocks;
         // Zeroed: the padding past dim stays +0 (setQuery writes dim floats, decodeF16 decodes zero padding).
-        this.query = storage.arena.alloc(VectorOps.padded(dim) * 4);
-        this.scratch = new BatchScratch(storage.arena);
+        this.query = alloc(VectorOps.padded(dim) * 4);
     }
 
     @Override
@@ -45,16 +44,5 @@ final class LinearFloat16Kernel implements Float16Kernel {
         int addrs = scratch.addresses(storage.rows, ords, count);
         Float16Kernels.dotF16Batch(query.address, addrs, count, blocks, scratch.out());
         scratch.readFloats(out, count);
-    }
-
-    @Override
-    public long bytesUsed() {
-        return query.bytes + scratch.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        query.release();
-        scratch.release();
     }
 }

@@ -9,20 +9,19 @@ import org.teavm.interop.Address;
  * or a stored vector's own address. A batch writes the vectors' addresses to a scratch block, makes one
  * kernel call and reads the results back: one crossing per neighbour list.
  */
-final class LinearFloatKernel implements FloatKernel {
+final class LinearFloatKernel extends LinearKernel implements FloatKernel {
     private final LinearFloatStorage storage;
     private final int dim;
     private final int blocks;
     private final LinearBlock own;
-    private final BatchScratch scratch;
     private int query;
 
     LinearFloatKernel(LinearFloatStorage storage) {
+        super(storage.arena);
         this.storage = storage;
         this.dim = storage.dimensions();
         this.blocks = storage.blocks;
-        this.own = storage.arena.alloc(blocks * VectorOps.LANES * 4);
-        this.scratch = new BatchScratch(storage.arena);
+        this.own = alloc(blocks * VectorOps.LANES * 4);
         this.query = own.address;
     }
 
@@ -59,16 +58,5 @@ final class LinearFloatKernel implements FloatKernel {
         int addrs = scratch.addresses(storage.rows, ords, count);
         SimdKernels.l2F32Batch(query, addrs, count, blocks, scratch.out());
         scratch.readFloats(out, count);
-    }
-
-    @Override
-    public long bytesUsed() {
-        return own.bytes + scratch.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        own.release();
-        scratch.release();
     }
 }

@@ -8,22 +8,21 @@ import org.teavm.interop.Address;
  * (from the shared {@link LinearPqCentroids}) and summed by a scalar Wasm loop (Wasm SIMD has no gather), both
  * in the reference's order, so to the same bits.
  */
-final class LinearLookupKernel implements LookupKernel {
+final class LinearLookupKernel extends LinearKernel implements LookupKernel {
     private final LinearCodeStorage storage;
     private final int m;
     private final LinearPqCentroids centroids;
     private final LinearBlock table;
     private final LinearBlock query;
-    private final BatchScratch scratch;
     private int directL2;
 
     LinearLookupKernel(LinearCodeStorage storage, LinearPqCentroids centroids) {
+        super(storage.arena);
         this.storage = storage;
         this.centroids = centroids;
         this.m = storage.dimensions();
-        this.table = storage.arena.alloc(m * ENTRIES * 4);
-        this.query = storage.arena.alloc(centroids.dim * 4);
-        this.scratch = new BatchScratch(storage.arena);
+        this.table = alloc(m * ENTRIES * 4);
+        this.query = alloc(centroids.dim * 4);
     }
 
     @Override
@@ -64,17 +63,5 @@ final class LinearLookupKernel implements LookupKernel {
         int addrs = scratch.addresses(storage.rows, ords, count);
         Sq4PqKernels.adcSumBatch(table.address, addrs, count, m, scratch.out());
         scratch.readFloats(out, count);
-    }
-
-    @Override
-    public long bytesUsed() {
-        return table.bytes + query.bytes + scratch.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        table.release();
-        query.release();
-        scratch.release();
     }
 }

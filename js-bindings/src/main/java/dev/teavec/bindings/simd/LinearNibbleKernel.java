@@ -8,18 +8,17 @@ import org.teavm.interop.Address;
  * 16-byte block of codes holds 32 dimensions; the kernel splits it into low nibbles (even dimensions) and high
  * nibbles (odd ones), so the weights are stored de-interleaved to match: per block, the 16 even then the 16 odd.
  */
-final class LinearNibbleKernel implements NibbleKernel {
+final class LinearNibbleKernel extends LinearKernel implements NibbleKernel {
     private final LinearCodeStorage storage;
     private final int blocks;
     /** {@code blocks} × 32 i16 weights (a zeroed block: padding dimensions stay zero). */
     private final LinearBlock weights;
-    private final BatchScratch scratch;
 
     LinearNibbleKernel(LinearCodeStorage storage) {
+        super(storage.arena);
         this.storage = storage;
         this.blocks = storage.blocks;
-        this.weights = storage.arena.alloc(blocks * 64);
-        this.scratch = new BatchScratch(storage.arena);
+        this.weights = alloc(blocks * 64);
     }
 
     @Override
@@ -42,16 +41,5 @@ final class LinearNibbleKernel implements NibbleKernel {
         int addrs = scratch.addresses(storage.rows, ords, count);
         Sq4PqKernels.dotU4Batch(weights.address, addrs, count, blocks, scratch.out());
         scratch.readInts(out, count);
-    }
-
-    @Override
-    public long bytesUsed() {
-        return weights.bytes + scratch.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        weights.release();
-        scratch.release();
     }
 }

@@ -14,7 +14,7 @@ import dev.teavec.core.vector.Metric;
  * Keys as the float scorers': {@code 1 - cos}, {@code -dot} (stored pairs under dot as {@link InnerProductAsL2}),
  * squared L2: estimates, so a caller wanting exact distances re-ranks on floats.
  */
-public final class BinaryScorer implements QueryScorer {
+public final class BinaryScorer extends KernelScorer {
     private final BinaryVectorValues values;
     private final BinaryQuantizer quantizer;
     private final boolean l2;
@@ -23,7 +23,6 @@ public final class BinaryScorer implements QueryScorer {
     private final int wordsPer;
     private final long[] planes;
     private final BinaryKernel kernel;
-    private int[] counts = new int[64];
     private final float[] prepared = new float[5];
     private final float[] scratch;
     private final float[] unit;
@@ -40,7 +39,8 @@ public final class BinaryScorer implements QueryScorer {
     private float queryExtra;
     private float maxSquaredNorm;
 
-    BinaryScorer(BinaryVectorValues values) {
+    BinaryScorer(BinaryVectorValues values, BinaryKernel kernel) {
+        super(kernel);
         this.values = values;
         this.quantizer = values.quantizer();
         this.l2 = values.metric() == Metric.L2;
@@ -48,7 +48,7 @@ public final class BinaryScorer implements QueryScorer {
         this.dim = values.dimensions();
         this.wordsPer = BinaryQuantizer.words(dim);
         this.planes = new long[BinaryQuantizer.QUERY_BITS * wordsPer];
-        this.kernel = values.codes().newBinaryKernel();
+        this.kernel = kernel;
         this.scratch = new float[dim];
         this.unit = new float[dim];
     }
@@ -85,9 +85,7 @@ public final class BinaryScorer implements QueryScorer {
 
     @Override
     public void score(int[] ords, int count, float[] out) {
-        if (counts.length < count) {
-            counts = new int[Math.max(count, 2 * counts.length)];
-        }
+        int[] counts = intScratch(count);
         if (queryOrd >= 0) {
             kernel.hamming(ords, count, counts);
             for (int i = 0; i < count; i++) {
@@ -136,15 +134,5 @@ public final class BinaryScorer implements QueryScorer {
             return -ip;
         }
         return 1f - ip;
-    }
-
-    @Override
-    public long kernelBytes() {
-        return kernel.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        kernel.release();
     }
 }

@@ -221,7 +221,7 @@ public final class BinaryVectorValues implements ScoringVectors {
 
     @Override
     public QueryScorer newScorer() {
-        return new BinaryScorer(this);
+        return new BinaryScorer(this, codes().newBinaryKernel());
     }
 
     @Override

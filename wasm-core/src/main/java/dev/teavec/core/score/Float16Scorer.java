@@ -11,7 +11,7 @@ import dev.teavec.core.vector.VectorOps;
  * the bit). Keys as {@link FloatScorer}'s: {@code 1 - cos} on the halves (their power-of-two scale cancels),
  * {@code -dot} and squared L2 from {@code q·x̂ = 2^-e (q·h)} and the decoded vector's stored squared norm.
  */
-public final class Float16Scorer implements QueryScorer {
+public final class Float16Scorer extends KernelScorer {
     private final Float16VectorValues values;
     private final Float16Kernel kernel;
     private final boolean cosine;
@@ -26,9 +26,10 @@ public final class Float16Scorer implements QueryScorer {
     private float queryExtra;
     private float maxSquaredNorm;
 
-    Float16Scorer(Float16VectorValues values) {
+    Float16Scorer(Float16VectorValues values, Float16Kernel kernel) {
+        super(kernel);
         this.values = values;
-        this.kernel = values.halves().newFloat16Kernel();
+        this.kernel = kernel;
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
@@ -93,15 +94,5 @@ public final class Float16Scorer implements QueryScorer {
             return queryNorm + values.norm(ord) - 2f * qx;
         }
         return pair ? -(qx + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -qx;
-    }
-
-    @Override
-    public long kernelBytes() {
-        return kernel.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        kernel.release();
     }
 }

@@ -194,7 +194,7 @@ public final class Float16VectorValues implements ScoringVectors {
 
     @Override
     public Float16Scorer newScorer() {
-        return new Float16Scorer(this);
+        return new Float16Scorer(this, halves().newFloat16Kernel());
     }
 
     @Override

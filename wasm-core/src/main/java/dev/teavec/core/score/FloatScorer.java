@@ -9,7 +9,7 @@ import dev.teavec.core.vector.VectorOps;
  * Exact float32 distances as ranking keys ({@code 1 - cos}, {@code -dot}, squared L2), computed by
  * the storage's kernel. A stored query is read in place, never copied.
  */
-public final class FloatScorer implements QueryScorer {
+public final class FloatScorer extends KernelScorer {
     private final FloatVectorValues values;
     private final FloatKernel kernel;
     /** The metric as flags: an enum switch costs a switch-map lookup per distance in TeaVM's output. */
@@ -26,9 +26,10 @@ public final class FloatScorer implements QueryScorer {
     /** The query rescaled under cosine, when it needs it; allocated on first use. */
     private float[] scaledQuery;
 
-    FloatScorer(FloatVectorValues values) {
+    FloatScorer(FloatVectorValues values, FloatKernel kernel) {
+        super(kernel);
         this.values = values;
-        this.kernel = values.store().newKernel();
+        this.kernel = kernel;
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
@@ -103,15 +104,5 @@ public final class FloatScorer implements QueryScorer {
                 out[i] = -out[i];
             }
         }
-    }
-
-    @Override
-    public long kernelBytes() {
-        return kernel.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        kernel.release();
     }
 }

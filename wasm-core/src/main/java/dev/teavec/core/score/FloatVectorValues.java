@@ -201,7 +201,7 @@ public final class FloatVectorValues implements ScoringVectors {
 
     @Override
     public FloatScorer newScorer() {
-        return new FloatScorer(this);
+        return new FloatScorer(this, store().newKernel());
     }
 
     @Override

@@ -19,7 +19,7 @@ import dev.teavec.core.vector.VectorOps;
  * scores, then the table is made. Both give the same bits ({@link ProductQuantizer#partial}). Under dot,
  * pair scores use the reduction of {@link InnerProductAsL2}, as float32 and SQ8 do.
  */
-public final class PqScorer implements QueryScorer {
+public final class PqScorer extends KernelScorer {
     /** Direct scores before a pair query makes its table: about where the (vectorized) table fill is recovered. */
     static final int TABLE_AFTER = 48;
 
@@ -30,7 +30,6 @@ public final class PqScorer implements QueryScorer {
     private final boolean dot;
     private final int dim;
     private final LookupKernel kernel;
-    private float[] sums = new float[64];
     private final float[] query;
     private boolean tableReady;
     private int directScores;
@@ -42,6 +41,7 @@ public final class PqScorer implements QueryScorer {
     private float maxSquaredNorm;
 
     PqScorer(PqVectorValues values, LookupKernel kernel) {
+        super(kernel);
         this.values = values;
         this.pq = values.quantizer();
         this.cosine = values.metric() == Metric.COSINE;
@@ -110,9 +110,7 @@ public final class PqScorer implements QueryScorer {
             }
             return;
         }
-        if (sums.length < count) {
-            sums = new float[Math.max(count, 2 * sums.length)];
-        }
+        float[] sums = floatScratch(count);
         kernel.sum(ords, count, sums);
         for (int i = 0; i < count; i++) {
             out[i] = key(ords[i], sums[i]);
@@ -127,15 +125,5 @@ public final class PqScorer implements QueryScorer {
             return 1f - sum * queryInvNorm * values.norm(ord);
         }
         return pair ? -(sum + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -sum;
-    }
-
-    @Override
-    public long kernelBytes() {
-        return kernel.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        kernel.release();
     }
 }

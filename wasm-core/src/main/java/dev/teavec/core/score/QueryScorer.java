@@ -12,7 +12,7 @@ public interface QueryScorer extends RandomVectorScorer {
     /** Makes the stored vector {@code ord} the current query: how a builder scores stored pairs. */
     void setQueryFromOrdinal(int ord);
 
-    /** Bytes of this scorer's kernel buffers outside the Java heap (see FloatKernel#bytesUsed). */
+    /** Bytes of this scorer's kernel buffers outside the Java heap (see KernelBuffers#bytesUsed). */
     default long kernelBytes() {
         return 0;
     }

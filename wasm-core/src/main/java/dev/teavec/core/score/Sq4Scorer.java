@@ -14,7 +14,7 @@ import dev.teavec.core.vector.VectorOps;
  * the codes ({@link NibbleKernel}: scalar Java or Wasm SIMD, exact and equal on both) plus the precomputed
  * per-vector norm. A stored query (graph construction) is its decoded vector. Keys as {@link Sq8Scorer}'s.
  */
-public final class Sq4Scorer implements QueryScorer {
+public final class Sq4Scorer extends KernelScorer {
     private final Sq4VectorValues values;
     private final boolean cosine;
     private final boolean l2;
@@ -25,7 +25,6 @@ public final class Sq4Scorer implements QueryScorer {
     private final float[] scaled;
     private final short[] weights;
     private final float[] query;
-    private int[] dots = new int[64];
     private float constant;
     private float scale;
     private float queryNorm;
@@ -33,13 +32,14 @@ public final class Sq4Scorer implements QueryScorer {
     private float queryExtra;
     private float maxSquaredNorm;
 
-    Sq4Scorer(Sq4VectorValues values) {
+    Sq4Scorer(Sq4VectorValues values, NibbleKernel kernel) {
+        super(kernel);
         this.values = values;
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
         this.dim = values.dimensions();
-        this.kernel = values.codes().newNibbleKernel();
+        this.kernel = kernel;
         this.scaled = new float[2 * Sq4Quantizer.codeBytes(dim)];
         this.weights = new short[scaled.length];
         this.query = new float[dim];
@@ -93,9 +93,7 @@ public final class Sq4Scorer implements QueryScorer {
 
     @Override
     public void score(int[] ords, int count, float[] out) {
-        if (dots.length < count) {
-            dots = new int[Math.max(count, 2 * dots.length)];
-        }
+        int[] dots = intScratch(count);
         kernel.dot(ords, count, dots);
         for (int i = 0; i < count; i++) {
             out[i] = key(ords[i], dots[i]);
@@ -111,15 +109,5 @@ public final class Sq4Scorer implements QueryScorer {
             return queryNorm + values.norm(ord) - 2f * d;
         }
         return pair ? -(d + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -d;
-    }
-
-    @Override
-    public long kernelBytes() {
-        return kernel.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        kernel.release();
     }
 }

@@ -276,7 +276,7 @@ public final class Sq4VectorValues implements ScoringVectors {
 
     @Override
     public Sq4Scorer newScorer() {
-        return new Sq4Scorer(this);
+        return new Sq4Scorer(this, codes().newNibbleKernel());
     }
 
     @Override

@@ -14,7 +14,7 @@ import dev.teavec.core.vector.VectorOps;
  * Keys: {@code 1 - cos}, {@code -dot}, squared L2 (the query's squared
  * norm is added so the key is the true squared distance to the decoded vector, not just a ranking).
  */
-public final class Sq8Scorer implements QueryScorer {
+public final class Sq8Scorer extends KernelScorer {
     private final Sq8VectorValues values;
     private final CodeKernel kernel;
     /** The metric as flags: an enum switch costs a switch-map lookup per distance in TeaVM's output. */
@@ -28,7 +28,6 @@ public final class Sq8Scorer implements QueryScorer {
     private float maxSquaredNorm;
     private final float[] scaled;
     private final short[] weights;
-    private int[] dots = new int[64];
     private float constant;
     private float scale;
     /** Inverse norm (cosine) or squared norm (L2) of the current query. */
@@ -36,9 +35,10 @@ public final class Sq8Scorer implements QueryScorer {
     /** The query rescaled under cosine, when it needs it; allocated on first use. */
     private float[] scaledQuery;
 
-    Sq8Scorer(Sq8VectorValues values) {
+    Sq8Scorer(Sq8VectorValues values, CodeKernel kernel) {
+        super(kernel);
         this.values = values;
-        this.kernel = values.codes().newKernel();
+        this.kernel = kernel;
         this.cosine = values.metric() == Metric.COSINE;
         this.l2 = values.metric() == Metric.L2;
         this.dot = values.metric() == Metric.DOT;
@@ -99,9 +99,7 @@ public final class Sq8Scorer implements QueryScorer {
 
     @Override
     public void score(int[] ords, int count, float[] out) {
-        if (dots.length < count) {
-            dots = new int[Math.max(count, 2 * dots.length)];
-        }
+        int[] dots = intScratch(count);
         kernel.dot(ords, count, dots);
         float[] norms = values.norms();
         if (cosine) {
@@ -133,15 +131,5 @@ public final class Sq8Scorer implements QueryScorer {
             return queryNorm + values.norm(ord) - 2f * dot;
         }
         return pair ? -(dot + queryExtra * InnerProductAsL2.extraCoordinate(maxSquaredNorm, values.norm(ord))) : -dot;
-    }
-
-    @Override
-    public long kernelBytes() {
-        return kernel.bytesUsed();
-    }
-
-    @Override
-    public void release() {
-        kernel.release();
     }
 }

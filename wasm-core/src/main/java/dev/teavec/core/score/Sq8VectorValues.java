@@ -330,7 +330,7 @@ public final class Sq8VectorValues implements ScoringVectors {
 
     @Override
     public Sq8Scorer newScorer() {
-        return new Sq8Scorer(this);
+        return new Sq8Scorer(this, codes().newKernel());
     }
 
     @Override

@@ -6,7 +6,7 @@ package dev.teavec.core.store;
  * {@link dev.teavec.core.quant.BinaryQuantizer}'s estimator. Results are exact integers, so the scalar kernel
  * ({@link HeapBinaryKernel}, the reference) and the browser build's SIMD one agree to the bit.
  */
-public interface BinaryKernel {
+public interface BinaryKernel extends KernelBuffers {
     /** Bit planes a float query is prepared into (the query's levels have this many bits). */
     int PLANES = 4;
 
@@ -30,13 +30,4 @@ public interface BinaryKernel {
 
     /** {@code out[i] = hamming(ords[i])} for {@code i < count}. */
     void hamming(int[] ords, int count, int[] out);
-
-    /** Bytes of the kernel's own buffers outside the Java heap (see {@link CodeKernel#bytesUsed}). */
-    default long bytesUsed() {
-        return 0;
-    }
-
-    /** Returns the kernel's own buffers (never the storage's codes); again is a no-op. */
-    default void release() {
-    }
 }

@@ -7,7 +7,7 @@ import dev.teavec.core.quant.Sq8Quantizer;
  * codes. The caller bounds the weights so that no sum overflows an int (see
  * {@link dev.teavec.core.quant.Sq8Quantizer#maxWeight}); the result is then exact in any summation order.
  */
-public interface CodeKernel {
+public interface CodeKernel extends KernelBuffers {
     /** Copies {@code weights[0..dimensions)} in as the current query. */
     void setWeights(short[] weights);
 
@@ -28,19 +28,4 @@ public interface CodeKernel {
 
     /** {@code out[i] = dot(ords[i])} for {@code i < count}. */
     void dot(int[] ords, int count, int[] out);
-
-    /**
-     * Bytes of the kernel's own buffers (query, weights, batch scratch) outside the Java heap, for the
-     * accounting that {@code checkIntegrity} aids use; 0 where the garbage collector owns them.
-     */
-    default long bytesUsed() {
-        return 0;
-    }
-
-    /**
-     * Returns the kernel's own buffers (never the storage's vectors) now; it must not be used afterwards.
-     * Again is a no-op. Called by the scorer that owns the kernel.
-     */
-    default void release() {
-    }
 }

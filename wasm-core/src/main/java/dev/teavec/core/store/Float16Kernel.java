@@ -6,7 +6,7 @@ package dev.teavec.core.store;
  * ({@link HeapFloat16Kernel}, the scalar reference) or Wasm linear memory (js-bindings, SIMD). Both sum in
  * the same lanes and order ({@link HeapFloat16Kernel#dot}), so they agree to the bit.
  */
-public interface Float16Kernel {
+public interface Float16Kernel extends KernelBuffers {
     /** Copies {@code query[0..dimensions)} in as the current query. */
     void setQuery(float[] query);
 
@@ -21,13 +21,4 @@ public interface Float16Kernel {
 
     /** {@code out[i] = dot(ords[i])} for {@code i < count}. */
     void dot(int[] ords, int count, float[] out);
-
-    /** As {@link FloatKernel#bytesUsed}: the kernel's own buffers outside the Java heap. */
-    default long bytesUsed() {
-        return 0;
-    }
-
-    /** As {@link FloatKernel#release}: returns the kernel's own buffers now; called by the scorer that owns it. */
-    default void release() {
-    }
 }

@@ -8,7 +8,7 @@ import dev.teavec.core.quant.ProductQuantizer;
  * plain Java loop ({@link HeapLookupKernel}, the reference) — float addition is not associative, so the
  * order is part of the contract. The kernel also holds the query's table and fills it.
  */
-public interface LookupKernel {
+public interface LookupKernel extends KernelBuffers {
     /** Entries per sub-space: one per possible code byte. */
     int ENTRIES = 256;
 
@@ -40,13 +40,4 @@ public interface LookupKernel {
 
     /** {@code out[i] = sum(ords[i])} for {@code i < count}. */
     void sum(int[] ords, int count, float[] out);
-
-    /** Bytes of the kernel's own buffers outside the Java heap (see {@link CodeKernel#bytesUsed}). */
-    default long bytesUsed() {
-        return 0;
-    }
-
-    /** Returns the kernel's own buffers now; it must not be used afterwards. Again is a no-op. */
-    default void release() {
-    }
 }

@@ -9,7 +9,7 @@ public interface LookupTables {
     /** A new kernel over the storage that made these tables, holding its own query table. */
     LookupKernel newKernel();
 
-    /** Bytes outside the Java heap (see {@link CodeKernel#bytesUsed}). */
+    /** Bytes outside the Java heap (see {@link KernelBuffers#bytesUsed}). */
     default long bytesUsed() {
         return 0;
     }

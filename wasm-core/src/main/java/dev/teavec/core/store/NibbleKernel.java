@@ -7,7 +7,7 @@ package dev.teavec.core.store;
  * fortiori); the result is then exact in any summation order, so the scalar kernel ({@link HeapNibbleKernel},
  * the reference) and the SIMD one of the browser build agree to the bit.
  */
-public interface NibbleKernel {
+public interface NibbleKernel extends KernelBuffers {
     /** Copies {@code weights[0..2 · dimensions())} in as the current query (one weight per nibble). */
     void setWeights(short[] weights);
 
@@ -15,13 +15,4 @@ public interface NibbleKernel {
 
     /** {@code out[i] = dot(ords[i])} for {@code i < count}. */
     void dot(int[] ords, int count, int[] out);
-
-    /** Bytes of the kernel's own buffers outside the Java heap (see {@link CodeKernel#bytesUsed}). */
-    default long bytesUsed() {
-        return 0;
-    }
-
-    /** Returns the kernel's own buffers now; it must not be used afterwards. Again is a no-op. */
-    default void release() {
-    }
 }

@@ -25,6 +25,8 @@ public final class VectorChecks {
             throw new TeaVecException(ErrorCode.DIMENSION_MISMATCH,
                     what + " must have " + expectedDim + " dimensions, got " + v.length);
         }
+        // The norm is summed only where its bound applies (l2, dot); cosine needs a direction instead.
+        boolean cosine = metric.usesNorm();
         boolean zero = true;
         double squaredNorm = 0;
         for (int i = 0; i < v.length; i++) {
@@ -34,15 +36,18 @@ public final class VectorChecks {
                         what + " must contain only finite numbers, got " + Decimal.formatFloat(x)
                                 + " at index " + i);
             }
-            squaredNorm += (double) x * x;
-            zero &= x == 0f;
+            if (cosine) {
+                zero &= x == 0f;
+            } else {
+                squaredNorm += (double) x * x;
+            }
         }
-        if (!metric.usesNorm() && squaredNorm >= MAX_SQUARED_NORM) {
+        if (squaredNorm >= MAX_SQUARED_NORM) {
             throw new TeaVecException(ErrorCode.INVALID_VECTOR, what + " must have a norm below 2^62 (4.6e18) under "
                     + metric.jsName() + " so that distances stay finite, got " + Decimal.formatFloat((float) Math.sqrt(squaredNorm)));
         }
         // Any non-zero component gives a direction, however small (CosineScale rescales it).
-        if (metric.usesNorm() && zero) {
+        if (cosine && zero) {
             throw new TeaVecException(ErrorCode.INVALID_VECTOR,
                     what + " must not be the zero vector under cosine: it has no direction");
         }

@@ -11,6 +11,7 @@ import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.testkit.TestSeeds;
 import dev.teavec.core.vector.Metric;
 import java.util.Random;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class Float16Sq4ValuesTest {
             for (int n = 0; n < 40; n++) {
                 values.add(random(random, 33, 1 + n));
             }
-            checkScores(values, random(random, 33, 2), metric, seed, q -> 0);
+            checkScores(values, random(random, 33, 2), metric, seed, q -> 0, Float16Sq4ValuesTest::productMagnitude);
         }
     }
 
@@ -103,7 +104,8 @@ class Float16Sq4ValuesTest {
             }
             Sq4VectorValues values = Sq4VectorValues.train(sample, VectorStorageFactory.HEAP);
             Sq4Quantizer quantizer = values.quantizer();
-            checkScores(values, random(random, 31, 2), metric, seed, q -> weightRounding(quantizer, q));
+            checkScores(values, random(random, 31, 2), metric, seed, q -> weightRounding(quantizer, q),
+                    (q, x) -> sq4Magnitude(quantizer, q, x));
         }
     }
 
@@ -120,12 +122,57 @@ class Float16Sq4ValuesTest {
         return 0.5 * maxAbs / Sq8Quantizer.maxWeight(2 * Sq4Quantizer.codeBytes(q.length)) * Sq4Quantizer.LEVELS * q.length;
     }
 
+    /** {@code Σ |q_i x_i|}: the size of the float sums behind a float16 dot product. */
+    private static double productMagnitude(float[] q, float[] x) {
+        double sum = 0;
+        for (int i = 0; i < q.length; i++) {
+            sum += Math.abs((double) q[i] * x[i]);
+        }
+        return sum;
+    }
+
     /**
-     * Keys of a float query and of stored queries against double arithmetic on the decoded vectors, within 1e-4
-     * relative plus {@code dotError(query)} carried through the metric's key.
+     * The size of the float sums behind an SQ4 dot product, {@code constant + scale · codeDot}: the constant sums
+     * {@code q_i · min_i}, the codes stand for {@code x_i - min_i}.
+     */
+    private static double sq4Magnitude(Sq4Quantizer quantizer, float[] q, float[] x) {
+        double sum = 0;
+        for (int i = 0; i < q.length; i++) {
+            sum += Math.abs((double) q[i] * quantizer.min(i)) + Math.abs((double) q[i] * (x[i] - quantizer.min(i)));
+        }
+        return sum;
+    }
+
+    /**
+     * The float32 rounding of a scorer's key. Its sums run over at most {@code dim} terms and a handful of
+     * operations follow, each rounding with relative error 2^-24, so the key is off by at most
+     * {@code γ(dim + 4) = (dim + 4) u / (1 - (dim + 4) u)} times the size of what it adds up, before any
+     * cancellation: {@code |q|² + |x|² + 2 Σ|q_i x_i|} for L2 (a self-distance is 0 computed from two large
+     * terms), {@code Σ|q_i x_i|} for dot, and for cosine that over {@code |q| |x|} plus the inverse norms' own
+     * rounding. (A relative 1e-4 of the key alone, as this test had, fails where L2 cancels to near 0.)
+     */
+    private static double roundingError(Metric metric, float[] q, float[] x, double magnitude) {
+        double n = q.length + 4;
+        double gamma = n * 0x1p-24 / (1 - n * 0x1p-24);
+        double qq = key(Metric.L2, q, new float[q.length]);
+        double xx = key(Metric.L2, x, new float[x.length]);
+        switch (metric) {
+            case L2:
+                return gamma * (qq + xx + 2 * magnitude);
+            case DOT:
+                return gamma * magnitude;
+            default:
+                return gamma * (magnitude / Math.sqrt(qq * xx) + 2);
+        }
+    }
+
+    /**
+     * Keys of a float query and of stored queries against double arithmetic on the decoded vectors, within the
+     * float32 rounding of the key ({@link #roundingError}, of the sums {@code magnitude(q, x)} sizes) plus
+     * {@code dotError(query)} carried through the metric's key.
      */
     private static void checkScores(ScoringVectors values, float[] query, Metric metric, long seed,
-            ToDoubleFunction<float[]> dotError) {
+            ToDoubleFunction<float[]> dotError, ToDoubleBiFunction<float[], float[]> magnitude) {
         int dim = values.dimensions();
         QueryScorer scorer = values.newScorer();
         float[] x = new float[dim];
@@ -134,7 +181,8 @@ class Float16Sq4ValuesTest {
         for (int ord = 0; ord < values.size(); ord++) {
             values.decode(ord, x);
             double expected = key(metric, query, x);
-            assertEquals(expected, scorer.score(ord), 1e-4 * Math.max(1, Math.abs(expected)) + keyError(metric, query, x, dotError),
+            double tolerance = roundingError(metric, query, x, magnitude.applyAsDouble(query, x)) + keyError(metric, query, x, dotError);
+            assertEquals(expected, scorer.score(ord), tolerance,
                     metric + " query vs " + ord + ", seed " + seed);
         }
         if (metric != Metric.DOT) {
@@ -144,7 +192,8 @@ class Float16Sq4ValuesTest {
             for (int ord = 0; ord < values.size(); ord++) {
                 values.decode(ord, x);
                 double expected = key(metric, y, x);
-                assertEquals(expected, scorer.score(ord), 1e-4 * Math.max(1, Math.abs(expected)) + keyError(metric, y, x, dotError),
+                double tolerance = roundingError(metric, y, x, magnitude.applyAsDouble(y, x)) + keyError(metric, y, x, dotError);
+                assertEquals(expected, scorer.score(ord), tolerance,
                         metric + " stored 3 vs " + ord + ", seed " + seed);
             }
         }
