@@ -2,10 +2,11 @@
 // builds n × dims of the seeded clustered set in a Node file database with rerank 'storage', checkpoints, and
 // compares memoryUsage() with what the process gained (V8 heap, where Wasm GC objects live, plus array buffers and
 // Wasm linear memory), both after a full GC. Run with --expose-gc.
-//   node --expose-gc bench/memory-breakdown.mjs [--n 50000] [--dims 384] [--quantization binary] [--keys decimal|uuid]
+//   node --expose-gc bench/memory-breakdown.mjs [--n 50000] [--dims 384] [--quantization binary] [--keys decimal|uuid] [--dist dir] [--snapshot]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { clusteredDataset } from './lib/synthetic.js';
 
@@ -19,8 +20,10 @@ const quantization = arg('--quantization', 'binary');
 const keyKind = arg('--keys', 'decimal');
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
 
-const { default: init } = await import('../npm-package/dist/quantization.js');
-const { openDatabase } = await import('../npm-package/dist/teavec.js');
+// --dist: another build of the package (e.g. a copy of npm-package/dist from before a change), for before/after.
+const dist = arg('--dist') ? pathToFileURL(`${resolve(arg('--dist'))}/`).href : new URL('../npm-package/dist/', import.meta.url).href;
+const { default: init } = await import(`${dist}quantization.js`);
+const { openDatabase } = await import(`${dist}teavec.js`);
 await init();
 const set = clusteredDataset({ n, dim, queries: 1, seed: 7 });
 const embeddings = Array.from({ length: n }, (_, i) => set.base.data.subarray(i * dim, (i + 1) * dim));

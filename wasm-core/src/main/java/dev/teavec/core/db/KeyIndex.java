@@ -1,5 +1,6 @@
 package dev.teavec.core.db;
 
+import dev.teavec.core.codec.Wtf8Text;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 
@@ -11,9 +12,8 @@ import dev.teavec.core.error.TeaVecException;
  * TeaVM's Wasm GC output (String, char[] wrapper and data, map entry, boxed Integer: measured with a V8 heap
  * snapshot); here a key costs its UTF-8 bytes plus 9–20 (length, offset, table slot, growth room).
  *
- * <p>Layout: a key is its byte length as a varint, then each UTF-16 unit on its own in 1–3 bytes (the UTF-8
- * forms of U+0000–U+FFFF, surrogates included, as CESU-8 does), so every Java string, lone surrogates too,
- * round-trips exactly. A removed key's bytes stay in the arena until they outweigh the live ones, then the
+ * <p>Layout: a key is its byte length as a varint, then its text in the snapshots' WTF-8 ({@link Wtf8Text}: UTF-8
+ * that also carries lone surrogates), so every Java string round-trips exactly, and the .wasm holds one coder. A removed key's bytes stay in the arena until they outweigh the live ones, then the
  * arena is rewritten. The table holds id + 1 (0 = empty), linear probing, at most 3/4 full, and deletes by
  * shifting later entries back (no tombstones), so a lookup stops at the first empty slot.
  */
@@ -70,24 +70,7 @@ public final class KeyIndex {
         }
         int pos = startById[id] - 1;
         int length = varint(pos);
-        pos += varintSize(length);
-        int end = pos + length;
-        char[] chars = new char[length];
-        int n = 0;
-        while (pos < end) {
-            int b = arena[pos] & 0xFF;
-            if (b < 0x80) {
-                chars[n++] = (char) b;
-                pos++;
-            } else if (b < 0xE0) {
-                chars[n++] = (char) (((b & 0x1F) << 6) | (arena[pos + 1] & 0x3F));
-                pos += 2;
-            } else {
-                chars[n++] = (char) (((b & 0x0F) << 12) | ((arena[pos + 1] & 0x3F) << 6) | (arena[pos + 2] & 0x3F));
-                pos += 3;
-            }
-        }
-        return new String(chars, 0, n);
+        return Wtf8Text.decode(arena, pos + varintSize(length), length, 1, MAX_KEY_LENGTH, "a key");
     }
 
     /** Binds a key that is not yet bound to an id that has no key. */
@@ -153,39 +136,28 @@ public final class KeyIndex {
     /** The arena, table and offsets agree: every keyed id is found by its key, and every byte is accounted for. */
     void checkIntegrity() {
         int keyed = 0;
-        long liveBytes = 0;
+        long bytes = garbage;
         for (int id = 0; id < startById.length; id++) {
-            if (startById[id] == 0) {
-                continue;
-            }
-            keyed++;
             int start = startById[id] - 1;
-            if (start < 0 || start >= arenaEnd) {
-                throw new IllegalStateException("id " + id + " has its key at " + start + ", outside the arena's " + arenaEnd + " bytes");
-            }
-            int length = varint(start);
-            liveBytes += varintSize(length) + length;
-            String key = keyOf(id);
-            if (idOf(key) != id) {
-                throw new IllegalStateException("id " + id + " has key '" + key + "' which maps to " + idOf(key));
+            if (start >= 0) {
+                keyed++;
+                int length = varint(start);
+                bytes += varintSize(length) + length;
+                if (idOf(keyOf(id)) != id) {
+                    throw new IllegalStateException("the key of id " + id + " does not map back to it");
+                }
             }
         }
         int slots = 0;
         for (int entry : table) {
-            if (entry != 0) {
-                slots++;
-                int id = entry - 1;
-                if (id >= startById.length || startById[id] == 0) {
-                    throw new IllegalStateException("the key table holds id " + id + " which has no key");
-                }
+            if (entry != 0 && keyOf(entry - 1) == null) {
+                throw new IllegalStateException("the key table holds id " + (entry - 1) + ", which has no key");
             }
+            slots += entry != 0 ? 1 : 0;
         }
-        if (keyed != count || slots != count) {
-            throw new IllegalStateException(count + " keys counted but " + keyed + " keyed ids and " + slots + " table entries");
-        }
-        if (liveBytes + garbage != arenaEnd) {
-            throw new IllegalStateException("the key arena ends at " + arenaEnd + " but holds " + liveBytes
-                    + " live and " + garbage + " removed bytes");
+        if (keyed != count || slots != count || bytes != arenaEnd) {
+            throw new IllegalStateException("key index: " + count + " keys, " + keyed + " keyed ids, " + slots
+                    + " table entries, " + bytes + " of " + arenaEnd + " arena bytes accounted for");
         }
     }
 
@@ -203,26 +175,10 @@ public final class KeyIndex {
 
     /** Encodes {@code key} into {@link #probe}; returns its byte length. */
     private int encodeProbe(String key) {
-        int need = 3 * key.length();
-        if (need > probe.length) {
-            probe = new byte[Math.max(need, probe.length * 2)];
+        if (3 * key.length() > probe.length) {
+            probe = new byte[Math.max(3 * key.length(), probe.length * 2)];
         }
-        byte[] p = probe;
-        int n = 0;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x80) {
-                p[n++] = (byte) c;
-            } else if (c < 0x800) {
-                p[n++] = (byte) (0xC0 | (c >> 6));
-                p[n++] = (byte) (0x80 | (c & 0x3F));
-            } else {
-                p[n++] = (byte) (0xE0 | (c >> 12));
-                p[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                p[n++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        return n;
+        return Wtf8Text.encode(key, probe, 0);
     }
 
     private boolean sameBytes(int start, int length) {
@@ -271,30 +227,6 @@ public final class KeyIndex {
         return length < 0x80 ? 1 : 2;
     }
 
-    /** String.hashCode() of the key stored at {@code start}, without making the string. */
-    private int hashAt(int start) {
-        int length = varint(start);
-        int pos = start + varintSize(length);
-        int end = pos + length;
-        int h = 0;
-        while (pos < end) {
-            int b = arena[pos] & 0xFF;
-            int c;
-            if (b < 0x80) {
-                c = b;
-                pos++;
-            } else if (b < 0xE0) {
-                c = ((b & 0x1F) << 6) | (arena[pos + 1] & 0x3F);
-                pos += 2;
-            } else {
-                c = ((b & 0x0F) << 12) | ((arena[pos + 1] & 0x3F) << 6) | (arena[pos + 2] & 0x3F);
-                pos += 3;
-            }
-            h = 31 * h + c;
-        }
-        return h;
-    }
-
     private void insert(int id, int hash) {
         int mask = table.length - 1;
         int slot = mix(hash) & mask;
@@ -309,7 +241,7 @@ public final class KeyIndex {
         table = new int[slots];
         for (int entry : old) {
             if (entry != 0) {
-                insert(entry - 1, hashAt(startById[entry - 1] - 1));
+                insert(entry - 1, keyOf(entry - 1).hashCode());
             }
         }
     }
@@ -320,7 +252,7 @@ public final class KeyIndex {
         table[hole] = 0;
         for (int slot = (hole + 1) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
             int entry = table[slot];
-            int home = mix(hashAt(startById[entry - 1] - 1)) & mask;
+            int home = mix(keyOf(entry - 1).hashCode()) & mask;
             // The entry may fill the hole unless its home lies cyclically in (hole, slot].
             boolean homeAfterHole = hole <= slot ? (hole < home && home <= slot) : (hole < home || home <= slot);
             if (!homeAfterHole) {
