@@ -20,6 +20,15 @@ const quantization = arg('--quantization', 'binary');
 const keyKind = arg('--keys', 'decimal');
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
 
+// The engines' linear memories, to tell their size apart from other external memory (a Memory only grows).
+const memories = [];
+const NativeMemory = WebAssembly.Memory;
+WebAssembly.Memory = function Memory(descriptor) {
+  const memory = new NativeMemory(descriptor);
+  memories.push(memory);
+  return memory;
+};
+WebAssembly.Memory.prototype = NativeMemory.prototype;
 // --dist: another build of the package (e.g. a copy of npm-package/dist from before a change), for before/after.
 const dist = arg('--dist') ? pathToFileURL(`${resolve(arg('--dist'))}/`).href : new URL('../npm-package/dist/', import.meta.url).href;
 const { default: init } = await import(`${dist}quantization.js`);
@@ -39,12 +48,15 @@ const held = async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const m = process.memoryUsage();
-  return { heap: v8.getHeapStatistics().used_heap_size, buffers: m.arrayBuffers, external: m.external, rss: m.rss };
+  return { linear: memories.reduce((sum, m) => sum + m.buffer.byteLength, 0), heap: v8.getHeapStatistics().used_heap_size, buffers: m.arrayBuffers, external: m.external, rss: m.rss };
 };
 try {
   const db = await openDatabase(join(dir, 'db'), { storage: 'file', checkpointBytes: 2 ** 40, durability: 'relaxed' });
   const c = await db.createCollection({ name: 'c', quantization, rerank: 'storage', indexType: 'hnsw', metric: 'cosine', seed: 7 });
   const before = await held();
+  const snapshot = (tag) => process.argv.includes('--snapshot')
+    && console.log(`heap snapshot: ${v8.writeHeapSnapshot(join(tmpdir(), `teavec-${quantization}-${n}-${tag}.heapsnapshot`))}`);
+  snapshot('before');
   const t0 = performance.now();
   for (let i = 0; i < n; i += 1000) await c.add({ ids: ids.slice(i, i + 1000), embeddings: embeddings.slice(i, i + 1000) });
   const buildS = (performance.now() - t0) / 1000;
@@ -56,8 +68,9 @@ try {
     + `build ${buildS.toFixed(1)} s, load ${loadavg()[0].toFixed(1)}`);
   console.log(`memoryUsage(): ${per(counted)} bytes/vector`);
   console.log(`gained after GC: V8 heap ${per(after.heap - before.heap)}, array buffers + Wasm memory ${per(after.buffers - before.buffers)}, `
-    + `external ${per(after.external - before.external)}, rss ${per(after.rss - before.rss)} bytes/vector`);
-  if (process.argv.includes('--snapshot')) console.log(`heap snapshot: ${v8.writeHeapSnapshot(join(tmpdir(), `teavec-${quantization}-${n}.heapsnapshot`))}`);
+    + `external ${per(after.external - before.external)} `
+    + `(of which Wasm linear memory grew ${per(after.linear - before.linear)}), rss ${per(after.rss - before.rss)} bytes/vector`);
+  snapshot('after');
   await db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
