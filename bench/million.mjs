@@ -10,6 +10,7 @@
 // candidates), one ef_search (--ef) and a sweep of rerankK (--rerank-ks); reports the checkpoint, the reopen and
 // bytes/vector after each.
 //   node bench/million.mjs --database [--n 200000] [--quantization binary|pq] [--ef 100] [--rerank-ks 10,30,100]
+//                          [--checkpoint-every 100000] (vectors between checkpoints during the build)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
@@ -37,6 +38,7 @@ const config = {
   seed: Number(arg('--seed', '11')),
   ef: Number(arg('--ef', '100')),
   rerankKs: arg('--rerank-ks', '10,30,100').split(',').map(Number),
+  checkpointEvery: Number(arg('--checkpoint-every', '100000')),
 };
 const database = process.argv.includes('--database');
 
@@ -78,7 +80,8 @@ try {
       + `rerank 'storage', M ${config.m}, ef_construction ${config.efc}, ef_search ${config.ef}`);
     console.log(`build: ${(r.buildMs / 60000).toFixed(1)} min (${Math.round(config.n / (r.buildMs / 1000))} vectors/s, awaited adds `
       + `of 1,000, relaxed durability; data generation and ground truth not counted: ${(r.otherMs / 60000).toFixed(1)} min); `
-      + `checkpoint ${(r.checkpointMs / 1000).toFixed(1)} s`);
+      + `checkpoints during the build ${(r.midCheckpointMs / 1000).toFixed(1)} s (every ${config.checkpointEvery.toLocaleString('en')}), `
+      + `final checkpoint ${(r.checkpointMs / 1000).toFixed(1)} s`);
     console.log(`memory: ${r.bytesPerVector.toFixed(0)} bytes/vector by memoryUsage() after the checkpoint (${mb(r.memoryBytes)} MB), `
       + `${r.reopenedBytesPerVector.toFixed(0)} after the reopen; peak RSS of the browser ${mb(peakRss)} MB`);
     console.log('\n| rerankK | recall@10 | p50 µs | p99 µs |\n|---:|---:|---:|---:|');
