@@ -34,12 +34,17 @@ const dist = arg('--dist') ? pathToFileURL(`${resolve(arg('--dist'))}/`).href : 
 const { default: init } = await import(`${dist}quantization.js`);
 const { openDatabase } = await import(`${dist}teavec.js`);
 await init();
-const set = clusteredDataset({ n, dim, queries: 1, seed: 7 });
+const queryCount = Number(arg('--queries', '200'));
+const set = clusteredDataset({ n, dim, queries: queryCount, seed: 7 });
 const embeddings = Array.from({ length: n }, (_, i) => set.base.data.subarray(i * dim, (i + 1) * dim));
 const hex = (i, w) => (i >>> 0).toString(16).padStart(w, '0').slice(-w);
 const ids = embeddings.map((_, i) => (keyKind === 'uuid'
   ? `${hex(i * 2654435761, 8)}-${hex(i, 4)}-4${hex(i * 40503, 3)}-8${hex(i * 69069, 3)}-${hex(i * 362437, 6)}${hex(i, 6)}`
   : String(i)));
+// Template strings are cons-string trees until first flattened (as passing them to the engine does), which would
+// free heap during the build and hide what the engine gained: flatten them before the first measurement.
+const flatIds = JSON.parse(JSON.stringify(ids));
+ids.splice(0, n, ...flatIds);
 const dir = mkdtempSync(join(tmpdir(), 'teavec-bench-memory-'));
 // FinalizationRegistry cells of collected wrappers go only once their cleanup task has run: let it run.
 const held = async () => {
@@ -71,6 +76,24 @@ try {
     + `external ${per(after.external - before.external)} `
     + `(of which Wasm linear memory grew ${per(after.linear - before.linear)}), rss ${per(after.rss - before.rss)} bytes/vector`);
   snapshot('after');
+  // Search and key lookups, so a change to keys can be seen not to cost time (the box is shared: compare runs).
+  const times = [];
+  let hits = 0;
+  for (let qi = 0; qi < queryCount; qi++) {
+    const q = set.queries.data.subarray(qi * dim, (qi + 1) * dim);
+    const s = performance.now();
+    const got = (await c.query({ queryEmbeddings: [q], nResults: 10, include: [] })).ids[0];
+    times.push((performance.now() - s) * 1000);
+    const truth = new Set(Array.from(set.truth.data.subarray(qi * 10, qi * 10 + 10), (i) => ids[i]));
+    hits += got.filter((id) => truth.has(id)).length;
+  }
+  times.sort((a, b) => a - b);
+  const sample = Array.from({ length: 2000 }, (_, i) => ids[(i * 7919) % n]);
+  let t = performance.now();
+  for (let r = 0; r < 10; r++) await c.get({ ids: sample, include: [] });
+  const getUs = ((performance.now() - t) * 1000) / 20000;
+  console.log(`query p50 ${times[Math.floor(times.length / 2)].toFixed(0)} µs, recall@10 ${(hits / (queryCount * 10)).toFixed(3)} `
+    + `(ef_search default, rerank from the file); get by id ${getUs.toFixed(2)} µs an id`);
   await db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
