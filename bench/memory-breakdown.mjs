@@ -44,7 +44,7 @@ const ids = embeddings.map((_, i) => (keyKind === 'uuid'
 // Template strings are cons-string trees until first flattened (as passing them to the engine does), which would
 // free heap during the build and hide what the engine gained: flatten them before the first measurement.
 const flatIds = JSON.parse(JSON.stringify(ids));
-ids.splice(0, n, ...flatIds);
+for (let i = 0; i < n; i++) ids[i] = flatIds[i];
 const dir = mkdtempSync(join(tmpdir(), 'teavec-bench-memory-'));
 // FinalizationRegistry cells of collected wrappers go only once their cleanup task has run: let it run.
 const held = async () => {
