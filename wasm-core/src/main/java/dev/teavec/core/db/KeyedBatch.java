@@ -6,9 +6,8 @@ import dev.teavec.core.meta.JsonNode;
 import dev.teavec.core.meta.JsonReader;
 import dev.teavec.core.meta.MetaRecord;
 import dev.teavec.core.meta.MetadataJson;
+import dev.teavec.core.meta.StringIds;
 import dev.teavec.core.vector.VectorChecks;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Writes by user key, all or nothing: every item is checked, against the database and against the rest of
@@ -175,16 +174,17 @@ public final class KeyedBatch {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT,
                     label + ": expected one document per id (" + n + "), got " + documents.length);
         }
-        Map<String, Integer> seen = new HashMap<>();
+        StringIds seen = new StringIds();
         for (int i = 0; i < n; i++) {
             String key = keys[i];
             String item = label + "[" + i + "]";
             checkKey(key, item);
-            Integer earlier = seen.put(key, i);
-            if (earlier != null) {
+            int earlier = seen.idOf(key);
+            if (earlier >= 0) {
                 throw new TeaVecException(ErrorCode.DUPLICATE_ID, "id " + quoted(key) + " appears twice in one batch ("
                         + label + "[" + earlier + "] and " + item + ")");
             }
+            seen.put(key, i);
             boolean exists = db.keys().idOf(key) >= 0;
             if (mode == Mode.ADD && exists) {
                 throw new TeaVecException(ErrorCode.DUPLICATE_ID, item + " id " + quoted(key)

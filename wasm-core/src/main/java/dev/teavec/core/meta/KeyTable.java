@@ -1,9 +1,7 @@
 package dev.teavec.core.meta;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Interned metadata keys: each distinct key string is held once and records refer to it by a small
@@ -11,18 +9,17 @@ import java.util.Map;
  * Keys are never removed (a key no record uses any more costs one string).
  */
 public final class KeyTable {
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final StringIds ids = new StringIds();
     private final List<String> names = new ArrayList<>();
 
     /** The id of {@code key}, or -1 when no record ever used it. */
     public int idOf(String key) {
-        Integer id = ids.get(key);
-        return id == null ? -1 : id;
+        return ids.idOf(key);
     }
 
     public int intern(String key) {
-        Integer id = ids.get(key);
-        if (id != null) {
+        int id = ids.idOf(key);
+        if (id >= 0) {
             return id;
         }
         int next = names.size();
@@ -52,7 +49,7 @@ public final class KeyTable {
     public static KeyTable of(String[] names) {
         KeyTable t = new KeyTable();
         for (String n : names) {
-            if (t.ids.containsKey(n)) {
+            if (t.ids.idOf(n) >= 0) {
                 throw new IllegalArgumentException("duplicate key name in a key table: " + n);
             }
             t.intern(n);
@@ -61,9 +58,9 @@ public final class KeyTable {
     }
 
     long bytesEstimate() {
-        long b = 64;
+        long b = 64 + ids.bytesEstimate();
         for (String n : names) {
-            b += 80 + 2L * n.length();
+            b += 40 + 2L * n.length();
         }
         return b;
     }

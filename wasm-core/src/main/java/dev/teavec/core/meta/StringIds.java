@@ -1,0 +1,276 @@
+package dev.teavec.core.meta;
+
+import dev.teavec.core.codec.Wtf8Text;
+
+/**
+ * Strings ↔ int ids, both ways, in three primitive arrays: the strings' characters in a byte arena, each id's
+ * arena offset, and an open-addressing table of ids by string hash. Ids are small non-negative ints (the offsets
+ * are indexed by id). The user keys of a collection ({@code db.KeyIndex}), metadata key names ({@link KeyTable})
+ * and a batch's duplicate check use it, so the core .wasm carries no HashMap.
+ *
+ * <p>Why: a million keys as {@code HashMap<String, Integer>} plus a String per id cost ~240 bytes each in
+ * TeaVM's Wasm GC output (String, char[] wrapper and data, map entry, boxed Integer: measured with a V8 heap
+ * snapshot); here a string costs its UTF-8 bytes plus 9–20 (length, offset, table slot, growth room).
+ *
+ * <p>Layout: a string is its byte length as a varint, then its text in the snapshots' WTF-8 ({@link Wtf8Text}:
+ * UTF-8 that also carries lone surrogates), so every Java string round-trips exactly and the .wasm holds one
+ * coder. A removed string's bytes stay in the arena until they outweigh the live ones, then the arena is
+ * rewritten. The table holds id + 1 (0 = empty), linear probing, at most 3/4 full, and deletes by shifting
+ * later entries back (no tombstones), so a lookup stops at the first empty slot.
+ */
+public class StringIds {
+    /** The longest string held, in UTF-16 units (a length prefix takes at most 2 bytes). */
+    public static final int MAX_LENGTH = 4096;
+    private static final int MAX_BYTES = 3 * MAX_LENGTH;
+    private static final int VARINT_BYTES = 2;
+
+    private byte[] arena = new byte[64];
+    private int arenaEnd;
+    /** Arena bytes of removed keys. */
+    private int garbage;
+    /** Per id: 1 + the arena offset of its key, or 0 when the id has no key. */
+    private int[] startById = new int[16];
+    private int[] table = new int[16];
+    private int count;
+    /** The key being looked up, encoded as in the arena (no length prefix). */
+    private byte[] probe = new byte[64];
+
+    /** The id of {@code key}, or -1 when none has it. */
+    public int idOf(String key) {
+        if (key == null || key.length() > MAX_LENGTH) {
+            return -1;
+        }
+        return find(key.hashCode(), encodeProbe(key));
+    }
+
+    /** The id whose key is the probe's {@code length} bytes, or -1. */
+    private int find(int hash, int length) {
+        int mask = table.length - 1;
+        for (int slot = mix(hash) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int id = table[slot] - 1;
+            if (sameBytes(startById[id] - 1, length)) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /** The key of {@code id}, or null. */
+    public String keyOf(int id) {
+        if (id < 0 || id >= startById.length || startById[id] == 0) {
+            return null;
+        }
+        int pos = startById[id] - 1;
+        int length = varint(pos);
+        return Wtf8Text.decode(arena, pos + varintSize(length), length, 0, MAX_LENGTH, "a string");
+    }
+
+    /** Binds a key that is not yet bound to an id that has no key. */
+    public void put(String key, int id) {
+        assert key != null && key.length() <= MAX_LENGTH : "an unchecked string";
+        int length = encodeProbe(key);
+        if (id < 0 || (id < startById.length && startById[id] != 0) || find(key.hashCode(), length) >= 0) {
+            throw new IllegalStateException("key '" + key + "' or id " + id + " is already bound");
+        }
+        if ((count + 1) * 4L > table.length * 3L) {
+            rehash(table.length * 2);
+        }
+        if (id >= startById.length) {
+            int[] grown = new int[Math.max(id + 1, startById.length * 2)];
+            System.arraycopy(startById, 0, grown, 0, startById.length);
+            startById = grown;
+        }
+        int start = append(length);
+        startById[id] = start + 1;
+        insert(id, key.hashCode());
+        count++;
+    }
+
+    /** Unbinds the key of {@code id}; returns it, or null when it had none. */
+    public String remove(int id) {
+        String key = keyOf(id);
+        if (key == null) {
+            return null;
+        }
+        int mask = table.length - 1;
+        int slot = mix(key.hashCode()) & mask;
+        while (table[slot] != id + 1) {
+            slot = (slot + 1) & mask;
+        }
+        int start = startById[id] - 1;
+        int length = varint(start);
+        garbage += varintSize(length) + length;
+        startById[id] = 0;
+        count--;
+        shiftBack(slot);
+        if (garbage > 4096 && garbage > arenaEnd / 2) {
+            compactArena();
+        }
+        return key;
+    }
+
+    public int size() {
+        return count;
+    }
+
+    /** Ids that have a key, ascending: with {@link #keyOf}, the whole state for a snapshot. */
+    public int[] ids() {
+        int[] out = new int[count];
+        int n = 0;
+        for (int id = 0; id < startById.length && n < count; id++) {
+            if (startById[id] != 0) {
+                out[n++] = id;
+            }
+        }
+        return out;
+    }
+
+    /** The arena, table and offsets agree: every keyed id is found by its key, and every byte is accounted for. */
+    public void checkIntegrity() {
+        int keyed = 0;
+        long bytes = garbage;
+        for (int id = 0; id < startById.length; id++) {
+            int start = startById[id] - 1;
+            if (start >= 0) {
+                keyed++;
+                int length = varint(start);
+                bytes += varintSize(length) + length;
+                if (idOf(keyOf(id)) != id) {
+                    throw new IllegalStateException("the key of id " + id + " does not map back to it");
+                }
+            }
+        }
+        int slots = 0;
+        for (int entry : table) {
+            if (entry != 0 && keyOf(entry - 1) == null) {
+                throw new IllegalStateException("the key table holds id " + (entry - 1) + ", which has no key");
+            }
+            slots += entry != 0 ? 1 : 0;
+        }
+        if (keyed != count || slots != count || bytes != arenaEnd) {
+            throw new IllegalStateException("string ids: " + count + " keys, " + keyed + " keyed ids, " + slots
+                    + " table entries, " + bytes + " of " + arenaEnd + " arena bytes accounted for");
+        }
+    }
+
+    /** Bytes held: the arrays' lengths (their few header bytes aside). */
+    public long bytesEstimate() {
+        return arena.length + probe.length + 4L * (startById.length + table.length);
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h;
+    }
+
+    /** Encodes {@code key} into {@link #probe}; returns its byte length. */
+    private int encodeProbe(String key) {
+        if (3 * key.length() > probe.length) {
+            probe = new byte[Math.max(3 * key.length(), probe.length * 2)];
+        }
+        return Wtf8Text.encode(key, probe, 0);
+    }
+
+    private boolean sameBytes(int start, int length) {
+        if (varint(start) != length) {
+            return false;
+        }
+        int pos = start + varintSize(length);
+        byte[] a = arena;
+        byte[] p = probe;
+        for (int i = 0; i < length; i++) {
+            if (a[pos + i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends the probe's {@code length} bytes with their length prefix; returns where they start. */
+    private int append(int length) {
+        int need = arenaEnd + VARINT_BYTES + length;
+        if (need > arena.length) {
+            byte[] grown = new byte[Math.max(need, arena.length + (arena.length >> 1))];
+            System.arraycopy(arena, 0, grown, 0, arenaEnd);
+            arena = grown;
+        }
+        int start = arenaEnd;
+        int pos = start;
+        if (length < 0x80) {
+            arena[pos++] = (byte) length;
+        } else {
+            arena[pos++] = (byte) (0x80 | (length & 0x7F));
+            arena[pos++] = (byte) (length >>> 7);
+        }
+        System.arraycopy(probe, 0, arena, pos, length);
+        arenaEnd = pos + length;
+        return start;
+    }
+
+    private int varint(int pos) {
+        int b = arena[pos] & 0xFF;
+        return b < 0x80 ? b : (b & 0x7F) | ((arena[pos + 1] & 0xFF) << 7);
+    }
+
+    private static int varintSize(int length) {
+        assert length <= MAX_BYTES;
+        return length < 0x80 ? 1 : 2;
+    }
+
+    private void insert(int id, int hash) {
+        int mask = table.length - 1;
+        int slot = mix(hash) & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = id + 1;
+    }
+
+    private void rehash(int slots) {
+        int[] old = table;
+        table = new int[slots];
+        for (int entry : old) {
+            if (entry != 0) {
+                insert(entry - 1, keyOf(entry - 1).hashCode());
+            }
+        }
+    }
+
+    /** Empties {@code hole} and moves back every later entry of its run that may sit there (Knuth's algorithm R). */
+    private void shiftBack(int hole) {
+        int mask = table.length - 1;
+        table[hole] = 0;
+        for (int slot = (hole + 1) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int entry = table[slot];
+            int home = mix(keyOf(entry - 1).hashCode()) & mask;
+            // The entry may fill the hole unless its home lies cyclically in (hole, slot].
+            boolean homeAfterHole = hole <= slot ? (hole < home && home <= slot) : (hole < home || home <= slot);
+            if (!homeAfterHole) {
+                table[hole] = entry;
+                table[slot] = 0;
+                hole = slot;
+            }
+        }
+    }
+
+    private void compactArena() {
+        byte[] fresh = new byte[Math.max(64, arenaEnd - garbage + (arenaEnd - garbage) / 4)];
+        int end = 0;
+        for (int id = 0; id < startById.length; id++) {
+            if (startById[id] == 0) {
+                continue;
+            }
+            int start = startById[id] - 1;
+            int length = varint(start);
+            int size = varintSize(length) + length;
+            System.arraycopy(arena, start, fresh, end, size);
+            startById[id] = end + 1;
+            end += size;
+        }
+        arena = fresh;
+        arenaEnd = end;
+        garbage = 0;
+    }
+}
