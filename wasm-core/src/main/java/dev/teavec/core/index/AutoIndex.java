@@ -39,6 +39,8 @@ public final class AutoIndex implements VectorIndex {
     private ManagedIndex delegate;
     /** Non-null while switching. */
     private HnswHandover handover;
+    /** The deferred-linking cap asked for ({@link #deferLinking}), applied to the HNSW index once it answers. */
+    private int linkCap;
 
     AutoIndex(IndexConfig config, VectorStorageFactory storage) {
         this(config, storage, ManagedIndex.create(FlatType.INSTANCE, flatConfig(config), storage));
@@ -136,7 +138,10 @@ public final class AutoIndex implements VectorIndex {
     @Override
     public int advanceBuild(int maxVectors) {
         if (handover == null) {
-            if (usesHnsw() || delegate.liveCount() < config.autoThreshold()) {
+            if (usesHnsw()) {
+                return delegate.advanceBuild(maxVectors);
+            }
+            if (delegate.liveCount() < config.autoThreshold()) {
                 return 0;
             }
             startHandover();
@@ -155,7 +160,25 @@ public final class AutoIndex implements VectorIndex {
         }
         delegate = handover.finish();
         handover = null;
+        // The handover linked every vector (it is complete); deferral applies to the adds from here on.
+        delegate.deferLinking(linkCap);
         return 0;
+    }
+
+    @Override
+    public void deferLinking(int cap) {
+        delegate.deferLinking(cap);
+        linkCap = cap;
+    }
+
+    @Override
+    public int pendingLinks() {
+        return delegate.pendingLinks();
+    }
+
+    @Override
+    public int linkPending(int max) {
+        return delegate.linkPending(max);
     }
 
     /** True while the switch to HNSW is under way (the flat index still answers). */

@@ -70,6 +70,17 @@ final class HnswStructure implements IndexStructure {
     }
 
     @Override
+    public boolean linksByOrdinal() {
+        return true;
+    }
+
+    @Override
+    public void addOrdinal(int ord) {
+        assert ord == graph.size() : "graph nodes are the stored ordinals: node " + graph.size() + ", ordinal " + ord;
+        builder.insert(ord);
+    }
+
+    @Override
     public void remove(int id) {
         // The node stays a waypoint; the engine's tombstones keep it out of results.
     }
@@ -151,8 +162,9 @@ final class HnswStructure implements IndexStructure {
     @Override
     public void checkIntegrity() {
         HnswIntegrity.check(graph);
-        if (graph.size() != context.vectors().size()) {
-            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + context.vectors().size() + " vectors");
+        if (graph.size() != context.linkedOrdinals()) {
+            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + context.linkedOrdinals()
+                    + " linked vectors of " + context.vectors().size());
         }
     }
 }

@@ -29,6 +29,11 @@ public interface IndexContext {
 
     int idOf(int ord);
 
+    /** Ordinals below this are linked into the structure; the rest are pending ({@link PendingLinks}). */
+    default int linkedOrdinals() {
+        return vectors().size();
+    }
+
     /**
      * Ordinals of live vectors whose ids {@code filter} accepts (null: all live), for a graph search;
      * null when every ordinal qualifies (no filter, nothing deleted).

@@ -4,6 +4,8 @@ import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.encoding.StoredVectors;
 import dev.teavec.core.encoding.VectorEncodings;
+import dev.teavec.core.error.ErrorCode;
+import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.graph.OrdinalFilter;
 import dev.teavec.core.score.QueryScorer;
 import dev.teavec.core.store.VectorStorageFactory;
@@ -30,6 +32,7 @@ public final class ManagedIndex implements VectorIndex {
     private final int dim;
     private final Context context = new Context();
     private final ExactScan scan = new ExactScan();
+    private final PendingLinks pending = new PendingLinks();
     /** Replaced wholesale by compaction, as are the vectors and the structure. */
     private LiveIds ids;
     private StoredVectors vectors;
@@ -92,6 +95,8 @@ public final class ManagedIndex implements VectorIndex {
 
     @Override
     public IndexParts parts() {
+        // A snapshot holds the whole structure: what is pending is linked first.
+        linkPending(Integer.MAX_VALUE);
         IndexStructure s = structure;
         return new IndexParts(config, type.formatVersion(), ids.save(), vectors, new IndexParts.State() {
             @Override
@@ -133,6 +138,11 @@ public final class ManagedIndex implements VectorIndex {
     void addWithId(int id, float[] vector) {
         vectors.add(vector);
         ids.append(id);
+        if (pending.deferring()) {
+            linkOverCap();
+            maintain();
+            return;
+        }
         try {
             structure.add(id, vector);
         } catch (RuntimeException e) {
@@ -150,8 +160,57 @@ public final class ManagedIndex implements VectorIndex {
         vectors.add(vector);
         ids.moveToNextOrdinal(id);
         structure.remove(id);
-        structure.add(id, vector);
+        if (pending.deferring()) {
+            linkOverCap();
+        } else {
+            structure.add(id, vector);
+        }
         maintain();
+    }
+
+    /** Links the oldest pending ordinals while more than the cap are pending. */
+    private void linkOverCap() {
+        int over = pending.count(vectors.size()) - pending.cap();
+        if (over > 0) {
+            linkPending(over);
+        }
+    }
+
+    @Override
+    public void deferLinking(int cap) {
+        if (cap < 0 || cap > PendingLinks.MAX_CAP) {
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "a pending-links cap is an integer in 0.."
+                    + PendingLinks.MAX_CAP + " (0: link at once), got " + cap);
+        }
+        if (!structure.linksByOrdinal()) {
+            return;
+        }
+        if (cap == 0) {
+            linkPending(Integer.MAX_VALUE);
+        }
+        pending.setCap(cap, vectors.size());
+        linkOverCap();
+    }
+
+    @Override
+    public int pendingLinks() {
+        return pending.count(vectors.size());
+    }
+
+    @Override
+    public int linkPending(int max) {
+        int n = vectors.size();
+        for (int done = 0; done < max && pending.count(n) > 0; done++) {
+            structure.addOrdinal(pending.next());
+            pending.advanced();
+        }
+        return pending.count(n);
+    }
+
+    /** Links pending ordinals: the work deferred adds left. */
+    @Override
+    public int advanceBuild(int maxVectors) {
+        return linkPending(maxVectors);
     }
 
     /** After adds: lets the encoding train or re-calibrate, and swaps every scorer over what it replaced. */
@@ -196,7 +255,8 @@ public final class ManagedIndex implements VectorIndex {
         if (live == 0) {
             return new SearchResult(new int[0], new float[0], 0);
         }
-        SearchResult found = structure.search(query, k, Math.max(Math.max(efSearch, rerankK), k), rerankK, null);
+        SearchResult found = withPending(structure.search(query, k, Math.max(Math.max(efSearch, rerankK), k), rerankK, null),
+                query, k, ids.filter());
         int want = Math.min(k, live);
         if (found.size() >= want) {
             return found;
@@ -204,7 +264,7 @@ public final class ManagedIndex implements VectorIndex {
         // The structure could not supply enough live vectors (a graph cut off by deletes): answer exactly.
         TopK top = new TopK(want);
         exactScorer.setQuery(query);
-        int visited = found.visited() + scan.scan(exactScorer, vectors.size(), ids.filter(), ids, top);
+        int visited = found.visited() + scan.scan(exactScorer, 0, vectors.size(), ids.filter(), ids, top);
         return TopK.toResult(top, metric, visited, 0);
     }
 
@@ -218,7 +278,20 @@ public final class ManagedIndex implements VectorIndex {
         if (ids.live() == 0) {
             return new SearchResult(new int[0], new float[0], 0);
         }
-        return structure.search(query, k, Math.max(efSearch, k), filter);
+        return withPending(structure.search(query, k, Math.max(efSearch, k), filter), query, k, ids.accepting(filter));
+    }
+
+    /** {@code found} (the structure's answer) merged with an exact scan of the pending ordinals {@code filter} accepts. */
+    private SearchResult withPending(SearchResult found, float[] query, int k, OrdinalFilter filter) {
+        int n = vectors.size();
+        int from = pending.linked(n);
+        if (from == n) {
+            return found;
+        }
+        TopK top = new TopK(Math.min(k, n - from));
+        exactScorer.setQuery(query);
+        int scored = scan.scan(exactScorer, from, n, filter, ids, top);
+        return PendingLinks.merge(found, TopK.toResult(top, metric, scored, 0), k);
     }
 
     @Override
@@ -241,7 +314,7 @@ public final class ManagedIndex implements VectorIndex {
     private SearchResult exact(float[] query, int k, OrdinalFilter filter) {
         TopK top = new TopK(Math.min(k, Math.max(ids.live(), 1)));
         exactScorer.setQuery(query);
-        int scored = scan.scan(exactScorer, vectors.size(), filter, ids, top);
+        int scored = scan.scan(exactScorer, 0, vectors.size(), filter, ids, top);
         return TopK.toResult(top, metric, scored, 0);
     }
 
@@ -316,6 +389,7 @@ public final class ManagedIndex implements VectorIndex {
             vectors.exactVectors().decode(ord, v);
             structure.add(ids.id(ord), v);
         }
+        pending.allLinked(vectors.size());
     }
 
     /**
@@ -371,6 +445,7 @@ public final class ManagedIndex implements VectorIndex {
 
     @Override
     public void checkIntegrity() {
+        pending.checkIntegrity(vectors.size(), -1);
         structure.checkIntegrity();
         if (vectors.size() != ids.ordinals()) {
             throw new IllegalStateException(type.name() + " index: " + vectors.size() + " vectors but "
@@ -415,6 +490,11 @@ public final class ManagedIndex implements VectorIndex {
         @Override
         public int idOf(int ord) {
             return ids.id(ord);
+        }
+
+        @Override
+        public int linkedOrdinals() {
+            return pending.linked(vectors.size());
         }
 
         @Override

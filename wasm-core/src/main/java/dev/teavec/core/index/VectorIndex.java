@@ -122,4 +122,23 @@ public interface VectorIndex {
     default int advanceBuild(int maxVectors) {
         return 0;
     }
+
+    /**
+     * Lets adds and updates leave graph linking for later (persistent databases: a write is acknowledged
+     * once stored and logged): up to {@code cap} ids stay pending, stored but not linked, and every search
+     * scans them exactly beside the graph; an add beyond the cap links the oldest. 0 (the default) links at
+     * once, linking whatever is pending first. INVALID_ARGUMENT outside 0..65536. Exact indexes ignore it.
+     */
+    default void deferLinking(int cap) {
+    }
+
+    /** Ids stored but not linked into the approximate structure yet (see {@link #deferLinking}). */
+    default int pendingLinks() {
+        return 0;
+    }
+
+    /** Links up to {@code max} of the oldest pending ids; returns how many remain pending. */
+    default int linkPending(int max) {
+        return 0;
+    }
 }
