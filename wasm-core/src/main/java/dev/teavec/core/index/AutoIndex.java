@@ -126,7 +126,9 @@ public final class AutoIndex implements VectorIndex {
     public int add(float[] vector) {
         // The switch goes on (or starts, once an earlier add reached the threshold) before this add: a step
         // that fails then leaves the vector unstored, and the caller sees an add that changed nothing.
-        advanceBuild(HANDOVER_PER_ADD);
+        if (!usesHnsw()) {
+            advanceBuild(HANDOVER_PER_ADD);
+        }
         return delegate.add(vector);
     }
 
@@ -179,6 +181,11 @@ public final class AutoIndex implements VectorIndex {
     @Override
     public int linkPending(int max) {
         return delegate.linkPending(max);
+    }
+
+    /** The index that answers now (tests look at its pending ordinals). */
+    ManagedIndex delegate() {
+        return delegate;
     }
 
     /** True while the switch to HNSW is under way (the flat index still answers). */

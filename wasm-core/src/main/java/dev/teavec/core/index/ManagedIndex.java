@@ -420,6 +420,11 @@ public final class ManagedIndex implements VectorIndex {
         return ids.ordinals();
     }
 
+    /** The ordinal holding live {@code id}, or -1. */
+    int liveOrdinal(int id) {
+        return ids.liveOrdOrNone(id);
+    }
+
     int idOfOrdinal(int ord) {
         return ids.id(ord);
     }
