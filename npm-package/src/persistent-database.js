@@ -31,6 +31,8 @@ export const databaseKind = (tier) => ({
   loadCheckpoint: (checkpoint) => tier.loadCheckpoint(checkpoint),
   close: () => tier.close(),
   apply: applyRecord,
+  // Graph linking is deferred for every collection's index (deferred-links.js).
+  nativesOf: (db) => db.listCollections().map((c) => c[TEXT]().native).filter((native) => native),
   append: appendRecord,
   toBytes: (db) => db.toBytes(),
   free: (db) => db.free(),

@@ -3,7 +3,7 @@
 // arguments, vectors moved out as float32 — and replay makes the same call again: ids are given out in call
 // order and never reused, so the replayed index gives every vector the id it had.
 import { EdgeVec } from './edgevec.js';
-import { restoredFrom } from './persistence.js';
+import { restoredFrom, NATIVE } from './persistence.js';
 import { TeaVecError } from './errors.js';
 
 /** The EdgeVec methods that change the index: each is logged as one record. Everything else only reads. */
@@ -71,6 +71,8 @@ export function indexKind(config) {
           + `index before it: ${e.message}`);
       }
     },
+    // Graph linking is deferred (deferred-links.js).
+    nativesOf: (index) => [index[NATIVE]()],
     append: (writer, record) => writer.indexCall(record.method, record.arguments, record.floats),
     toBytes: (index) => index.toBytes(),
     free: (index) => index.free(),

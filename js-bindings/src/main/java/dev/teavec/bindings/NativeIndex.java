@@ -240,7 +240,7 @@ public final class NativeIndex {
 
     /**
      * Does up to {@code maxVectors} (at least 1) of the work adds left for later (the auto index's switch to
-     * HNSW); returns the vectors still to do, 0 when none. Callers step it between turns of the event loop.
+     * HNSW, graph links {@link #deferLinking} deferred); returns the vectors still to do, 0 when none. Callers step it between turns of the event loop.
      */
     @JSExport
     public int advanceBuild(int maxVectors) {
@@ -249,6 +249,24 @@ public final class NativeIndex {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "maxVectors must be at least 1");
         }
         return index.advanceBuild(maxVectors);
+    }
+
+    /**
+     * Lets adds leave graph linking for later, up to {@code cap} ids (0: link at once, linking what is pending):
+     * a database opened by name acknowledges a write once stored and logged, and links in idle slices
+     * ({@link #advanceBuild}). Searches scan the pending ids exactly. INVALID_ARGUMENT outside 0..65536.
+     */
+    @JSExport
+    public void deferLinking(int cap) {
+        live();
+        index.deferLinking(cap);
+    }
+
+    /** Ids stored but not linked into the graph yet (see {@link #deferLinking}). */
+    @JSExport
+    public int pendingLinks() {
+        live();
+        return index.pendingLinks();
     }
 
     /**
