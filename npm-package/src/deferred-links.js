@@ -57,13 +57,14 @@ export class DeferredLinks {
   /** Ids stored but not linked yet, over every index. */
   get pending() {
     let n = 0;
-    for (const native of this.#natives()) n += native.pendingLinks();
+    // deferLinking with the cap it has already changes nothing and says how many are pending (one export for both).
+    for (const native of this.#natives()) n += native.deferLinking(this.#cap);
     return n;
   }
 
   /** Links everything pending now (tests, benchmarks: the deferred CPU counted). */
   linkAll() {
-    for (const native of this.#natives()) if (native.pendingLinks() > 0) native.advanceBuild(0x7fffffff);
+    for (const native of this.#natives()) native.advanceBuild(0x7fffffff);
   }
 
   close() {
@@ -100,8 +101,9 @@ export class DeferredLinks {
     let left = 0;
     try {
       for (const native of this.#natives()) {
-        while (native.pendingLinks() > 0 && performance.now() < deadline) native.advanceBuild(LINK_STEP);
-        left += native.pendingLinks();
+        let pending = native.deferLinking(this.#cap);
+        while (pending > 0 && performance.now() < deadline) pending = native.advanceBuild(LINK_STEP);
+        left += pending;
       }
     } catch {
       // An index freed under us (collection deleted, database closed): the next write or slice sees the new set.

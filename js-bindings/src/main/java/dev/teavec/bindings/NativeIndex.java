@@ -252,20 +252,15 @@ public final class NativeIndex {
     }
 
     /**
-     * Lets adds leave graph linking for later, up to {@code cap} ids (0: link at once, linking what is pending):
-     * a database opened by name acknowledges a write once stored and logged, and links in idle slices
-     * ({@link #advanceBuild}). Searches scan the pending ids exactly. INVALID_ARGUMENT outside 0..65536.
+     * Lets adds leave graph linking for later, up to {@code cap} ids (0: link at once, linking what is pending),
+     * and returns how many ids are pending now (again with the same cap: only that). A database opened by name
+     * acknowledges a write once stored and logged, and links in idle slices ({@link #advanceBuild}); searches
+     * scan the pending ids exactly. INVALID_ARGUMENT outside 0..65536.
      */
     @JSExport
-    public void deferLinking(int cap) {
+    public int deferLinking(int cap) {
         live();
         index.deferLinking(cap);
-    }
-
-    /** Ids stored but not linked into the graph yet (see {@link #deferLinking}). */
-    @JSExport
-    public int pendingLinks() {
-        live();
         return index.pendingLinks();
     }
 

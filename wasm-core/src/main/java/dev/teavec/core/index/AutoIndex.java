@@ -178,11 +178,6 @@ public final class AutoIndex implements VectorIndex {
         return delegate.pendingLinks();
     }
 
-    @Override
-    public int linkPending(int max) {
-        return delegate.linkPending(max);
-    }
-
     /** The index that answers now (tests look at its pending ordinals). */
     ManagedIndex delegate() {
         return delegate;

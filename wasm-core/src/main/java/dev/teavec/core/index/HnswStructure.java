@@ -163,8 +163,7 @@ final class HnswStructure implements IndexStructure {
     public void checkIntegrity() {
         HnswIntegrity.check(graph);
         if (graph.size() != context.linkedOrdinals()) {
-            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + context.linkedOrdinals()
-                    + " linked vectors of " + context.vectors().size());
+            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + context.linkedOrdinals() + " vectors");
         }
     }
 }

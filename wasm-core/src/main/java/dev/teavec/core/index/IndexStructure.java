@@ -34,7 +34,6 @@ public interface IndexStructure {
      * updated to a later ordinal): it is then a tombstoned waypoint. Called only when {@link #linksByOrdinal()}.
      */
     default void addOrdinal(int ord) {
-        throw new UnsupportedOperationException("this structure links by id");
     }
 
     /** {@code id} was deleted (or is being updated). The engine never returns a deleted id, whatever search says. */

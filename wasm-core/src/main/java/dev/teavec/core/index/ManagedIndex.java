@@ -179,8 +179,7 @@ public final class ManagedIndex implements VectorIndex {
     @Override
     public void deferLinking(int cap) {
         if (cap < 0 || cap > PendingLinks.MAX_CAP) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "a pending-links cap is an integer in 0.."
-                    + PendingLinks.MAX_CAP + " (0: link at once), got " + cap);
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "cap must be in 0..65536, got " + cap);
         }
         if (!structure.linksByOrdinal()) {
             return;
@@ -197,8 +196,8 @@ public final class ManagedIndex implements VectorIndex {
         return pending.count(vectors.size());
     }
 
-    @Override
-    public int linkPending(int max) {
+    /** Links up to {@code max} of the oldest pending ordinals; returns how many remain pending. */
+    int linkPending(int max) {
         int n = vectors.size();
         for (int done = 0; done < max && pending.count(n) > 0; done++) {
             structure.addOrdinal(pending.next());
@@ -450,7 +449,7 @@ public final class ManagedIndex implements VectorIndex {
 
     @Override
     public void checkIntegrity() {
-        pending.checkIntegrity(vectors.size(), -1);
+        pending.checkIntegrity(vectors.size());
         structure.checkIntegrity();
         if (vectors.size() != ids.ordinals()) {
             throw new IllegalStateException(type.name() + " index: " + vectors.size() + " vectors but "

@@ -3,7 +3,7 @@ package dev.teavec.core.index;
 /**
  * Deferred linking (an LSM memtable's idea, with read-your-writes kept): a {@link ManagedIndex} whose
  * structure links by ordinal ({@link IndexStructure#linksByOrdinal()}) may store a vector at once and link it
- * into the structure later. Stored ordinals from {@link #linked()} on are pending: held exactly as the others
+ * into the structure later. Stored ordinals from {@link #linked(int)} on are pending: held exactly as the others
  * (vectors, ids, tombstones) but not in the structure, so every search scans them exactly and merges that with
  * the structure's answer. They are linked oldest first (structures insert in ordinal order): by
  * {@link ManagedIndex#linkPending}, and synchronously by an add that leaves more than the cap pending, which
@@ -62,20 +62,10 @@ final class PendingLinks {
         linked = ordinals;
     }
 
-    /** Throws {@link IllegalStateException} when the pending range is not within the stored ordinals or over the cap. */
-    void checkIntegrity(int ordinals, int structureNodes) {
-        if (!deferring()) {
-            return;
-        }
-        if (linked < 0 || linked > ordinals) {
-            throw new IllegalStateException("pending links: linked " + linked + " of " + ordinals + " ordinals");
-        }
-        if (ordinals - linked > cap) {
-            throw new IllegalStateException("pending links: " + (ordinals - linked) + " pending, cap " + cap);
-        }
-        if (structureNodes >= 0 && structureNodes != linked) {
-            throw new IllegalStateException("pending links: the structure holds " + structureNodes + " ordinals, "
-                    + linked + " are linked");
+    /** Throws {@link IllegalStateException} when the pending range is not within the stored ordinals and the cap. */
+    void checkIntegrity(int ordinals) {
+        if (deferring() && (linked < 0 || linked > ordinals || ordinals - linked > cap)) {
+            throw new IllegalStateException("pending links: " + linked + " of " + ordinals + " linked, cap " + cap);
         }
     }
 
@@ -84,23 +74,15 @@ final class PendingLinks {
      * best first, by distance then id as a {@link TopK} ranks them; visited and re-ranked counts add up.
      */
     static SearchResult merge(SearchResult a, SearchResult b, int k) {
-        if (b.size() == 0 && a.size() <= k) {
-            return new SearchResult(a.ids(), a.distances(), a.visited() + b.visited(), a.reranked() + b.reranked());
-        }
         int n = Math.min(k, a.size() + b.size());
         int[] ids = new int[n];
         float[] distances = new float[n];
-        int i = 0;
-        int j = 0;
-        for (int out = 0; out < n; out++) {
+        for (int i = 0, j = 0, out = 0; out < n; out++) {
             boolean takeA = j >= b.size() || (i < a.size() && !after(a.distance(i), a.id(i), b.distance(j), b.id(j)));
-            if (takeA) {
-                ids[out] = a.id(i);
-                distances[out] = a.distance(i++);
-            } else {
-                ids[out] = b.id(j);
-                distances[out] = b.distance(j++);
-            }
+            SearchResult from = takeA ? a : b;
+            int at = takeA ? i++ : j++;
+            ids[out] = from.id(at);
+            distances[out] = from.distance(at);
         }
         return new SearchResult(ids, distances, a.visited() + b.visited(), a.reranked() + b.reranked());
     }

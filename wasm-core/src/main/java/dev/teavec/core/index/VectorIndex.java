@@ -132,13 +132,8 @@ public interface VectorIndex {
     default void deferLinking(int cap) {
     }
 
-    /** Ids stored but not linked into the approximate structure yet (see {@link #deferLinking}). */
+    /** Ids stored but not linked into the approximate structure yet (see {@link #deferLinking}); {@link #advanceBuild} links them. */
     default int pendingLinks() {
-        return 0;
-    }
-
-    /** Links up to {@code max} of the oldest pending ids; returns how many remain pending. */
-    default int linkPending(int max) {
         return 0;
     }
 }
