@@ -441,8 +441,7 @@ export const databaseContract = [
       eq(db.recovery.replayed, 1, 'one record after the checkpoint');
       await db.close();
       const ix = await env.openIndex(`${name}-ix`, { dimensions: dims, metric: 'l2', indexType: 'hnsw' });
-      const first = v();
-      await ix.insert(first);
+      await ix.insert(Float32Array.from(v()));
       for (let i = 0; i < 20; i++) {
         const vector = Float32Array.from(v());
         const inserted = ix.insert(vector);

@@ -69,13 +69,8 @@ final class HnswStructure implements IndexStructure {
         builder.insert(ord);
     }
 
-    @Override
-    public boolean linksByOrdinal() {
-        return true;
-    }
-
-    @Override
-    public void addOrdinal(int ord) {
+    /** Links stored ordinal {@code ord}, the next not linked yet, whatever became of its id since (deleted, updated). */
+    void addOrdinal(int ord) {
         assert ord == graph.size() : "graph nodes are the stored ordinals: node " + graph.size() + ", ordinal " + ord;
         builder.insert(ord);
     }

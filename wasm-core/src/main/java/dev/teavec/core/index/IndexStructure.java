@@ -21,21 +21,6 @@ public interface IndexStructure {
      */
     void add(int id, float[] vector);
 
-    /**
-     * True when the structure links stored ordinals in order ({@link #addOrdinal}): the engine may then defer
-     * linking ({@link PendingLinks}), adding ordinals later, oldest first.
-     */
-    default boolean linksByOrdinal() {
-        return false;
-    }
-
-    /**
-     * Links stored ordinal {@code ord}, the next one not linked yet, whatever became of its id since (deleted, or
-     * updated to a later ordinal): it is then a tombstoned waypoint. Called only when {@link #linksByOrdinal()}.
-     */
-    default void addOrdinal(int ord) {
-    }
-
     /** {@code id} was deleted (or is being updated). The engine never returns a deleted id, whatever search says. */
     void remove(int id);
 

@@ -179,9 +179,10 @@ public final class ManagedIndex implements VectorIndex {
     @Override
     public void deferLinking(int cap) {
         if (cap < 0 || cap > PendingLinks.MAX_CAP) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "cap must be in 0..65536, got " + cap);
+            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "cap must be an integer in 0..65536");
         }
-        if (!structure.linksByOrdinal()) {
+        // Deferral is HNSW's: its graph links stored ordinals in order, so pending ones are a range at the end.
+        if (!(structure instanceof HnswStructure)) {
             return;
         }
         if (cap == 0) {
@@ -200,7 +201,7 @@ public final class ManagedIndex implements VectorIndex {
     int linkPending(int max) {
         int n = vectors.size();
         for (int done = 0; done < max && pending.count(n) > 0; done++) {
-            structure.addOrdinal(pending.next());
+            ((HnswStructure) structure).addOrdinal(pending.next());
             pending.advanced();
         }
         return pending.count(n);

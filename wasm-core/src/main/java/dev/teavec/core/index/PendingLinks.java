@@ -1,9 +1,9 @@
 package dev.teavec.core.index;
 
 /**
- * Deferred linking (an LSM memtable's idea, with read-your-writes kept): a {@link ManagedIndex} whose
- * structure links by ordinal ({@link IndexStructure#linksByOrdinal()}) may store a vector at once and link it
- * into the structure later. Stored ordinals from {@link #linked(int)} on are pending: held exactly as the others
+ * Deferred linking (an LSM memtable's idea, with read-your-writes kept): a {@link ManagedIndex} over an HNSW
+ * graph ({@link HnswStructure}, whose nodes are the stored ordinals, linked in order) may store a vector at once
+ * and link it into the graph later. Stored ordinals from {@link #linked(int)} on are pending: held exactly as the others
  * (vectors, ids, tombstones) but not in the structure, so every search scans them exactly and merges that with
  * the structure's answer. They are linked oldest first (structures insert in ordinal order): by
  * {@link ManagedIndex#linkPending}, and synchronously by an add that leaves more than the cap pending, which
@@ -65,29 +65,27 @@ final class PendingLinks {
     /** Throws {@link IllegalStateException} when the pending range is not within the stored ordinals and the cap. */
     void checkIntegrity(int ordinals) {
         if (deferring() && (linked < 0 || linked > ordinals || ordinals - linked > cap)) {
-            throw new IllegalStateException("pending links: " + linked + " of " + ordinals + " linked, cap " + cap);
+            throw new IllegalStateException("pending links out of range or over the cap");
         }
     }
 
     /**
-     * The best {@code k} of two answers over disjoint ids (the structure's and the pending scan's), each
-     * best first, by distance then id as a {@link TopK} ranks them; visited and re-ranked counts add up.
+     * The best {@code k} of two answers over disjoint ids (the structure's and the pending scan's), by distance
+     * then id as a {@link TopK} ranks keys; visited and re-ranked counts add up.
      */
     static SearchResult merge(SearchResult a, SearchResult b, int k) {
-        int n = Math.min(k, a.size() + b.size());
-        int[] ids = new int[n];
-        float[] distances = new float[n];
-        for (int i = 0, j = 0, out = 0; out < n; out++) {
-            boolean takeA = j >= b.size() || (i < a.size() && !after(a.distance(i), a.id(i), b.distance(j), b.id(j)));
-            SearchResult from = takeA ? a : b;
-            int at = takeA ? i++ : j++;
-            ids[out] = from.id(at);
-            distances[out] = from.distance(at);
-        }
+        TopK top = new TopK(Math.max(1, Math.min(k, a.size() + b.size())));
+        offer(top, a);
+        offer(top, b);
+        int[] ids = new int[top.size()];
+        float[] distances = new float[top.size()];
+        top.drainSorted(ids, distances);
         return new SearchResult(ids, distances, a.visited() + b.visited(), a.reranked() + b.reranked());
     }
 
-    private static boolean after(float distanceA, int idA, float distanceB, int idB) {
-        return distanceA > distanceB || (distanceA == distanceB && idA > idB);
+    private static void offer(TopK top, SearchResult r) {
+        for (int i = 0; i < r.size(); i++) {
+            top.offer(r.id(i), r.distance(i));
+        }
     }
 }
