@@ -2,15 +2,10 @@
 // acknowledged"): a write is stored in the engine (vectors, ids, metadata), logged and flushed, and resolves; its
 // HNSW insertion waits. Searches scan the pending ids exactly beside the graph, so a query right after an
 // acknowledged write sees it. Pending ids are linked here in idle slices (a setTimeout chain that yields between
-// slices and waits while writes keep coming), by the engine itself when more than the cap are pending (the
-// oldest, synchronously, in the write), and before every snapshot (the engine links all in toBytes). Log replay
-// at reopen stores records pending too. Nothing here changes what is durable: the log holds every pending id.
+// slices and waits while writes keep coming), by the engine itself when more than 1,024 are pending in one index
+// (the oldest, synchronously, in the write: wasm-core index/PendingLinks.CAP), and before every snapshot (the
+// engine links all in toBytes). Log replay at reopen stores records pending too. Nothing here changes what is durable: the log holds every pending id.
 
-/**
- * Ids left pending per index before a write links the oldest itself. Each search scans the pending ids
- * exactly: at 384 dimensions 1,024 float32 vectors cost about what the graph search costs (bench/durable-write.mjs).
- */
-export const DEFAULT_LINK_CAP = 1024;
 /** Time one idle slice links for before it yields (ms). */
 const SLICE_MS = 3;
 /** Quiet time after a write before linking starts (ms): a burst of writes is not slowed by slices between them. */
@@ -20,16 +15,14 @@ const LINK_STEP = 16;
 export class DeferredLinks {
   #nativesOf;
   #current = () => null;
-  #cap;
   #adopted = new WeakSet();
   #timer = null;
   #lastWrite = 0;
   #closed = false;
 
   /** `nativesOf(state)`: the engine indexes (NativeIndex) a state (a Database or an EdgeVec) holds now. */
-  constructor(nativesOf, cap = DEFAULT_LINK_CAP) {
+  constructor(nativesOf) {
     this.#nativesOf = nativesOf;
-    this.#cap = cap;
   }
 
   /** `current()`: the state in use (a failed write replaces it); idle slices link its indexes. */
@@ -42,7 +35,7 @@ export class DeferredLinks {
     if (!state) return;
     for (const native of this.#nativesOf(state)) {
       if (this.#adopted.has(native)) continue;
-      native.deferLinking(this.#cap);
+      native.deferLinking(1);
       this.#adopted.add(native);
     }
   }
@@ -57,8 +50,8 @@ export class DeferredLinks {
   /** Ids stored but not linked yet, over every index. */
   get pending() {
     let n = 0;
-    // deferLinking with the cap it has already changes nothing and says how many are pending (one export for both).
-    for (const native of this.#natives()) n += native.deferLinking(this.#cap);
+    // deferLinking(1) again changes nothing and says how many are pending (one export for both).
+    for (const native of this.#natives()) n += native.deferLinking(1);
     return n;
   }
 
@@ -101,7 +94,7 @@ export class DeferredLinks {
     let left = 0;
     try {
       for (const native of this.#natives()) {
-        let pending = native.deferLinking(this.#cap);
+        let pending = native.deferLinking(1);
         while (pending > 0 && performance.now() < deadline) pending = native.advanceBuild(LINK_STEP);
         left += pending;
       }

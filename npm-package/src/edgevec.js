@@ -11,7 +11,7 @@ import { filteredSearch } from './search.js';
 import { flatten, checkBatchSize, softDeleteMany } from './batch.js';
 import { applyBatch, getByKey, keysOf } from './keyed.js';
 import { MemoryMonitor } from './memory.js';
-import { RESTORED, NATIVE, snapshotOf, restoredFrom } from './persistence.js';
+import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './files.js';
 import { saveSnapshot, loadSnapshot } from './idb-store.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
@@ -46,8 +46,6 @@ export class EdgeVec {
 
   /** The engine index; every use goes through here, so that after free() each method throws INDEX_FREED. */
   get #native() { return this.#handle.native; }
-
-  [NATIVE]() { return this.#native; }
 
   get dimensions() { return this.#native.dimensions; }
   get metric() { return this.#native.metric; }

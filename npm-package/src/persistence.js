@@ -5,8 +5,6 @@ import { indexTypeTable } from './index-types.js';
 
 /** Handed to the EdgeVec constructor to wrap an engine index loaded from a snapshot. */
 export const RESTORED = Symbol('teavec.restoredIndex');
-/** EdgeVec[NATIVE](): its engine index, for an index opened by name (deferred-links.js). Not a public API. */
-export const NATIVE = Symbol('teavec.nativeIndex');
 
 /** The snapshot of an engine index or database, as a Uint8Array sharing the engine's returned buffer (no copy). */
 export function snapshotOf(native) {

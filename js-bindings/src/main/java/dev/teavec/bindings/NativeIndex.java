@@ -252,15 +252,15 @@ public final class NativeIndex {
     }
 
     /**
-     * Lets adds leave graph linking for later, up to {@code cap} ids (0: link at once, linking what is pending),
-     * and returns how many ids are pending now (again with the same cap: only that). A database opened by name
+     * With {@code on} 1: lets adds leave graph linking for later (0: link at once, linking what is pending), and
+     * returns how many ids are pending now (called again with 1: only that). A database opened by name
      * acknowledges a write once stored and logged, and links in idle slices ({@link #advanceBuild}); searches
-     * scan the pending ids exactly. INVALID_ARGUMENT outside 0..65536.
+     * scan the pending ids exactly; more than 1,024 pending and an add links the oldest.
      */
     @JSExport
-    public int deferLinking(int cap) {
+    public int deferLinking(int on) {
         live();
-        index.deferLinking(cap);
+        index.deferLinking(on != 0);
         return index.pendingLinks();
     }
 

@@ -39,8 +39,8 @@ public final class AutoIndex implements VectorIndex {
     private ManagedIndex delegate;
     /** Non-null while switching. */
     private HnswHandover handover;
-    /** The deferred-linking cap asked for ({@link #deferLinking}), applied to the HNSW index once it answers. */
-    private int linkCap;
+    /** Deferred linking asked for ({@link #deferLinking}), applied to the HNSW index once it answers. */
+    private boolean deferLinks;
 
     AutoIndex(IndexConfig config, VectorStorageFactory storage) {
         this(config, storage, ManagedIndex.create(FlatType.INSTANCE, flatConfig(config), storage));
@@ -163,14 +163,14 @@ public final class AutoIndex implements VectorIndex {
         delegate = handover.finish();
         handover = null;
         // The handover linked every vector (it is complete); deferral applies to the adds from here on.
-        delegate.deferLinking(linkCap);
+        delegate.deferLinking(deferLinks);
         return 0;
     }
 
     @Override
-    public void deferLinking(int cap) {
-        delegate.deferLinking(cap);
-        linkCap = cap;
+    public void deferLinking(boolean on) {
+        delegate.deferLinking(on);
+        deferLinks = on;
     }
 
     @Override

@@ -120,6 +120,8 @@ final class HnswStructure implements IndexStructure {
         for (int i = 0; i < found; i++) {
             top.offer(context.idOf(candIds[i]), candKeys[i]);
         }
+        // Vectors stored but not linked yet compete exactly (read-your-writes under deferred linking).
+        visited += context.scanPending(query, accept, top);
         return TopK.toResult(top, context.metric(), visited, reranked);
     }
 

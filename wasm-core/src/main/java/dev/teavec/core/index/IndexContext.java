@@ -35,6 +35,15 @@ public interface IndexContext {
     }
 
     /**
+     * Offers the pending ordinals ({@link PendingLinks}: stored, not linked into the structure yet) that
+     * {@code filter} accepts (null: all) to {@code top}, scored exactly on the most exact vectors held; returns
+     * how many were scored. A structure that leaves ordinals pending calls it in every search.
+     */
+    default int scanPending(float[] query, OrdinalFilter filter, TopK top) {
+        return 0;
+    }
+
+    /**
      * Ordinals of live vectors whose ids {@code filter} accepts (null: all live), for a graph search;
      * null when every ordinal qualifies (no filter, nothing deleted).
      */

@@ -4,8 +4,6 @@ import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.codec.SectionOutput;
 import dev.teavec.core.encoding.StoredVectors;
 import dev.teavec.core.encoding.VectorEncodings;
-import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.graph.OrdinalFilter;
 import dev.teavec.core.score.QueryScorer;
 import dev.teavec.core.store.VectorStorageFactory;
@@ -170,26 +168,22 @@ public final class ManagedIndex implements VectorIndex {
 
     /** Links the oldest pending ordinals while more than the cap are pending. */
     private void linkOverCap() {
-        int over = pending.count(vectors.size()) - pending.cap();
+        int over = pending.count(vectors.size()) - PendingLinks.CAP;
         if (over > 0) {
             linkPending(over);
         }
     }
 
     @Override
-    public void deferLinking(int cap) {
-        if (cap < 0 || cap > PendingLinks.MAX_CAP) {
-            throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "cap must be an integer in 0..65536");
-        }
+    public void deferLinking(boolean on) {
         // Deferral is HNSW's: its graph links stored ordinals in order, so pending ones are a range at the end.
         if (!(structure instanceof HnswStructure)) {
             return;
         }
-        if (cap == 0) {
+        if (!on) {
             linkPending(Integer.MAX_VALUE);
         }
-        pending.setCap(cap, vectors.size());
-        linkOverCap();
+        pending.setDeferring(on, vectors.size());
     }
 
     @Override
@@ -255,8 +249,7 @@ public final class ManagedIndex implements VectorIndex {
         if (live == 0) {
             return new SearchResult(new int[0], new float[0], 0);
         }
-        SearchResult found = withPending(structure.search(query, k, Math.max(Math.max(efSearch, rerankK), k), rerankK, null),
-                query, k, ids.filter());
+        SearchResult found = structure.search(query, k, Math.max(Math.max(efSearch, rerankK), k), rerankK, null);
         int want = Math.min(k, live);
         if (found.size() >= want) {
             return found;
@@ -278,20 +271,7 @@ public final class ManagedIndex implements VectorIndex {
         if (ids.live() == 0) {
             return new SearchResult(new int[0], new float[0], 0);
         }
-        return withPending(structure.search(query, k, Math.max(efSearch, k), filter), query, k, ids.accepting(filter));
-    }
-
-    /** {@code found} (the structure's answer) merged with an exact scan of the pending ordinals {@code filter} accepts. */
-    private SearchResult withPending(SearchResult found, float[] query, int k, OrdinalFilter filter) {
-        int n = vectors.size();
-        int from = pending.linked(n);
-        if (from == n) {
-            return found;
-        }
-        TopK top = new TopK(Math.min(k, n - from));
-        exactScorer.setQuery(query);
-        int scored = scan.scan(exactScorer, from, n, filter, ids, top);
-        return PendingLinks.merge(found, TopK.toResult(top, metric, scored, 0), k);
+        return structure.search(query, k, Math.max(efSearch, k), filter);
     }
 
     @Override
@@ -500,6 +480,17 @@ public final class ManagedIndex implements VectorIndex {
         @Override
         public int linkedOrdinals() {
             return pending.linked(vectors.size());
+        }
+
+        @Override
+        public int scanPending(float[] query, OrdinalFilter filter, TopK top) {
+            int n = vectors.size();
+            int from = pending.linked(n);
+            if (from == n) {
+                return 0;
+            }
+            exactScorer.setQuery(query);
+            return scan.scan(exactScorer, from, n, filter, ids, top);
         }
 
         @Override

@@ -6,46 +6,43 @@ package dev.teavec.core.index;
  * and link it into the graph later. Stored ordinals from {@link #linked(int)} on are pending: held exactly as the others
  * (vectors, ids, tombstones) but not in the structure, so every search scans them exactly and merges that with
  * the structure's answer. They are linked oldest first (structures insert in ordinal order): by
- * {@link ManagedIndex#linkPending}, and synchronously by an add that leaves more than the cap pending, which
- * keeps the scan short. A pending ordinal deleted or superseded (an update stores the new vector at a new
+ * {@link ManagedIndex#linkPending}, and synchronously by an add that leaves more than {@link #CAP} pending,
+ * which keeps the scan short (the structure calls {@link IndexContext#scanPending} in each search). A pending ordinal deleted or superseded (an update stores the new vector at a new
  * ordinal) is still linked in its turn, as a tombstoned waypoint, as it would have been without deferral.
  *
- * <p>Off (cap 0) unless the owner turns it on: in-memory indexes and builds link at once, as before.
+ * <p>Off unless the owner turns it on: in-memory indexes and builds link at once, as before.
  */
 final class PendingLinks {
-    /** The largest cap accepted: a pending scan over more than this would cost more than the links it saves. */
-    static final int MAX_CAP = 1 << 16;
-    private int cap;
+    /**
+     * Ordinals left pending before an add links the oldest itself. Every search scans the pending ones exactly:
+     * at 384 dimensions 1,024 float32 vectors cost about what a graph search of ef 100 costs.
+     */
+    static final int CAP = 1024;
+    private boolean deferring;
     /** Ordinals below this are in the structure (meaningful while deferring). */
     private int linked;
 
-    /** Pending ordinals allowed before an add links the oldest; 0: off. */
-    int cap() {
-        return cap;
-    }
-
     boolean deferring() {
-        return cap > 0;
+        return deferring;
     }
 
-    /** Turns deferral on ({@code cap} > 0) over {@code ordinals} stored ordinals, all linked; or off (0) once all are linked. */
-    void setCap(int cap, int ordinals) {
-        assert cap >= 0 && cap <= MAX_CAP : "cap " + cap;
-        if (this.cap == 0) {
+    /** Turns deferral on over {@code ordinals} stored ordinals, all linked; or off, once all are linked. */
+    void setDeferring(boolean on, int ordinals) {
+        assert on || count(ordinals) == 0 : "turning deferral off with ordinals pending";
+        if (!deferring) {
             linked = ordinals;
         }
-        assert cap > 0 || linked == ordinals : "turning deferral off with ordinals pending";
-        this.cap = cap;
+        deferring = on;
     }
 
     /** Ordinals below this are linked into the structure. */
     int linked(int ordinals) {
-        return deferring() ? linked : ordinals;
+        return deferring ? linked : ordinals;
     }
 
     /** Pending ordinals (deleted ones included) among {@code ordinals} stored. */
     int count(int ordinals) {
-        return deferring() ? ordinals - linked : 0;
+        return ordinals - linked(ordinals);
     }
 
     /** The ordinal to link next: the caller links it, then calls {@link #advanced}. */
@@ -64,28 +61,8 @@ final class PendingLinks {
 
     /** Throws {@link IllegalStateException} when the pending range is not within the stored ordinals and the cap. */
     void checkIntegrity(int ordinals) {
-        if (deferring() && (linked < 0 || linked > ordinals || ordinals - linked > cap)) {
+        if (deferring && (linked < 0 || linked > ordinals || ordinals - linked > CAP)) {
             throw new IllegalStateException("pending links out of range or over the cap");
-        }
-    }
-
-    /**
-     * The best {@code k} of two answers over disjoint ids (the structure's and the pending scan's), by distance
-     * then id as a {@link TopK} ranks keys; visited and re-ranked counts add up.
-     */
-    static SearchResult merge(SearchResult a, SearchResult b, int k) {
-        TopK top = new TopK(Math.max(1, Math.min(k, a.size() + b.size())));
-        offer(top, a);
-        offer(top, b);
-        int[] ids = new int[top.size()];
-        float[] distances = new float[top.size()];
-        top.drainSorted(ids, distances);
-        return new SearchResult(ids, distances, a.visited() + b.visited(), a.reranked() + b.reranked());
-    }
-
-    private static void offer(TopK top, SearchResult r) {
-        for (int i = 0; i < r.size(); i++) {
-            top.offer(r.id(i), r.distance(i));
         }
     }
 }

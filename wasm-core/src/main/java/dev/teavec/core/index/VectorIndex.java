@@ -124,12 +124,12 @@ public interface VectorIndex {
     }
 
     /**
-     * Lets adds and updates leave graph linking for later (persistent databases: a write is acknowledged
-     * once stored and logged): up to {@code cap} ids stay pending, stored but not linked, and every search
-     * scans them exactly beside the graph; an add beyond the cap links the oldest. 0 (the default) links at
-     * once, linking whatever is pending first. INVALID_ARGUMENT outside 0..65536. Exact indexes ignore it.
+     * Lets adds and updates leave graph linking for later (persistent databases: a write is acknowledged once
+     * stored and logged): ids stay pending, stored but not linked, and every search scans them exactly beside
+     * the graph; an add that leaves more than 1,024 pending links the oldest. Off (the default) links at once,
+     * linking whatever is pending first. Exact indexes ignore it.
      */
-    default void deferLinking(int cap) {
+    default void deferLinking(boolean on) {
     }
 
     /** Ids stored but not linked into the approximate structure yet (see {@link #deferLinking}); {@link #advanceBuild} links them. */

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.codec.IndexSnapshot;
-import dev.teavec.core.error.ErrorCode;
-import dev.teavec.core.testkit.Check;
 import dev.teavec.core.testkit.TestSeeds;
 import dev.teavec.core.vector.Metric;
 import java.util.ArrayList;
@@ -69,10 +67,10 @@ class PendingLinksContractTest {
 
     private static void churn(String variant, Metric metric) {
         Random r = new Random(SEED ^ variant.hashCode() ^ metric.ordinal());
-        int cap = 16 + r.nextInt(200);
+        int cap = PendingLinks.CAP;
         VectorIndex deferred = create(variant, metric);
         VectorIndex twin = create(variant, metric);
-        deferred.deferLinking(cap);
+        deferred.deferLinking(true);
         Map<Integer, float[]> model = new HashMap<>();
         List<Integer> live = new ArrayList<>();
         IdFilter thirds = id -> id % 3 == 0;
@@ -181,7 +179,7 @@ class PendingLinksContractTest {
     void withNothingLinkedAnswersAreTheExactScan() {
         Random r = new Random(SEED);
         VectorIndex index = create("hnsw", Metric.COSINE);
-        index.deferLinking(4096);
+        index.deferLinking(true);
         for (int i = 0; i < 700; i++) {
             index.add(vector(r));
         }
@@ -205,33 +203,30 @@ class PendingLinksContractTest {
     }
 
     @Test
-    void capLinksTheOldestAndValidates() {
+    void capLinksTheOldestAndCompactionLinksAll() {
         Random r = new Random(SEED);
         VectorIndex index = create("hnsw", Metric.L2);
         for (int i = 0; i < 30; i++) {
             index.add(vector(r));
         }
-        Check.fails(ErrorCode.INVALID_ARGUMENT, () -> index.deferLinking(-1), "negative cap");
-        Check.fails(ErrorCode.INVALID_ARGUMENT, () -> index.deferLinking(PendingLinks.MAX_CAP + 1), "cap too large");
-        assertEquals(0, index.pendingLinks(), "a refused cap changes nothing");
-        index.deferLinking(64);
-        for (int i = 0; i < 100; i++) {
+        index.deferLinking(true);
+        assertEquals(0, index.pendingLinks(), "what was linked stays linked");
+        int cap = PendingLinks.CAP;
+        for (int i = 0; i < cap + 50; i++) {
             index.add(vector(r));
-            assertEquals(Math.min(i + 1, 64), index.pendingLinks(), "pending grows to the cap, then stays there");
+            assertEquals(Math.min(i + 1, cap), index.pendingLinks(), "pending grows to the cap, then stays there");
         }
         index.checkIntegrity();
-        index.deferLinking(10);
-        assertEquals(10, index.pendingLinks(), "a lower cap links down to it");
-        assertEquals(4, index.advanceBuild(6));
+        assertEquals(cap - 6, index.advanceBuild(6), "advanceBuild links the oldest");
         index.compact();
-        assertEquals(4, index.pendingLinks(), "nothing deleted: compaction has nothing to do");
+        assertEquals(cap - 6, index.pendingLinks(), "nothing deleted: compaction has nothing to do");
         index.delete(5);
         index.compact();
         assertEquals(0, index.pendingLinks(), "compaction builds the whole structure");
         index.add(vector(r));
         assertEquals(1, index.pendingLinks(), "and deferral goes on after it");
         index.checkIntegrity();
-        index.deferLinking(0);
+        index.deferLinking(false);
         assertEquals(0, index.pendingLinks(), "turning it off links everything");
         index.add(vector(r));
         assertEquals(0, index.pendingLinks());
@@ -242,11 +237,11 @@ class PendingLinksContractTest {
     void flatIndexesIgnoreItAndAutoDefersOnceOnHnsw() {
         Random r = new Random(SEED);
         VectorIndex flat = IndexTypes.BUILT_IN.create(IndexConfig.builder(DIMS, Metric.L2).indexType("flat").build());
-        flat.deferLinking(100);
+        flat.deferLinking(true);
         flat.add(vector(r));
         assertEquals(0, flat.pendingLinks(), "an exact index has nothing to link");
         AutoIndex auto = (AutoIndex) create("auto", Metric.L2);
-        auto.deferLinking(100);
+        auto.deferLinking(true);
         while (!auto.usesHnsw()) {
             auto.add(vector(r));
         }
