@@ -159,8 +159,11 @@ final class HnswStructure implements IndexStructure {
     @Override
     public void checkIntegrity() {
         HnswIntegrity.check(graph);
-        if (graph.size() != context.linkedOrdinals()) {
-            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + context.linkedOrdinals() + " vectors");
+        // Nodes are the linked ordinals; the rest (deferred linking) are at most PendingLinks.CAP.
+        int linked = context.linkedOrdinals();
+        int stored = context.vectors().size();
+        if (graph.size() != linked || linked > stored || stored - linked > PendingLinks.CAP) {
+            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + stored + " vectors");
         }
     }
 }

@@ -195,7 +195,7 @@ public final class ManagedIndex implements VectorIndex {
     int linkPending(int max) {
         int n = vectors.size();
         for (int done = 0; done < max && pending.count(n) > 0; done++) {
-            ((HnswStructure) structure).addOrdinal(pending.next());
+            ((HnswStructure) structure).addOrdinal(pending.linked(n));
             pending.advanced();
         }
         return pending.count(n);
@@ -430,7 +430,6 @@ public final class ManagedIndex implements VectorIndex {
 
     @Override
     public void checkIntegrity() {
-        pending.checkIntegrity(vectors.size());
         structure.checkIntegrity();
         if (vectors.size() != ids.ordinals()) {
             throw new IllegalStateException(type.name() + " index: " + vectors.size() + " vectors but "

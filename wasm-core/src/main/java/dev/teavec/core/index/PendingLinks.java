@@ -7,8 +7,9 @@ package dev.teavec.core.index;
  * (vectors, ids, tombstones) but not in the structure, so every search scans them exactly and merges that with
  * the structure's answer. They are linked oldest first (structures insert in ordinal order): by
  * {@link ManagedIndex#linkPending}, and synchronously by an add that leaves more than {@link #CAP} pending,
- * which keeps the scan short (the structure calls {@link IndexContext#scanPending} in each search). A pending ordinal deleted or superseded (an update stores the new vector at a new
- * ordinal) is still linked in its turn, as a tombstoned waypoint, as it would have been without deferral.
+ * which keeps the scan short (the structure calls {@link IndexContext#scanPending} in each search; its
+ * checkIntegrity checks the range and the cap). A pending ordinal deleted or superseded (an update stores the
+ * new vector at a new ordinal) is still linked in its turn, as a tombstoned waypoint, as without deferral.
  *
  * <p>Off unless the owner turns it on: in-memory indexes and builds link at once, as before.
  */
@@ -45,11 +46,7 @@ final class PendingLinks {
         return ordinals - linked(ordinals);
     }
 
-    /** The ordinal to link next: the caller links it, then calls {@link #advanced}. */
-    int next() {
-        return linked;
-    }
-
+    /** Links the next pending ordinal ({@link #linked(int)}): the caller linked it. */
     void advanced() {
         linked++;
     }
@@ -57,12 +54,5 @@ final class PendingLinks {
     /** After a rebuild of the structure over every stored ordinal (compaction). */
     void allLinked(int ordinals) {
         linked = ordinals;
-    }
-
-    /** Throws {@link IllegalStateException} when the pending range is not within the stored ordinals and the cap. */
-    void checkIntegrity(int ordinals) {
-        if (deferring && (linked < 0 || linked > ordinals || ordinals - linked > CAP)) {
-            throw new IllegalStateException("pending links out of range or over the cap");
-        }
     }
 }
