@@ -260,8 +260,7 @@ public final class NativeIndex {
     @JSExport
     public int deferLinking(int on) {
         live();
-        index.deferLinking(on != 0);
-        return index.pendingLinks();
+        return index.deferLinking(on != 0);
     }
 
     /**

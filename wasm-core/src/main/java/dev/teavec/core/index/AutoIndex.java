@@ -168,14 +168,9 @@ public final class AutoIndex implements VectorIndex {
     }
 
     @Override
-    public void deferLinking(boolean on) {
-        delegate.deferLinking(on);
+    public int deferLinking(boolean on) {
         deferLinks = on;
-    }
-
-    @Override
-    public int pendingLinks() {
-        return delegate.pendingLinks();
+        return delegate.deferLinking(on);
     }
 
     /** The index that answers now (tests look at its pending ordinals). */

@@ -175,19 +175,14 @@ public final class ManagedIndex implements VectorIndex {
     }
 
     @Override
-    public void deferLinking(boolean on) {
+    public int deferLinking(boolean on) {
         // Deferral is HNSW's: its graph links stored ordinals in order, so pending ones are a range at the end.
-        if (!(structure instanceof HnswStructure)) {
-            return;
+        if (structure instanceof HnswStructure) {
+            if (!on) {
+                linkPending(Integer.MAX_VALUE);
+            }
+            pending.setDeferring(on, vectors.size());
         }
-        if (!on) {
-            linkPending(Integer.MAX_VALUE);
-        }
-        pending.setDeferring(on, vectors.size());
-    }
-
-    @Override
-    public int pendingLinks() {
         return pending.count(vectors.size());
     }
 
