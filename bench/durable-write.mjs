@@ -9,18 +9,24 @@
 // checkpoint), and the reopen time (checkpoint + a log tail) of n × 768 databases, SQ8 and float32, in Node on
 // files and in Chromium on IndexedDB (page reloaded between build and reopen).
 //   node bench/durable-write.mjs [--n 500] [--warm 20] [--pglite-idb-n 100] [--reopen-n 20000] [--tail 1000] [--no-pglite]
-//     [--skip node,chromium,write,reopen] [--json out.json]
+//     [--skip node,chromium,write,reopen] [--json out.json] [--prefill 10000] [--sustained 500] [--dist path/to/teavec.js]
+// --prefill: records stored in the TeaVec collection before the timed upserts (HNSW from 2,000 on; default 0: a
+// flat collection, where no graph link is made or deferred). --sustained: after the interleaved run, that many
+// upserts back to back and the wait until their deferred graph links are made (the CPU deferral moves, counted).
+// --dist: the Node runs load another build of teavec.js (a before/after comparison in one script).
 import { mkdtempSync, rmSync, readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { launchKillableChromium } from '../browser-tests/test/chromium-process.mjs';
 import { bareFileAppender } from './lib/fsync-floor.mjs';
-import { teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, secondCheckpoint, timeReopen } from './lib/durable-workload.js';
+import {
+  teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, secondCheckpoint, timeReopen, sustainedUpserts,
+} from './lib/durable-workload.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
@@ -35,12 +41,16 @@ const REOPEN_N = Number(arg('--reopen-n', '20000'));
 const TAIL = Number(arg('--tail', '1000'));
 const PGLITE = !process.argv.includes('--no-pglite');
 const SKIP = new Set(arg('--skip', '').split(',').filter(Boolean));
+const PREFILL = Number(arg('--prefill', '0'));
+const SUSTAINED = Number(arg('--sustained', '0'));
+const DIST = arg('--dist', null);
 const FLOOR_BYTES = 1642;
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const stats = (ms) => ({ p50: pct(ms, 0.5), p99: pct(ms, 0.99), mean: ms.reduce((a, b) => a + b, 0) / ms.length });
 const f = (x, digits = 2) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
-const results = { date: new Date().toISOString(), config: { N, WARM, PGLITE_IDB_N, REOPEN_N, TAIL }, write: [], amplification: [], reopen: [] };
+const results = { date: new Date().toISOString(), config: { N, WARM, PGLITE_IDB_N, REOPEN_N, TAIL, PREFILL, SUSTAINED, DIST },
+  write: [], amplification: [], reopen: [], sustained: [] };
 const log = (...a) => console.error('[durable-write]', ...a);
 
 /** Bytes this process has passed to write(2) and friends so far (Linux). */
@@ -76,12 +86,14 @@ function writeRows(where, run) {
 /** The write runs in Chromium: IndexedDB in the page, OPFS in a dedicated worker. */
 async function chromiumWrites(run) {
   log('chromium: IndexedDB write run (page)');
-  const idb = await run('page', 'writeRun', 'indexeddb', N, WARM, PGLITE, PGLITE_IDB_N);
+  const idb = await run('page', 'writeRun', 'indexeddb', N, WARM, PGLITE, PGLITE_IDB_N, PREFILL, SUSTAINED);
   writeRows('Chromium page, IndexedDB', { ...idb, floorLabel: `bare strict-durability put of ${FLOOR_BYTES} B`,
     notes: { pglite: PGLITE_IDB_N < N ? `its first ${PGLITE_IDB_N} rounds only (--pglite-idb-n)` : '' } });
   if (idb.pgliteCreateMs) log(`chromium: PGlite idb:// created in ${f(idb.pgliteCreateMs, 0)} ms`);
   log('chromium: OPFS write run (worker)');
-  const opfs = await run('worker', 'writeRun', 'opfs', N, WARM, PGLITE);
+  const opfs = await run('worker', 'writeRun', 'opfs', N, WARM, PGLITE, N, PREFILL, SUSTAINED);
+  if (opfs.sustained) results.sustained.push({ where: 'Chromium worker, OPFS', ...opfs.sustained });
+  if (idb.sustained) results.sustained.push({ where: 'Chromium page, IndexedDB', ...idb.sustained });
   writeRows('Chromium worker, OPFS', { ...opfs, floorLabel: `bare sync access handle write + flush of ${FLOOR_BYTES} B` });
   if (opfs.teavecSpans) {
     results.opfsSpans = Object.fromEntries(Object.entries(opfs.teavecSpans).map(([k, v]) => [k, stats(v)]));
@@ -92,7 +104,7 @@ async function chromiumWrites(run) {
 
 const work = mkdtempSync(join(tmpdir(), 'teavec-durable-bench-'));
 try {
-  const teavecModule = await import('../npm-package/dist/teavec.js');
+  const teavecModule = await import(DIST ? pathToFileURL(resolvePath(DIST)).href : '../npm-package/dist/teavec.js');
   await teavecModule.default();
   const { openDatabase } = teavecModule;
   const { PGlite } = await import('@electric-sql/pglite');
@@ -102,7 +114,7 @@ try {
     // Node: interleaved, with the bytes each contender's calls wrote counted around each call.
     log('node: write run');
     const teavecDir = join(work, 'teavec-notes');
-    const teavec = await teavecNotes(openDatabase, teavecDir, { storage: 'file' });
+    const teavec = await teavecNotes(openDatabase, teavecDir, { storage: 'file' }, PREFILL);
     const contenders = [['teavec', teavec.upsert]];
     let pglite = null;
     const errors = {};
@@ -136,6 +148,7 @@ try {
       notes: { pglite: 'NODEFS never calls fsync/fdatasync (strace): not durable against power loss' } };
     contenders.forEach(([name], i) => { run[name] = ms[i]; });
     writeRows('Node, files', run);
+    if (SUSTAINED > 0) results.sustained.push({ where: 'Node, files', ...await sustainedUpserts(teavec, 100_000, SUSTAINED) });
     for (const [i, [name]] of contenders.entries()) {
       results.amplification.push({ where: 'Node', what: name, bytesPerUpsert: written[i] / N,
         diskGrowthPerUpsert: name === 'floor' ? FLOOR_BYTES : disk[name] / (N + WARM) });
@@ -245,6 +258,14 @@ if (results.opfsSpans) {
   console.log(`\nTeaVec on OPFS, one upsert split (p50 / p99 ms): before its write ${f(before.p50, 3)} / ${f(before.p99, 3)} `
     + `(in memory: index, record encoding), write + flush ${f(io.p50, 3)} / ${f(io.p99, 3)}, after the flush until `
     + `the caller resumes ${f(after.p50, 3)} / ${f(after.p99, 3)}`);
+}
+if (results.sustained.length > 0) {
+  console.log(`\nSustained TeaVec upserts (prefill ${PREFILL}): n back to back, then the wait until every deferred graph link was made`);
+  console.log('| where | n | writes ms | writes + links ms | per upsert, writes + links ms | pending after the writes |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of results.sustained) {
+    console.log(`| ${r.where} | ${r.n} | ${f(r.writesMs, 0)} | ${f(r.totalMs, 0)} | ${f(r.totalMs / r.n, 3)} | ${r.pendingAfterWrites} |`);
+  }
 }
 if (results.amplification.length) {
   console.log('\nWrite amplification (Node): bytes the process passed to write(2) per upsert (/proc/self/io wchar), growth on disk per upsert, bytes per checkpoint');

@@ -9,10 +9,19 @@ export function note(i, dims = 384) {
   return { id: `note-${i}`, vector, metadata: { title: `note ${i}`, tag: 'bench', at: 1700000000000 + i } };
 }
 
-/** A TeaVec database with one collection; upsert(i) resolves once note i is durable. */
-export async function teavecNotes(openDatabase, name, options) {
+/**
+ * A TeaVec database with one collection; upsert(i) resolves once note i is durable. `prefill`: records stored
+ * first (batches of 1,000, then a checkpoint), so that the timed upserts go into an HNSW graph of that size
+ * (the auto index is flat below 2,000 vectors: there a write has no graph insertion to defer).
+ */
+export async function teavecNotes(openDatabase, name, options, prefill = 0) {
   const db = await openDatabase(name, options);
   const notes = await db.getOrCreateCollection({ name: 'notes', metric: 'cosine', dimensions: 384 });
+  for (let at = notes.count(); at < prefill; at += 1000) {
+    const batch = Array.from({ length: Math.min(1000, prefill - at) }, (_, i) => note(1_000_000 + at + i));
+    await notes.upsert({ ids: batch.map((n) => n.id), embeddings: batch.map((n) => n.vector), metadatas: batch.map((n) => n.metadata) });
+  }
+  if (prefill > 0) await db.checkpoint();
   return {
     db,
     upsert: (i) => {
@@ -60,6 +69,19 @@ export async function interleavedCalls(n, warm, fns, between = async () => {}, l
     }
   }
   return ms;
+}
+
+/**
+ * Sustained writes with the deferred CPU counted: `n` awaited upserts back to back from note `from` on, then the
+ * wait until every graph link they left is made (idle slices; db.stats.pendingLinks reaches 0). Milliseconds.
+ */
+export async function sustainedUpserts(teavec, from, n) {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) await teavec.upsert(from + i);
+  const writesMs = performance.now() - t;
+  const pendingAfterWrites = teavec.db.stats.pendingLinks ?? 0;
+  while ((teavec.db.stats.pendingLinks ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  return { n, writesMs, totalMs: performance.now() - t, pendingAfterWrites };
 }
 
 // Large enough that the build below never checkpoints by itself: explicit checkpoints only.

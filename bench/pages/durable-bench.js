@@ -5,7 +5,9 @@ import init, { openDatabase } from '/teavec/teavec.js';
 import { PGlite } from '/pglite/index.js';
 import { vector } from '/pgvector/index.js';
 import { bareIndexedDb, bareOpfs } from './wal-bench.js';
-import { teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, secondCheckpoint, timeReopen } from '/lib/durable-workload.js';
+import {
+  teavecNotes, pgliteNotes, interleavedCalls, buildForReopen, secondCheckpoint, timeReopen, sustainedUpserts,
+} from '/lib/durable-workload.js';
 
 const FLOOR_BYTES = 1642; // one TeaVec log record of a note (bench/wal.mjs)
 
@@ -37,11 +39,11 @@ function watchSyncHandles() {
  * storage 'indexeddb' (page) or 'opfs' (worker): { teavec, pglite, floor } milliseconds per upsert, or errors;
  * on OPFS also `teavecSpans`: { before, io, after } milliseconds of each TeaVec upsert (see watchSyncHandles).
  */
-export async function writeRun(storage, n, warm, withPglite, pgliteN = n) {
+export async function writeRun(storage, n, warm, withPglite, pgliteN = n, prefill = 0, sustained = 0) {
   await init();
   const out = { storage, errors: {}, isolated: globalThis.crossOriginIsolated === true };
   const contenders = [];
-  const teavec = await teavecNotes(openDatabase, `bench-durable-${storage}`, { storage });
+  const teavec = await teavecNotes(openDatabase, `bench-durable-${storage}`, { storage }, prefill);
   const handles = storage === 'opfs' ? watchSyncHandles() : null;
   const spans = { before: [], io: [], after: [] };
   contenders.push(['teavec', handles ? async (i) => {
@@ -78,6 +80,7 @@ export async function writeRun(storage, n, warm, withPglite, pgliteN = n) {
     handles.restore();
     out.teavecSpans = spans;
   }
+  if (sustained > 0) out.sustained = await sustainedUpserts(teavec, 100_000, sustained);
   await teavec.close();
   await pglite?.close();
   floor.close();

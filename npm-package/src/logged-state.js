@@ -25,7 +25,7 @@ export class LoggedState {
   /**
    * Made by persistent-open.js. `session`: `{ state, recovery, writer, appliedSeq }`, as `hooks.reopen()`
    * returns it too (the open's recovery, run again after a failed write). `hooks`: `{ reopen, close,
-   * published(seq, record), checkpointBytes, kind }`; `kind`: `{ what, apply(state, record), append(writer,
+   * published(seq, record), checkpointBytes, applied?() (after a change applied in memory), pendingLinks?(), kind }`; `kind`: `{ what, apply(state, record), append(writer,
    * record), toBytes(state), free(state), beforeCheckpoint?(state), beforeWrite?(state, seq) (synchronous, in the
    * snapshot's turn), afterWrite?(what beforeWrite returned) (once the checkpoint is durable) }`.
    */
@@ -54,6 +54,8 @@ export class LoggedState {
       checkpoints: this.#checkpoints,
       lastCheckpointBytes: this.#lastCheckpointBytes,
       checkpointError: this.#checkpointError,
+      // Ids stored and logged but not linked into their HNSW graph yet (deferred-links.js).
+      pendingLinks: this.#closed ? 0 : this.#hooks.pendingLinks?.() ?? 0,
     };
   }
 
@@ -84,6 +86,7 @@ export class LoggedState {
     // changes not yet durable: like any other it resolves once everything before it is durable.
     if (out.record === null) return writer && !this.readOnly ? writer.flush().then(() => out.result) : Promise.resolve(out.result);
     const record = out.record;
+    this.#hooks.applied?.();
     return this.#hooks.kind.append(writer, record).then((seq) => {
       if (this.#session.writer === writer) this.#session.appliedSeq = Math.max(this.#session.appliedSeq, seq);
       this.#hooks.published(seq, record);

@@ -31,6 +31,9 @@ export const databaseKind = (tier) => ({
   loadCheckpoint: (checkpoint) => tier.loadCheckpoint(checkpoint),
   close: () => tier.close(),
   apply: applyRecord,
+  // Graph linking is deferred for every collection's index (deferred-links.js) but rerank 'storage' ones (their
+  // tier re-ranks the graph's candidates on rows it reads: not tested with pending records, so they link at once).
+  nativesOf: (db) => db.listCollections().map((c) => c[TEXT]()).filter((t) => t.native && !t.state.rows).map((t) => t.native),
   append: appendRecord,
   toBytes: (db) => db.toBytes(),
   free: (db) => db.free(),

@@ -3,7 +3,8 @@
 // arguments, vectors moved out as float32 — and replay makes the same call again: ids are given out in call
 // order and never reused, so the replayed index gives every vector the id it had.
 import { EdgeVec } from './edgevec.js';
-import { restoredFrom } from './persistence.js';
+import { restoredFrom, RESTORED } from './persistence.js';
+import { createNativeIndex, userSettings } from './config.js';
 import { TeaVecError } from './errors.js';
 
 /** The EdgeVec methods that change the index: each is logged as one record. Everything else only reads. */
@@ -51,13 +52,22 @@ export function decodeCall(json, floats) {
 
 /** What the log holds for an index: index calls, and EdgeVec snapshots. */
 export function indexKind(config) {
+  // Each EdgeVec's engine index, for deferred linking (deferred-links.js): the EdgeVec keeps its own private.
+  const natives = new WeakMap();
+  const wrap = (restored) => {
+    const index = new EdgeVec(restored);
+    natives.set(index, restored[RESTORED]);
+    return index;
+  };
   return {
     what: 'index',
     fromCheckpoint: (bytes) => {
       // Every log storage verified a CRC-32 over the checkpoint's bytes (memory: they never left the process).
-      if (bytes) return new EdgeVec(restoredFrom(bytes, true));
+      if (bytes) return wrap(restoredFrom(bytes, true));
       if (!config) throw new TeaVecError('NOT_FOUND', 'no index of that name yet: pass a config to create it');
-      return new EdgeVec(config);
+      // The constructor checks the config as EdgeVec's does (its throwaway index is freed at once).
+      new EdgeVec(config).free();
+      return wrap({ [RESTORED]: createNativeIndex(userSettings(config)) });
     },
     apply: (index, record) => {
       if (record.op !== 'index-call' || !INDEX_CHANGES.includes(record.method)) {
@@ -71,6 +81,8 @@ export function indexKind(config) {
           + `index before it: ${e.message}`);
       }
     },
+    // Graph linking is deferred (deferred-links.js).
+    nativesOf: (index) => [natives.get(index)],
     append: (writer, record) => writer.indexCall(record.method, record.arguments, record.floats),
     toBytes: (index) => index.toBytes(),
     free: (index) => index.free(),

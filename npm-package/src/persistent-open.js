@@ -11,6 +11,7 @@ import { nodePlatform } from './files.js';
 import { persistentIndex, indexKind } from './persistent-index.js';
 import { LoggedState, DEFAULT_CHECKPOINT_BYTES } from './logged-state.js';
 import { acquireWriterLock, openChannel, channelName } from './writer-lock.js';
+import { DeferredLinks } from './deferred-links.js';
 
 const OPTIONS = ['storage', 'durability', 'flushIntervalMs', 'checkpointBytes', 'onLocked', 'readOnly', 'quotaBytes'];
 const STORAGES = ['auto', 'indexeddb', 'opfs', 'file', 'memory'];
@@ -80,8 +81,11 @@ function pickStorage(storage) {
 // Where a reopen's time goes, for bench/reopen.mjs and profilers: measures named teavec:read / checkpoint / replay.
 const measure = (what, start, end) => globalThis.performance?.measure?.(`teavec:${what}`, { start, end });
 
-/** Recovery: the newest verified checkpoint, then every valid record after it, applied in order. */
-async function recoverSession(storage, kind, { writable, durability, flushIntervalMs }) {
+/**
+ * Recovery: the newest verified checkpoint, then every valid record after it, applied in order; their graph
+ * links deferred (`links`: deferred-links.js), so that replay stores records without HNSW insertion.
+ */
+async function recoverSession(storage, kind, links, { writable, durability, flushIntervalMs }) {
   const t0 = performance.now();
   const found = await storage.recover({ pieces: true });
   const { checkpoint, records } = found;
@@ -91,9 +95,12 @@ async function recoverSession(storage, kind, { writable, durability, flushInterv
   const t2 = performance.now();
   let appliedSeq = checkpoint.seq;
   try {
+    links.adopt(state);
     for (const record of records) {
       kind.apply(state, record);
       appliedSeq = record.seq;
+      // A collection the record created (or gave its first vectors) defers from its next record on.
+      links.adopt(state);
     }
   } catch (e) {
     kind.free(state);
@@ -154,10 +161,11 @@ async function openLogged(name, opts, kind) {
   const openStorage = () => openLogStorage(name, { storage, quotaBytes: opts.quotaBytes });
   let log;
   let session;
+  const links = new DeferredLinks(kind.nativesOf);
   try {
     log = await openStorage();
     await kind.prepare?.();
-    session = await recoverSession(log, kind, { ...opts, writable });
+    session = await recoverSession(log, kind, links, { ...opts, writable });
   } catch (e) {
     kind.close?.();
     await log?.close().catch(() => {});
@@ -169,11 +177,14 @@ async function openLogged(name, opts, kind) {
   const hooks = {
     checkpointBytes: opts.checkpointBytes,
     published: writable && channel ? (seq, record) => channel.postMessage({ seq, record }) : () => {},
+    applied: () => links.wrote(),
+    pendingLinks: () => links.pending,
     reopen: async () => {
       log = await openStorage();
-      return recoverSession(log, kind, { ...opts, writable });
+      return recoverSession(log, kind, links, { ...opts, writable });
     },
     close: async () => {
+      links.close();
       channel?.close();
       // A writer's close released its storage; a follower's storage is still open.
       if (!writable) await log.close().catch(() => {});
@@ -181,7 +192,10 @@ async function openLogged(name, opts, kind) {
     },
   };
   const logged = new LoggedState(name, storage, !writable, session, { ...hooks, kind });
-  if (!writable && channel) followWriter(logged, channel, async () => recoverSession(log, kind, { ...opts, writable }));
+  links.attach(() => logged.state());
+  // What the replay left pending is linked in idle slices from here on.
+  links.wrote();
+  if (!writable && channel) followWriter(logged, channel, async () => recoverSession(log, kind, links, { ...opts, writable }));
   channel?.unref?.();
   return logged;
 }

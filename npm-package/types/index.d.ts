@@ -890,6 +890,8 @@ export interface PersistentDatabase {
   readonly stats: {
     appliedSeq: number; lastSeq: number; durableSeq: number; generation: number; writes: number;
     appendedBytes: number; checkpoints: number; lastCheckpointBytes: number; checkpointError: TeaVecError | null;
+    /** Records stored and durable but not linked into their HNSW graph yet (searches scan them exactly). */
+    pendingLinks: number;
   };
   createCollection(options: CollectionOptions): Promise<PersistentCollection>;
   createCollection(name: string, options?: Omit<CollectionOptions, 'name'> & { name?: string }): Promise<PersistentCollection>;

@@ -24,7 +24,7 @@ import dev.teavec.core.index.IndexSettings;
  */
 final class EngineApi {
     /** Checked by the JS loader against the version it was generated from: bump on any change below. */
-    static final int API_VERSION = 5;
+    static final int API_VERSION = 6;
 
     /** One exported method. */
     static final class Method {
@@ -89,6 +89,7 @@ final class EngineApi {
                     read("compactionThreshold", "number"),
                     write("compact", "int"),
                     write("advanceBuild", "int", "int"),
+                    write("deferLinking", "int", "int"),
                     read("checkIntegrity", "number"),
                     read("memoryBytes", "number"),
                     read("metadataBytes", "number"),

@@ -240,7 +240,7 @@ public final class NativeIndex {
 
     /**
      * Does up to {@code maxVectors} (at least 1) of the work adds left for later (the auto index's switch to
-     * HNSW); returns the vectors still to do, 0 when none. Callers step it between turns of the event loop.
+     * HNSW, graph links {@link #deferLinking} deferred); returns the vectors still to do, 0 when none. Callers step it between turns of the event loop.
      */
     @JSExport
     public int advanceBuild(int maxVectors) {
@@ -249,6 +249,18 @@ public final class NativeIndex {
             throw new TeaVecException(ErrorCode.INVALID_ARGUMENT, "maxVectors must be at least 1");
         }
         return index.advanceBuild(maxVectors);
+    }
+
+    /**
+     * With {@code on} 1: lets adds leave graph linking for later (0: link at once, linking what is pending), and
+     * returns how many ids are pending now (called again with 1: only that). A database opened by name
+     * acknowledges a write once stored and logged, and links in idle slices ({@link #advanceBuild}); searches
+     * scan the pending ids exactly; more than 1,024 pending and an add links the oldest.
+     */
+    @JSExport
+    public int deferLinking(int on) {
+        live();
+        return index.deferLinking(on != 0);
     }
 
     /**

@@ -39,6 +39,8 @@ public final class AutoIndex implements VectorIndex {
     private ManagedIndex delegate;
     /** Non-null while switching. */
     private HnswHandover handover;
+    /** Deferred linking asked for ({@link #deferLinking}), applied to the HNSW index once it answers. */
+    private boolean deferLinks;
 
     AutoIndex(IndexConfig config, VectorStorageFactory storage) {
         this(config, storage, ManagedIndex.create(FlatType.INSTANCE, flatConfig(config), storage));
@@ -124,7 +126,9 @@ public final class AutoIndex implements VectorIndex {
     public int add(float[] vector) {
         // The switch goes on (or starts, once an earlier add reached the threshold) before this add: a step
         // that fails then leaves the vector unstored, and the caller sees an add that changed nothing.
-        advanceBuild(HANDOVER_PER_ADD);
+        if (!usesHnsw()) {
+            advanceBuild(HANDOVER_PER_ADD);
+        }
         return delegate.add(vector);
     }
 
@@ -136,7 +140,10 @@ public final class AutoIndex implements VectorIndex {
     @Override
     public int advanceBuild(int maxVectors) {
         if (handover == null) {
-            if (usesHnsw() || delegate.liveCount() < config.autoThreshold()) {
+            if (usesHnsw()) {
+                return delegate.advanceBuild(maxVectors);
+            }
+            if (delegate.liveCount() < config.autoThreshold()) {
                 return 0;
             }
             startHandover();
@@ -155,7 +162,20 @@ public final class AutoIndex implements VectorIndex {
         }
         delegate = handover.finish();
         handover = null;
+        // The handover linked every vector (it is complete); deferral applies to the adds from here on.
+        delegate.deferLinking(deferLinks);
         return 0;
+    }
+
+    @Override
+    public int deferLinking(boolean on) {
+        deferLinks = on;
+        return delegate.deferLinking(on);
+    }
+
+    /** The index that answers now (tests look at its pending ordinals). */
+    ManagedIndex delegate() {
+        return delegate;
     }
 
     /** True while the switch to HNSW is under way (the flat index still answers). */

@@ -15,10 +15,10 @@ final class ExactScan {
     private final int[] ords = new int[BATCH];
     private final float[] keys = new float[BATCH];
 
-    /** Scores every ordinal below {@code n} that {@code filter} accepts (null: all); returns how many. */
-    int scan(QueryScorer scorer, int n, OrdinalFilter filter, LiveIds ids, TopK top) {
+    /** Scores every ordinal in [from, n) that {@code filter} accepts (null: all); returns how many. */
+    int scan(QueryScorer scorer, int from, int n, OrdinalFilter filter, LiveIds ids, TopK top) {
         int scored = 0;
-        int ord = 0;
+        int ord = from;
         while (ord < n) {
             int count = 0;
             for (; ord < n && count < BATCH; ord++) {

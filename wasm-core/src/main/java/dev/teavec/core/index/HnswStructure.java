@@ -69,6 +69,12 @@ final class HnswStructure implements IndexStructure {
         builder.insert(ord);
     }
 
+    /** Links stored ordinal {@code ord}, the next not linked yet, whatever became of its id since (deleted, updated). */
+    void addOrdinal(int ord) {
+        assert ord == graph.size() : "graph nodes are the stored ordinals: node " + graph.size() + ", ordinal " + ord;
+        builder.insert(ord);
+    }
+
     @Override
     public void remove(int id) {
         // The node stays a waypoint; the engine's tombstones keep it out of results.
@@ -114,6 +120,8 @@ final class HnswStructure implements IndexStructure {
         for (int i = 0; i < found; i++) {
             top.offer(context.idOf(candIds[i]), candKeys[i]);
         }
+        // Vectors stored but not linked yet compete exactly (read-your-writes under deferred linking).
+        visited += context.scanPending(query, accept, top);
         return TopK.toResult(top, context.metric(), visited, reranked);
     }
 
@@ -151,8 +159,11 @@ final class HnswStructure implements IndexStructure {
     @Override
     public void checkIntegrity() {
         HnswIntegrity.check(graph);
-        if (graph.size() != context.vectors().size()) {
-            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + context.vectors().size() + " vectors");
+        // Nodes are the linked ordinals; the rest (deferred linking) are at most PendingLinks.CAP.
+        int linked = context.linkedOrdinals();
+        int stored = context.vectors().size();
+        if (graph.size() != linked || linked > stored || stored - linked > PendingLinks.CAP) {
+            throw new IllegalStateException("HNSW index: " + graph.size() + " nodes, " + stored + " vectors");
         }
     }
 }

@@ -29,6 +29,20 @@ public interface IndexContext {
 
     int idOf(int ord);
 
+    /** Ordinals below this are linked into the structure; the rest are pending ({@link PendingLinks}). */
+    default int linkedOrdinals() {
+        return vectors().size();
+    }
+
+    /**
+     * Offers the pending ordinals ({@link PendingLinks}: stored, not linked into the structure yet) that
+     * {@code filter} accepts (null: all) to {@code top}, scored exactly on the most exact vectors held; returns
+     * how many were scored. A structure that leaves ordinals pending calls it in every search.
+     */
+    default int scanPending(float[] query, OrdinalFilter filter, TopK top) {
+        return 0;
+    }
+
     /**
      * Ordinals of live vectors whose ids {@code filter} accepts (null: all live), for a graph search;
      * null when every ordinal qualifies (no filter, nothing deleted).

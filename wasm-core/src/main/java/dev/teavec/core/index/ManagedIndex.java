@@ -30,6 +30,7 @@ public final class ManagedIndex implements VectorIndex {
     private final int dim;
     private final Context context = new Context();
     private final ExactScan scan = new ExactScan();
+    private final PendingLinks pending = new PendingLinks();
     /** Replaced wholesale by compaction, as are the vectors and the structure. */
     private LiveIds ids;
     private StoredVectors vectors;
@@ -92,6 +93,8 @@ public final class ManagedIndex implements VectorIndex {
 
     @Override
     public IndexParts parts() {
+        // A snapshot holds the whole structure: what is pending is linked first.
+        linkPending(Integer.MAX_VALUE);
         IndexStructure s = structure;
         return new IndexParts(config, type.formatVersion(), ids.save(), vectors, new IndexParts.State() {
             @Override
@@ -133,6 +136,11 @@ public final class ManagedIndex implements VectorIndex {
     void addWithId(int id, float[] vector) {
         vectors.add(vector);
         ids.append(id);
+        if (pending.deferring()) {
+            linkOverCap();
+            maintain();
+            return;
+        }
         try {
             structure.add(id, vector);
         } catch (RuntimeException e) {
@@ -150,8 +158,48 @@ public final class ManagedIndex implements VectorIndex {
         vectors.add(vector);
         ids.moveToNextOrdinal(id);
         structure.remove(id);
-        structure.add(id, vector);
+        if (pending.deferring()) {
+            linkOverCap();
+        } else {
+            structure.add(id, vector);
+        }
         maintain();
+    }
+
+    /** Links the oldest pending ordinals while more than the cap are pending. */
+    private void linkOverCap() {
+        int over = pending.count(vectors.size()) - PendingLinks.CAP;
+        if (over > 0) {
+            linkPending(over);
+        }
+    }
+
+    @Override
+    public int deferLinking(boolean on) {
+        // Deferral is HNSW's: its graph links stored ordinals in order, so pending ones are a range at the end.
+        if (structure instanceof HnswStructure) {
+            if (!on) {
+                linkPending(Integer.MAX_VALUE);
+            }
+            pending.setDeferring(on, vectors.size());
+        }
+        return pending.count(vectors.size());
+    }
+
+    /** Links up to {@code max} of the oldest pending ordinals; returns how many remain pending. */
+    int linkPending(int max) {
+        int n = vectors.size();
+        for (int done = 0; done < max && pending.count(n) > 0; done++) {
+            ((HnswStructure) structure).addOrdinal(pending.linked(n));
+            pending.advanced();
+        }
+        return pending.count(n);
+    }
+
+    /** Links pending ordinals: the work deferred adds left. */
+    @Override
+    public int advanceBuild(int maxVectors) {
+        return linkPending(maxVectors);
     }
 
     /** After adds: lets the encoding train or re-calibrate, and swaps every scorer over what it replaced. */
@@ -204,7 +252,7 @@ public final class ManagedIndex implements VectorIndex {
         // The structure could not supply enough live vectors (a graph cut off by deletes): answer exactly.
         TopK top = new TopK(want);
         exactScorer.setQuery(query);
-        int visited = found.visited() + scan.scan(exactScorer, vectors.size(), ids.filter(), ids, top);
+        int visited = found.visited() + scan.scan(exactScorer, 0, vectors.size(), ids.filter(), ids, top);
         return TopK.toResult(top, metric, visited, 0);
     }
 
@@ -241,7 +289,7 @@ public final class ManagedIndex implements VectorIndex {
     private SearchResult exact(float[] query, int k, OrdinalFilter filter) {
         TopK top = new TopK(Math.min(k, Math.max(ids.live(), 1)));
         exactScorer.setQuery(query);
-        int scored = scan.scan(exactScorer, vectors.size(), filter, ids, top);
+        int scored = scan.scan(exactScorer, 0, vectors.size(), filter, ids, top);
         return TopK.toResult(top, metric, scored, 0);
     }
 
@@ -316,6 +364,7 @@ public final class ManagedIndex implements VectorIndex {
             vectors.exactVectors().decode(ord, v);
             structure.add(ids.id(ord), v);
         }
+        pending.allLinked(vectors.size());
     }
 
     /**
@@ -344,6 +393,11 @@ public final class ManagedIndex implements VectorIndex {
     /** Stored ordinals, deleted ones included. */
     int ordinals() {
         return ids.ordinals();
+    }
+
+    /** The ordinal holding live {@code id}, or -1. */
+    int liveOrdinal(int id) {
+        return ids.liveOrdOrNone(id);
     }
 
     int idOfOrdinal(int ord) {
@@ -415,6 +469,22 @@ public final class ManagedIndex implements VectorIndex {
         @Override
         public int idOf(int ord) {
             return ids.id(ord);
+        }
+
+        @Override
+        public int linkedOrdinals() {
+            return pending.linked(vectors.size());
+        }
+
+        @Override
+        public int scanPending(float[] query, OrdinalFilter filter, TopK top) {
+            int n = vectors.size();
+            int from = pending.linked(n);
+            if (from == n) {
+                return 0;
+            }
+            exactScorer.setQuery(query);
+            return scan.scan(exactScorer, from, n, filter, ids, top);
         }
 
         @Override

@@ -122,4 +122,15 @@ public interface VectorIndex {
     default int advanceBuild(int maxVectors) {
         return 0;
     }
+
+    /**
+     * Lets adds and updates leave graph linking for later (persistent databases: a write is acknowledged once
+     * stored and logged): ids stay pending, stored but not linked, and every search scans them exactly beside
+     * the graph; an add that leaves more than 1,024 pending links the oldest; {@link #advanceBuild} links them.
+     * Off (the default) links at once, linking whatever is pending first. Returns the ids pending now (asked
+     * again with the same {@code on}, only that). Exact indexes ignore it and return 0.
+     */
+    default int deferLinking(boolean on) {
+        return 0;
+    }
 }
