@@ -32,7 +32,8 @@ await copyFile(walWasmSource, join(root, 'src', 'teavec-wal.wasm'));
 await copyFile(textWasmSource, join(root, 'src', 'teavec-text.wasm'));
 await copyFile(quantizationWasmSource, join(root, 'src', 'teavec-quantization.wasm'));
 run(process.execPath, ['scripts/build-simd.mjs']);
-run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.wasm', 'src/teavec-quantization.wasm', 'src/generated/jsbodies.js']);
+run(process.execPath, ['scripts/extract-jsbodies.mjs', 'src/teavec.wasm', 'src/teavec-quantization.wasm', '--side', 'src/teavec-wal.wasm',
+  'src/teavec-text.wasm', 'src/generated/jsbodies.js', 'src/generated/jsbodies-side.js']);
 run(process.execPath, ['scripts/generate-engine.mjs', join(root, '..', 'js-bindings', 'target', 'wasm', 'engine-description.json'),
   'src/generated/jsbodies.js', 'src/generated/engine.js', 'src/teavec.wasm', 'src/teavec-quantization.wasm']);
 // binaryen shrinks TeaVM's output by ~10% gzip. The feature list is explicit: TeaVM's module has no

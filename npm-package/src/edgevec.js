@@ -13,7 +13,7 @@ import { applyBatch, getByKey, keysOf } from './keyed.js';
 import { MemoryMonitor } from './memory.js';
 import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
 import { writeFileAtomic, readFileBytes } from './files.js';
-import { saveSnapshot, loadSnapshot } from './idb-store.js';
+import { saveSnapshot, loadSnapshot } from './snapshot-store.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
 
 const FREED = 'this index was freed (free() was called): its engine memory is returned; create or load a new index';

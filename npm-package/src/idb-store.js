@@ -1,35 +1,13 @@
 // Crash-safe storage of snapshot bytes in IndexedDB: thin promise functions over the engine's Java
-// IdbSnapshotStore (js-bindings, package dev.teavec.bindings.idb). Protocol: docs/indexeddb.md.
-import { requireEngine } from './init.js';
+// IdbSnapshotStore (docs/indexeddb.md). Loaded on first use through src/snapshot-store.js.
 import { TeaVecError, engineError } from './errors.js';
-
-let store = null;
-let storeEngine = null;
-
-function snapshotStore() {
-  if (typeof indexedDB === 'undefined') {
-    throw new TeaVecError('NOT_SUPPORTED',
-      'IndexedDB is not available in this runtime: snapshots are stored in browsers and their workers');
-  }
-  const engine = requireEngine();
-  if (storeEngine !== engine) {
-    store = engine.snapshotStore();
-    storeEngine = engine;
-  }
-  return store;
-}
+import { snapshotStore, checkName } from './snapshot-store.js';
 
 async function call(fn) {
   try {
     return await fn(snapshotStore());
   } catch (e) {
     throw engineError(e);
-  }
-}
-
-function checkName(name) {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 256) {
-    throw new TeaVecError('INVALID_ARGUMENT', 'a snapshot name must be a string of 1..256 characters');
   }
 }
 
@@ -98,22 +76,4 @@ export function deleteSnapshot(name) {
 /** Asks the browser not to evict this origin's storage (navigator.storage.persist()); resolves true if granted. */
 export function requestPersistence() {
   return call(async (s) => s.requestPersistence());
-}
-
-/**
- * Calls `listener({ type: 'saved' | 'deleted', name, generation, bytes })` whenever any page or worker of this
- * origin (this one included) saves or deletes `name`. Returns a function that stops listening.
- */
-export function onSnapshotChange(name, listener) {
-  checkName(name);
-  if (typeof listener !== 'function') {
-    throw new TeaVecError('INVALID_ARGUMENT', 'listener must be a function');
-  }
-  let subscription;
-  try {
-    subscription = snapshotStore().subscribe(name, (message) => listener(message));
-  } catch (e) {
-    throw engineError(e);
-  }
-  return () => subscription.close();
 }

@@ -10,7 +10,7 @@ export { Database } from './database.js';
 export { Collection } from './collection.js';
 export { registerIndexType } from './index-types.js';
 export { TeaVecError, ErrorCodes } from './errors.js';
-export { saveSnapshot, loadSnapshot, listGenerations, deleteSnapshot, requestPersistence, onSnapshotChange } from './idb-store.js';
+export { saveSnapshot, loadSnapshot, listGenerations, deleteSnapshot, requestPersistence, onSnapshotChange } from './snapshot-store.js';
 export { openDatabase } from './open-database.js';
 // Internal: the shared registry's table, filled by teavec/embeddings (src/embedding-factories.js). Not a public API.
 export { _embeddingFactories } from './embedding-factories.js';

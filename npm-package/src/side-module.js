@@ -1,9 +1,13 @@
 // Loads one of the engine's side modules (teavec-wal.wasm, teavec-text.wasm) on first use: code that never
 // needs it never fetches it. Same loader as the engine (no eval), same @JSBody table.
 import { instantiate } from './loader.js';
-import jsBodies from './generated/jsbodies.js';
+import coreBodies from './generated/jsbodies.js';
+import sideBodies from './generated/jsbodies-side.js';
 import { compileFrom } from './init.js';
 import { TeaVecError } from './errors.js';
+
+// The engine's snippets and the ones only side modules run (kept out of the core bundle).
+const jsBodies = new Map([...coreBodies, ...sideBodies]);
 
 /**
  * A loader of the module `file` that speaks API `apiVersion`. `locate()` gives its URL (written as
