@@ -1,6 +1,32 @@
-// The exact top-k of bench/million.mjs's queries, merged chunk by chunk as the data passes (the set is never held
-// whole): inner product on unit vectors = cosine.
-export function createTruth(queries, dims, k) {
+// The data of bench/million.mjs's pages: a seeded mixture drawn chunk by chunk (the set is never held whole), its
+// queries, and their exact top-k merged as the chunks pass (inner product on unit vectors = cosine).
+import { createMixture } from './synthetic.js';
+
+/**
+ * The queries, their ground truth so far, and `chunk(first, count, chunkSize)`: vectors first..first+count of the set
+ * (chunk number first / chunkSize of the mixture), merged into the truth; `drawMs` is the time that took, which the
+ * pages keep out of build times.
+ */
+export function millionData(cfg, k = 10) {
+  const mixture = createMixture({ fullCount: cfg.n, dim: cfg.dims, seed: cfg.seed });
+  const queries = mixture.draw(cfg.queries, cfg.seed * 7919 + 1);
+  const truth = createTruth(queries, cfg.dims, k);
+  const data = {
+    queries,
+    truth,
+    drawMs: 0,
+    chunk(first, count, chunkSize) {
+      const t = performance.now();
+      const vectors = mixture.draw(count, cfg.seed * 1_000_003 + first / chunkSize);
+      truth.add(vectors, first);
+      data.drawMs += performance.now() - t;
+      return vectors;
+    },
+  };
+  return data;
+}
+
+function createTruth(queries, dims, k) {
   const nq = queries.length / dims;
   const ids = new Int32Array(nq * k).fill(-1);
   const sims = new Float32Array(nq * k).fill(-Infinity);

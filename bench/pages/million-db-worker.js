@@ -4,8 +4,7 @@
 // rerankK, close, reopen, and the same answers after the reopen.
 import init from '/teavec/quantization.js';
 import { openDatabase } from '/teavec/teavec.js';
-import { createMixture } from '/lib/synthetic.js';
-import { createTruth, percentile } from '/lib/million-truth.js';
+import { millionData, percentile } from '/lib/million-truth.js';
 
 const CHUNK = 10_000;
 const BATCH = 1_000;
@@ -41,19 +40,14 @@ self.onmessage = async ({ data: cfg }) => {
       m: cfg.m, ef_construction: cfg.efc, ef_search: cfg.ef, seed: cfg.seed };
     if (cfg.pqSubspaces) settings.pqSubspaces = cfg.pqSubspaces;
     let c = await db.createCollection(settings);
-    const mixture = createMixture({ fullCount: cfg.n, dim: cfg.dims, seed: cfg.seed });
-    const queries = mixture.draw(cfg.queries, cfg.seed * 7919 + 1);
-    const truth = createTruth(queries, cfg.dims, 10);
+    const data = millionData(cfg);
+    const { queries, truth } = data;
     let buildMs = 0;
-    let otherMs = 0;
     let midCheckpointMs = 0;
     for (let first = 0; first < cfg.n; first += CHUNK) {
       const count = Math.min(CHUNK, cfg.n - first);
+      const chunk = data.chunk(first, count, CHUNK);
       let t = performance.now();
-      const chunk = mixture.draw(count, cfg.seed * 1_000_003 + first / CHUNK);
-      truth.add(chunk, first);
-      otherMs += performance.now() - t;
-      t = performance.now();
       for (let i = 0; i < count; i += BATCH) {
         const size = Math.min(BATCH, count - i);
         const ids = Array.from({ length: size }, (_, j) => String(first + i + j));
@@ -94,7 +88,7 @@ self.onmessage = async ({ data: cfg }) => {
     const sameAfterReopen = again.answers.every((a, i) => a === rows[0].answers[i]);
     await db.close();
     for (const r of rows) delete r.answers;
-    self.postMessage({ buildMs, otherMs, midCheckpointMs, checkpointMs, memoryBytes, bytesPerVector: memoryBytes / cfg.n, rows, closeMs, reopenMs,
+    self.postMessage({ buildMs, otherMs: data.drawMs, midCheckpointMs, checkpointMs, memoryBytes, bytesPerVector: memoryBytes / cfg.n, rows, closeMs, reopenMs,
       reopenedBytesPerVector: reopenedBytes / cfg.n, sameAfterReopen });
   } catch (e) {
     self.postMessage({ error: `${e?.code ?? ''} ${e?.stack ?? e}` });

@@ -1,7 +1,6 @@
 // The page of bench/million.mjs: builds n × dims in chunks drawn from the synthetic mixture (never holding the whole
 // set), keeps the exact top-10 of the queries as chunks pass, then measures search and the snapshot round trip.
-import { createMixture } from '/lib/synthetic.js';
-import { createTruth, percentile } from '/lib/million-truth.js';
+import { millionData, percentile } from '/lib/million-truth.js';
 
 const CHUNK = 10_000;
 const EXTENDED = ['float16', 'sq4', 'binary', 'pq'];
@@ -17,19 +16,14 @@ window.runMillion = async (cfg) => {
       m: cfg.m, ef_construction: cfg.efc, seed: cfg.seed });
     if (cfg.pqSubspaces) config.pqSubspaces = cfg.pqSubspaces;
     const index = new teavec.EdgeVec(config);
-    const mixture = createMixture({ fullCount: cfg.n, dim: cfg.dims, seed: cfg.seed });
-    const queries = mixture.draw(cfg.queries, cfg.seed * 7919 + 1);
-    const truth = createTruth(queries, cfg.dims, 10);
+    const data = millionData(cfg);
+    const { queries, truth } = data;
     let buildMs = 0;
-    let otherMs = 0;
     const ids = new Int32Array(cfg.n);
     for (let first = 0; first < cfg.n; first += CHUNK) {
       const count = Math.min(CHUNK, cfg.n - first);
-      let t = performance.now();
-      const chunk = mixture.draw(count, cfg.seed * 1_000_003 + first / CHUNK);
-      truth.add(chunk, first);
-      otherMs += performance.now() - t;
-      t = performance.now();
+      const chunk = data.chunk(first, count, CHUNK);
+      const t = performance.now();
       ids.set(index.insertBatchFlat(chunk, count), first);
       buildMs += performance.now() - t;
       if ((first / CHUNK) % 10 === 0) log(`${first + count} inserted, ${Math.round((first + count) / (buildMs / 1000))} vectors/s`);
@@ -71,7 +65,7 @@ window.runMillion = async (cfg) => {
     }
     copy.free();
     return {
-      kernels: teavec.simdBackend(), buildMs, otherMs, memoryBytes, bytesPerVector: memoryBytes / cfg.n,
+      kernels: teavec.simdBackend(), buildMs, otherMs: data.drawMs, memoryBytes, bytesPerVector: memoryBytes / cfg.n,
       jsHeapMB: performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : null,
       rows, snapshotBytes: bytes.length, toBytesMs, fromBytesMs, sameAfterReload: same,
     };
