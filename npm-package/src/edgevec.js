@@ -20,6 +20,16 @@ const FREED = 'this index was freed (free() was called): its engine memory is re
 
 export { EdgeVecConfig };
 
+/** The engine settings of a new EdgeVec index made from `config`, checked (EdgeVec.open's new index too). */
+export function edgeVecSettings(config) {
+  const settings = userSettings(config);
+  if (settings.rerank === 'storage') {
+    throw new TeaVecError('NOT_SUPPORTED', "rerank 'storage' is for a collection of openDatabase(name, { storage: "
+      + "'file' | 'opfs' }); an EdgeVec index re-ranks on floats in memory (rerank: true)");
+  }
+  return settings;
+}
+
 /**
  * A vector index with EdgeVec's method names. It owns its engine index (src/native-handle.js): free()
  * returns the index's memory at once, otherwise it goes when this object is garbage-collected.
@@ -33,12 +43,7 @@ export class EdgeVec {
     if (config?.[RESTORED]) {
       native = config[RESTORED];
     } else {
-      const settings = userSettings(config);
-      if (settings.rerank === 'storage') {
-        throw new TeaVecError('NOT_SUPPORTED', "rerank 'storage' is for a collection of openDatabase(name, { storage: "
-          + "'file' | 'opfs' }); an EdgeVec index re-ranks on floats in memory (rerank: true)");
-      }
-      native = createNativeIndex(settings);
+      native = createNativeIndex(edgeVecSettings(config));
     }
     this.#handle = new NativeHandle(native, FREED);
     watchOwner(this, this.#handle);

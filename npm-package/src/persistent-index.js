@@ -2,9 +2,9 @@
 // write-ahead log holds it (src/logged-state.js). A change is logged as the call itself — method and
 // arguments, vectors moved out as float32 — and replay makes the same call again: ids are given out in call
 // order and never reused, so the replayed index gives every vector the id it had.
-import { EdgeVec } from './edgevec.js';
+import { EdgeVec, edgeVecSettings } from './edgevec.js';
 import { restoredFrom, RESTORED } from './persistence.js';
-import { createNativeIndex, userSettings } from './config.js';
+import { createNativeIndex } from './config.js';
 import { TeaVecError } from './errors.js';
 
 /** The EdgeVec methods that change the index: each is logged as one record. Everything else only reads. */
@@ -65,9 +65,7 @@ export function indexKind(config) {
       // Every log storage verified a CRC-32 over the checkpoint's bytes (memory: they never left the process).
       if (bytes) return wrap(restoredFrom(bytes, true));
       if (!config) throw new TeaVecError('NOT_FOUND', 'no index of that name yet: pass a config to create it');
-      // The constructor checks the config as EdgeVec's does (its throwaway index is freed at once).
-      new EdgeVec(config).free();
-      return wrap({ [RESTORED]: createNativeIndex(userSettings(config)) });
+      return wrap({ [RESTORED]: createNativeIndex(edgeVecSettings(config)) });
     },
     apply: (index, record) => {
       if (record.op !== 'index-call' || !INDEX_CHANGES.includes(record.method)) {

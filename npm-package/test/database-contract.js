@@ -283,6 +283,11 @@ export const databaseContract = [
       await third.close();
       await rejectsWith(env.openIndex(name, { dimensions: 4 }), 'INVALID_CONFIG', 'a config of other dimensions');
       await rejectsWith(env.openIndex(`${name}-missing`), 'NOT_FOUND', 'opening a missing index without a config');
+      // A new index's config is checked as new EdgeVec(config) checks it; a refused one creates nothing.
+      await rejectsWith(env.openIndex(`${name}-bad`, { dimensions: 8, rerank: 'storage' }), 'NOT_SUPPORTED',
+        "rerank 'storage' for an index");
+      await rejectsWith(env.openIndex(`${name}-bad`, { dimensions: 8, metric: 'hamming' }), 'INVALID_CONFIG', 'an unknown metric');
+      await rejectsWith(env.openIndex(`${name}-bad`), 'NOT_FOUND', 'after refused configs');
     },
   },
   {
