@@ -3,11 +3,15 @@
 // or an A/B of a search change sees search alone. Not a test; timings depend on the box's load.
 //   node bench/search-profile.mjs [--dataset synth-100k-768] [--quant sq8|none] [--rerank] [--ef 160[,128..]]
 //        [--rerank-k 12[,24..]] [--queries 1000] [--rounds 3] [--snapshot /tmp/x.tv] [--ids out.json] [--profile p.cpuprofile]
-//        [--simd kernels.wasm]
+//        [--simd kernels.wasm[,other.wasm..]] [--dist dir[,dir2..]]
+// Several --simd files and/or --dist package dirs (each holding dist/teavec.js, e.g. a copy of npm-package kept as the
+// baseline) are variants: each gets its own engine instance on the same snapshot bytes and they run round-robin in the
+// same process (rotating first), so the box's load falls on all alike; the ids of every variant are compared with the
+// first's ('same ids' / 'DIFFERENT ids'). The snapshot must exist then (build it with one variant first).
 import { readFile, writeFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseVecs } from './lib/vecs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +28,7 @@ const { values: f } = parseArgs({
     ids: { type: 'string' },
     profile: { type: 'string' },
     simd: { type: 'string' },
+    dist: { type: 'string' },
   },
 });
 const cache = process.env.TEAVEC_BENCH_CACHE ?? join(here, '.cache'); // prepared by bench/peers.mjs
@@ -33,17 +38,20 @@ const read = async (name, kind) => parseVecs(new Uint8Array(await readFile(join(
 const queries = await read(`${prefix}-q1000-query.fvecs`, 'f');
 const truth = await read(`${prefix}-n${n}-q1000-gt10.ivecs`, 'i');
 
-const teavec = await import(join(here, '..', 'npm-package', 'dist', 'teavec.js'));
-// --simd other.wasm: the same engine with other SIMD kernels (an A/B of a kernel change).
-await teavec.default(f.simd ? { simd: await WebAssembly.compile(await readFile(f.simd)) } : undefined);
-const { EdgeVec, EdgeVecConfig } = teavec;
 const snap = f.snapshot ?? `/tmp/teavec-${f.dataset}-${f.quant}${f.rerank ? '-rerank' : ''}.tv`;
-let index;
-if (await stat(snap).then(() => true, () => false)) {
-  const t = performance.now();
-  index = EdgeVec.fromBytes(new Uint8Array(await readFile(snap)));
-  console.error(`loaded ${snap} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-} else {
+const dists = (f.dist ?? join(here, '..', 'npm-package')).split(',');
+const simds = f.simd ? f.simd.split(',') : [null];
+const variants = dists.flatMap((dist) => simds.map((simd) => ({ dist, simd, label: [dist, simd].filter(Boolean).join(' + ') })));
+// One engine instance per variant: a query string makes a fresh module (and so a fresh Wasm instance) per import.
+async function engine(v, i) {
+  const teavec = await import(`${pathToFileURL(join(v.dist, 'dist', 'teavec.js')).href}?variant=${i}`);
+  // --simd other.wasm: the same engine with other SIMD kernels (an A/B of a kernel change).
+  await teavec.default(v.simd ? { simd: await WebAssembly.compile(await readFile(v.simd)) } : undefined);
+  return teavec;
+}
+if (!(await stat(snap).then(() => true, () => false))) {
+  if (variants.length > 1) throw new Error(`${snap} does not exist: build it with one variant first`);
+  const { EdgeVec, EdgeVecConfig } = await engine(variants[0], 0);
   const base = await read(`${prefix}-n${n}-base.fvecs`, 'f');
   const config = new EdgeVecConfig(base.dim);
   config.metric = 'cosine';
@@ -53,7 +61,7 @@ if (await stat(snap).then(() => true, () => false)) {
   config.m = 16;
   config.m0 = 32;
   config.ef_construction = 200;
-  index = new EdgeVec(config);
+  const index = new EdgeVec(config);
   const t = performance.now();
   for (let i = 0; i < base.count; i += 1000) {
     const c = Math.min(1000, base.count - i);
@@ -63,6 +71,14 @@ if (await stat(snap).then(() => true, () => false)) {
   }
   console.error(`built ${base.count} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await writeFile(snap, index.toBytes());
+  index.free?.();
+}
+const bytes = new Uint8Array(await readFile(snap));
+for (const [i, v] of variants.entries()) {
+  const { EdgeVec } = await engine(v, i);
+  const t = performance.now();
+  v.index = EdgeVec.fromBytes(bytes);
+  console.error(`variant ${i} (${v.label}): loaded ${snap} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 const q = Math.min(Number(f.queries), queries.count);
 const dim = queries.dim;
@@ -71,45 +87,54 @@ const vec = (i) => queries.data.subarray(i * dim, (i + 1) * dim);
 const pairs = f.ef.split(',').flatMap((e) => (f['rerank-k'] ?? '0').split(',').map((r) => [Number(e), Number(r)]));
 const session = f.profile ? new (await import('node:inspector')).Session() : null;
 const post = (method, params) => new Promise((ok, no) => session.post(method, params, (e, r) => (e ? no(e) : ok(r))));
-const allIds = [];
-for (const [ef, rerankK] of pairs) {
-  const opts = rerankK ? { efSearch: ef, rerankK } : { efSearch: ef };
-  for (let i = 0; i < Math.min(q, 200); i++) index.search(vec(i), 10, opts); // warm-up
-  let evaluated = 0;
-  for (let i = 0; i < 100; i++) evaluated += index.searchFiltered(vec(i), 10, { efSearch: ef }).vectorsEvaluated;
-  // --profile out.cpuprofile: the V8 CPU profile of the timed searches only (not the load or build).
-  if (session) {
-    session.connect();
-    await post('Profiler.enable');
-    await post('Profiler.setSamplingInterval', { interval: 100 });
-    await post('Profiler.start');
-  }
-  const times = [];
-  let hits = 0;
-  // CPU time as well as wall time: on a loaded box the wall p50 is mostly the scheduler's.
-  const cpu0 = process.cpuUsage();
-  for (let r = 0; r < Number(f.rounds); r++) {
+// Every (ef, rerankK) pair × variant is a cell; rounds run all cells round-robin (rotating the first), so the load
+// of a shared box falls on all alike.
+const cells = pairs.flatMap(([ef, rerankK]) => variants.map((v, k) => ({
+  ef, rerankK, k, v, opts: rerankK ? { efSearch: ef, rerankK } : { efSearch: ef }, times: [], hits: 0, cpu: 0, evaluated: 0, ids: [],
+})));
+for (const c of cells) {
+  for (let i = 0; i < Math.min(q, 200); i++) c.v.index.search(vec(i), 10, c.opts); // warm-up
+  for (let i = 0; i < 100; i++) c.evaluated += c.v.index.searchFiltered(vec(i), 10, { efSearch: c.ef }).vectorsEvaluated;
+}
+// --profile out.cpuprofile: the V8 CPU profile of the timed searches only (not the load or build).
+if (session) {
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+}
+for (let r = 0; r < Number(f.rounds); r++) {
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[(j + r) % cells.length];
+    // CPU time as well as wall time: on a loaded box the wall p50 is mostly the scheduler's.
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < q; i++) {
       const t = performance.now();
-      const res = index.search(vec(i), 10, opts);
-      times.push(performance.now() - t);
+      const res = c.v.index.search(vec(i), 10, c.opts);
+      c.times.push(performance.now() - t);
       if (r === 0) {
         const want = new Set(truth.data.subarray(i * 10, i * 10 + 10));
-        for (const x of res) if (want.has(x.id)) hits++;
-        allIds.push(res.map((x) => x.id));
+        for (const x of res) if (want.has(x.id)) c.hits++;
+        c.ids.push(res.map((x) => x.id));
       }
     }
+    const cpu = process.cpuUsage(cpu0);
+    c.cpu += cpu.user + cpu.system;
   }
-  const cpu = process.cpuUsage(cpu0);
-  if (session) {
-    await writeFile(f.profile, JSON.stringify((await post('Profiler.stop')).profile));
-    session.disconnect();
-  }
-  times.sort((a, b) => a - b);
-  const pct = (p) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] * 1000).toFixed(0);
-  console.log(`${f.dataset} ${f.quant}${f.rerank ? '+rerank' : ''} ef ${ef}${rerankK ? ` rerankK ${rerankK}` : ''}: `
-    + `p50 ${pct(0.5)} µs p99 ${pct(0.99)} µs recall@10 ${(hits / (q * 10)).toFixed(3)}`
-    + ` cpu/query ${((cpu.user + cpu.system) / times.length).toFixed(0)} µs`
-    + ` scored/query ${(evaluated / 100).toFixed(0)} (${times.length} searches)`);
 }
-if (f.ids) await writeFile(f.ids, JSON.stringify(allIds));
+if (session) {
+  await writeFile(f.profile, JSON.stringify((await post('Profiler.stop')).profile));
+  session.disconnect();
+}
+const allIds = variants.map(() => []);
+for (const c of cells) {
+  const times = c.times.sort((a, b) => a - b);
+  const pct = (p) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] * 1000).toFixed(0);
+  const first = cells.find((x) => x.ef === c.ef && x.rerankK === c.rerankK);
+  const same = c === first ? '' : JSON.stringify(c.ids) === JSON.stringify(first.ids) ? ' same ids' : ' DIFFERENT ids';
+  console.log(`${variants.length > 1 ? `[${c.k}] ${c.v.label}: ` : ''}${f.dataset} ${f.quant}${f.rerank ? '+rerank' : ''} ef ${c.ef}`
+    + `${c.rerankK ? ` rerankK ${c.rerankK}` : ''}: p50 ${pct(0.5)} µs p99 ${pct(0.99)} µs recall@10 ${(c.hits / (q * 10)).toFixed(3)}`
+    + ` cpu/query ${(c.cpu / times.length).toFixed(0)} µs scored/query ${(c.evaluated / 100).toFixed(0)} (${times.length} searches)${same}`);
+  allIds[c.k].push(...c.ids);
+}
+if (f.ids) await writeFile(f.ids, JSON.stringify(variants.length > 1 ? allIds : allIds[0]));
