@@ -1,7 +1,7 @@
 // Search-only timing at a fixed snapshot: builds a TeaVec index once (minutes at 100k × 768), keeps its
 // toBytes() in a file, and on later runs only reloads it and times queries, so a profile (node --cpu-prof)
 // or an A/B of a search change sees search alone. Not a test; timings depend on the box's load.
-//   node bench/search-profile.mjs [--dataset synth-100k-768] [--quant sq8|none] [--rerank] [--ef 160[,128..]]
+//   node bench/search-profile.mjs [--dataset synth-100k-768] [--quant sq8|sq4|none|float16|binary|pq] [--rerank] [--ef 160[,128..]]
 //        [--rerank-k 12[,24..]] [--queries 1000] [--rounds 3] [--snapshot /tmp/x.tv] [--ids out.json] [--profile p.cpuprofile]
 //        [--simd kernels.wasm[,other.wasm..]] [--dist dir[,dir2..]]
 // Several --simd files and/or --dist package dirs (each holding dist/teavec.js, e.g. a copy of npm-package kept as the
@@ -45,8 +45,16 @@ const variants = dists.flatMap((dist) => simds.map((simd) => ({ dist, simd, labe
 // One engine instance per variant: a query string makes a fresh module (and so a fresh Wasm instance) per import.
 async function engine(v, i) {
   const teavec = await import(`${pathToFileURL(join(v.dist, 'dist', 'teavec.js')).href}?variant=${i}`);
-  // --simd other.wasm: the same engine with other SIMD kernels (an A/B of a kernel change).
-  await teavec.default(v.simd ? { simd: await WebAssembly.compile(await readFile(v.simd)) } : undefined);
+  // --simd other.wasm: the same engine with other SIMD kernels (an A/B of a kernel change). The extended encodings
+  // (--quant sq4, float16, binary, pq) run on teavec/quantization's engine and kernels, as bench/peers.mjs runs them.
+  const compile = async (file) => WebAssembly.compile(await readFile(file));
+  const extended = !['none', 'sq8'].includes(f.quant);
+  await teavec.default(extended
+    ? {
+      module: await compile(join(v.dist, 'dist', 'teavec-quantization.wasm')),
+      simd: await compile(v.simd ?? join(v.dist, 'dist', 'teavec-quantization-simd.wasm')),
+    }
+    : v.simd ? { simd: await compile(v.simd) } : undefined);
   return teavec;
 }
 if (!(await stat(snap).then(() => true, () => false))) {
