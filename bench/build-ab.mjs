@@ -4,10 +4,11 @@
 // and a hash of 20 searches' ids per variant (the same seed and data give the same graph: equal hashes say
 // a change kept the graph). Not a test: prints figures.
 //   node bench/build-ab.mjs --a <package dir> [--b npm-package] [--n 10000] [--dims 384] [--runs 4]
-//                           [--quantization none|sq8] [--metric cosine|l2|dot] [--efc 200] [--seed 7]
+//                           [--quantization none|sq8|sq4|float16|binary|pq] [--metric cosine|l2|dot] [--efc 200] [--seed 7]
 // A package dir holds package.json and dist/ (init() from a file needs the package's "node" condition), so
 // keep a baseline with: mkdir /tmp/base && cp -r npm-package/package.json npm-package/dist /tmp/base/
 // Data: the peers' clustered set (lib/synthetic.js clusteredDataset), M 16 / M0 32 as in peers.mjs.
+import { readFile } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,7 +34,10 @@ const data = clusteredDataset({ n, dim, queries, seed: Number(flags.seed) });
 const variants = [];
 for (const [label, dir] of [['A', flags.a], ['B', flags.b]]) {
   const mod = await import(pathToFileURL(join(resolve(dir), 'dist', 'teavec.js')).href);
-  await mod.default();
+  // The extended encodings (sq4, float16, binary, pq) run on teavec/quantization's engine, as in bench/peers.mjs.
+  const compile = async (file) => WebAssembly.compile(await readFile(join(resolve(dir), 'dist', file)));
+  await mod.default(['none', 'sq8'].includes(flags.quantization) ? undefined
+    : { module: await compile('teavec-quantization.wasm'), simd: await compile('teavec-quantization-simd.wasm') });
   variants.push({ label, dir, mod, cpu: [], wall: [], hash: null });
 }
 
