@@ -469,7 +469,13 @@ export async function instantiate(module, jsBodies, simdModule = null) {
   imports.teavecSimd = await simdImports(simdModule, imports.env.memory);
   // Compiled with the JS string builtins (init.js compileFrom), the engine lists no wasm:js-string imports: then
   // strings cross in bulk (intoCharCodeArray / fromCharCodeArray), not one charCodeAt / concat call per character.
-  const stringBuiltins = !WebAssembly.Module.imports(module).some((i) => i.module === 'wasm:js-string');
+  // (WebKit's Module.imports throws on this module's types: no builtins there either.)
+  let stringBuiltins = false;
+  try {
+    stringBuiltins = !WebAssembly.Module.imports(module).some((i) => i.module === 'wasm:js-string');
+  } catch {
+    // keep the imports
+  }
   imports.teavmJso = jsoImports(context, jsBodies, stringBuiltins);
   const instance = await WebAssembly.instantiate(module, imports);
   context.exports = instance.exports;
