@@ -13,7 +13,7 @@
 // --prefill: records stored in the TeaVec collection before the timed upserts (HNSW from 2,000 on; default 0: a
 // flat collection, where no graph link is made or deferred). --sustained: after the interleaved run, that many
 // upserts back to back and the wait until their deferred graph links are made (the CPU deferral moves, counted).
-// --dist: the Node runs load another build of teavec.js (a before/after comparison in one script).
+// --dist: the Node runs and the Chromium pages load another build of teavec.js (a before/after comparison).
 import { mkdtempSync, rmSync, readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -50,7 +50,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const stats = (ms) => ({ p50: pct(ms, 0.5), p99: pct(ms, 0.99), mean: ms.reduce((a, b) => a + b, 0) / ms.length });
 const f = (x, digits = 2) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 const results = { date: new Date().toISOString(), config: { N, WARM, PGLITE_IDB_N, REOPEN_N, TAIL, PREFILL, SUSTAINED, DIST },
-  write: [], amplification: [], reopen: [], sustained: [] };
+  write: [], amplification: [], reopen: [], sustained: [], pendingLinks: [] };
 const log = (...a) => console.error('[durable-write]', ...a);
 
 /** Bytes this process has passed to write(2) and friends so far (Linux). */
@@ -94,6 +94,7 @@ async function chromiumWrites(run) {
   const opfs = await run('worker', 'writeRun', 'opfs', N, WARM, PGLITE, N, PREFILL, SUSTAINED);
   if (opfs.sustained) results.sustained.push({ where: 'Chromium worker, OPFS', ...opfs.sustained });
   if (idb.sustained) results.sustained.push({ where: 'Chromium page, IndexedDB', ...idb.sustained });
+  results.pendingLinks.push({ where: 'Chromium page, IndexedDB', ...idb.pendingLinks }, { where: 'Chromium worker, OPFS', ...opfs.pendingLinks });
   writeRows('Chromium worker, OPFS', { ...opfs, floorLabel: `bare sync access handle write + flush of ${FLOOR_BYTES} B` });
   if (opfs.teavecSpans) {
     results.opfsSpans = Object.fromEntries(Object.entries(opfs.teavecSpans).map(([k, v]) => [k, stats(v)]));
@@ -132,11 +133,13 @@ try {
     const written = contenders.map(() => 0);
     const disk = { teavec: duBytes(teavecDir), pglite: duBytes(join(work, 'pglite-notes')) };
     let mark = 0;
+    const pending = [];
     const ms = await interleavedCalls(N, WARM, contenders.map(([, fn]) => fn), async (i, when, measured) => {
       if (when === 'before') {
         mark = wchar();
         return;
       }
+      if (contenders[i][0] === 'teavec') pending.push(teavec.db.stats.pendingLinks);
       if (measured) written[i] += wchar() - mark;
       // PGlite never syncs here: the next fdatasync (ext4 journal commit) would flush its dirty pages and the
       // next contender would pay for them. sync(1), outside every timer, writes them out first.
@@ -148,6 +151,7 @@ try {
       notes: { pglite: 'NODEFS never calls fsync/fdatasync (strace): not durable against power loss' } };
     contenders.forEach(([name], i) => { run[name] = ms[i]; });
     writeRows('Node, files', run);
+    results.pendingLinks.push({ where: 'Node, files', max: Math.max(...pending), last: pending.at(-1) });
     if (SUSTAINED > 0) results.sustained.push({ where: 'Node, files', ...await sustainedUpserts(teavec, 100_000, SUSTAINED) });
     for (const [i, [name]] of contenders.entries()) {
       results.amplification.push({ where: 'Node', what: name, bytesPerUpsert: written[i] / N,
@@ -200,7 +204,7 @@ try {
       mounts: {
         '/': join(here, 'pages'),
         '/lib/': join(here, 'lib'),
-        '/teavec/': join(here, '..', 'npm-package', 'dist'),
+        '/teavec/': DIST ? dirname(resolvePath(DIST)) : join(here, '..', 'npm-package', 'dist'),
         '/pglite/': join(here, 'node_modules', '@electric-sql', 'pglite', 'dist'),
         '/pgvector/': join(here, 'node_modules', '@electric-sql', 'pglite-pgvector', 'dist'),
       },
@@ -258,6 +262,10 @@ if (results.opfsSpans) {
   console.log(`\nTeaVec on OPFS, one upsert split (p50 / p99 ms): before its write ${f(before.p50, 3)} / ${f(before.p99, 3)} `
     + `(in memory: index, record encoding), write + flush ${f(io.p50, 3)} / ${f(io.p99, 3)}, after the flush until `
     + `the caller resumes ${f(after.p50, 3)} / ${f(after.p99, 3)}`);
+}
+if (results.pendingLinks.length > 0) {
+  console.log(`\nTeaVec stats.pendingLinks after each timed upsert (cap 1,024: above it a write links the oldest itself): ${results.pendingLinks
+    .map((p) => `${p.where} max ${p.max}, last ${p.last}`).join('; ')}`);
 }
 if (results.sustained.length > 0) {
   console.log(`\nSustained TeaVec upserts (prefill ${PREFILL}): n back to back, then the wait until every deferred graph link was made`);

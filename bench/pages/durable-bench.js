@@ -70,12 +70,16 @@ export async function writeRun(storage, n, warm, withPglite, pgliteN = n, prefil
   contenders.push(['floor', floor.append]);
   // After PGlite's call, one unmeasured floor write: on IndexedDB a strict commit flushes whatever PGlite left
   // pending in the origin's LevelDB log, which the next contender would otherwise pay for.
+  // stats.pendingLinks after each TeaVec upsert (outside the timers): whether writes link records themselves (the cap).
+  const pending = [];
   const settle = async (f, when) => {
+    if (when === 'after' && contenders[f][0] === 'teavec') pending.push(teavec.db.stats.pendingLinks);
     if (when === 'after' && contenders[f][0] === 'pglite') await floor.append();
   };
   const ms = await interleavedCalls(n, warm, contenders.map(([, fn]) => fn), settle,
     contenders.map(([name]) => (name === 'pglite' ? pgliteN : n)));
   contenders.forEach(([name], i) => { out[name] = ms[i]; });
+  out.pendingLinks = { max: Math.max(...pending), last: pending.at(-1) };
   if (handles) {
     handles.restore();
     out.teavecSpans = spans;

@@ -5,6 +5,11 @@
 // slices and waits while writes keep coming), by the engine itself when more than 1,024 are pending in one index
 // (the oldest, synchronously, in the write: wasm-core index/PendingLinks.CAP), and before every snapshot (the
 // engine links all in toBytes). Log replay at reopen stores records pending too. Nothing here changes what is durable: the log holds every pending id.
+//
+// The set of indexes is learnt from the changes themselves, never by walking the database on a write: a state (one
+// per open, rebuild after a failed write, or a follower's reread) is walked once when it arrives (`adopt`); after
+// that each applied record names the one index it may have created or given pending ids (`applied`), so an
+// acknowledged write costs the same with 1 collection or 1,000.
 
 /** Time one idle slice links for before it yields (ms). */
 const SLICE_MS = 3;
@@ -14,15 +19,23 @@ const LINK_STEP = 16;
 
 export class DeferredLinks {
   #nativesOf;
+  #nativeOf;
   #current = () => null;
   #adopted = new WeakSet();
+  /** Indexes that may hold pending ids: the ones idle slices visit (dropped once linked, freed or deleted). */
+  #active = new Set();
   #timer = null;
   #lastWrite = 0;
   #closed = false;
 
-  /** `nativesOf(state)`: the engine indexes (NativeIndex) a state (a Database or an EdgeVec) holds now. */
-  constructor(nativesOf) {
+  /**
+   * `nativesOf(state)`: the engine indexes (NativeIndex) a state (a Database or an EdgeVec) holds now;
+   * `nativeOf(state, record)`: the one index a record just applied to `state` wrote into (null: none, or one that
+   * links at once).
+   */
+  constructor(nativesOf, nativeOf) {
     this.#nativesOf = nativesOf;
+    this.#nativeOf = nativeOf;
   }
 
   /** `current()`: the state in use (a failed write replaces it); idle slices link its indexes. */
@@ -30,19 +43,24 @@ export class DeferredLinks {
     this.#current = current;
   }
 
-  /** Turns deferral on for indexes of `state` not seen yet (new collections, a state rebuilt after a failed write). */
-  adopt(state = this.#current()) {
-    if (!state) return;
-    for (const native of this.#nativesOf(state)) {
-      if (this.#adopted.has(native)) continue;
-      native.deferLinking(1);
-      this.#adopted.add(native);
-    }
+  /** A state that just arrived (recovered, rebuilt, reread): deferral on for every index it holds. Walks it once. */
+  adopt(state) {
+    for (const native of this.#nativesOf(state)) this.#defer(native);
   }
 
-  /** After a write: links wait until writes pause. */
-  wrote() {
-    this.adopt();
+  /** After `record` was applied to `state` (a write, a replayed or followed record): its index defers too. */
+  applied(state, record) {
+    const native = this.#nativeOf(state, record);
+    if (native) this.#defer(native);
+  }
+
+  /** After a write (or a followed record) was applied to the current state: links wait until writes pause. */
+  wrote(record = null) {
+    try {
+      if (record) this.applied(this.#current(), record);
+    } catch {
+      // Deferral only saves time: an index it could not reach links at once, and the write goes on.
+    }
     this.#lastWrite = performance.now();
     this.#schedule(QUIET_MS);
   }
@@ -64,6 +82,15 @@ export class DeferredLinks {
     this.#closed = true;
     clearTimeout(this.#timer);
     this.#timer = null;
+    this.#active.clear();
+  }
+
+  #defer(native) {
+    if (!this.#adopted.has(native)) {
+      native.deferLinking(1);
+      this.#adopted.add(native);
+    }
+    this.#active.add(native);
   }
 
   #natives() {
@@ -91,16 +118,17 @@ export class DeferredLinks {
       return;
     }
     const deadline = now + SLICE_MS;
-    let left = 0;
-    try {
-      for (const native of this.#natives()) {
-        let pending = native.deferLinking(1);
+    for (const native of this.#active) {
+      let pending;
+      try {
+        pending = native.deferLinking(1);
         while (pending > 0 && performance.now() < deadline) pending = native.advanceBuild(LINK_STEP);
-        left += pending;
+      } catch {
+        pending = 0; // freed under us (collection deleted, state replaced, database closed): nothing left to link there
       }
-    } catch {
-      // An index freed under us (collection deleted, database closed): the next write or slice sees the new set.
+      if (pending === 0) this.#active.delete(native);
+      if (performance.now() >= deadline) break;
     }
-    if (left > 0) this.#schedule(0);
+    if (this.#active.size > 0) this.#schedule(0);
   }
 }

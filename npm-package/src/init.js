@@ -17,23 +17,27 @@ function defaultWasmUrl() {
   return new URL('./teavec.wasm', import.meta.url);
 }
 
+// The JS string builtins (Chromium 130+, Node 22, Firefox 134+): strings cross between JS and the engine in bulk.
+// A runtime without them ignores the option and the loader's wasm:js-string imports serve (loader.js).
+const BUILTINS = { builtins: ['js-string'] };
+
 /** A WebAssembly.Module from a Module, bytes, a Response, a URL or a path (also used for teavec-wal.wasm). */
 export async function compileFrom(source) {
   if (source instanceof WebAssembly.Module) return source;
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-    return WebAssembly.compile(source);
+    return WebAssembly.compile(source, BUILTINS);
   }
   if (typeof Response !== 'undefined' && source instanceof Response) {
     if (typeof WebAssembly.compileStreaming === 'function'
         && source.headers.get('content-type')?.startsWith('application/wasm')) {
-      return WebAssembly.compileStreaming(source);
+      return WebAssembly.compileStreaming(source, BUILTINS);
     }
-    return WebAssembly.compile(await source.arrayBuffer());
+    return WebAssembly.compile(await source.arrayBuffer(), BUILTINS);
   }
   if (typeof source === 'string' || source instanceof URL) {
     const url = source instanceof URL ? source : new URL(source, globalThis.location?.href ?? 'file:///');
     if (url.protocol === 'file:' && isNode()) {
-      return WebAssembly.compile(await (await nodePlatform('init() from a file')).readFileBytes(url));
+      return WebAssembly.compile(await (await nodePlatform('init() from a file')).readFileBytes(url), BUILTINS);
     }
     const response = await fetch(url);
     // A dev server answers a file the bundler did not emit with its index.html: as bad as a 404.

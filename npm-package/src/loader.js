@@ -178,7 +178,7 @@ function memoryImports(module, imports) {
   };
 }
 
-function jsoImports(context, jsBodies) {
+function jsoImports(context, jsBodies, stringBuiltins) {
   const jsWrappers = new WeakMap();
   const javaWrappers = new WeakMap();
   const primitiveWrappers = new Map();
@@ -250,7 +250,7 @@ function jsoImports(context, jsBodies) {
   }
 
   const jso = {
-    stringBuiltinsSupported: () => false,
+    stringBuiltinsSupported: () => stringBuiltins,
     isUndefined: (o) => typeof o === 'undefined',
     emptyArray: () => [],
     appendToArray: (array, e) => array.push(e),
@@ -467,7 +467,16 @@ export async function instantiate(module, jsBodies, simdModule = null) {
   };
   memoryImports(module, imports);
   imports.teavecSimd = await simdImports(simdModule, imports.env.memory);
-  imports.teavmJso = jsoImports(context, jsBodies);
+  // Compiled with the JS string builtins (init.js compileFrom), the engine lists no wasm:js-string imports: then
+  // strings cross in bulk (intoCharCodeArray / fromCharCodeArray), not one charCodeAt / concat call per character.
+  // (WebKit's Module.imports throws on this module's types: no builtins there either.)
+  let stringBuiltins = false;
+  try {
+    stringBuiltins = !WebAssembly.Module.imports(module).some((i) => i.module === 'wasm:js-string');
+  } catch {
+    // keep the imports
+  }
+  imports.teavmJso = jsoImports(context, jsBodies, stringBuiltins);
   const instance = await WebAssembly.instantiate(module, imports);
   context.exports = instance.exports;
   const userExports = context.userExports;

@@ -25,7 +25,7 @@ export class LoggedState {
   /**
    * Made by persistent-open.js. `session`: `{ state, recovery, writer, appliedSeq }`, as `hooks.reopen()`
    * returns it too (the open's recovery, run again after a failed write). `hooks`: `{ reopen, close,
-   * published(seq, record), checkpointBytes, applied?() (after a change applied in memory), pendingLinks?(), kind }`; `kind`: `{ what, apply(state, record), append(writer,
+   * published(seq, record), checkpointBytes, applied?(record) (after a change applied in memory: written or followed), pendingLinks?(), kind }`; `kind`: `{ what, apply(state, record), append(writer,
    * record), toBytes(state), free(state), beforeCheckpoint?(state), beforeWrite?(state, seq) (synchronous, in the
    * snapshot's turn), afterWrite?(what beforeWrite returned) (once the checkpoint is durable) }`.
    */
@@ -86,7 +86,7 @@ export class LoggedState {
     // changes not yet durable: like any other it resolves once everything before it is durable.
     if (out.record === null) return writer && !this.readOnly ? writer.flush().then(() => out.result) : Promise.resolve(out.result);
     const record = out.record;
-    this.#hooks.applied?.();
+    this.#hooks.applied?.(record);
     return this.#hooks.kind.append(writer, record).then((seq) => {
       if (this.#session.writer === writer) this.#session.appliedSeq = Math.max(this.#session.appliedSeq, seq);
       this.#hooks.published(seq, record);
@@ -156,6 +156,8 @@ export class LoggedState {
     if (seq !== this.#session.appliedSeq + 1) return false;
     this.#hooks.kind.apply(this.#session.state, record);
     this.#session.appliedSeq = seq;
+    // A follower defers graph links like its writer, and links them in its own idle slices.
+    this.#hooks.applied?.(record);
     return true;
   }
 

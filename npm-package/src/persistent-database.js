@@ -10,6 +10,14 @@ import { appendRecord, applyRecord, createRecord, dropRecord } from './log-recor
  * What the log holds for a database: collection changes and batches (log-records.js), and Database snapshots.
  * `tier`: the database's rerank 'storage' rows (rerank-tier.js), attached to each checkpoint's collections.
  */
+const WRITES_VECTORS = new Set(['create-collection', 'add', 'upsert', 'update']);
+
+/** A collection's engine index if its graph links may be deferred (not rerank 'storage'), else null. */
+function deferrable(collection) {
+  const { native, state } = collection[TEXT]();
+  return native && !state.rows ? native : null;
+}
+
 export const databaseKind = (tier) => ({
   what: 'database',
   fromCheckpoint(bytes, checkpoint) {
@@ -33,7 +41,9 @@ export const databaseKind = (tier) => ({
   apply: applyRecord,
   // Graph linking is deferred for every collection's index (deferred-links.js) but rerank 'storage' ones (their
   // tier re-ranks the graph's candidates on rows it reads: not tested with pending records, so they link at once).
-  nativesOf: (db) => db.listCollections().map((c) => c[TEXT]()).filter((t) => t.native && !t.state.rows).map((t) => t.native),
+  nativesOf: (db) => db.listCollections().map((c) => deferrable(c)).filter((native) => native !== null),
+  // The index a record may have created (a collection with dimensions) or given its first / pending ids.
+  nativeOf: (db, record) => (WRITES_VECTORS.has(record.op) ? deferrable(db.getCollection(record.collection)) : null),
   append: appendRecord,
   toBytes: (db) => db.toBytes(),
   free: (db) => db.free(),

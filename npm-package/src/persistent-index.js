@@ -81,6 +81,7 @@ export function indexKind(config) {
     },
     // Graph linking is deferred (deferred-links.js).
     nativesOf: (index) => [natives.get(index)],
+    nativeOf: (index) => natives.get(index),
     append: (writer, record) => writer.indexCall(record.method, record.arguments, record.floats),
     toBytes: (index) => index.toBytes(),
     free: (index) => index.free(),

@@ -100,7 +100,7 @@ async function recoverSession(storage, kind, links, { writable, durability, flus
       kind.apply(state, record);
       appliedSeq = record.seq;
       // A collection the record created (or gave its first vectors) defers from its next record on.
-      links.adopt(state);
+      links.applied(state, record);
     }
   } catch (e) {
     kind.free(state);
@@ -161,7 +161,7 @@ async function openLogged(name, opts, kind) {
   const openStorage = () => openLogStorage(name, { storage, quotaBytes: opts.quotaBytes });
   let log;
   let session;
-  const links = new DeferredLinks(kind.nativesOf);
+  const links = new DeferredLinks(kind.nativesOf, kind.nativeOf);
   try {
     log = await openStorage();
     await kind.prepare?.();
@@ -177,7 +177,7 @@ async function openLogged(name, opts, kind) {
   const hooks = {
     checkpointBytes: opts.checkpointBytes,
     published: writable && channel ? (seq, record) => channel.postMessage({ seq, record }) : () => {},
-    applied: () => links.wrote(),
+    applied: (record) => links.wrote(record),
     pendingLinks: () => links.pending,
     reopen: async () => {
       log = await openStorage();

@@ -14,6 +14,7 @@ import dev.teavec.core.wal.WriteBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
@@ -138,11 +139,18 @@ public final class WalWriter {
         }
         String[] out = new String[array.getLength()];
         for (int i = 0; i < out.length; i++) {
-            JSString s = array.get(i);
-            out[i] = s == null || JSObjects.isUndefined(s) ? null : s.stringValue();
+            out[i] = stringAt(array, i);
         }
         return out;
     }
+
+    /**
+     * Element {@code index} of a JS array of strings, null for null or undefined. Read as a Java string at once:
+     * going through a JSString would wrap each element (a wrapper and a finalization registration per key and
+     * metadata text of every record), the largest cost of a record after its bytes.
+     */
+    @JSBody(params = {"array", "index"}, script = "var s = array[index]; return s == null ? null : String(s);")
+    private static native String stringAt(JSObject array, int index);
 
     private static String[] nullableStrings(JSArrayReader<JSObject> array) {
         return array == null ? null : strings(array.cast());
