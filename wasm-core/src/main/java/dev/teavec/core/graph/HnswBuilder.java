@@ -24,6 +24,13 @@ import dev.teavec.core.score.ScoringVectors;
  * The anchor is an earlier node, and pruning never drops an anchored entry, so the anchors form a
  * tree from the entry point over every node. (Plain HNSW pruning can leave a node, or a pair linking only to each other,
  * with no way in.)
+ *
+ * <p>In a lean graph (no level-0 keys, {@link HnswGraph#level0Keys}) a level-0 list's keys are recomputed
+ * from its owner's side whenever a node links into it. The stored keys of a keyed graph were scored from
+ * either side (the owner's when it was inserted, the newcomer's on a link back), so both graphs are the same
+ * where the scorer is symmetric to the bit (float32 under l2 and dot); elsewhere (SQ8 rounds the query side's
+ * weights, cosine multiplies the two inverse norms in query order) a key may differ in its last bits and a
+ * tie between pruning candidates may then break the other way.
  */
 public final class HnswBuilder {
     private final HnswGraph graph;
@@ -45,6 +52,9 @@ public final class HnswBuilder {
     private final float[] selKeys;
     private final int[] listIds;
     private final float[] listKeys;
+    /** A lean graph's level-0 list and its recomputed keys (linkBack). */
+    private final int[] ownerIds;
+    private final float[] ownerKeys;
     /** The node holding each node's protected level-0 in-link; -1 for the root. */
     private int[] anchor = new int[16];
     /** How many nodes each node anchors: at most m0 - 1, so a full list always has an entry to drop. */
@@ -66,6 +76,8 @@ public final class HnswBuilder {
         this.selKeys = new float[cap];
         this.listIds = new int[cap];
         this.listKeys = new float[cap];
+        this.ownerIds = new int[cap];
+        this.ownerKeys = new float[cap];
     }
 
     /** The level generator's state: a builder created with it as seed draws the same levels next (snapshots). */
@@ -281,6 +293,15 @@ public final class HnswBuilder {
         float[] ka = graph.keysArray(owner, level);
         int kb = graph.keysBase(owner, level);
         int count = ia[ib];
+        if (ka == null) {
+            // A lean graph keeps no level-0 keys: score the list from the owner's side. keptScorers[0] is free
+            // here (selectDiverse re-anchors it before its next use); scorer stays on the newcomer for pickDrop.
+            System.arraycopy(ia, ib + 1, ownerIds, 0, count);
+            keptScorers[0].setQueryFromOrdinal(owner);
+            keptScorers[0].score(ownerIds, count, ownerKeys);
+            ka = ownerKeys;
+            kb = 0;
+        }
         // Merge the newcomer into a sorted copy of the list.
         int pos = count;
         while (pos > 0 && ka[kb + pos - 1] > key) {

@@ -136,6 +136,11 @@ final class HnswStructure implements IndexStructure {
     }
 
     @Override
+    public int stateVersion(int newest) {
+        return HnswGraphFormat.version(graph);
+    }
+
+    @Override
     public void writeState(SectionOutput out) {
         HnswGraphFormat.write(out, graph, builder, config.m(), config.m0());
     }

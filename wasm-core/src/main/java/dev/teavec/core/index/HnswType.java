@@ -1,27 +1,47 @@
 package dev.teavec.core.index;
 
 import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.encoding.VectorEncodings;
 import dev.teavec.core.graph.HnswGraph;
 import dev.teavec.core.graph.HnswGraphFormat;
 
-/** The {@code hnsw} index type: {@link HnswStructure}; its state, format version 1, is {@link HnswGraphFormat}. */
+/**
+ * The {@code hnsw} index type: {@link HnswStructure}; its state, format versions 1 and 2, is {@link HnswGraphFormat}.
+ * Collections that re-rank from storage ({@code rerank: 'storage'}, the memory-lean ones) get a lean graph.
+ */
 final class HnswType extends StructureType {
     static final HnswType INSTANCE = new HnswType();
 
     private HnswType() {
-        super(IndexTypes.HNSW, 1);
+        super(IndexTypes.HNSW, 2);
     }
 
     @Override
     protected IndexStructure newStructure(IndexContext context) {
         IndexConfig c = context.config();
-        return new HnswStructure(context, new HnswGraph(c.m(), c.m0()), c.seed(), null);
+        return new HnswStructure(context, new HnswGraph(c.m(), c.m0(), !c.rerankFromStorage()), c.seed(), null);
+    }
+
+    /**
+     * A snapshot's CONFIG does not hold {@code rerank: 'storage'}; a lean graph (state version 2) is only ever
+     * written for it, so the collection stays lean after a reload, and after a compaction of the reloaded index.
+     */
+    @Override
+    protected IndexConfig restoredConfig(IndexConfig c, int version, SectionInput state) {
+        if (version < 2 || c.rerankFromStorage()) {
+            return c;
+        }
+        if (c.keepFloatsForRerank() || VectorEncodings.BUILT_IN.forQuantization(c.encoding()).exact()) {
+            throw state.corrupt(state.position(), "a lean HNSW graph (state version 2) in an index without rerank 'storage'");
+        }
+        return c.toBuilder().rerankFromStorage(true).build();
     }
 
     @Override
     protected IndexStructure readStructure(IndexContext context, int version, SectionInput state) {
         IndexConfig c = context.config();
-        HnswGraphFormat.Decoded g = HnswGraphFormat.read(state, c.m(), c.m0(), context.vectors().size());
+        HnswGraphFormat.Decoded g = HnswGraphFormat.read(state, version, c.m(), c.m0(), context.vectors().size(),
+                !c.rerankFromStorage());
         state.expectEnd();
         return new HnswStructure(context, g.graph, g.levelState, g.anchors);
     }
