@@ -41,10 +41,6 @@ public final class HnswGraph {
     private int entryPoint = -1;
     private int maxLevel = -1;
 
-    public HnswGraph(int m, int m0) {
-        this(m, m0, true);
-    }
-
     /** A graph that keeps level-0 keys, or not ({@code level0Keys} false: a lean graph). */
     public HnswGraph(int m, int m0, boolean level0Keys) {
         assert m >= 2 && m0 >= m : "need 2 <= m <= m0, got m=" + m + ", m0=" + m0;

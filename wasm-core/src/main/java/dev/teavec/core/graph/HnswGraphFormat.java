@@ -84,9 +84,7 @@ public final class HnswGraphFormat {
      */
     public static Decoded read(SectionInput in, int version, int m, int m0, int count, boolean level0Keys) {
         boolean keysStored = version == 1;
-        if (level0Keys && !keysStored) {
-            throw in.corrupt(in.position(), "HNSW state version " + version + " has no level-0 keys; this collection keeps them");
-        }
+        assert keysStored || !level0Keys : "a version 2 graph has no level-0 keys to keep";
         in.expect("node count", count);
         in.expect("m", m);
         in.expect("m0", m0);

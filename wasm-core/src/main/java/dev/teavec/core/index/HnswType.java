@@ -23,25 +23,21 @@ final class HnswType extends StructureType {
     }
 
     /**
-     * A snapshot's CONFIG does not hold {@code rerank: 'storage'}; a lean graph (state version 2) is only ever
-     * written for it, so the collection stays lean after a reload, and after a compaction of the reloaded index.
+     * A snapshot's CONFIG does not hold {@code rerank: 'storage'}; a lean graph (state version 2) is only written
+     * for it, so the collection stays lean after a reload and after a compaction of the reloaded index. (A version 2
+     * state in an index that cannot re-rank from storage is still read as a lean graph; compaction builds a keyed one.)
      */
     @Override
     protected IndexConfig restoredConfig(IndexConfig c, int version, SectionInput state) {
-        if (version < 2 || c.rerankFromStorage()) {
-            return c;
-        }
-        if (c.keepFloatsForRerank() || VectorEncodings.BUILT_IN.forQuantization(c.encoding()).exact()) {
-            throw state.corrupt(state.position(), "a lean HNSW graph (state version 2) in an index without rerank 'storage'");
-        }
-        return c.toBuilder().rerankFromStorage(true).build();
+        return version > 1 && !c.keepFloatsForRerank() && !VectorEncodings.BUILT_IN.forQuantization(c.encoding()).exact()
+                ? c.toBuilder().rerankFromStorage(true).build() : c;
     }
 
     @Override
     protected IndexStructure readStructure(IndexContext context, int version, SectionInput state) {
         IndexConfig c = context.config();
         HnswGraphFormat.Decoded g = HnswGraphFormat.read(state, version, c.m(), c.m0(), context.vectors().size(),
-                !c.rerankFromStorage());
+                version == 1 && !c.rerankFromStorage());
         state.expectEnd();
         return new HnswStructure(context, g.graph, g.levelState, g.anchors);
     }

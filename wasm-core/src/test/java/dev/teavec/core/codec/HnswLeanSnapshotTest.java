@@ -71,17 +71,17 @@ class HnswLeanSnapshotTest {
     }
 
     @Test
-    void aLeanStateInACollectionThatCannotBeLeanIsCorrupt() {
+    void aKeyedStateAnnouncedAsLeanIsCorrupt() {
         long seed = TestSeeds.forExactProperty();
-        byte[] float32 = snapshot(seed, false, "none");
-        float32[typeVersionAt(float32)] = 2;
-        corrupt(float32, "a lean HNSW graph (state version 2) in an index without rerank 'storage'", "seed " + seed);
-        // A keyed quantized state announced as version 2: its keys are read as ids and counts.
-        byte[] sq8 = snapshot(seed, false, "sq8");
-        sq8[typeVersionAt(sq8)] = 2;
-        Reseal.crcs(sq8);
-        TeaVecException e = assertThrows(TeaVecException.class, () -> IndexSnapshot.decode(sq8), "seed " + seed);
-        assertEquals(ErrorCode.CORRUPT_SNAPSHOT, e.code(), e.getMessage());
+        // Its level-0 keys are then read as ids and counts.
+        for (String quantization : new String[] {"sq8", "none"}) {
+            byte[] s = snapshot(seed, false, quantization);
+            assertEquals(1, s[typeVersionAt(s)], "a keyed graph still writes state version 1");
+            s[typeVersionAt(s)] = 2;
+            Reseal.crcs(s);
+            TeaVecException e = assertThrows(TeaVecException.class, () -> IndexSnapshot.decode(s), "seed " + seed);
+            assertEquals(ErrorCode.CORRUPT_SNAPSHOT, e.code(), quantization + " seed " + seed + ": " + e.getMessage());
+        }
     }
 
     /** Any byte of the state set to any of a few values: it loads and passes checkIntegrity, or is CORRUPT_SNAPSHOT. */
