@@ -19,11 +19,6 @@ public final class HnswGraphFormat {
     private HnswGraphFormat() {
     }
 
-    /** The format version {@link #write} writes for {@code g}: 2 without level-0 keys, else 1. */
-    public static int version(HnswGraph g) {
-        return g.level0Keys() ? 1 : 2;
-    }
-
     public static long size(HnswGraph g) {
         long size = 4 + 8 + 4 + 8 + 5L * g.size();
         for (int node = 0; node < g.size(); node++) {
@@ -78,13 +73,11 @@ public final class HnswGraphFormat {
     }
 
     /**
-     * Reads a graph of {@code count} nodes built with {@code m} and {@code m0} written at {@code version};
-     * the caller checks the payload's end. The graph keeps level-0 keys if {@code level0Keys}: a version 1
-     * graph read as a lean one drops them; a version 2 one has none to give.
+     * Reads a graph of {@code count} nodes built with {@code m} and {@code m0} written at {@code version} (1 or
+     * 2: a lean graph); the caller checks the payload's end.
      */
-    public static Decoded read(SectionInput in, int version, int m, int m0, int count, boolean level0Keys) {
+    public static Decoded read(SectionInput in, int version, int m, int m0, int count) {
         boolean keysStored = version == 1;
-        assert keysStored || !level0Keys : "a version 2 graph has no level-0 keys to keep";
         in.expect("node count", count);
         in.expect("m", m);
         in.expect("m0", m0);
@@ -114,7 +107,7 @@ public final class HnswGraphFormat {
         }
         // Each list takes at least its 2-byte count, so the lists announced must fit in what is left.
         in.need(4L * count + 2 * (count + upperLists), "anchors and neighbour lists");
-        in.charge(HnswGraph.estimateBytes(m, m0, level0Keys, count, upperLists) + 12L * count, "the HNSW graph");
+        in.charge(HnswGraph.estimateBytes(m, m0, keysStored, count, upperLists) + 12L * count, "the HNSW graph");
         int[] anchors = new int[count];
         int anchorsAt = in.position();
         in.readInts(anchors, 0, count, "anchors");
@@ -124,7 +117,7 @@ public final class HnswGraphFormat {
                 throw in.corrupt(anchorsAt + 4 * node, "anchor " + a + " of node " + node + " is not another node");
             }
         }
-        HnswGraph graph = new HnswGraph(m, m0, level0Keys);
+        HnswGraph graph = new HnswGraph(m, m0, keysStored);
         for (int node = 0; node < count; node++) {
             graph.addNode(levels[node]);
         }

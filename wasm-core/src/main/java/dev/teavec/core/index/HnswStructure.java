@@ -137,7 +137,8 @@ final class HnswStructure implements IndexStructure {
 
     @Override
     public int stateVersion(int newest) {
-        return HnswGraphFormat.version(graph);
+        // HnswGraphFormat: version 2 is a lean graph's (no level-0 keys); keyed graphs still write version 1.
+        return graph.level0Keys() ? 1 : 2;
     }
 
     @Override

@@ -36,8 +36,7 @@ final class HnswType extends StructureType {
     @Override
     protected IndexStructure readStructure(IndexContext context, int version, SectionInput state) {
         IndexConfig c = context.config();
-        HnswGraphFormat.Decoded g = HnswGraphFormat.read(state, version, c.m(), c.m0(), context.vectors().size(),
-                version == 1 && !c.rerankFromStorage());
+        HnswGraphFormat.Decoded g = HnswGraphFormat.read(state, version, c.m(), c.m0(), context.vectors().size());
         state.expectEnd();
         return new HnswStructure(context, g.graph, g.levelState, g.anchors);
     }
