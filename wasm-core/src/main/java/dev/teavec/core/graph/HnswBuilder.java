@@ -52,9 +52,6 @@ public final class HnswBuilder {
     private final float[] selKeys;
     private final int[] listIds;
     private final float[] listKeys;
-    /** A lean graph's level-0 list and its recomputed keys (linkBack). */
-    private final int[] ownerIds;
-    private final float[] ownerKeys;
     /** The node holding each node's protected level-0 in-link; -1 for the root. */
     private int[] anchor = new int[16];
     /** How many nodes each node anchors: at most m0 - 1, so a full list always has an entry to drop. */
@@ -76,8 +73,6 @@ public final class HnswBuilder {
         this.selKeys = new float[cap];
         this.listIds = new int[cap];
         this.listKeys = new float[cap];
-        this.ownerIds = new int[cap];
-        this.ownerKeys = new float[cap];
     }
 
     /** The level generator's state: a builder created with it as seed draws the same levels next (snapshots). */
@@ -291,28 +286,25 @@ public final class HnswBuilder {
         int[] ia = graph.idsArray(owner, level);
         int ib = graph.idsBase(owner, level);
         float[] ka = graph.keysArray(owner, level);
-        int kb = graph.keysBase(owner, level);
         int count = ia[ib];
+        System.arraycopy(ia, ib + 1, listIds, 0, count);
         if (ka == null) {
             // A lean graph keeps no level-0 keys: score the list from the owner's side. keptScorers[0] is free
             // here (selectDiverse re-anchors it before its next use); scorer stays on the newcomer for pickDrop.
-            System.arraycopy(ia, ib + 1, ownerIds, 0, count);
             keptScorers[0].setQueryFromOrdinal(owner);
-            keptScorers[0].score(ownerIds, count, ownerKeys);
-            ka = ownerKeys;
-            kb = 0;
+            keptScorers[0].score(listIds, count, listKeys);
+        } else {
+            System.arraycopy(ka, graph.keysBase(owner, level), listKeys, 0, count);
         }
-        // Merge the newcomer into a sorted copy of the list.
+        // Merge the newcomer into the sorted copy.
         int pos = count;
-        while (pos > 0 && ka[kb + pos - 1] > key) {
+        while (pos > 0 && listKeys[pos - 1] > key) {
+            listIds[pos] = listIds[pos - 1];
+            listKeys[pos] = listKeys[pos - 1];
             pos--;
         }
-        System.arraycopy(ia, ib + 1, listIds, 0, pos);
-        System.arraycopy(ka, kb, listKeys, 0, pos);
         listIds[pos] = node;
         listKeys[pos] = key;
-        System.arraycopy(ia, ib + 1 + pos, listIds, pos + 1, count - pos);
-        System.arraycopy(ka, kb + pos, listKeys, pos + 1, count - pos);
         int total = count + 1;
         if (total > graph.capacity(level)) {
             int drop = pickDrop(owner, level, pos, total);

@@ -143,13 +143,10 @@ public final class HnswGraphFormat {
                         throw in.corrupt(idsAt + 4 * i, "node " + node + " links to " + nb + ", not a node");
                     }
                 }
-                if (!keyed) {
-                    graph.setNeighbours(node, level, ids, keys, n);
-                    continue;
-                }
                 int keysAt = in.position();
-                in.readInts(keyBits, 0, n, "neighbour keys");
-                for (int i = 0; i < n; i++) {
+                // A lean graph's level-0 lists have no keys (setNeighbours ignores the stale ones left here).
+                in.readInts(keyBits, 0, keyed ? n : 0, "neighbour keys");
+                for (int i = 0; keyed && i < n; i++) {
                     float key = Float.intBitsToFloat(keyBits[i]);
                     if (Float.isNaN(key) || (i > 0 && key < keys[i - 1])) {
                         throw in.corrupt(keysAt + 4 * i, "node " + node + " level " + level + ": key "

@@ -1,9 +1,11 @@
 package dev.teavec.core.index;
 
 import dev.teavec.core.codec.SectionInput;
+import dev.teavec.core.encoding.StoredVectors;
 import dev.teavec.core.encoding.VectorEncodings;
 import dev.teavec.core.graph.HnswGraph;
 import dev.teavec.core.graph.HnswGraphFormat;
+import dev.teavec.core.store.VectorStorageFactory;
 
 /**
  * The {@code hnsw} index type: {@link HnswStructure}; its state, format versions 1 and 2, is {@link HnswGraphFormat}.
@@ -28,9 +30,11 @@ final class HnswType extends StructureType {
      * state in an index that cannot re-rank from storage is still read as a lean graph; compaction builds a keyed one.)
      */
     @Override
-    protected IndexConfig restoredConfig(IndexConfig c, int version, SectionInput state) {
-        return version > 1 && !c.keepFloatsForRerank() && !VectorEncodings.BUILT_IN.forQuantization(c.encoding()).exact()
-                ? c.toBuilder().rerankFromStorage(true).build() : c;
+    public VectorIndex restore(IndexConfig c, int version, SavedIds ids, StoredVectors vectors, SectionInput state,
+            VectorStorageFactory storage) {
+        return super.restore(version > 1 && !c.keepFloatsForRerank()
+                && !VectorEncodings.BUILT_IN.forQuantization(c.encoding()).exact() ? c.toBuilder().rerankFromStorage(true).build() : c,
+                version, ids, vectors, state, storage);
     }
 
     @Override

@@ -38,22 +38,14 @@ public abstract class StructureType implements IndexType {
      */
     protected abstract IndexStructure readStructure(IndexContext context, int version, SectionInput state);
 
-    /**
-     * The config of an index whose state has format {@code version}: {@code config} unless the state says more
-     * than a snapshot's CONFIG holds (the hnsw type's version 2 is a memory-lean collection's).
-     */
-    protected IndexConfig restoredConfig(IndexConfig config, int version, SectionInput state) {
-        return config;
-    }
-
     @Override
     public final VectorIndex create(IndexConfig config, VectorStorageFactory storage) {
         return ManagedIndex.create(this, config, storage);
     }
 
     @Override
-    public final VectorIndex restore(IndexConfig config, int version, SavedIds ids, StoredVectors vectors,
+    public VectorIndex restore(IndexConfig config, int version, SavedIds ids, StoredVectors vectors,
             SectionInput state, VectorStorageFactory storage) {
-        return ManagedIndex.restore(this, restoredConfig(config, version, state), version, ids, vectors, state, storage);
+        return ManagedIndex.restore(this, config, version, ids, vectors, state, storage);
     }
 }
