@@ -9,7 +9,9 @@ import dev.teavec.core.store.VectorStorageFactory;
 
 /**
  * The {@code hnsw} index type: {@link HnswStructure}; its state, format versions 1 and 2, is {@link HnswGraphFormat}.
- * Collections that re-rank from storage ({@code rerank: 'storage'}, the memory-lean ones) get a lean graph.
+ * Collections that re-rank ({@code rerank: 'storage'}, the memory-lean ones, and {@code rerank: true}) get a lean graph:
+ * both kinds build the same graph from the same inserts, so storage re-ranking answers as in-memory re-ranking does
+ * (the code distances of SQ8, SQ4, binary and PQ are not symmetric, and a graph keyed from either side would differ).
  */
 final class HnswType extends StructureType {
     static final HnswType INSTANCE = new HnswType();
@@ -21,7 +23,8 @@ final class HnswType extends StructureType {
     @Override
     protected IndexStructure newStructure(IndexContext context) {
         IndexConfig c = context.config();
-        return new HnswStructure(context, new HnswGraph(c.m(), c.m0(), !c.rerankFromStorage()), c.seed(), null);
+        return new HnswStructure(context, new HnswGraph(c.m(), c.m0(), !c.rerankFromStorage() && !c.keepFloatsForRerank()),
+                c.seed(), null);
     }
 
     /**
