@@ -4,7 +4,7 @@
 // and a hash of 20 searches' ids per variant (the same seed and data give the same graph: equal hashes say
 // a change kept the graph). Not a test: prints figures.
 //   node bench/build-ab.mjs --a <package dir> [--b npm-package] [--n 10000] [--dims 384] [--runs 4]
-//                           [--quantization none|sq8|sq4|float16|binary|pq] [--metric cosine|l2|dot] [--efc 200] [--seed 7]
+//                           [--quantization none|sq8|sq4|float16|binary|pq] [--rerank] [--metric cosine|l2|dot] [--efc 200] [--seed 7]
 // A package dir holds package.json and dist/ (init() from a file needs the package's "node" condition), so
 // keep a baseline with: mkdir /tmp/base && cp -r npm-package/package.json npm-package/dist /tmp/base/
 // Data: the peers' clustered set (lib/synthetic.js clusteredDataset), M 16 / M0 32 as in peers.mjs.
@@ -22,6 +22,7 @@ const { values: flags } = parseArgs({
     dims: { type: 'string', default: '384' },
     runs: { type: 'string', default: '4' },
     quantization: { type: 'string', default: 'none' },
+    rerank: { type: 'boolean', default: false },
     metric: { type: 'string', default: 'cosine' },
     efc: { type: 'string', default: '200' },
     seed: { type: 'string', default: '7' },
@@ -44,7 +45,7 @@ for (const [label, dir] of [['A', flags.a], ['B', flags.b]]) {
 function build({ EdgeVec, EdgeVecConfig }) {
   const config = Object.assign(new EdgeVecConfig(dim), {
     metric: flags.metric, indexType: 'hnsw', quantization: flags.quantization,
-    m: 16, m0: 32, ef_construction: Number(flags.efc), seed: 1,
+    m: 16, m0: 32, ef_construction: Number(flags.efc), seed: 1, rerank: flags.rerank,
   });
   const index = new EdgeVec(config);
   const base = data.base.data;

@@ -9,7 +9,7 @@
 // worker, a collection with rerank 'storage' (graph + codes in memory, floats read back from OPFS for the rerankK
 // candidates), one ef_search (--ef) and a sweep of rerankK (--rerank-ks); reports the checkpoint, the reopen and
 // bytes/vector after each.
-//   node bench/million.mjs --database [--n 200000] [--quantization binary|pq] [--ef 100] [--rerank-ks 10,30,100]
+//   node bench/million.mjs --database [--n 200000] [--quantization binary|pq|sq4] [--ef 100] [--rerank-ks 10,30,100]
 //                          [--checkpoint-every 100000] (vectors between checkpoints during the build)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

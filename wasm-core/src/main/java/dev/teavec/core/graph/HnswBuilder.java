@@ -24,6 +24,13 @@ import dev.teavec.core.score.ScoringVectors;
  * The anchor is an earlier node, and pruning never drops an anchored entry, so the anchors form a
  * tree from the entry point over every node. (Plain HNSW pruning can leave a node, or a pair linking only to each other,
  * with no way in.)
+ *
+ * <p>In a lean graph (no level-0 keys, {@link HnswGraph#level0Keys}) a level-0 list's keys are recomputed
+ * from its owner's side whenever a node links into it. The stored keys of a keyed graph were scored from
+ * either side (the owner's when it was inserted, the newcomer's on a link back), so both graphs are the same
+ * where the scorer is symmetric to the bit (float32 under l2 and dot); elsewhere (SQ8 rounds the query side's
+ * weights, cosine multiplies the two inverse norms in query order) a key may differ in its last bits and a
+ * tie between pruning candidates may then break the other way.
  */
 public final class HnswBuilder {
     private final HnswGraph graph;
@@ -279,19 +286,25 @@ public final class HnswBuilder {
         int[] ia = graph.idsArray(owner, level);
         int ib = graph.idsBase(owner, level);
         float[] ka = graph.keysArray(owner, level);
-        int kb = graph.keysBase(owner, level);
         int count = ia[ib];
-        // Merge the newcomer into a sorted copy of the list.
+        System.arraycopy(ia, ib + 1, listIds, 0, count);
+        if (ka == null) {
+            // A lean graph keeps no level-0 keys: score the list from the owner's side. keptScorers[0] is free
+            // here (selectDiverse re-anchors it before its next use); scorer stays on the newcomer for pickDrop.
+            keptScorers[0].setQueryFromOrdinal(owner);
+            keptScorers[0].score(listIds, count, listKeys);
+        } else {
+            System.arraycopy(ka, graph.keysBase(owner, level), listKeys, 0, count);
+        }
+        // Merge the newcomer into the sorted copy.
         int pos = count;
-        while (pos > 0 && ka[kb + pos - 1] > key) {
+        while (pos > 0 && listKeys[pos - 1] > key) {
+            listIds[pos] = listIds[pos - 1];
+            listKeys[pos] = listKeys[pos - 1];
             pos--;
         }
-        System.arraycopy(ia, ib + 1, listIds, 0, pos);
-        System.arraycopy(ka, kb, listKeys, 0, pos);
         listIds[pos] = node;
         listKeys[pos] = key;
-        System.arraycopy(ia, ib + 1 + pos, listIds, pos + 1, count - pos);
-        System.arraycopy(ka, kb + pos, listKeys, pos + 1, count - pos);
         int total = count + 1;
         if (total > graph.capacity(level)) {
             int drop = pickDrop(owner, level, pos, total);

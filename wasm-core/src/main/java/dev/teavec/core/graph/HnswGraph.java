@@ -6,6 +6,9 @@ package dev.teavec.core.graph;
  * <p>Each list stores a count, then up to its capacity of neighbour ordinals sorted closest first,
  * with their distances (ranking keys) to the list's owner in a parallel float array, as Lucene's
  * NeighborArray does: the builder then prunes a full list without recomputing those distances.
+ * A lean graph (collections that re-rank: {@code rerank: 'storage'} or {@code true}) keeps no keys on level 0, about
+ * 4 bytes per level-0 neighbour slot (128 bytes per vector at m0 = 32): the builder recomputes a list's
+ * keys from its owner when it links into it (see HnswBuilder#linkBack); upper levels keep theirs.
  * Level 0 holds every node and up to {@code m0} neighbours each, in chunked arrays (a Wasm GC array
  * holds at most 2^27 elements); upper levels hold about 1/m of the nodes each, {@code m} neighbours
  * per list, in one small array pair per node.
@@ -27,7 +30,8 @@ public final class HnswGraph {
     private final int nodesPerChunk;
     private final int chunkShift;
     private int[][] ids0 = new int[0][];
-    private float[][] keys0 = new float[0][];
+    /** Null in a lean graph. */
+    private float[][] keys0;
     private int[][] upperIds = new int[16][];
     private float[][] upperKeys = new float[16][];
     private byte[] levels = new byte[16];
@@ -37,8 +41,10 @@ public final class HnswGraph {
     private int entryPoint = -1;
     private int maxLevel = -1;
 
-    public HnswGraph(int m, int m0) {
+    /** A graph that keeps level-0 keys, or not ({@code level0Keys} false: a lean graph). */
+    public HnswGraph(int m, int m0, boolean level0Keys) {
         assert m >= 2 && m0 >= m : "need 2 <= m <= m0, got m=" + m + ", m0=" + m0;
+        this.keys0 = level0Keys ? new float[0][] : null;
         this.m = m;
         this.m0 = m0;
         this.stride0 = m0 + 1;
@@ -48,6 +54,11 @@ public final class HnswGraph {
 
     public int size() {
         return size;
+    }
+
+    /** Whether level-0 lists keep their keys (false: a lean graph, keysArray is null on level 0). */
+    public boolean level0Keys() {
+        return keys0 != null;
     }
 
     public int entryPoint() {
@@ -110,21 +121,25 @@ public final class HnswGraph {
         if (chunk == ids0.length) {
             int[][] gi = new int[chunk + 1][];
             System.arraycopy(ids0, 0, gi, 0, chunk);
-            float[][] gk = new float[chunk + 1][];
-            System.arraycopy(keys0, 0, gk, 0, chunk);
             int nodes = Math.min(nodesPerChunk, 16);
             gi[chunk] = new int[nodes * stride0];
-            gk[chunk] = new float[nodes * m0];
             ids0 = gi;
-            keys0 = gk;
+            if (keys0 != null) {
+                float[][] gk = new float[chunk + 1][];
+                System.arraycopy(keys0, 0, gk, 0, chunk);
+                gk[chunk] = new float[nodes * m0];
+                keys0 = gk;
+            }
         } else if ((slot + 1) * stride0 > ids0[chunk].length) {
             int nodes = Math.min(nodesPerChunk, 2 * (ids0[chunk].length / stride0));
             int[] ids = new int[nodes * stride0];
             System.arraycopy(ids0[chunk], 0, ids, 0, slot * stride0);
             ids0[chunk] = ids;
-            float[] keys = new float[nodes * m0];
-            System.arraycopy(keys0[chunk], 0, keys, 0, slot * m0);
-            keys0[chunk] = keys;
+            if (keys0 != null) {
+                float[] keys = new float[nodes * m0];
+                System.arraycopy(keys0[chunk], 0, keys, 0, slot * m0);
+                keys0[chunk] = keys;
+            }
         }
     }
 
@@ -154,9 +169,9 @@ public final class HnswGraph {
         return level == 0 ? (node & (nodesPerChunk - 1)) * stride0 : (level - 1) * (m + 1);
     }
 
-    /** The array holding the keys of that list, from {@link #keysBase}, parallel to the ids. */
+    /** The array holding the keys of that list, from {@link #keysBase}, parallel to the ids; null on level 0 of a lean graph. */
     public float[] keysArray(int node, int level) {
-        return level == 0 ? keys0[node >>> chunkShift] : upperKeys[node];
+        return level > 0 ? upperKeys[node] : keys0 == null ? null : keys0[node >>> chunkShift];
     }
 
     public int keysBase(int node, int level) {
@@ -171,7 +186,7 @@ public final class HnswGraph {
         return idsArray(node, level)[idsBase(node, level) + 1 + i];
     }
 
-    /** Replaces the list of {@code node} at {@code level} by {@code ids[0..count)} with their keys. */
+    /** Replaces the list of {@code node} at {@code level} by {@code ids[0..count)} with their keys (dropped where not kept). */
     public void setNeighbours(int node, int level, int[] ids, float[] keys, int count) {
         assert count <= capacity(level) : count + " neighbours exceed capacity " + capacity(level);
         int[] ia = idsArray(node, level);
@@ -180,24 +195,26 @@ public final class HnswGraph {
         int kb = keysBase(node, level);
         ia[ib] = count;
         System.arraycopy(ids, 0, ia, ib + 1, count);
-        System.arraycopy(keys, 0, ka, kb, count);
+        if (ka != null) {
+            System.arraycopy(keys, 0, ka, kb, count);
+        }
     }
 
     /**
      * Bytes a graph of {@code nodes} nodes with {@code upperLists} lists above level 0 allocates (an
      * upper bound, as {@link #bytesUsed()} counts them), so a snapshot loader can check its budget first.
      */
-    public static long estimateBytes(int m, int m0, long nodes, long upperLists) {
+    public static long estimateBytes(int m, int m0, boolean level0Keys, long nodes, long upperLists) {
         long nodesPerChunk = Math.max(1, CHUNK_INTS / (m0 + 1));
         long chunks = (nodes + nodesPerChunk - 1) / nodesPerChunk;
-        long level0 = chunks * nodesPerChunk * (2L * m0 + 1) * 4L;
+        long level0 = chunks * nodesPerChunk * ((level0Keys ? 2L * m0 : m0) + 1) * 4L;
         return level0 + 2 * (nodes + 16) * (1 + 8L) + upperLists * (2L * m + 1) * 4L;
     }
 
     public long bytesUsed() {
         long level0 = 0;
         for (int c = 0; c < ids0.length; c++) {
-            level0 += 4L * (ids0[c].length + keys0[c].length);
+            level0 += 4L * (ids0[c].length + (keys0 == null ? 0 : keys0[c].length));
         }
         long upper = (long) levels.length * (1 + 8L) + upperLists * (2 * m + 1) * 4L;
         return level0 + upper;

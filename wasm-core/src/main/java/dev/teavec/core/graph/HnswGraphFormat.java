@@ -6,12 +6,14 @@ import dev.teavec.core.number.Decimal;
 
 /**
  * An HNSW graph and the builder state that later inserts depend on, as a snapshot holds them (the
- * {@code hnsw} index type's state, format version 1; section HNSW_GRAPH in format versions 1 and 2).
- * Node levels first (so memory is known before anything is built), then the anchor tree, then every
- * neighbour list with its keys (the builder prunes by them; recomputing would differ after SQ8
- * re-calibration). Reading checks what searches and inserts rely on: ids in range, lists within
- * capacity, sorted keys, the anchor invariants; {@link HnswIntegrity} (no duplicates or self-links, levels
- * consistent, every node reachable from the entry point) runs once on the assembled index (IndexSnapshot).
+ * {@code hnsw} index type's state, format versions 1 and 2; section HNSW_GRAPH in snapshot format
+ * versions 1 and 2). Node levels first (so memory is known before anything is built), then the anchor
+ * tree, then every neighbour list with its keys (the builder prunes by them; recomputing would differ
+ * after SQ8 re-calibration). Version 2 is a lean graph's ({@link HnswGraph#level0Keys} false): the same
+ * with no keys in level-0 lists; version 1 is written by every other graph, so their bytes did not change.
+ * Reading checks what searches and inserts rely on: ids in range, lists within capacity, sorted keys,
+ * the anchor invariants; {@link HnswIntegrity} (no duplicates or self-links, levels consistent, every
+ * node reachable from the entry point) runs once on the assembled index (IndexSnapshot).
  */
 public final class HnswGraphFormat {
     private HnswGraphFormat() {
@@ -21,7 +23,7 @@ public final class HnswGraphFormat {
         long size = 4 + 8 + 4 + 8 + 5L * g.size();
         for (int node = 0; node < g.size(); node++) {
             for (int level = 0; level <= g.level(node); level++) {
-                size += 2 + 8L * g.neighbourCount(node, level);
+                size += 2 + (level > 0 || g.level0Keys() ? 8L : 4L) * g.neighbourCount(node, level);
             }
         }
         return size;
@@ -49,7 +51,10 @@ public final class HnswGraphFormat {
                 for (int i = 0; i < count; i++) {
                     out.i32(ids[ib + i]);
                 }
-                out.floats(g.keysArray(node, level), g.keysBase(node, level), count);
+                float[] keys = g.keysArray(node, level);
+                if (keys != null) {
+                    out.floats(keys, g.keysBase(node, level), count);
+                }
             }
         }
     }
@@ -67,8 +72,12 @@ public final class HnswGraphFormat {
         }
     }
 
-    /** Reads a graph of {@code count} nodes built with {@code m} and {@code m0}; the caller checks the payload's end. */
-    public static Decoded read(SectionInput in, int m, int m0, int count) {
+    /**
+     * Reads a graph of {@code count} nodes built with {@code m} and {@code m0} written at {@code version} (1 or
+     * 2: a lean graph); the caller checks the payload's end.
+     */
+    public static Decoded read(SectionInput in, int version, int m, int m0, int count) {
+        boolean keysStored = version == 1;
         in.expect("node count", count);
         in.expect("m", m);
         in.expect("m0", m0);
@@ -98,7 +107,7 @@ public final class HnswGraphFormat {
         }
         // Each list takes at least its 2-byte count, so the lists announced must fit in what is left.
         in.need(4L * count + 2 * (count + upperLists), "anchors and neighbour lists");
-        in.charge(HnswGraph.estimateBytes(m, m0, count, upperLists) + 12L * count, "the HNSW graph");
+        in.charge(HnswGraph.estimateBytes(m, m0, keysStored, count, upperLists) + 12L * count, "the HNSW graph");
         int[] anchors = new int[count];
         int anchorsAt = in.position();
         in.readInts(anchors, 0, count, "anchors");
@@ -108,7 +117,7 @@ public final class HnswGraphFormat {
                 throw in.corrupt(anchorsAt + 4 * node, "anchor " + a + " of node " + node + " is not another node");
             }
         }
-        HnswGraph graph = new HnswGraph(m, m0);
+        HnswGraph graph = new HnswGraph(m, m0, keysStored);
         for (int node = 0; node < count; node++) {
             graph.addNode(levels[node]);
         }
@@ -123,7 +132,8 @@ public final class HnswGraphFormat {
                     throw in.corrupt(at, "node " + node + " has " + n + " neighbours on level " + level
                             + ", capacity " + graph.capacity(level));
                 }
-                in.need(8L * n, "neighbour list");
+                boolean keyed = level > 0 || keysStored;
+                in.need((keyed ? 8L : 4L) * n, "neighbour list");
                 // Each run of ints in bulk, then checked: the graph is most of a snapshot's small reads.
                 int idsAt = in.position();
                 in.readInts(ids, 0, n, "neighbours");
@@ -134,8 +144,9 @@ public final class HnswGraphFormat {
                     }
                 }
                 int keysAt = in.position();
-                in.readInts(keyBits, 0, n, "neighbour keys");
-                for (int i = 0; i < n; i++) {
+                // A lean graph's level-0 lists have no keys (setNeighbours ignores the stale ones left here).
+                in.readInts(keyBits, 0, keyed ? n : 0, "neighbour keys");
+                for (int i = 0; keyed && i < n; i++) {
                     float key = Float.intBitsToFloat(keyBits[i]);
                     if (Float.isNaN(key) || (i > 0 && key < keys[i - 1])) {
                         throw in.corrupt(keysAt + 4 * i, "node " + node + " level " + level + ": key "

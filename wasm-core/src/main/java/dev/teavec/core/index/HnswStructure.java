@@ -136,6 +136,12 @@ final class HnswStructure implements IndexStructure {
     }
 
     @Override
+    public int stateVersion(int newest) {
+        // HnswGraphFormat: version 2 is a lean graph's (no level-0 keys); keyed graphs still write version 1.
+        return graph.level0Keys() ? 1 : 2;
+    }
+
+    @Override
     public void writeState(SectionOutput out) {
         HnswGraphFormat.write(out, graph, builder, config.m(), config.m0());
     }

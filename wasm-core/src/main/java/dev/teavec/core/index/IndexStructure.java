@@ -58,8 +58,13 @@ public interface IndexStructure {
         return 0;
     }
 
-    /** Writes the state {@link StructureType#readStructure} reads back (at {@link StructureType#formatVersion()}). */
+    /** Writes the state {@link StructureType#readStructure} reads back (at {@link #stateVersion}). */
     default void writeState(SectionOutput out) {
+    }
+
+    /** The format version {@link #writeState} writes: the type's newest, {@code newest}, unless it writes an older one. */
+    default int stateVersion(int newest) {
+        return newest;
     }
 
     /** Bytes of memory held, beyond the engine's stored vectors. */

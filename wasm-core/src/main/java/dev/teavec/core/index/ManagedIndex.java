@@ -96,7 +96,7 @@ public final class ManagedIndex implements VectorIndex {
         // A snapshot holds the whole structure: what is pending is linked first.
         linkPending(Integer.MAX_VALUE);
         IndexStructure s = structure;
-        return new IndexParts(config, type.formatVersion(), ids.save(), vectors, new IndexParts.State() {
+        return new IndexParts(config, s.stateVersion(type.formatVersion()), ids.save(), vectors, new IndexParts.State() {
             @Override
             public long size() {
                 return s.stateSize();

@@ -44,7 +44,7 @@ public abstract class StructureType implements IndexType {
     }
 
     @Override
-    public final VectorIndex restore(IndexConfig config, int version, SavedIds ids, StoredVectors vectors,
+    public VectorIndex restore(IndexConfig config, int version, SavedIds ids, StoredVectors vectors,
             SectionInput state, VectorStorageFactory storage) {
         return ManagedIndex.restore(this, config, version, ids, vectors, state, storage);
     }

@@ -97,7 +97,7 @@ class SnapshotVersionsTest {
     void aNewerIndexTypeFormatVersionIsTooNew() {
         byte[] hnsw = IndexSnapshot.encodeToArray(SnapshotScenarios.small(SEED));
         int at = Reseal.payload(hnsw, SectionIds.CONFIG) + 1 + "hnsw".length();
-        tooNew(hnsw, s -> s[at] = 2, "'hnsw' format version 2", "hnsw format 1..1");
+        tooNew(hnsw, s -> s[at] = 3, "'hnsw' format version 3", "hnsw format 1..2");
         VectorIndex user = IdListIndexType.REGISTRY.create(IndexConfig.builder(2, Metric.L2).indexType(IdListIndexType.NAME).build());
         user.add(new float[] {1, 2});
         byte[] s0 = IndexSnapshot.encodeToArray(user);
@@ -130,7 +130,7 @@ class SnapshotVersionsTest {
         byte[] snapshot = IndexSnapshot.encodeToArray(auto);
         int state = Reseal.payload(snapshot, SectionIds.INDEX_STATE);
         assertEquals(1, snapshot[state], "AUTO switched to HNSW");
-        tooNew(snapshot, s -> s[state + 1] = 9, "hnsw delegate has format version 9", "hnsw format 1..1");
+        tooNew(snapshot, s -> s[state + 1] = 9, "hnsw delegate has format version 9", "hnsw format 1..2");
     }
 
     private static void tooNew(byte[] snapshot, Consumer<byte[]> tamper, String... messageParts) {

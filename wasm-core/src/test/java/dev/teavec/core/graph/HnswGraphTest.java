@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HnswGraphTest {
     /** A valid 3-node graph: 0 - 1 - 2 on level 0, entry 0. */
     private static HnswGraph line() {
-        HnswGraph g = new HnswGraph(2, 4);
+        HnswGraph g = new HnswGraph(2, 4, true);
         g.addNode(0);
         g.addNode(0);
         g.addNode(0);
@@ -23,7 +23,7 @@ class HnswGraphTest {
     @Test
     void integrityAcceptsAValidGraph() {
         HnswIntegrity.check(line());
-        HnswIntegrity.check(new HnswGraph(2, 4));
+        HnswIntegrity.check(new HnswGraph(2, 4, true));
     }
 
     @Test
