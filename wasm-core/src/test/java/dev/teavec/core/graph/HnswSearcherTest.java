@@ -128,7 +128,7 @@ class HnswSearcherTest {
 
     /** n nodes on level 0, each with up to m0 distinct random neighbours (not itself), in random order. */
     private static HnswGraph randomGraph(Random random, int n, int m0) {
-        HnswGraph graph = new HnswGraph(2, m0);
+        HnswGraph graph = new HnswGraph(2, m0, true);
         for (int i = 0; i < n; i++) {
             graph.addNode(0);
         }
