@@ -41,9 +41,9 @@ const isOpenFile = (bytes) => typeof bytes?.file?.read === 'function';
 const FILE_PIECE = 4 << 20;
 
 /**
- * An open checkpoint file as a snapshot in pieces ({ pieces, pieceBytes, length }: what the engine's decode reads,
- * JsRows), each piece read from the file when asked for, into the same buffer: the engine copies a piece into
- * linear memory (or Java) before it asks for another, so one piece is alive at a time instead of the whole file.
+ * An open checkpoint file as a snapshot in pieces ({ pieces, pieceBytes, length }, as IndexedDB's), each piece
+ * read from the file when asked for, into one reused buffer (copy each out before asking for the next). The
+ * engine's decode does not use the pieces: it reads `file` from `offset` straight into linear memory (JsRows).
  * The bytes are the ones the CRC pass checked: the handle is exclusive and stayed open since. `release()` closes it.
  */
 function filePieces({ file, offset, length }) {
@@ -68,7 +68,8 @@ function filePieces({ file, offset, length }) {
       return target[key];
     },
   });
-  return { pieces, pieceBytes: FILE_PIECE, length, release: () => file.close() };
+  // `file` and `offset` let the engine read the bytes straight into linear memory instead (JsRows).
+  return { pieces, pieceBytes: FILE_PIECE, length, file, offset, release: () => file.close() };
 }
 
 /** An open checkpoint file read whole into one Int8Array, and closed. */

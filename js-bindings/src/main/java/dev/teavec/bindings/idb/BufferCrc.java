@@ -1,6 +1,7 @@
 package dev.teavec.bindings.idb;
 
 import dev.teavec.bindings.simd.LinearMemory;
+import dev.teavec.bindings.simd.SnapshotPieces;
 import dev.teavec.core.codec.Crc32;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
@@ -26,6 +27,19 @@ public final class BufferCrc {
 
     /** CRC-32 of {@code length} bytes of {@code buffer} from {@code offset}. */
     public static int of(ArrayBuffer buffer, int offset, int length) {
+        return of(length, (done, address, n) -> LinearMemory.copyIn(new Int8Array(buffer, offset + done, n), address));
+    }
+
+    /**
+     * CRC-32 of {@code length} bytes of an open file from {@code at}, read straight into linear memory a piece at a
+     * time (no JavaScript buffer); CORRUPT_SNAPSHOT if the file ends first.
+     */
+    public static int ofFile(SnapshotPieces.OpenFile file, double at, int length) {
+        return of(length, (done, address, n) -> LinearMemory.readIn(file, at + done, address, n));
+    }
+
+    /** CRC-32 of {@code length} bytes that {@code source} copies into linear memory, a piece at a time. */
+    private static int of(int length, LinearMemory.Source source) {
         if (length <= 0) {
             return 0;
         }
@@ -44,7 +58,7 @@ public final class BufferCrc {
             int crc = 0;
             for (int done = 0; done < length; ) {
                 int n = Math.min(piece, length - done);
-                LinearMemory.copyIn(new Int8Array(buffer, offset + done, n), scratch.toInt());
+                source.copyTo(done, scratch.toInt(), n);
                 crc = update(t, crc, scratch, n);
                 done += n;
             }

@@ -1,7 +1,6 @@
 package dev.teavec.bindings.wal;
 
 import dev.teavec.bindings.idb.BufferCrc;
-import dev.teavec.core.codec.Crc32;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.wal.CheckpointHeader;
@@ -10,9 +9,6 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /** Verifies an OPFS checkpoint file through its open handle and hands it out open ({@link OpenCheckpointFile}). */
 final class OpfsCheckpointCheck {
-    /** Bytes read per call by the CRC pass: enough that a call's overhead is nothing beside its copy. */
-    static final int PIECE = 16 << 20;
-
     private OpfsCheckpointCheck() {
     }
 
@@ -32,15 +28,7 @@ final class OpfsCheckpointCheck {
                     + header.generation());
         }
         int length = header.length();
-        Int8Array buffer = Int8Array.create(Math.min(PIECE, length));
-        int crc = 0;
-        for (int done = 0; done < length; ) {
-            int n = Math.min(PIECE, length - done);
-            Int8Array piece = n == buffer.getLength() ? buffer : Int8Array.create(buffer.getBuffer(), 0, n);
-            readFully(h, piece, CheckpointHeader.BYTES + done);
-            crc = Crc32.combine(crc, BufferCrc.of(buffer.getBuffer(), 0, n), n);
-            done += n;
-        }
+        int crc = BufferCrc.ofFile(h.cast(), CheckpointHeader.BYTES, length);
         if (crc != header.crc()) {
             throw new TeaVecException(ErrorCode.CORRUPT_SNAPSHOT, "the snapshot's CRC-32 does not match");
         }
