@@ -9,13 +9,8 @@ import dev.teavec.core.store.RowSource;
  * modify chunks they handed over or received.
  */
 public final class SnapshotBytes implements RowSource {
-    static final int CHUNK_BITS = 20;
-    /**
-     * 1 MiB: far below the 2^27-element cap, few enough chunks that crossing them is rare, and small enough that a
-     * lazy instance copies little beyond what a decode reads: a chunk that holds any byte other than stored vectors
-     * (which go from the origin straight to their storage) is copied whole, and 16 MiB chunks copied up to ~30 MB
-     * of vectors needlessly at the ends of a large vector section.
-     */
+    static final int CHUNK_BITS = 24;
+    /** 16 MiB: far below the 2^27-element cap, few enough chunks that crossing them is rare. */
     public static final int CHUNK_SIZE = 1 << CHUNK_BITS;
 
     /** Null entries of a lazy instance are not copied from {@link #origin} yet. */
