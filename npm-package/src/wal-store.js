@@ -31,9 +31,8 @@ const bytesOf = (b) => (b instanceof Int8Array ? b : new Int8Array(b.buffer ?? b
 
 /**
  * An OPFS checkpoint as the storage verified it: its file's sync access handle, still open, and where the snapshot
- * lies in it (js-bindings OpenCheckpointFile). `pieces`: read for the decode piece by piece through one reused
- * buffer (the engine copies each piece on at once: see filePieces); else read whole. Either way the handle is
- * closed once done with (`release()` of the pieces).
+ * lies in it (js-bindings OpenCheckpointFile). recover({ pieces: true }) hands it out as filePieces (the engine reads
+ * the file straight into linear memory; `release()` closes it); otherwise it is read whole and closed (readWhole).
  */
 const isOpenFile = (bytes) => typeof bytes?.file?.read === 'function';
 
@@ -47,10 +46,11 @@ const FILE_PIECE = 4 << 20;
  * The bytes are the ones the CRC pass checked: the handle is exclusive and stayed open since. `release()` closes it.
  */
 function filePieces({ file, offset, length }) {
-  const buffer = new Int8Array(Math.min(FILE_PIECE, length));
   const count = Math.ceil(length / FILE_PIECE);
+  let buffer = null; // made on first use: the engine's decode never asks for a piece
   let held = -1;
   const piece = (i) => {
+    buffer ??= new Int8Array(Math.min(FILE_PIECE, length));
     const n = Math.min(FILE_PIECE, length - i * FILE_PIECE);
     const view = n === buffer.length ? buffer : buffer.subarray(0, n);
     if (held !== i) {
