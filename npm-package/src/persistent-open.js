@@ -89,9 +89,16 @@ async function recoverSession(storage, kind, links, { writable, durability, flus
   const t0 = performance.now();
   const found = await storage.recover({ pieces: true });
   const { checkpoint, records } = found;
-  await kind.loadCheckpoint?.(checkpoint);
-  const t1 = performance.now();
-  const state = kind.fromCheckpoint(checkpoint.bytes, checkpoint);
+  let t1;
+  let state;
+  try {
+    await kind.loadCheckpoint?.(checkpoint);
+    t1 = performance.now();
+    state = kind.fromCheckpoint(checkpoint.bytes, checkpoint);
+  } finally {
+    // An OPFS checkpoint's file stayed open for the decode (wal-store.js): closed once decoded.
+    checkpoint.bytes?.release?.();
+  }
   const t2 = performance.now();
   let appliedSeq = checkpoint.seq;
   try {

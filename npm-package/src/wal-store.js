@@ -29,8 +29,64 @@ const strings = (a, what) => {
 
 const bytesOf = (b) => (b instanceof Int8Array ? b : new Int8Array(b.buffer ?? b, b.byteOffset ?? 0, b.byteLength));
 
-/** A checkpoint in pieces (IndexedDB keeps it in the chunks it was stored in) as one Int8Array; anything else as it is. */
+/**
+ * An OPFS checkpoint as the storage verified it: its file's sync access handle, still open, and where the snapshot
+ * lies in it (js-bindings OpenCheckpointFile). recover({ pieces: true }) hands it out as filePieces (the engine reads
+ * the file straight into linear memory; `release()` closes it); otherwise it is read whole and closed (readWhole).
+ */
+const isOpenFile = (bytes) => typeof bytes?.file?.read === 'function';
+
+/** Bytes per read of an open checkpoint file during the decode. */
+const FILE_PIECE = 4 << 20;
+
+/**
+ * An open checkpoint file as a snapshot in pieces ({ pieces, pieceBytes, length }, as IndexedDB's), each piece
+ * read from the file when asked for, into one reused buffer (copy each out before asking for the next). The
+ * engine's decode does not use the pieces: it reads `file` from `offset` straight into linear memory (JsRows).
+ * The bytes are the ones the CRC pass checked: the handle is exclusive and stayed open since. `release()` closes it.
+ */
+function filePieces({ file, offset, length }) {
+  const count = Math.ceil(length / FILE_PIECE);
+  let buffer = null; // made on first use: the engine's decode never asks for a piece
+  let held = -1;
+  const piece = (i) => {
+    buffer ??= new Int8Array(Math.min(FILE_PIECE, length));
+    const n = Math.min(FILE_PIECE, length - i * FILE_PIECE);
+    const view = n === buffer.length ? buffer : buffer.subarray(0, n);
+    if (held !== i) {
+      held = -1;
+      const got = file.read(view, { at: offset + i * FILE_PIECE });
+      if (got !== n) throw new TeaVecError('CORRUPT_SNAPSHOT', `the checkpoint file ended early (piece ${i}: ${got} of ${n} bytes)`);
+      held = i;
+    }
+    return view;
+  };
+  const pieces = new Proxy([], {
+    get: (target, key) => {
+      if (key === 'length') return count;
+      if (typeof key === 'string' && /^\d+$/.test(key) && Number(key) < count) return piece(Number(key));
+      return target[key];
+    },
+  });
+  // `file` and `offset` let the engine read the bytes straight into linear memory instead (JsRows).
+  return { pieces, pieceBytes: FILE_PIECE, length, file, offset, release: () => file.close() };
+}
+
+/** An open checkpoint file read whole into one Int8Array, and closed. */
+function readWhole({ file, offset, length }) {
+  try {
+    const out = new Int8Array(length);
+    const got = file.read(out, { at: offset });
+    if (got !== length) throw new TeaVecError('CORRUPT_SNAPSHOT', `the checkpoint file ended early (${got} of ${length} bytes)`);
+    return out;
+  } finally {
+    file.close();
+  }
+}
+
+/** A checkpoint in pieces (IndexedDB keeps it in the chunks it was stored in) or open (OPFS) as one Int8Array; anything else as it is. */
 function joined(bytes) {
+  if (isOpenFile(bytes)) return readWhole(bytes);
   if (!bytes?.pieces) return bytes;
   const out = new Int8Array(bytes.length);
   let at = 0;
@@ -141,14 +197,18 @@ export class LogStorage {
   get description() { return this.#s.description; }
 
   /**
-   * { checkpoint: { generation, seq, bytes, skipped, nextGeneration }, records, recovery }. `pieces`: an
-   * IndexedDB checkpoint's bytes may stay in the pieces it was stored in ({ pieces, pieceBytes, length }, which
-   * the engine's snapshot decoding reads as it is), else they are joined into one Int8Array.
+   * { checkpoint: { generation, seq, bytes, skipped, nextGeneration }, records, recovery }. `pieces`: a
+   * checkpoint's bytes may stay in pieces ({ pieces, pieceBytes, length }, which the engine's snapshot decoding
+   * reads as it is): IndexedDB's as they were stored, OPFS's read from the still open file as the decode asks
+   * for them (the caller must call `bytes.release?.()` once decoded: it closes the file); else they are
+   * joined into one Int8Array.
    */
   recover({ pieces = false } = {}) {
     return call(async () => {
       const r = await this.#s.recover();
-      const checkpoint = pieces ? r.checkpoint : { ...r.checkpoint, bytes: joined(r.checkpoint.bytes) };
+      const { bytes } = r.checkpoint;
+      const asPieces = () => (isOpenFile(bytes) ? filePieces(bytes) : bytes);
+      const checkpoint = { ...r.checkpoint, bytes: pieces ? asPieces() : joined(bytes) };
       return { checkpoint, records: [...r.records], recovery: r.recovery };
     });
   }

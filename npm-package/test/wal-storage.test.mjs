@@ -2,7 +2,7 @@
 // Browsers run the same cases against IndexedDB and OPFS (browser-tests/test/wal-storage.test.mjs).
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, openSync, readSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import init, { _openLogStorage as openLogStorage, _logRecords as records } from '../dist/teavec.js';
@@ -39,6 +39,16 @@ export async function fullDisk(limit) {
 const dirs = mkdtempSync(join(tmpdir(), 'teavec-wal-'));
 after(() => rmSync(dirs, { recursive: true, force: true }));
 
+/** Flips a bit of byte `at` of checkpoint `generation`'s snapshot (after its 32-byte header) in its file. */
+function damageCheckpoint(name, generation, at) {
+  const fd = openSync(join(dirs, name, `checkpoint-${String(generation).padStart(10, '0')}.tvck`), 'r+');
+  const one = Buffer.alloc(1);
+  readSync(fd, one, 0, 1, 32 + at);
+  one[0] ^= 0x10;
+  writeSync(fd, one, 0, 1, 32 + at);
+  closeSync(fd);
+}
+
 const backends = {
   memory: {
     open: (name) => openLogStorage(name, { storage: 'memory' }),
@@ -47,6 +57,7 @@ const backends = {
   file: {
     open: (name) => openLogStorage(join(dirs, name), { storage: 'file' }),
     quota: async (name) => openLogStorage(join(dirs, name), { storage: 'file', files: await fullDisk(300_000) }),
+    damageCheckpoint,
   },
 };
 

@@ -1,6 +1,7 @@
 package dev.teavec.bindings.idb;
 
 import dev.teavec.bindings.simd.LinearMemory;
+import dev.teavec.bindings.simd.SnapshotPieces;
 import dev.teavec.core.codec.Crc32;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
@@ -30,28 +31,61 @@ public final class BufferCrc {
             return 0;
         }
         int piece = Math.min(PIECE, length);
-        int[] tables = Crc32.slicingTables();
-        // The tables beside the bytes, in linear memory: plain loads, where a Java array's cost bounds checks.
-        Address scratch = Heap.alloc(piece + 4 * tables.length);
-        if (scratch == null) {
-            throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "Wasm linear memory is exhausted");
-        }
+        Address scratch = scratch(piece);
         try {
-            Address t = scratch.add(piece);
-            for (int i = 0; i < tables.length; i++) {
-                t.add(4 * i).putInt(tables[i]);
-            }
             int crc = 0;
             for (int done = 0; done < length; ) {
                 int n = Math.min(piece, length - done);
                 LinearMemory.copyIn(new Int8Array(buffer, offset + done, n), scratch.toInt());
-                crc = update(t, crc, scratch, n);
+                crc = update(scratch.add(piece), crc, scratch, n);
                 done += n;
             }
             return crc;
         } finally {
             Heap.release(scratch);
         }
+    }
+
+    /**
+     * CRC-32 of {@code length} bytes of an open file from {@code at}, read straight into linear memory a piece at a
+     * time (no JavaScript buffer); CORRUPT_SNAPSHOT if the file ends first. (Its own loop rather than a shared one
+     * taking a source: the core engine, which has only {@link #of}, stays smaller.)
+     */
+    public static int ofFile(SnapshotPieces.OpenFile file, double at, int length) {
+        if (length <= 0) {
+            return 0;
+        }
+        int piece = Math.min(PIECE, length);
+        Address scratch = scratch(piece);
+        try {
+            int crc = 0;
+            for (int done = 0; done < length; ) {
+                int n = Math.min(piece, length - done);
+                LinearMemory.readIn(file, at + done, scratch.toInt(), n);
+                crc = update(scratch.add(piece), crc, scratch, n);
+                done += n;
+            }
+            return crc;
+        } finally {
+            Heap.release(scratch);
+        }
+    }
+
+    /**
+     * {@code piece} bytes of linear memory followed by Crc32's slicing tables: the tables beside the bytes, plain
+     * loads, where a Java array's cost bounds checks.
+     */
+    private static Address scratch(int piece) {
+        int[] tables = Crc32.slicingTables();
+        Address scratch = Heap.alloc(piece + 4 * tables.length);
+        if (scratch == null) {
+            throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "Wasm linear memory is exhausted");
+        }
+        Address t = scratch.add(piece);
+        for (int i = 0; i < tables.length; i++) {
+            t.add(4 * i).putInt(tables[i]);
+        }
+        return scratch;
     }
 
     /**

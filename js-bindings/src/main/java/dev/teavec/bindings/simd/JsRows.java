@@ -16,13 +16,20 @@ public final class JsRows implements RowSource, LinearMemory.Source {
     /** Null for one typed array. */
     private final JSArray<Int8Array> pieces;
     private final int pieceBytes;
+    /** An OPFS checkpoint's open file, read straight into linear memory (null otherwise). */
+    private final SnapshotPieces.OpenFile file;
+    private final int fileOffset;
 
     /** {@code bytes}: an Int8Array or {@link SnapshotPieces} (both have {@code length}). */
     public JsRows(Int8Array bytes) {
         this.bytes = bytes;
-        JSArray<Int8Array> p = bytes.<SnapshotPieces>cast().getPieces();
+        SnapshotPieces s = bytes.cast();
+        JSArray<Int8Array> p = s.getPieces();
         this.pieces = p == null || JSObjects.isUndefined(p) ? null : p;
-        this.pieceBytes = pieces == null ? 0 : bytes.<SnapshotPieces>cast().getPieceBytes();
+        this.pieceBytes = pieces == null ? 0 : s.getPieceBytes();
+        SnapshotPieces.OpenFile f = s.getFile();
+        this.file = f == null || JSObjects.isUndefined(f) ? null : f;
+        this.fileOffset = file == null ? 0 : s.getOffset();
     }
 
     /** The longest view of bytes {@code [pos, pos + len)} in one buffer: all of them unless they span pieces. */
@@ -45,6 +52,10 @@ public final class JsRows implements RowSource, LinearMemory.Source {
     /** Copies bytes {@code [pos, pos + len)} to linear memory at {@code address}. */
     @Override
     public void copyTo(int pos, int address, int len) {
+        if (file != null) {
+            LinearMemory.readIn(file, fileOffset + (double) pos, address, len);
+            return;
+        }
         for (int done = 0; done < len; ) {
             Int8Array part = piece(pos + done, len - done);
             LinearMemory.copyIn(part, address + done);

@@ -4,6 +4,7 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
+import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.runtime.heap.Heap;
@@ -16,6 +17,20 @@ public final class LinearMemory {
     /** Copies all of {@code source} to linear memory at {@code address}. */
     public static void copyIn(Int8Array source, int address) {
         Int8Array.create(buffer(), address, source.getLength()).set(source);
+    }
+
+    /**
+     * Reads {@code len} bytes of {@code file} from {@code at} into linear memory at {@code address}: one copy, from
+     * the file straight into place. CORRUPT_SNAPSHOT if the file ends first.
+     */
+    public static void readIn(SnapshotPieces.OpenFile file, double at, int address, int len) {
+        SnapshotPieces.At where = JSObjects.create();
+        where.setAt(at);
+        int got = file.read(Int8Array.create(buffer(), address, len), where);
+        if (got != len) {
+            throw new TeaVecException(ErrorCode.CORRUPT_SNAPSHOT, "the checkpoint file ended " + (len - got)
+                    + " bytes early");
+        }
     }
 
     /** Bytes staged in linear memory per typed-array copy by {@link #read}. */

@@ -27,6 +27,27 @@ public interface SnapshotPieces extends JSObject {
     @JSProperty
     void setLength(int length);
 
+    /**
+     * An OPFS checkpoint's file, open (npm-package/src/wal-store.js filePieces): when present the engine reads
+     * its bytes from {@link #getOffset()} on straight into linear memory rather than through the pieces.
+     */
+    @JSProperty
+    OpenFile getFile();
+
+    @JSProperty
+    int getOffset();
+
+    /** A FileSystemSyncAccessHandle, as far as reading goes. */
+    interface OpenFile extends JSObject {
+        int read(Int8Array into, At at);
+    }
+
+    /** {@code {at}}: the read's position in the file. */
+    interface At extends JSObject {
+        @JSProperty
+        void setAt(double at);
+    }
+
     /** No pieces yet, {@code length} bytes in all. */
     static SnapshotPieces of(int pieceBytes, int length) {
         SnapshotPieces p = JSObjects.create();

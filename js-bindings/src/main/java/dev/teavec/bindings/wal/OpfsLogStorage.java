@@ -28,6 +28,8 @@ final class OpfsLogStorage implements LogStorage {
     private final List<Integer> segmentIds = new ArrayList<>();
     private final List<Integer> generations = new ArrayList<>();
     private OpfsHandles.SyncHandle current;
+    /** The handle of the checkpoint {@link #readCheckpoint} found, held open for its decode. */
+    private OpfsHandles.SyncHandle openCheckpoint;
     private int currentId = -1;
     private double size;
     private String broken;
@@ -291,28 +293,32 @@ final class OpfsLogStorage implements LogStorage {
 
     @Override
     public JSPromise<StoredCheckpoint> readCheckpoint() {
+        if (openCheckpoint != null) {
+            openCheckpoint.close();
+            openCheckpoint = null;
+        }
         StoredCheckpoint result = StoredCheckpoint.none();
         result.setNextGeneration(generations.isEmpty() ? 1 : generations.get(generations.size() - 1) + 1);
         return tryCheckpoint(result, generations.size() - 1);
     }
 
+    /**
+     * The newest checkpoint from {@code index} down that verifies, its file left open (an {@link OpenCheckpointFile}:
+     * the decode reads it again through the handle, see {@link OpfsCheckpointCheck}).
+     */
     private JSPromise<StoredCheckpoint> tryCheckpoint(StoredCheckpoint result, int index) {
         if (index < 0) {
             return JSPromise.resolve(result);
         }
         int g = generations.get(index);
-        return handle(LogFileNames.checkpoint(g), false).then(h -> {
+        return handle(LogFileNames.checkpoint(g), false).flatThen(h -> {
             try {
-                return readAll(h);
-            } finally {
-                h.close();
-            }
-        }).flatThen(file -> {
-            try {
-                CheckpointFiles.verify(file, g, result);
+                OpfsCheckpointCheck.verify(h, g, result);
+                openCheckpoint = h;
                 return JSPromise.resolve(result);
-            } catch (TeaVecException e) {
-                StoredCheckpoint.skip(result, g, e.detail());
+            } catch (Throwable e) {
+                h.close();
+                StoredCheckpoint.skip(result, g, WalErrors.of(e, "reading checkpoint " + g).detail());
                 return tryCheckpoint(result, index - 1);
             }
         }, e -> {
@@ -325,6 +331,11 @@ final class OpfsLogStorage implements LogStorage {
     public JSPromise<JSObject> close() {
         closed = true;
         closeCurrent();
+        // Normally closed already by whoever decoded it (wal-store.js); again is harmless.
+        if (openCheckpoint != null) {
+            openCheckpoint.close();
+            openCheckpoint = null;
+        }
         return JSPromise.resolve(null);
     }
 }
