@@ -9,7 +9,6 @@ import { Collection, PARTS, RELEASE, CHROMA_SPACES } from './collection.js';
 import { indexTypeTable } from './index-types.js';
 import { snapshotOf, asInt8Array } from './persistence.js';
 import { textState } from './text-state.js';
-import { writeFileAtomic, readFileBytes } from './files.js';
 
 const SETTINGS = SETTING_NAMES;
 
@@ -361,12 +360,14 @@ export class Database {
 
   /** Node: writes the snapshot to `path` atomically (never a partial file under that name). */
   async saveToFile(path) {
-    await writeFileAtomic(path, this.toBytes());
+    // The snapshot is taken now, before the (lazily loaded) file code: what was written before the call is saved.
+    const bytes = this.toBytes();
+    await (await import('./files.js')).writeFileAtomic(path, bytes);
   }
 
   /** Node: loads a file written by `saveToFile`, verifying it. */
   static async loadFromFile(path) {
-    return Database.fromBytes(await readFileBytes(path));
+    return Database.fromBytes(await (await import('./files.js')).readFileBytes(path));
   }
 
   /** Deletes the collection and its records, freeing its engine memory; the Collection object then throws UNKNOWN_ID. */

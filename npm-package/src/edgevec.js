@@ -12,7 +12,6 @@ import { flatten, checkBatchSize, softDeleteMany } from './batch.js';
 import { applyBatch, getByKey, keysOf } from './keyed.js';
 import { MemoryMonitor } from './memory.js';
 import { RESTORED, snapshotOf, restoredFrom } from './persistence.js';
-import { writeFileAtomic, readFileBytes } from './files.js';
 import { saveSnapshot, loadSnapshot } from './snapshot-store.js';
 import { NativeHandle, watchOwner, release } from './native-handle.js';
 
@@ -379,12 +378,14 @@ export class EdgeVec {
 
   /** Node: writes the snapshot to `path` atomically (never a partial file under that name). */
   async saveToFile(path) {
-    await writeFileAtomic(path, this.toBytes());
+    // The snapshot is taken now, before the (lazily loaded) file code: what was written before the call is saved.
+    const bytes = this.toBytes();
+    await (await import('./files.js')).writeFileAtomic(path, bytes);
   }
 
   /** Node: loads a file written by `saveToFile`, verifying it. */
   static async loadFromFile(path) {
-    return EdgeVec.fromBytes(await readFileBytes(path));
+    return EdgeVec.fromBytes(await (await import('./files.js')).readFileBytes(path));
   }
 
   /** Browser: saves to IndexedDB as a new generation (docs/indexeddb.md); options: { onProgress }. */

@@ -1,5 +1,5 @@
 // The core's way to Node's files and threads: the package's own `#teavec-node` import (package.json "imports"),
-// which is src/node-platform.js under the `node` condition and src/node-absent.js elsewhere. Imported only when
+// which is src/node-platform.js under the `node` condition and src/node-absent.js elsewhere. Loaded (a chunk of its own) only when
 // a Node-only function runs, so bundles for browsers and Workers neither hold nor load `node:` modules.
 import { TeaVecError } from './errors.js';
 

@@ -2,7 +2,6 @@ import { instantiate } from './loader.js';
 import jsBodies from './generated/jsbodies.js';
 import simdKernelsBase64 from './generated/simd-kernels.js';
 import { TeaVecError } from './errors.js';
-import { nodePlatform } from './files.js';
 import { API_VERSION, wrap } from './engine.js';
 
 let engine = null;
@@ -37,7 +36,7 @@ export async function compileFrom(source) {
   if (typeof source === 'string' || source instanceof URL) {
     const url = source instanceof URL ? source : new URL(source, globalThis.location?.href ?? 'file:///');
     if (url.protocol === 'file:' && isNode()) {
-      return WebAssembly.compile(await (await nodePlatform('init() from a file')).readFileBytes(url), BUILTINS);
+      return WebAssembly.compile(await (await (await import('./files.js')).nodePlatform('init() from a file')).readFileBytes(url), BUILTINS);
     }
     const response = await fetch(url);
     // A dev server answers a file the bundler did not emit with its index.html: as bad as a 404.
