@@ -36,7 +36,7 @@ async function damageOpfs(name, generation, at) {
 }
 
 /** The same in the IndexedDB chunk (4 MiB each, keyed [generation, index]) holding that byte. */
-async function damageIdb(name, generation, at) {
+export async function damageIdb(name, generation, at) {
   const CHUNK = 4 << 20;
   const db = await new Promise((resolve, reject) => {
     const r = indexedDB.open(`teavec-db:${name}`);

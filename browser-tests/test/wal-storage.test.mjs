@@ -37,24 +37,8 @@ test('IndexedDB: a checkpoint of several chunks reads back exactly; one damaged 
     const out = { whole: [whole.generation, whole.seq, same(b, whole.bytes)],
       pieces: [recovered.pieces.length, recovered.length, same(b, joined)] };
     // Flip one byte of generation 2's middle chunk, under its checksum.
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open(`teavec-db:${name}`);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction('chunks', 'readwrite');
-      const store = tx.objectStore('chunks');
-      const get = store.get([2, 1]);
-      get.onsuccess = () => {
-        const chunk = new Uint8Array(get.result);
-        chunk[12345] ^= 0x10;
-        store.put(chunk.buffer, [2, 1]);
-      };
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
+    const { damageIdb } = await import('./wal-cases.js');
+    await damageIdb(name, 2, (4 << 20) + 12345);
     s = await openLogStorage(name, { storage: 'indexeddb' });
     const fallback = await s.readCheckpoint();
     await s.close();
