@@ -8,7 +8,8 @@ export function settingText(s) {
     const low = s.minField ?? s.min;
     parts.push(s.kind === 'integer' ? `An integer in ${low}..${s.max}.` : `A number in ${s.minExclusive ? '(' : '['}${low}, ${s.max}].`);
   }
-  if (s.defaultOf !== undefined && s.defaultDivisor !== undefined) parts.push(`Default ⌈${s.defaultOf} / ${s.defaultDivisor}⌉.`);
+  if (s.defaultEquals !== undefined) parts.push(`Default: ${s.defaultOf} === '${s.defaultEquals}'.`);
+  else if (s.defaultOf !== undefined && s.defaultDivisor !== undefined) parts.push(`Default ⌈${s.defaultOf} / ${s.defaultDivisor}⌉.`);
   else if (s.defaultOf !== undefined) parts.push(`Default ${s.defaultFactor}·${s.defaultOf}.`);
   else if (s.default !== undefined) parts.push(`Default ${typeof s.default === 'string' ? `'${s.default}'` : s.default}.`);
   return parts.join(' ');

@@ -25,6 +25,7 @@ function defaultOf(name, set) {
   const s = SETTINGS.get(name);
   if (s.defaultOf !== undefined) {
     const base = set[s.defaultOf] ?? defaultOf(s.defaultOf, set);
+    if (s.defaultEquals !== undefined) return base === s.defaultEquals;
     return s.defaultDivisor !== undefined ? Math.ceil(base / s.defaultDivisor) : s.defaultFactor * base;
   }
   return s.default;

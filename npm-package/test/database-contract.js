@@ -317,7 +317,7 @@ export const databaseContract = [
     async run(env, name) {
       let db = await env.open(name, { checkpointBytes: 1 << 30 });
       const settings = { indexType: 'hnsw', quantization: 'sq8', metric: 'l2', seed: 5 };
-      const kept = await db.createCollection({ name: 'kept', ...settings, rerank: true });
+      const kept = await db.createCollection({ name: 'kept', ...settings, rerank: true, leanGraph: true });
       let stored;
       try {
         stored = await db.createCollection({ name: 'stored', ...settings, rerank: 'storage' });

@@ -68,7 +68,7 @@ test("rerank 'storage' on IndexedDB: one engine search and one embedding call pe
 
   const oracleDb = new Database();
   const documents = data.map((_, i) => `note ${i} about word${i % 5}`);
-  const oracle = oracleDb.createCollection({ name: 'c', ...settings, rerank: true, embeddingFunction: countingEmbedder() });
+  const oracle = oracleDb.createCollection({ name: 'c', ...settings, rerank: true, leanGraph: true, embeddingFunction: countingEmbedder() });
   oracle.add({ ids, embeddings: data, metadatas, documents });
   const db = await openDatabase(`reads-${seed}`, { storage: 'indexeddb', checkpointBytes: 1 << 30 });
   t.after(() => db.close());

@@ -1,5 +1,5 @@
 // rerank: 'storage' (issue #16): a 'file' database's collection whose index keeps codes only and whose floats
-// are re-read from the rows file beside its checkpoint. Oracle: the same collection with rerank: true (floats in
+// are re-read from the rows file beside its checkpoint. Oracle: the same collection with rerank: true and leanGraph: true (the same graph; floats in
 // memory) in a plain Database, built from the same seeded data and settings: the same ids and distances.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,7 +52,7 @@ for (const [quantization, metric] of [['binary', 'cosine'], ['pq', 'l2'], ['sq8'
     const path = scratchDir(t);
 
     const oracleDb = new Database();
-    const oracle = oracleDb.createCollection({ name: 'c', ...settings(quantization, metric), rerank: true });
+    const oracle = oracleDb.createCollection({ name: 'c', ...settings(quantization, metric), rerank: true, leanGraph: true });
     let db = await openDatabase(path, { storage: 'file', checkpointBytes: 1 << 30 });
     let c = await db.createCollection({ name: 'c', ...settings(quantization, metric), rerank: 'storage' });
     const both = async (fn) => { fn(oracle); await fn(c); };

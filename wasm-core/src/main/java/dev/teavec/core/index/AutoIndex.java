@@ -89,7 +89,8 @@ public final class AutoIndex implements VectorIndex {
             throw state.tooNew(versionAt, "the " + type.name() + " delegate has format version " + version
                     + "; this TeaVec reads " + type.name() + " format 1.." + type.formatVersion());
         }
-        IndexConfig inner = phase == FLAT_PHASE ? flatConfig(config) : hnswConfig(config, config.sq8TrainingSize());
+        IndexConfig inner = phase == FLAT_PHASE ? flatConfig(config)
+                : HnswType.restoredConfig(hnswConfig(config, config.sq8TrainingSize()), version);
         return new AutoIndex(config, storage, ManagedIndex.restore(type, inner, version, ids, vectors, state, storage));
     }
 

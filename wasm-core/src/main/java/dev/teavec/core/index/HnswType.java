@@ -2,16 +2,16 @@ package dev.teavec.core.index;
 
 import dev.teavec.core.codec.SectionInput;
 import dev.teavec.core.encoding.StoredVectors;
-import dev.teavec.core.encoding.VectorEncodings;
 import dev.teavec.core.graph.HnswGraph;
 import dev.teavec.core.graph.HnswGraphFormat;
 import dev.teavec.core.store.VectorStorageFactory;
 
 /**
  * The {@code hnsw} index type: {@link HnswStructure}; its state, format versions 1 and 2, is {@link HnswGraphFormat}.
- * Collections that re-rank ({@code rerank: 'storage'}, the memory-lean ones, and {@code rerank: true}) get a lean graph:
- * both kinds build the same graph from the same inserts, so storage re-ranking answers as in-memory re-ranking does
- * (the code distances of SQ8, SQ4, binary and PQ are not symmetric, and a graph keyed from either side would differ).
+ * {@link IndexConfig#leanGraph()} collections (by default those with {@code rerank: 'storage'}) get a lean graph,
+ * without level-0 stored distances. A lean and a keyed graph built from the same inserts differ (the code distances of
+ * SQ8, SQ4, binary and PQ are not symmetric): a {@code rerank: true} collection answers as a {@code 'storage'} one
+ * only when both have the same {@code leanGraph}.
  */
 final class HnswType extends StructureType {
     static final HnswType INSTANCE = new HnswType();
@@ -23,21 +23,22 @@ final class HnswType extends StructureType {
     @Override
     protected IndexStructure newStructure(IndexContext context) {
         IndexConfig c = context.config();
-        return new HnswStructure(context, new HnswGraph(c.m(), c.m0(), !c.rerankFromStorage() && !c.keepFloatsForRerank()),
+        return new HnswStructure(context, new HnswGraph(c.m(), c.m0(), !c.leanGraph()),
                 c.seed(), null);
     }
 
     /**
-     * A snapshot's CONFIG does not hold {@code rerank: 'storage'}; a lean graph (state version 2) is only written
-     * for it, so the collection stays lean after a reload and after a compaction of the reloaded index. (A version 2
-     * state in an index that cannot re-rank from storage is still read as a lean graph; compaction builds a keyed one.)
+     * A snapshot's CONFIG does not hold {@code leanGraph}: the state's version does (2: lean, 1: keyed), whatever
+     * the settings would say now, so the index stays as it was built after a reload and after a later compaction.
      */
     @Override
     public VectorIndex restore(IndexConfig c, int version, SavedIds ids, StoredVectors vectors, SectionInput state,
             VectorStorageFactory storage) {
-        return super.restore(version > 1 && !c.keepFloatsForRerank()
-                && !VectorEncodings.BUILT_IN.forQuantization(c.encoding()).exact() ? c.toBuilder().rerankFromStorage(true).build() : c,
-                version, ids, vectors, state, storage);
+        return super.restore(restoredConfig(c, version), version, ids, vectors, state, storage);
+    }
+
+    static IndexConfig restoredConfig(IndexConfig c, int version) {
+        return c.toBuilder().leanGraph(version > 1).build();
     }
 
     @Override

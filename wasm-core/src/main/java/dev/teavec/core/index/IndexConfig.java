@@ -43,6 +43,7 @@ public final class IndexConfig {
     private final String encoding;
     private final boolean keepFloatsForRerank;
     private final boolean rerankFromStorage;
+    private final boolean leanGraph;
     private final double compactionThreshold;
     private final long seed;
     private final int sq8TrainingSize;
@@ -61,6 +62,7 @@ public final class IndexConfig {
         encoding = b.encoding;
         keepFloatsForRerank = b.keepFloatsForRerank;
         rerankFromStorage = b.rerankFromStorage;
+        leanGraph = b.leanGraph != null ? b.leanGraph : b.rerankFromStorage;
         compactionThreshold = b.compactionThreshold;
         seed = b.seed;
         sq8TrainingSize = b.sq8TrainingSize;
@@ -84,6 +86,7 @@ public final class IndexConfig {
         b.encoding = encoding;
         b.keepFloatsForRerank = keepFloatsForRerank;
         b.rerankFromStorage = rerankFromStorage;
+        b.leanGraph = leanGraph;
         b.compactionThreshold = compactionThreshold;
         b.seed = seed;
         b.sq8TrainingSize = sq8TrainingSize;
@@ -114,6 +117,12 @@ public final class IndexConfig {
      * rerank-rows.js). The engine only checks and reports the choice; its snapshot does not hold it.
      */
     public boolean rerankFromStorage() { return rerankFromStorage; }
+    /**
+     * The user's {@code leanGraph}: an HNSW graph without level-0 stored distances (−4 bytes per link, recomputed
+     * while linking: slower builds). Default: {@link #rerankFromStorage()}. The flat index has no graph and ignores
+     * it. Snapshots do not hold it: the hnsw state's format version does (1 keyed, 2 lean; {@link HnswType#restore}).
+     */
+    public boolean leanGraph() { return leanGraph; }
     /** Tombstone ratio from which {@code needsCompaction()} is true. */
     public double compactionThreshold() { return compactionThreshold; }
     public long seed() { return seed; }
@@ -137,6 +146,8 @@ public final class IndexConfig {
         private String encoding = VectorEncodings.FLOAT32;
         private boolean keepFloatsForRerank;
         private boolean rerankFromStorage;
+        /** null: the default, {@code rerankFromStorage}. */
+        private Boolean leanGraph;
         private double compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
         private long seed = DEFAULT_SEED;
         private int sq8TrainingSize = DEFAULT_SQ8_TRAINING_SIZE;
@@ -160,6 +171,7 @@ public final class IndexConfig {
         public Builder quantization(String name) { encoding = name; return this; }
         public Builder keepFloatsForRerank(boolean v) { keepFloatsForRerank = v; return this; }
         public Builder rerankFromStorage(boolean v) { rerankFromStorage = v; return this; }
+        public Builder leanGraph(boolean v) { leanGraph = v; return this; }
         public Builder compactionThreshold(double v) { compactionThreshold = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder sq8TrainingSize(int v) { sq8TrainingSize = v; return this; }

@@ -13,7 +13,7 @@ import dev.teavec.core.vector.Metric;
  * JavaScript ({@code ef_search}, {@code compactionThreshold}). The engine fills in the rest and checks
  * everything once, so a message always names the field as the user wrote it. The numeric fields are the
  * rows of {@link ConfigField}; the others are names ({@code metric}, {@code indexType},
- * {@code quantization}, resolved by their own types) and the flag {@code rerank}.
+ * {@code quantization}, resolved by their own types) and the flag {@code rerank} and {@code leanGraph}.
  */
 public final class IndexSettings {
     public static final Metric DEFAULT_METRIC = Metric.COSINE;
@@ -23,6 +23,7 @@ public final class IndexSettings {
     private static final String RERANK = "rerank";
     /** rerank's third value: re-score candidates on float rows read from the database's storage. */
     private static final String RERANK_STORAGE = "storage";
+    private static final String LEAN_GRAPH = "leanGraph";
 
     private IndexSettings() {
     }
@@ -39,6 +40,7 @@ public final class IndexSettings {
         String indexType = null;
         String quantization = null;
         JsonNode rerank = null;
+        Boolean leanGraph = null;
         for (int i = 0; i < settings.size(); i++) {
             String key = settings.key(i);
             JsonNode value = settings.item(i);
@@ -53,6 +55,12 @@ public final class IndexSettings {
                 quantization = name(key, value);
             } else if (key.equals(RERANK)) {
                 rerank = value;
+            } else if (key.equals(LEAN_GRAPH)) {
+                if (value.kind() != JsonNode.BOOLEAN) {
+                    throw new TeaVecException(ErrorCode.INVALID_CONFIG, "leanGraph must be true or false, got "
+                            + describe(value));
+                }
+                leanGraph = value.bool() ? Boolean.TRUE : Boolean.FALSE;
             } else {
                 StringBuilder known = new StringBuilder();
                 for (String name : names()) {
@@ -92,6 +100,9 @@ public final class IndexSettings {
                 throw new TeaVecException(ErrorCode.INVALID_CONFIG,
                         "rerank must be true, false or 'storage', got " + describe(rerank));
             }
+        }
+        if (leanGraph != null) {
+            b.leanGraph(leanGraph);
         }
         return b.build();
     }
@@ -149,7 +160,7 @@ public final class IndexSettings {
     public static String[] names() {
         return new String[] {ConfigField.DIMENSIONS.userName(), METRIC, ConfigField.M.userName(),
             ConfigField.M0.userName(), ConfigField.EF_CONSTRUCTION.userName(), ConfigField.EF_SEARCH.userName(),
-            INDEX_TYPE, QUANTIZATION, RERANK, ConfigField.PQ_SUBSPACES.userName(),
+            INDEX_TYPE, QUANTIZATION, RERANK, LEAN_GRAPH, ConfigField.PQ_SUBSPACES.userName(),
             ConfigField.COMPACTION_THRESHOLD.userName(), ConfigField.SEED.userName()};
     }
 
@@ -180,6 +191,7 @@ public final class IndexSettings {
                     sb.append(c.keepFloatsForRerank());
                 }
             }
+            case LEAN_GRAPH -> sb.append(c.leanGraph());
             default -> sb.append(ConfigField.format(numeric(c, ConfigField.byUserName(name))));
         }
     }
@@ -213,7 +225,11 @@ public final class IndexSettings {
             sb.append("{\"name\":");
             JsonWriter.writeString(sb, name);
             ConfigField field = ConfigField.byUserName(name);
-            if (field == null) {
+            if (name.equals(LEAN_GRAPH)) {
+                // Derived: true when rerank is 'storage'.
+                sb.append(",\"kind\":\"boolean\",\"defaultOf\":\"").append(RERANK).append("\",\"defaultEquals\":\"")
+                        .append(RERANK_STORAGE).append('"');
+            } else if (field == null) {
                 sb.append(",\"kind\":\"").append(name.equals(RERANK) ? "boolean" : "name").append("\",\"default\":");
                 writeValue(sb, defaults, name);
                 if (name.equals(RERANK)) {

@@ -215,7 +215,7 @@ class HnswLeanGraphTest {
         byte[] bytes = IndexSnapshot.encodeToArray(lean);
         assertTrue(bytes.length < IndexSnapshot.encodeToArray(keyed).length, "seed " + seed + ": no level-0 keys saved");
         ManagedIndex back = (ManagedIndex) IndexSnapshot.decode(bytes);
-        assertTrue(back.config().rerankFromStorage(), "a version 2 state is a lean collection's");
+        assertTrue(back.config().leanGraph(), "a version 2 state is a lean graph's");
         assertEquals(2, back.parts().formatVersion());
         assertArrayEquals(bytes, IndexSnapshot.encodeToArray(back), "seed " + seed + ": re-encoded the same");
         Random random = new Random(seed);
@@ -237,5 +237,36 @@ class HnswLeanGraphTest {
         back.compact();
         back.checkIntegrity();
         assertEquals(2, back.parts().formatVersion(), "compaction of a reloaded lean index builds a lean graph");
+    }
+
+    /** rerank: true builds keyed graphs (fast builds) unless leanGraph asks otherwise; a state reloads as it was built. */
+    @Test
+    void rerankTrueIsKeyedByDefaultAndLeanWithTheOption() {
+        long seed = TestSeeds.forExactProperty();
+        float[][] xs = data(seed, 400);
+        IndexConfig.Builder rerank = IndexConfig.builder(DIM, Metric.L2).indexType("hnsw").quantization("sq8")
+                .keepFloatsForRerank(true).m(6).efConstruction(40).sq8TrainingSize(128).seed(7);
+        ManagedIndex keyed = Indexes.hnsw(rerank.build());
+        ManagedIndex lean = Indexes.hnsw(rerank.leanGraph(true).build());
+        ManagedIndex storageKeyed = Indexes.hnsw(config(Metric.L2, "sq8", true).toBuilder().leanGraph(false).build());
+        for (float[] x : xs) {
+            keyed.add(x);
+            lean.add(x);
+            storageKeyed.add(x);
+        }
+        assertEquals(1, keyed.parts().formatVersion(), "seed " + seed + ": rerank true is keyed by default");
+        assertEquals(2, lean.parts().formatVersion(), "seed " + seed + ": leanGraph true");
+        assertEquals(1, storageKeyed.parts().formatVersion(), "seed " + seed + ": rerank 'storage' with leanGraph false");
+        // The snapshot's config does not hold leanGraph: the state's version decides, whatever the settings say.
+        ManagedIndex keyedBack = (ManagedIndex) IndexSnapshot.decode(IndexSnapshot.encodeToArray(storageKeyed));
+        assertFalse(keyedBack.config().leanGraph(), "seed " + seed + ": a version 1 state stays keyed");
+        ManagedIndex leanBack = (ManagedIndex) IndexSnapshot.decode(IndexSnapshot.encodeToArray(lean));
+        assertTrue(leanBack.config().leanGraph(), "seed " + seed + ": a version 2 state stays lean");
+        keyedBack.delete(3);
+        keyedBack.compact();
+        leanBack.delete(3);
+        leanBack.compact();
+        assertEquals(1, keyedBack.parts().formatVersion(), "compaction keeps a reloaded keyed index keyed");
+        assertEquals(2, leanBack.parts().formatVersion(), "compaction keeps a reloaded lean index lean");
     }
 }

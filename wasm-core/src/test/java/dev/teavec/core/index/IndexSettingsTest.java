@@ -1,6 +1,7 @@
 package dev.teavec.core.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.error.ErrorCode;
@@ -87,9 +88,24 @@ class IndexSettingsTest {
     @Test
     void resolvedSettingsListEveryField() {
         assertEquals("{\"dimensions\":8,\"metric\":\"cosine\",\"m\":48,\"m0\":96,\"ef_construction\":200,\"ef_search\":50,"
-                + "\"indexType\":\"auto\",\"quantization\":\"none\",\"rerank\":false,\"pqSubspaces\":1,\"compactionThreshold\":0.3,"
+                + "\"indexType\":\"auto\",\"quantization\":\"none\",\"rerank\":false,\"leanGraph\":false,\"pqSubspaces\":1,\"compactionThreshold\":0.3,"
                 + "\"seed\":42}",
                 IndexSettings.write(IndexSettings.read("{\"dimensions\":8,\"m\":48}")));
+    }
+
+    @Test
+    void leanGraphDefaultsToRerankStorageAndCanBeSetEitherWay() {
+        String sq8 = "{\"dimensions\":8,\"indexType\":\"hnsw\",\"quantization\":\"sq8\",";
+        assertFalse(IndexSettings.read(sq8 + "\"rerank\":true}").leanGraph());
+        assertTrue(IndexSettings.read(sq8 + "\"rerank\":\"storage\"}").leanGraph());
+        assertTrue(IndexSettings.read(sq8 + "\"rerank\":true,\"leanGraph\":true}").leanGraph());
+        IndexConfig keyedStorage = IndexSettings.read(sq8 + "\"rerank\":\"storage\",\"leanGraph\":false}");
+        assertFalse(keyedStorage.leanGraph());
+        assertTrue(IndexSettings.write(keyedStorage).contains("\"leanGraph\":false"), IndexSettings.write(keyedStorage));
+        assertTrue(IndexSettings.describe().contains("{\"name\":\"leanGraph\",\"kind\":\"boolean\",\"defaultOf\":\"rerank\","
+                + "\"defaultEquals\":\"storage\"}"), IndexSettings.describe());
+        refused(() -> IndexSettings.read(sq8 + "\"leanGraph\":\"yes\"}"), "leanGraph must be true or false, got string \"yes\"");
+        refused(() -> IndexSettings.read(sq8 + "\"leanGraph\":1}"), "leanGraph must be true or false, got 1");
     }
 
     @Test
