@@ -62,7 +62,7 @@ public final class IndexConfig {
         encoding = b.encoding;
         keepFloatsForRerank = b.keepFloatsForRerank;
         rerankFromStorage = b.rerankFromStorage;
-        leanGraph = b.leanGraph != null ? b.leanGraph : b.rerankFromStorage;
+        leanGraph = b.leanGraph;
         compactionThreshold = b.compactionThreshold;
         seed = b.seed;
         sq8TrainingSize = b.sq8TrainingSize;
@@ -146,8 +146,7 @@ public final class IndexConfig {
         private String encoding = VectorEncodings.FLOAT32;
         private boolean keepFloatsForRerank;
         private boolean rerankFromStorage;
-        /** null: the default, {@code rerankFromStorage}. */
-        private Boolean leanGraph;
+        private boolean leanGraph;
         private double compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
         private long seed = DEFAULT_SEED;
         private int sq8TrainingSize = DEFAULT_SQ8_TRAINING_SIZE;
@@ -170,7 +169,8 @@ public final class IndexConfig {
         /** 'none' (float32) or a vector encoding's name ('sq8'). */
         public Builder quantization(String name) { encoding = name; return this; }
         public Builder keepFloatsForRerank(boolean v) { keepFloatsForRerank = v; return this; }
-        public Builder rerankFromStorage(boolean v) { rerankFromStorage = v; return this; }
+        /** Also sets {@link #leanGraph} to {@code v}: its default; a later {@code leanGraph(...)} overrides it. */
+        public Builder rerankFromStorage(boolean v) { rerankFromStorage = v; leanGraph = v; return this; }
         public Builder leanGraph(boolean v) { leanGraph = v; return this; }
         public Builder compactionThreshold(double v) { compactionThreshold = v; return this; }
         public Builder seed(long v) { seed = v; return this; }

@@ -40,7 +40,7 @@ public final class IndexSettings {
         String indexType = null;
         String quantization = null;
         JsonNode rerank = null;
-        Boolean leanGraph = null;
+        JsonNode leanGraph = null;
         for (int i = 0; i < settings.size(); i++) {
             String key = settings.key(i);
             JsonNode value = settings.item(i);
@@ -56,11 +56,7 @@ public final class IndexSettings {
             } else if (key.equals(RERANK)) {
                 rerank = value;
             } else if (key.equals(LEAN_GRAPH)) {
-                if (value.kind() != JsonNode.BOOLEAN) {
-                    throw new TeaVecException(ErrorCode.INVALID_CONFIG, "leanGraph must be true or false, got "
-                            + describe(value));
-                }
-                leanGraph = value.bool() ? Boolean.TRUE : Boolean.FALSE;
+                leanGraph = value;
             } else {
                 StringBuilder known = new StringBuilder();
                 for (String name : names()) {
@@ -102,7 +98,11 @@ public final class IndexSettings {
             }
         }
         if (leanGraph != null) {
-            b.leanGraph(leanGraph);
+            if (leanGraph.kind() != JsonNode.BOOLEAN) {
+                throw new TeaVecException(ErrorCode.INVALID_CONFIG, "leanGraph must be true or false, got "
+                        + describe(leanGraph));
+            }
+            b.leanGraph(leanGraph.bool());
         }
         return b.build();
     }
@@ -227,8 +227,7 @@ public final class IndexSettings {
             ConfigField field = ConfigField.byUserName(name);
             if (name.equals(LEAN_GRAPH)) {
                 // Derived: true when rerank is 'storage'.
-                sb.append(",\"kind\":\"boolean\",\"defaultOf\":\"").append(RERANK).append("\",\"defaultEquals\":\"")
-                        .append(RERANK_STORAGE).append('"');
+                sb.append(",\"kind\":\"boolean\",\"defaultOf\":\"rerank\",\"defaultEquals\":\"storage\"");
             } else if (field == null) {
                 sb.append(",\"kind\":\"").append(name.equals(RERANK) ? "boolean" : "name").append("\",\"default\":");
                 writeValue(sb, defaults, name);
