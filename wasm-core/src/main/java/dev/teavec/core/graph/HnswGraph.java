@@ -6,9 +6,10 @@ package dev.teavec.core.graph;
  * <p>Each list stores a count, then up to its capacity of neighbour ordinals sorted closest first,
  * with their distances (ranking keys) to the list's owner in a parallel float array, as Lucene's
  * NeighborArray does: the builder then prunes a full list without recomputing those distances.
- * A lean graph (collections that re-rank: {@code rerank: 'storage'} or {@code true}) keeps no keys on level 0, about
- * 4 bytes per level-0 neighbour slot (128 bytes per vector at m0 = 32): the builder recomputes a list's
- * keys from its owner when it links into it (see HnswBuilder#linkBack); upper levels keep theirs.
+ * A lean graph (the {@code leanGraph} setting; by default collections with {@code rerank: 'storage'}) keeps
+ * no keys on level 0, about 4 bytes per level-0 neighbour slot (128 bytes per vector at m0 = 32): the builder
+ * recomputes a list's keys from its owner when it links into it (see HnswBuilder#linkBack); upper levels
+ * keep theirs.
  * Level 0 holds every node and up to {@code m0} neighbours each, in chunked arrays (a Wasm GC array
  * holds at most 2^27 elements); upper levels hold about 1/m of the nodes each, {@code m} neighbours
  * per list, in one small array pair per node.

@@ -16,6 +16,11 @@ import dev.teavec.core.number.Decimal;
  * node reachable from the entry point) runs once on the assembled index (IndexSnapshot).
  */
 public final class HnswGraphFormat {
+    /** The state's format version a keyed graph writes: level-0 lists with their keys. */
+    public static final int KEYED_VERSION = 1;
+    /** A lean graph's ({@link HnswGraph#level0Keys} false): no keys in level-0 lists. The newest version. */
+    public static final int LEAN_VERSION = 2;
+
     private HnswGraphFormat() {
     }
 
@@ -77,7 +82,7 @@ public final class HnswGraphFormat {
      * 2: a lean graph); the caller checks the payload's end.
      */
     public static Decoded read(SectionInput in, int version, int m, int m0, int count) {
-        boolean keysStored = version == 1;
+        boolean keysStored = version == KEYED_VERSION;
         in.expect("node count", count);
         in.expect("m", m);
         in.expect("m0", m0);

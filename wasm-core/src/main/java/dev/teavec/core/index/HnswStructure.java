@@ -137,8 +137,7 @@ final class HnswStructure implements IndexStructure {
 
     @Override
     public int stateVersion(int newest) {
-        // HnswGraphFormat: version 2 is a lean graph's (no level-0 keys); keyed graphs still write version 1.
-        return graph.level0Keys() ? 1 : 2;
+        return graph.level0Keys() ? HnswGraphFormat.KEYED_VERSION : HnswGraphFormat.LEAN_VERSION;
     }
 
     @Override

@@ -17,7 +17,7 @@ final class HnswType extends StructureType {
     static final HnswType INSTANCE = new HnswType();
 
     private HnswType() {
-        super(IndexTypes.HNSW, 2);
+        super(IndexTypes.HNSW, HnswGraphFormat.LEAN_VERSION);
     }
 
     @Override
@@ -38,7 +38,7 @@ final class HnswType extends StructureType {
     }
 
     static IndexConfig restoredConfig(IndexConfig c, int version) {
-        return c.toBuilder().leanGraph(version > 1).build();
+        return c.toBuilder().leanGraph(version == HnswGraphFormat.LEAN_VERSION).build();
     }
 
     @Override

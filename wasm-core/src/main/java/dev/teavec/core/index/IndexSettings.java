@@ -226,8 +226,9 @@ public final class IndexSettings {
             JsonWriter.writeString(sb, name);
             ConfigField field = ConfigField.byUserName(name);
             if (name.equals(LEAN_GRAPH)) {
-                // Derived: true when rerank is 'storage'.
-                sb.append(",\"kind\":\"boolean\",\"defaultOf\":\"rerank\",\"defaultEquals\":\"storage\"");
+                // Derived: true when rerank is 'storage' (IndexConfig.Builder#rerankFromStorage sets it).
+                sb.append(",\"kind\":\"boolean\",\"defaultOf\":\"" + RERANK + "\",\"defaultEquals\":\"" + RERANK_STORAGE
+                        + "\"");
             } else if (field == null) {
                 sb.append(",\"kind\":\"").append(name.equals(RERANK) ? "boolean" : "name").append("\",\"default\":");
                 writeValue(sb, defaults, name);
