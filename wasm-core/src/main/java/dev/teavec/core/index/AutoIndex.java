@@ -20,10 +20,14 @@ import dev.teavec.core.vector.Metric;
  * the switch holds the flat phase: the switch starts over after a load, at the next add or build step.
  *
  * <p>Snapshot state, format version 1: {@code u8 phase} (0 flat, 1 HNSW), {@code u16} the delegate
- * type's format version, then the delegate's own state.
+ * type's format version, then the delegate's own state. Version 2 (written only while flat with
+ * {@link IndexConfig#leanGraph()}, which CONFIG does not hold) puts {@code u8 flags} after the phase, bit 0 the
+ * lean graph the switch will build: without it a reloaded flat index would switch to a keyed graph.
  */
 public final class AutoIndex implements VectorIndex {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    private static final int WITHOUT_FLAGS = 1;
+    private static final int LEAN_FLAG = 1;
     private static final int FLAT_PHASE = 0;
     private static final int HNSW_PHASE = 1;
     /**
@@ -71,13 +75,22 @@ public final class AutoIndex implements VectorIndex {
         return new AutoIndex(config, storage, (ManagedIndex) delegate);
     }
 
-    /** The index a snapshot of format version 1 holds (see the class comment). */
-    static AutoIndex restore(IndexConfig config, SavedIds ids, StoredVectors vectors, SectionInput state,
-            VectorStorageFactory storage) {
+    /** The index a snapshot of format version 1 or 2 holds (see the class comment). */
+    static AutoIndex restore(IndexConfig saved, int formatVersion, SavedIds ids, StoredVectors vectors,
+            SectionInput state, VectorStorageFactory storage) {
         int at = state.position();
         int phase = state.u8("phase");
         if (phase > HNSW_PHASE) {
             throw state.corrupt(at, "phase " + phase + " is neither 0 (flat) nor 1 (HNSW)");
+        }
+        IndexConfig config = saved;
+        if (formatVersion > WITHOUT_FLAGS) {
+            int flagsAt = state.position();
+            int flags = state.u8("flags");
+            if (flags > LEAN_FLAG) {
+                throw state.corrupt(flagsAt, "flags " + flags + " has bits other than 1 (lean graph) set");
+            }
+            config = saved.toBuilder().leanGraph(flags == LEAN_FLAG).build();
         }
         StructureType type = phase == FLAT_PHASE ? FlatType.INSTANCE : HnswType.INSTANCE;
         int versionAt = state.position();
@@ -108,15 +121,20 @@ public final class AutoIndex implements VectorIndex {
     public IndexParts parts() {
         IndexParts inner = delegate.parts();
         int phase = usesHnsw() ? HNSW_PHASE : FLAT_PHASE;
-        return new IndexParts(config, FORMAT_VERSION, inner.ids(), inner.vectors(), new IndexParts.State() {
+        boolean flags = phase == FLAT_PHASE && config.leanGraph();
+        return new IndexParts(config, flags ? FORMAT_VERSION : WITHOUT_FLAGS, inner.ids(), inner.vectors(),
+                new IndexParts.State() {
             @Override
             public long size() {
-                return 3 + inner.state().size();
+                return (flags ? 4 : 3) + inner.state().size();
             }
 
             @Override
             public void write(SectionOutput out) {
                 out.u8(phase);
+                if (flags) {
+                    out.u8(LEAN_FLAG);
+                }
                 out.u16(inner.formatVersion());
                 inner.state().write(out);
             }

@@ -29,6 +29,6 @@ final class AutoType implements IndexType {
     @Override
     public VectorIndex restore(IndexConfig config, int version, SavedIds ids, StoredVectors vectors, SectionInput state,
             VectorStorageFactory storage) {
-        return AutoIndex.restore(config, ids, vectors, state, storage);
+        return AutoIndex.restore(config, version, ids, vectors, state, storage);
     }
 }
