@@ -90,28 +90,18 @@ public final class BufferCrc {
 
     /**
      * Crc32.update's slicing-by-8 over {@code n} bytes of linear memory (little-endian, as Wasm always is), its
-     * eight 256-entry tables at {@code t}. Each table's address is held apart and each byte's table offset is taken
-     * with one shift and one mask ({@code (w >>> 6) & 0x3FC} is byte 1 times 4): a table read is then an add and a
-     * load, where {@code t + ((k * 256 + byte) << 2)} cost two more operations per byte (Wasm addresses are 32-bit
-     * sums, which the engine cannot fold into an addressing mode).
+     * eight 256-entry tables at {@code t}.
      */
     private static int update(Address t, int crc, Address a, int n) {
-        Address t1 = t.add(1 << 10);
-        Address t2 = t.add(2 << 10);
-        Address t3 = t.add(3 << 10);
-        Address t4 = t.add(4 << 10);
-        Address t5 = t.add(5 << 10);
-        Address t6 = t.add(6 << 10);
-        Address t7 = t.add(7 << 10);
         int c = ~crc;
         int i = 0;
         for (; n - i >= 8; i += 8) {
             int lo = c ^ a.add(i).getInt();
             int hi = a.add(i + 4).getInt();
-            c = t7.add((lo << 2) & 0x3FC).getInt() ^ t6.add((lo >>> 6) & 0x3FC).getInt()
-                    ^ t5.add((lo >>> 14) & 0x3FC).getInt() ^ t4.add((lo >>> 22) & 0x3FC).getInt()
-                    ^ t3.add((hi << 2) & 0x3FC).getInt() ^ t2.add((hi >>> 6) & 0x3FC).getInt()
-                    ^ t1.add((hi >>> 14) & 0x3FC).getInt() ^ t.add((hi >>> 22) & 0x3FC).getInt();
+            c = t.add((7 * 256 + (lo & 0xFF)) << 2).getInt() ^ t.add((6 * 256 + ((lo >>> 8) & 0xFF)) << 2).getInt()
+                    ^ t.add((5 * 256 + ((lo >>> 16) & 0xFF)) << 2).getInt() ^ t.add((4 * 256 + (lo >>> 24)) << 2).getInt()
+                    ^ t.add((3 * 256 + (hi & 0xFF)) << 2).getInt() ^ t.add((2 * 256 + ((hi >>> 8) & 0xFF)) << 2).getInt()
+                    ^ t.add((256 + ((hi >>> 16) & 0xFF)) << 2).getInt() ^ t.add((hi >>> 24) << 2).getInt();
         }
         for (; i < n; i++) {
             c = t.add(((c ^ a.add(i).getByte()) & 0xFF) << 2).getInt() ^ (c >>> 8);
