@@ -148,3 +148,34 @@ test('a path that is a file cannot hold a log', async () => {
   writeFileSync(file, 'x');
   await assert.rejects(openLogStorage(file, { storage: 'file' }), { code: 'STORAGE_ERROR' });
 });
+
+test("a checkpoint file's CRC-32 is zlib's for every length (the linear-memory slicing-by-8 kernel against node:zlib)", async () => {
+  const { crc32 } = await import('node:zlib');
+  const seed = 20261207;
+  let x = seed;
+  const random = (len) => {
+    const b = new Uint8Array(len);
+    for (let i = 0; i < len; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; b[i] = x >>> 24; }
+    return b;
+  };
+  // Tails of every length 0..7 after whole words, and past the kernel's 16 MiB piece.
+  const lengths = [1, 2, 7, 8, 9, 15, 16, 17, 1000003, (16 << 20) + 13];
+  const dir = freshDir();
+  const s = await openLogStorage(dir, { storage: 'file' });
+  await s.recover();
+  const w = s.writer();
+  await w.writeBatch('upsert', 'c', batchFor(1));
+  for (const len of lengths) {
+    await w.checkpoint(random(len));
+    const newest = readdirSync(dir).filter((f) => f.startsWith('checkpoint-')).sort().at(-1);
+    const file = readFileSync(join(dir, newest));
+    const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+    assert.equal(view.getUint32(20, true), len, `seed ${seed}: ${newest}'s length`);
+    assert.equal(view.getUint32(24, true), crc32(file.subarray(32)), `seed ${seed}: ${newest} (${len} bytes)`);
+  }
+  await w.close();
+  // The newest one reads back (its CRC checked on the way in).
+  const { s: again, r } = await recover(dir);
+  assert.equal(r.checkpoint.bytes.length, lengths.at(-1));
+  await again.close();
+});

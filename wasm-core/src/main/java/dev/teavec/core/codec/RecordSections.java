@@ -53,25 +53,24 @@ final class RecordSections {
         MetadataStore metadata = layout.has(SectionIds.METADATA)
                 ? MetadataSection.read(layout, index, budget) : new MetadataStore();
         KeyIndex keys = new KeyIndex();
-        if (layout.has(SectionIds.KEYS)) {
-            IdStringsSection s = IdStringsSection.read(layout, SectionIds.KEYS, index, 1, KeyIndex.MAX_KEY_LENGTH, budget);
-            for (int i = 0; i < s.count(); i++) {
-                int other = keys.idOf(s.textAt(i));
-                if (other >= 0) {
-                    throw Corrupt.at(layout.start(), "keys: '" + s.textAt(i) + "' is the key of ids " + other
-                            + " and " + s.idAt(i));
-                }
-                keys.put(s.textAt(i), s.idAt(i));
-            }
-        }
         IdTable<String> documents = new IdTable<>();
-        if (layout.has(SectionIds.DOCUMENTS)) {
-            IdStringsSection s = IdStringsSection.read(layout, SectionIds.DOCUMENTS, index, 0, Integer.MAX_VALUE, budget);
-            for (int i = 0; i < s.count(); i++) {
-                documents.put(s.idAt(i), s.textAt(i));
-            }
-        }
         try {
+            if (layout.has(SectionIds.KEYS)) {
+                IdStringsSection s = IdStringsSection.read(layout, SectionIds.KEYS, index, 1, KeyIndex.MAX_KEY_LENGTH,
+                        budget);
+                // put refuses a key already bound (ids strictly increase, so only a repeated key can be), failing
+                // below: asking idOf first as well encoded and looked up each of 100,000 keys twice on a reopen.
+                for (int i = 0; i < s.count(); i++) {
+                    keys.put(s.textAt(i), s.idAt(i));
+                }
+            }
+            if (layout.has(SectionIds.DOCUMENTS)) {
+                IdStringsSection s = IdStringsSection.read(layout, SectionIds.DOCUMENTS, index, 0, Integer.MAX_VALUE,
+                        budget);
+                for (int i = 0; i < s.count(); i++) {
+                    documents.put(s.idAt(i), s.textAt(i));
+                }
+            }
             return CollectionStore.restore(index.config(), index, metadata, keys, documents);
         } catch (IllegalStateException e) {
             throw Corrupt.at(layout.start(), "the decoded records are inconsistent: " + e.getMessage());

@@ -9,8 +9,12 @@ import dev.teavec.core.store.RowSource;
  * modify chunks they handed over or received.
  */
 public final class SnapshotBytes implements RowSource {
-    static final int CHUNK_BITS = 24;
-    /** 16 MiB: far below the 2^27-element cap, few enough chunks that crossing them is rare. */
+    static final int CHUNK_BITS = 20;
+    /**
+     * 1 MiB: far below the 2^27-element cap, few enough chunks that crossing them is rare, and small enough that a
+     * lazy instance copies little beyond the bytes decoding reads (a 16 MiB chunk holding the header and the first
+     * vectors was copied into Java whole, although the vectors go straight to linear memory).
+     */
     public static final int CHUNK_SIZE = 1 << CHUNK_BITS;
 
     /** Null entries of a lazy instance are not copied from {@link #origin} yet. */

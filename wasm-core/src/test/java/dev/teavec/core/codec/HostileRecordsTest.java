@@ -87,7 +87,7 @@ class HostileRecordsTest {
         int second = keys + 4 + 4 + 4 + len;
         assertEquals(len, Reseal.u32(snapshot, second + 4));
         TeaVecException e = rejects(s -> System.arraycopy(s, keys + 12, s, second + 8, len), "a key twice");
-        assertTrue(e.getMessage().contains("is the key of ids 0 and 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("key 'ké0' or id 1 is already bound"), e.getMessage());
     }
 
     @Test
