@@ -92,6 +92,45 @@ public final class HnswQualityExperiment {
                     hits[r] += hits(truth[qi], rerank(exact, ids, Math.min(found, rerankKs[r])), K);
                 }
             }
+            // The same SQ4 walk entering level 0 from a beam of width max(8, ef / 4) on level 1 instead of one greedy node.
+            int beamHits = 0;
+            int zero = 0;
+            int beamZero = 0;
+            NodeQueue upper = NodeQueue.maxQueue(ef + 1);
+            for (int qi = 0; qi < nq; qi++) {
+                System.arraycopy(queries, qi * dims, q, 0, dims);
+                codeScorer.setQuery(q);
+                exact.setQuery(q);
+                searcher.search(graph, codeScorer, ef, null, results);
+                int found = results.drainAscending(ids, keys);
+                if (hits(truth[qi], rerank(exact, ids, Math.min(found, 50)), K) == 0) {
+                    zero++;
+                }
+                int ep = graph.entryPoint();
+                float key = codeScorer.score(ep);
+                for (int level = graph.maxLevel(); level > 1; level--) {
+                    ep = searcher.greedy(graph, codeScorer, level, ep, key);
+                    key = searcher.lastGreedyKey();
+                }
+                int[] entries = {ep};
+                float[] entryKeys = {key};
+                int entryCount = 1;
+                if (graph.maxLevel() >= 1) {
+                    searcher.searchLayer(graph, codeScorer, 1, Math.max(8, ef / 4), entries, entryKeys, 1, null, upper);
+                    entries = new int[upper.size()];
+                    entryKeys = new float[upper.size()];
+                    entryCount = upper.drainAscending(entries, entryKeys);
+                }
+                searcher.searchLayer(graph, codeScorer, 0, ef, entries, entryKeys, entryCount, null, results);
+                found = results.drainAscending(ids, keys);
+                int h = hits(truth[qi], rerank(exact, ids, Math.min(found, 50)), K);
+                beamHits += h;
+                if (h == 0) {
+                    beamZero++;
+                }
+            }
+            System.out.printf("  ef %d rerankK 50: greedy entry %d queries with 0 hits | level-1 beam entry recall %.3f, %d with 0 hits%n",
+                    ef, zero, beamHits / (double) (nq * K), beamZero);
             StringBuilder line = new StringBuilder(String.format("  ef %d: float walk %.3f | sq4 walk (visited %d) + rerank",
                     ef, floatHits / (double) (nq * K), visited / nq));
             for (int r = 0; r < rerankKs.length; r++) {
