@@ -4,7 +4,7 @@
 // bench/million.mjs's synthetic sets drawn the way lib/million-truth.js draws them.
 //   node bench/intrinsic.mjs [--set wordnet|mixture|lowrank] [--n 25000] [--full n] [--queries 200] [--seed 11]
 //                            [--params '{"rank":16}'] (lowrank's options, for calibration)
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseVecs } from './lib/vecs.js';
@@ -22,8 +22,10 @@ const K = 20;
 
 function load() {
   if (set === 'wordnet') {
-    const dir = join(here, '..', '..', '..', 'shared', 'data', 'wordnet-minilm-384-angular');
-    const shared = process.env.TEAVEC_SHARED_DATA ?? dir;
+    // ../shared/data as the other benches find it (TEAVEC_DATA overrides), from a worktree one level deeper too.
+    const candidates = [join(here, '..', '..', 'shared', 'data'), join(here, '..', '..', '..', 'shared', 'data')];
+    const data = process.env.TEAVEC_DATA ?? candidates.find((d) => existsSync(d));
+    const shared = join(data, 'wordnet-minilm-384-angular');
     const base = parseVecs(readFileSync(join(shared, 'wordnet_minilm_base.fvecs')), 'f');
     const queries = parseVecs(readFileSync(join(shared, 'wordnet_minilm_query.fvecs')), 'f');
     return { name: 'WordNet-MiniLM', dim: base.dim, base: base.data, queries: queries.data.subarray(0, nq * base.dim) };
