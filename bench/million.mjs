@@ -3,6 +3,8 @@
 // exact top-10 of the queries is kept while the chunks pass. Reports build minutes, bytes/vector (the engine's
 // memoryUsage, graph included), peak RSS of the whole browser (every Chromium process, from /proc), search p50/p99
 // and recall@10 per ef, and the snapshot: toBytes size and time, fromBytes time, same answers after reload.
+// --set lowrank: lib/synthetic.js's embedding-like set (low-rank clusters, calibrated to WordNet-MiniLM's intrinsic
+// dimensionality; bench/intrinsic.mjs) instead of the default Gaussian clusters, which are far harder.
 //   node bench/million.mjs [--n 1000000] [--dims 384] [--quantization pq] [--pq-subspaces 48] [--rerank no]
 //                          [--m 16] [--efc 100] [--efs 32,64,128,256] [--queries 100] [--seed 11]
 // --database: the issue's case as a database instead (pages/million-db-worker.js): openDatabase on OPFS in a dedicated
@@ -36,6 +38,7 @@ const config = {
   efs: arg('--efs', '32,64,128,256').split(',').map(Number),
   queries: Number(arg('--queries', '100')),
   seed: Number(arg('--seed', '11')),
+  set: arg('--set', 'mixture'),
   ef: Number(arg('--ef', '100')),
   rerankKs: arg('--rerank-ks', '10,30,100').split(',').map(Number),
   checkpointEvery: Number(arg('--checkpoint-every', '100000')),
@@ -76,7 +79,7 @@ try {
   if (database) {
     console.log(`\n## ${config.n.toLocaleString('en')} × ${config.dims} as a database on OPFS in a dedicated worker `
       + `(Chromium ${chrome.browser.version()}), ${os.cpus().length} cores ${os.cpus()[0].model}, load ${os.loadavg()[0].toFixed(1)}`);
-    console.log(`quantization ${config.quantization}${config.pqSubspaces ? ` (pqSubspaces ${config.pqSubspaces})` : ''}, `
+    console.log(`set ${config.set}, quantization ${config.quantization}${config.pqSubspaces ? ` (pqSubspaces ${config.pqSubspaces})` : ''}, `
       + `rerank 'storage', M ${config.m}, ef_construction ${config.efc}, ef_search ${config.ef}`);
     console.log(`build: ${(r.buildMs / 60000).toFixed(1)} min (${Math.round(config.n / (r.buildMs / 1000))} vectors/s, awaited adds `
       + `of 1,000, relaxed durability; data generation and ground truth not counted: ${(r.otherMs / 60000).toFixed(1)} min); `
@@ -92,7 +95,7 @@ try {
   } else {
     console.log(`\n## ${config.n.toLocaleString('en')} × ${config.dims} in one Chromium tab (Chromium ${chrome.browser.version()}), `
       + `${os.cpus().length} cores ${os.cpus()[0].model}, load ${os.loadavg()[0].toFixed(1)}`);
-    console.log(`quantization ${config.quantization}${config.pqSubspaces ? ` (pqSubspaces ${config.pqSubspaces})` : ''}, `
+    console.log(`set ${config.set}, quantization ${config.quantization}${config.pqSubspaces ? ` (pqSubspaces ${config.pqSubspaces})` : ''}, `
       + `rerank ${config.rerank}, M ${config.m}, ef_construction ${config.efc}, kernels ${r.kernels}`);
     console.log(`build: ${(r.buildMs / 60000).toFixed(1)} min (${Math.round(config.n / (r.buildMs / 1000))} vectors/s; `
       + `data generation and ground truth not counted: ${(r.otherMs / 60000).toFixed(1)} min)`);

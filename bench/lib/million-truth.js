@@ -1,6 +1,6 @@
 // The data of bench/million.mjs's pages: a seeded mixture drawn chunk by chunk (the set is never held whole), its
 // queries, and their exact top-k merged as the chunks pass (inner product on unit vectors = cosine).
-import { createMixture } from './synthetic.js';
+import { createLowRankMixture, createMixture } from './synthetic.js';
 
 /**
  * The queries, their ground truth so far, and `chunk(first, count, chunkSize)`: vectors first..first+count of the set
@@ -8,7 +8,8 @@ import { createMixture } from './synthetic.js';
  * pages keep out of build times.
  */
 export function millionData(cfg, k = 10) {
-  const mixture = createMixture({ fullCount: cfg.n, dim: cfg.dims, seed: cfg.seed });
+  // cfg.set 'lowrank': the embedding-like set (synthetic.js); the default Gaussian-cluster set otherwise.
+  const mixture = (cfg.set === 'lowrank' ? createLowRankMixture : createMixture)({ fullCount: cfg.n, dim: cfg.dims, seed: cfg.seed });
   const queries = mixture.draw(cfg.queries, cfg.seed * 7919 + 1);
   const truth = createTruth(queries, cfg.dims, k);
   const data = {

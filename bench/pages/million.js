@@ -33,6 +33,8 @@ window.runMillion = async (cfg) => {
     for (const ef of cfg.efs) {
       const times = [];
       let hits = 0;
+      // Queries by how many of their true top-10 were found: a walk stuck in the wrong region finds none.
+      const byHits = new Array(11).fill(0);
       for (let round = 0; round < 3; round++) {
         for (let q = 0; q < cfg.queries; q++) {
           const query = queries.subarray(q * cfg.dims, (q + 1) * cfg.dims);
@@ -41,13 +43,15 @@ window.runMillion = async (cfg) => {
           times.push((performance.now() - t) * 1000);
           if (round === 0) {
             const want = new Set(truth.of(q));
-            for (const r of found) if (want.has(ids[r.id])) hits++;
+            const h = found.filter((r) => want.has(ids[r.id])).length;
+            hits += h;
+            byHits[h]++;
           }
         }
       }
       times.sort((a, b) => a - b);
       rows.push({ ef, recall: hits / (cfg.queries * 10), p50: percentile(times, 0.5), p99: percentile(times, 0.99) });
-      log(`ef ${ef}: recall ${rows.at(-1).recall.toFixed(3)}, p50 ${rows.at(-1).p50.toFixed(0)} µs`);
+      log(`ef ${ef}: recall ${rows.at(-1).recall.toFixed(3)}, p50 ${rows.at(-1).p50.toFixed(0)} µs; queries by hits 0..10: ${byHits.join(' ')}`);
     }
     let t = performance.now();
     const bytes = index.toBytes();
