@@ -5,6 +5,7 @@ import dev.teavec.core.graph.HnswBuilder;
 import dev.teavec.core.graph.HnswGraph;
 import dev.teavec.core.graph.HnswGraphFormat;
 import dev.teavec.core.graph.HnswIntegrity;
+import dev.teavec.core.graph.HnswReorder;
 import dev.teavec.core.graph.HnswSearcher;
 import dev.teavec.core.graph.NodeQueue;
 import dev.teavec.core.graph.OrdinalFilter;
@@ -123,6 +124,24 @@ final class HnswStructure implements IndexStructure {
         // Vectors stored but not linked yet compete exactly (read-your-writes under deferred linking).
         visited += context.scanPending(query, accept, top);
         return TopK.toResult(top, context.metric(), visited, reranked);
+    }
+
+    @Override
+    public int[] localityOrder() {
+        HnswReorder reorder = HnswReorder.available();
+        return reorder == null ? null : reorder.order(graph);
+    }
+
+    @Override
+    public IndexStructure renumbered(int[] order) {
+        HnswReorder reorder = HnswReorder.available();
+        int[] inverse = reorder.inverse(order);
+        int[] anchors = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            int a = builder.anchorOf(order[i]);
+            anchors[i] = a < 0 ? a : inverse[a];
+        }
+        return new HnswStructure(context, reorder.renumbered(graph, order, inverse), builder.levelState(), anchors);
     }
 
     @Override

@@ -349,6 +349,7 @@ public final class ManagedIndex implements VectorIndex {
     @Override
     public void compact() {
         if (ids.deleted() == 0) {
+            reorder();
             return;
         }
         int[] live = ids.liveOrdinals();
@@ -365,6 +366,25 @@ public final class ManagedIndex implements VectorIndex {
             structure.add(ids.id(ord), v);
         }
         pending.allLinked(vectors.size());
+    }
+
+    /**
+     * Compaction without tombstones: renumbers the ordinals in the structure's locality order (a graph's
+     * neighbours close together in memory), moving vectors, ids and the structure alike; ids do not change.
+     */
+    private void reorder() {
+        linkPending(Integer.MAX_VALUE);
+        int[] order = structure.localityOrder();
+        if (order == null || order.length != vectors.size()) {
+            return;
+        }
+        StoredVectors kept = vectors.copyOf(order, order.length);
+        IndexStructure old = structure;
+        release();
+        vectors = kept;
+        ids = ids.compacted(order);
+        exactScorer = vectors.exactVectors().newScorer();
+        structure = old.renumbered(order);
     }
 
     /**
