@@ -12,24 +12,31 @@ package dev.teavec.core.graph;
  * per-ordinal part with it (vectors, ids, the graph, the builder's anchors).
  *
  * <p>Only the engine with every encoding (teavec/quantization, the JVM) holds this code: the core engine is compiled
- * with {@link #available()} answering null (js-bindings' build plugin EncodingSelection), as with the extended
- * encodings, so the core bundle does not grow and its compaction without tombstones stays a no-op.
+ * with {@link #localityOrder}, {@link #renumbered} and {@link #renumberedAnchors} answering null (js-bindings' build
+ * plugin EncodingSelection), as with the extended encodings, so its compaction without tombstones stays a no-op and
+ * the core bundle does not carry the rest of this class.
  */
 public final class HnswReorder {
-    /** Neighbourhood window of {@link #greedyWindow}: 8 placed nodes (paper: 5; 4 to 32 measured alike). */
+    /** Neighbourhood window of {@link #greedyWindow}: 8 placed nodes (paper: 5; 4 to 32 gave within 1% the same pages). */
     static final int WINDOW = 8;
 
     private HnswReorder() {
     }
 
-    /** The reorderer; null in the core engine's build. */
-    public static HnswReorder available() {
-        return new HnswReorder();
+    /** The order the engine uses ({@link #greedyWindow} over {@link #WINDOW} nodes); null in the core engine's build. */
+    public static int[] localityOrder(HnswGraph graph) {
+        return greedyWindow(graph, WINDOW);
     }
 
-    /** The order the engine uses: {@link #greedyWindow} over {@link #WINDOW} nodes. */
-    public int[] order(HnswGraph graph) {
-        return greedyWindow(graph, WINDOW);
+    /** The builder's anchor tree renumbered by {@code order} (-1, the root's, stays); null in the core engine's build. */
+    public static int[] renumberedAnchors(HnswBuilder builder, int[] order) {
+        int[] inverse = inverse(order);
+        int[] anchors = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            int a = builder.anchorOf(order[i]);
+            anchors[i] = a < 0 ? a : inverse[a];
+        }
+        return anchors;
     }
 
     /** Breadth-first order over level 0 from the entry point, lists closest first; unreachable nodes last, in old order. */
@@ -44,15 +51,15 @@ public final class HnswReorder {
         int ep = graph.entryPoint();
         order[tail++] = ep;
         placed[ep] = true;
+        int unplaced = 0;
         for (int head = 0; head < n; head++) {
             if (head == tail) {
-                // Not reachable from what came before (HnswIntegrity says this does not happen): next unplaced node.
-                int next = 0;
-                while (placed[next]) {
-                    next++;
+                // Not reachable from what came before (HnswIntegrity says a built graph has none): next unplaced node.
+                while (placed[unplaced]) {
+                    unplaced++;
                 }
-                order[tail++] = next;
-                placed[next] = true;
+                order[tail++] = unplaced;
+                placed[unplaced] = true;
             }
             int node = order[head];
             int[] ids = graph.idsArray(node, 0);
@@ -201,7 +208,7 @@ public final class HnswReorder {
     }
 
     /** old → new, the inverse of {@code order}. */
-    public int[] inverse(int[] order) {
+    public static int[] inverse(int[] order) {
         int[] inv = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             inv[order[i]] = i;
@@ -209,8 +216,12 @@ public final class HnswReorder {
         return inv;
     }
 
-    /** A new graph: node {@code i} is {@code graph}'s node {@code order[i]}, with the same lists (renumbered) and keys. */
-    public HnswGraph renumbered(HnswGraph graph, int[] order, int[] inverse) {
+    /**
+     * A new graph: node {@code i} is {@code graph}'s node {@code order[i]}, with the same lists (renumbered) and keys;
+     * null in the core engine's build.
+     */
+    public static HnswGraph renumbered(HnswGraph graph, int[] order) {
+        int[] inverse = inverse(order);
         int n = graph.size();
         HnswGraph out = new HnswGraph(graph.capacity(1), graph.capacity(0), graph.level0Keys());
         for (int i = 0; i < n; i++) {

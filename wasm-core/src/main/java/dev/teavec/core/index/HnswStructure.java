@@ -128,20 +128,13 @@ final class HnswStructure implements IndexStructure {
 
     @Override
     public int[] localityOrder() {
-        HnswReorder reorder = HnswReorder.available();
-        return reorder == null ? null : reorder.order(graph);
+        return HnswReorder.localityOrder(graph);
     }
 
     @Override
     public IndexStructure renumbered(int[] order) {
-        HnswReorder reorder = HnswReorder.available();
-        int[] inverse = reorder.inverse(order);
-        int[] anchors = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            int a = builder.anchorOf(order[i]);
-            anchors[i] = a < 0 ? a : inverse[a];
-        }
-        return new HnswStructure(context, reorder.renumbered(graph, order, inverse), builder.levelState(), anchors);
+        return new HnswStructure(context, HnswReorder.renumbered(graph, order), builder.levelState(),
+                HnswReorder.renumberedAnchors(builder, order));
     }
 
     @Override
