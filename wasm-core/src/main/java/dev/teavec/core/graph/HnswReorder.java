@@ -14,7 +14,8 @@ package dev.teavec.core.graph;
  * <p>Only the engine with every encoding (teavec/quantization, the JVM) holds this code: the core engine is compiled
  * with {@link #localityOrder}, {@link #renumbered} and {@link #renumberedAnchors} answering null (js-bindings' build
  * plugin EncodingSelection), as with the extended encodings, so its compaction without tombstones stays a no-op and
- * the core bundle does not carry the rest of this class.
+ * the core bundle does not carry the rest of this class. They are typed Object because the plugin's {@code return
+ * null} is an Object there (an int[] return then fails Wasm validation): callers cast.
  */
 public final class HnswReorder {
     /** Neighbourhood window of {@link #greedyWindow}: 8 placed nodes (paper: 5; 4 to 32 gave within 1% the same pages). */
@@ -24,12 +25,12 @@ public final class HnswReorder {
     }
 
     /** The order the engine uses ({@link #greedyWindow} over {@link #WINDOW} nodes); null in the core engine's build. */
-    public static int[] localityOrder(HnswGraph graph) {
+    public static Object localityOrder(HnswGraph graph) {
         return greedyWindow(graph, WINDOW);
     }
 
     /** The builder's anchor tree renumbered by {@code order} (-1, the root's, stays); null in the core engine's build. */
-    public static int[] renumberedAnchors(HnswBuilder builder, int[] order) {
+    public static Object renumberedAnchors(HnswBuilder builder, int[] order) {
         int[] inverse = inverse(order);
         int[] anchors = new int[order.length];
         for (int i = 0; i < order.length; i++) {
@@ -220,7 +221,7 @@ public final class HnswReorder {
      * A new graph: node {@code i} is {@code graph}'s node {@code order[i]}, with the same lists (renumbered) and keys;
      * null in the core engine's build.
      */
-    public static HnswGraph renumbered(HnswGraph graph, int[] order) {
+    public static Object renumbered(HnswGraph graph, int[] order) {
         int[] inverse = inverse(order);
         int n = graph.size();
         HnswGraph out = new HnswGraph(graph.capacity(1), graph.capacity(0), graph.level0Keys());
