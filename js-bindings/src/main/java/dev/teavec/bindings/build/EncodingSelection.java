@@ -16,7 +16,7 @@ import org.teavm.vm.spi.TeaVMPlugin;
  * A compile-time plugin of TeaVM, never part of the Wasm: with the compile property
  * {@code teavec.encodings=core} (the teavec.wasm execution in js-bindings/pom.xml) the body of
  * {@code ExtendedEncodings.list()} becomes {@code return null}, before TeaVM decides what is reachable, so
- * float16, sq4, binary and pq leave no code in the core engine; so do {@code HnswReorder}'s entry points, the node
+ * float16, sq4, binary and pq leave no code in the core engine; so does {@code LocalityReorder.available()}, the node
  * reorder for locality. Every other compile (teavec-quantization.wasm,
  * the Wasm GC JUnit runs) keeps them.
  */
@@ -26,9 +26,7 @@ public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransfor
     private static final String[][] TARGETS = {
         {"dev.teavec.core.encoding.ExtendedEncodings", "list"},
         // The node reorder for locality (compaction without tombstones) is left to the engine with every encoding.
-        {"dev.teavec.core.graph.HnswReorder", "localityOrder"},
-        {"dev.teavec.core.graph.HnswReorder", "renumbered"},
-        {"dev.teavec.core.graph.HnswReorder", "renumberedAnchors"},
+        {"dev.teavec.core.index.LocalityReorder", "available"},
     };
 
     @Override

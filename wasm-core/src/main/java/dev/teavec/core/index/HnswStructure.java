@@ -128,13 +128,13 @@ final class HnswStructure implements IndexStructure {
 
     @Override
     public int[] localityOrder() {
-        return (int[]) HnswReorder.localityOrder(graph);
+        return HnswReorder.localityOrder(graph);
     }
 
     @Override
     public IndexStructure renumbered(int[] order) {
-        return new HnswStructure(context, (HnswGraph) HnswReorder.renumbered(graph, order), builder.levelState(),
-                (int[]) HnswReorder.renumberedAnchors(builder, order));
+        return new HnswStructure(context, HnswReorder.renumbered(graph, order), builder.levelState(),
+                HnswReorder.renumberedAnchors(builder, order));
     }
 
     @Override

@@ -349,7 +349,11 @@ public final class ManagedIndex implements VectorIndex {
     @Override
     public void compact() {
         if (ids.deleted() == 0) {
-            reorder();
+            // Renumbered for memory locality instead, where the engine holds that (LocalityReorder).
+            LocalityReorder.Step reorder = (LocalityReorder.Step) LocalityReorder.available();
+            if (reorder != null) {
+                reorder.apply(this);
+            }
             return;
         }
         int[] live = ids.liveOrdinals();
@@ -369,15 +373,10 @@ public final class ManagedIndex implements VectorIndex {
     }
 
     /**
-     * Compaction without tombstones: renumbers the ordinals in the structure's locality order (a graph's
-     * neighbours close together in memory), moving vectors, ids and the structure alike; ids do not change.
+     * Renumbers the ordinals by {@code order} (new → old, a permutation of every stored ordinal, none deleted, all
+     * linked): vectors, ids and the structure alike; ids do not change. See {@link LocalityReorder}.
      */
-    private void reorder() {
-        linkPending(Integer.MAX_VALUE);
-        int[] order = structure.localityOrder();
-        if (order == null || order.length != vectors.size()) {
-            return;
-        }
+    void renumber(int[] order) {
         StoredVectors kept = vectors.copyOf(order, order.length);
         IndexStructure old = structure;
         release();
@@ -385,6 +384,11 @@ public final class ManagedIndex implements VectorIndex {
         ids = ids.compacted(order);
         exactScorer = vectors.exactVectors().newScorer();
         structure = old.renumbered(order);
+    }
+
+    /** The structure (read-only by convention), for {@link LocalityReorder}. */
+    IndexStructure structure() {
+        return structure;
     }
 
     /**

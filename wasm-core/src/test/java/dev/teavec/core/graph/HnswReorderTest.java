@@ -24,11 +24,11 @@ class HnswReorderTest {
             HnswGraph graph = randomGraph(random, n, m0, keyed);
             String what = "seed " + seed + ", round " + round + " (n " + n + ", m0 " + m0 + ", keyed " + keyed + ")";
             int[][] orders = {HnswReorder.breadthFirst(graph), HnswReorder.greedyWindow(graph, 1 + random.nextInt(16)),
-                (int[]) HnswReorder.localityOrder(graph)};
+                HnswReorder.localityOrder(graph)};
             for (int[] order : orders) {
                 assertPermutation(order, n, what);
                 int[] inverse = HnswReorder.inverse(order);
-                HnswGraph renamed = (HnswGraph) HnswReorder.renumbered(graph, order);
+                HnswGraph renamed = HnswReorder.renumbered(graph, order);
                 assertEquals(n, renamed.size(), what);
                 assertEquals(inverse[graph.entryPoint()], renamed.entryPoint(), what + ": entry point");
                 assertEquals(graph.maxLevel(), renamed.maxLevel(), what + ": top level");
@@ -74,8 +74,8 @@ class HnswReorderTest {
                 keys[i] = keys[j];
                 keys[j] = t;
             }
-            int[] order = (int[]) HnswReorder.localityOrder(graph);
-            HnswGraph renamed = (HnswGraph) HnswReorder.renumbered(graph, order);
+            int[] order = HnswReorder.localityOrder(graph);
+            HnswGraph renamed = HnswReorder.renumbered(graph, order);
             int ef = 1 + random.nextInt(n);
             NodeQueue before = NodeQueue.maxQueue(4);
             searcher.search(graph, ord -> keys[ord], ef, null, before);
@@ -134,7 +134,7 @@ class HnswReorderTest {
             identity[i] = i;
         }
         double before = meanLinkSpan(graph, identity);
-        double after = meanLinkSpan(graph, HnswReorder.inverse((int[]) HnswReorder.localityOrder(graph)));
+        double after = meanLinkSpan(graph, HnswReorder.inverse(HnswReorder.localityOrder(graph)));
         assertTrue(after < 10 && after < before / 20, "seed " + seed + ": mean link span " + before + " → " + after);
     }
 
@@ -153,7 +153,7 @@ class HnswReorderTest {
         builder.restoreAnchors(anchors, n);
         int[] order = shuffled(random, n);
         int[] inverse = HnswReorder.inverse(order);
-        int[] moved = (int[]) HnswReorder.renumberedAnchors(builder, order);
+        int[] moved = HnswReorder.renumberedAnchors(builder, order);
         for (int i = 0; i < n; i++) {
             int old = anchors[order[i]];
             assertEquals(old < 0 ? -1 : inverse[old], moved[i], "seed " + seed + ": anchor of node " + order[i]);

@@ -1,0 +1,37 @@
+package dev.teavec.core.index;
+
+/**
+ * Compaction of an index with nothing deleted: renumbers its ordinals in its structure's locality order (an HNSW
+ * graph's: see HnswReorder), so that what one search reads sits close together in memory; ids, answers and
+ * snapshots stay the same. Pending links are made first (the order covers linked nodes only).
+ *
+ * <p>Only the engine with every encoding (teavec/quantization, the JVM) holds this: the core engine is compiled with
+ * {@link #available()} answering null (js-bindings' build plugin EncodingSelection), so none of the reorder's code
+ * reaches the core bundle and its compaction without tombstones leaves the index as it is.
+ */
+final class LocalityReorder implements LocalityReorder.Step {
+    /**
+     * What the engine calls: an interface, so that where nothing implements it (the core engine: no instance is made)
+     * TeaVM keeps none of the code behind it. A call on the final class itself kept it all (+1.3 KB gzip).
+     */
+    interface Step {
+        void apply(ManagedIndex index);
+    }
+
+    private LocalityReorder() {
+    }
+
+    /** The reorder (typed Object: the plugin's {@code return null} is one); null in the core engine's build. */
+    static Object available() {
+        return new LocalityReorder();
+    }
+
+    @Override
+    public void apply(ManagedIndex index) {
+        index.linkPending(Integer.MAX_VALUE);
+        int[] order = index.structure().localityOrder();
+        if (order != null && order.length == index.storedVectors().size()) {
+            index.renumber(order);
+        }
+    }
+}
