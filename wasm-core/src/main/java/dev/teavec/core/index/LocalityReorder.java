@@ -9,15 +9,7 @@ package dev.teavec.core.index;
  * {@link #available()} answering null (js-bindings' build plugin EncodingSelection), so none of the reorder's code
  * reaches the core bundle and its compaction without tombstones leaves the index as it is.
  */
-final class LocalityReorder implements LocalityReorder.Step {
-    /**
-     * What the engine calls: an interface, so that where nothing implements it (the core engine: no instance is made)
-     * TeaVM keeps none of the code behind it. A call on the final class itself kept it all (+1.3 KB gzip).
-     */
-    interface Step {
-        void apply(ManagedIndex index);
-    }
-
+final class LocalityReorder implements IndexReorder {
     private LocalityReorder() {
     }
 

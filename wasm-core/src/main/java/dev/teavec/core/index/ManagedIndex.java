@@ -350,7 +350,7 @@ public final class ManagedIndex implements VectorIndex {
     public void compact() {
         if (ids.deleted() == 0) {
             // Renumbered for memory locality instead, where the engine holds that (LocalityReorder).
-            LocalityReorder.Step reorder = (LocalityReorder.Step) LocalityReorder.available();
+            IndexReorder reorder = (IndexReorder) LocalityReorder.available();
             if (reorder != null) {
                 reorder.apply(this);
             }
