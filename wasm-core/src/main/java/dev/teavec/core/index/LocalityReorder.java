@@ -13,8 +13,8 @@ final class LocalityReorder implements IndexReorder {
     private LocalityReorder() {
     }
 
-    /** The reorder (typed Object: the plugin's {@code return null} is one); null in the core engine's build. */
-    static Object available() {
+    /** The reorder; null in the core engine's build. */
+    static IndexReorder available() {
         return new LocalityReorder();
     }
 

@@ -350,7 +350,7 @@ public final class ManagedIndex implements VectorIndex {
     public void compact() {
         if (ids.deleted() == 0) {
             // Renumbered for memory locality instead, where the engine holds that (LocalityReorder).
-            IndexReorder reorder = (IndexReorder) LocalityReorder.available();
+            IndexReorder reorder = LocalityReorder.available();
             if (reorder != null) {
                 reorder.apply(this);
             }
