@@ -3,7 +3,10 @@
 // or an A/B of a search change sees search alone. Not a test; timings depend on the box's load.
 //   node bench/search-profile.mjs [--dataset synth-100k-768] [--quant sq8|sq4|none|float16|binary|pq] [--rerank] [--ef 160[,128..]]
 //        [--rerank-k 12[,24..]] [--queries 1000] [--rounds 3] [--snapshot /tmp/x.tv] [--ids out.json] [--profile p.cpuprofile]
-//        [--simd kernels.wasm[,other.wasm..]] [--dist dir[,dir2..]]
+//        [--simd kernels.wasm[,other.wasm..]] [--dist dir[,dir2..]] [--compact] [--engine quantization]
+// --engine quantization: float32 / SQ8 on teavec/quantization's engine too (where the reorder lives).
+// --compact: every variant calls compact() after loading (with no tombstones: the node reorder for locality, where
+// the build has it; an older build does nothing), so a baseline --dist against a new one is the reorder's A/B.
 // Several --simd files and/or --dist package dirs (each holding dist/teavec.js, e.g. a copy of npm-package kept as the
 // baseline) are variants: each gets its own engine instance on the same snapshot bytes and they run round-robin in the
 // same process (rotating first), so the box's load falls on all alike; the ids of every variant are compared with the
@@ -29,6 +32,8 @@ const { values: f } = parseArgs({
     profile: { type: 'string' },
     simd: { type: 'string' },
     dist: { type: 'string' },
+    compact: { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'auto' },
   },
 });
 const cache = process.env.TEAVEC_BENCH_CACHE ?? join(here, '.cache'); // prepared by bench/peers.mjs
@@ -48,7 +53,7 @@ async function engine(v, i) {
   // --simd other.wasm: the same engine with other SIMD kernels (an A/B of a kernel change). The extended encodings
   // (--quant sq4, float16, binary, pq) run on teavec/quantization's engine and kernels, as bench/peers.mjs runs them.
   const compile = async (file) => WebAssembly.compile(await readFile(file));
-  const extended = !['none', 'sq8'].includes(f.quant);
+  const extended = f.engine === 'quantization' || !['none', 'sq8'].includes(f.quant);
   await teavec.default(extended
     ? {
       module: await compile(join(v.dist, 'dist', 'teavec-quantization.wasm')),
@@ -87,6 +92,11 @@ for (const [i, v] of variants.entries()) {
   const t = performance.now();
   v.index = EdgeVec.fromBytes(bytes);
   console.error(`variant ${i} (${v.label}): loaded ${snap} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (f.compact) {
+    const c = performance.now();
+    v.index.compact();
+    console.error(`variant ${i}: compact() in ${((performance.now() - c) / 1000).toFixed(2)} s`);
+  }
 }
 const q = Math.min(Number(f.queries), queries.count);
 const dim = queries.dim;

@@ -16,13 +16,18 @@ import org.teavm.vm.spi.TeaVMPlugin;
  * A compile-time plugin of TeaVM, never part of the Wasm: with the compile property
  * {@code teavec.encodings=core} (the teavec.wasm execution in js-bindings/pom.xml) the body of
  * {@code ExtendedEncodings.list()} becomes {@code return null}, before TeaVM decides what is reachable, so
- * float16, sq4, binary and pq leave no code in the core engine. Every other compile (teavec-quantization.wasm,
+ * float16, sq4, binary and pq leave no code in the core engine; so does {@code LocalityReorder.available()}, the node
+ * reorder for locality. Every other compile (teavec-quantization.wasm,
  * the Wasm GC JUnit runs) keeps them.
  */
 public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransformer {
     static final String PROPERTY = "teavec.encodings";
-    private static final String TARGET_CLASS = "dev.teavec.core.encoding.ExtendedEncodings";
-    private static final String TARGET_METHOD = "list";
+    /** Class name, then the static method whose body becomes {@code return null}. */
+    private static final String[][] TARGETS = {
+        {"dev.teavec.core.encoding.ExtendedEncodings", "list"},
+        // The node reorder for locality (compaction without tombstones) is left to the engine with every encoding.
+        {"dev.teavec.core.index.LocalityReorder", "available"},
+    };
 
     @Override
     public void install(TeaVMHost host) {
@@ -33,12 +38,14 @@ public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransfor
 
     @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
-        if (!cls.getName().equals(TARGET_CLASS)) {
-            return;
-        }
-        for (MethodHolder method : cls.getMethods()) {
-            if (method.getName().equals(TARGET_METHOD) && method.getProgram() != null) {
-                method.setProgram(returningNull());
+        for (String[] target : TARGETS) {
+            if (!cls.getName().equals(target[0])) {
+                continue;
+            }
+            for (MethodHolder method : cls.getMethods()) {
+                if (method.getName().equals(target[1]) && method.getProgram() != null) {
+                    method.setProgram(returningNull());
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.teavec.core.graph.HnswBuilder;
 import dev.teavec.core.graph.HnswGraph;
 import dev.teavec.core.graph.HnswGraphFormat;
 import dev.teavec.core.graph.HnswIntegrity;
+import dev.teavec.core.graph.HnswReorder;
 import dev.teavec.core.graph.HnswSearcher;
 import dev.teavec.core.graph.NodeQueue;
 import dev.teavec.core.graph.OrdinalFilter;
@@ -123,6 +124,17 @@ final class HnswStructure implements IndexStructure {
         // Vectors stored but not linked yet compete exactly (read-your-writes under deferred linking).
         visited += context.scanPending(query, accept, top);
         return TopK.toResult(top, context.metric(), visited, reranked);
+    }
+
+    @Override
+    public int[] localityOrder() {
+        return HnswReorder.localityOrder(graph);
+    }
+
+    @Override
+    public IndexStructure renumbered(int[] order) {
+        return new HnswStructure(context, HnswReorder.renumbered(graph, order), builder.levelState(),
+                HnswReorder.renumberedAnchors(builder, order));
     }
 
     @Override

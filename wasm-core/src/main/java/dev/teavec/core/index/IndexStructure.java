@@ -81,6 +81,23 @@ public interface IndexStructure {
     default void release() {
     }
 
+    /**
+     * An order of the stored ordinals (new → old) that keeps what a search reads together close in memory, or
+     * null when this structure has none to offer; the engine then calls {@link #renumbered} (see compaction).
+     */
+    default int[] localityOrder() {
+        return null;
+    }
+
+    /**
+     * This structure over the same ordinals renumbered by {@code order} (new → old, from {@link #localityOrder}),
+     * made once the engine's vectors and ids were renumbered; this one was released before. Only called when
+     * {@link #localityOrder} gave an order.
+     */
+    default IndexStructure renumbered(int[] order) {
+        return null;
+    }
+
     /** Throws {@link IllegalStateException} describing the first inconsistency found. */
     default void checkIntegrity() {
     }

@@ -349,6 +349,11 @@ public final class ManagedIndex implements VectorIndex {
     @Override
     public void compact() {
         if (ids.deleted() == 0) {
+            // Renumbered for memory locality instead, where the engine holds that (LocalityReorder).
+            IndexReorder reorder = LocalityReorder.available();
+            if (reorder != null) {
+                reorder.apply(this);
+            }
             return;
         }
         int[] live = ids.liveOrdinals();
@@ -365,6 +370,25 @@ public final class ManagedIndex implements VectorIndex {
             structure.add(ids.id(ord), v);
         }
         pending.allLinked(vectors.size());
+    }
+
+    /**
+     * Renumbers the ordinals by {@code order} (new → old, a permutation of every stored ordinal, none deleted, all
+     * linked): vectors, ids and the structure alike; ids do not change. See {@link LocalityReorder}.
+     */
+    void renumber(int[] order) {
+        StoredVectors kept = vectors.copyOf(order, order.length);
+        IndexStructure old = structure;
+        release();
+        vectors = kept;
+        ids = ids.compacted(order);
+        exactScorer = vectors.exactVectors().newScorer();
+        structure = old.renumbered(order);
+    }
+
+    /** The structure (read-only by convention), for {@link LocalityReorder}. */
+    IndexStructure structure() {
+        return structure;
     }
 
     /**

@@ -299,6 +299,10 @@ public final class Sq4VectorValues implements ScoringVectors {
                 copy.rescaled.add(ord, exponent, null);
             }
             // Kept clipped vectors keep their exact copies, or compaction would make their clamping permanent.
+            if (i > 0 && ords[i] < ords[i - 1]) {
+                // A renumbering (HnswReorder) rather than compaction's increasing ords: look again from the start.
+                clipped = 0;
+            }
             while (clipped < clippedCount && clippedOrds[clipped] < ords[i]) {
                 clipped++;
             }

@@ -351,6 +351,10 @@ public final class Sq8VectorValues implements ScoringVectors {
                 copy.recordRescaled(ord, exponent);
             }
             // Kept clipped vectors keep their exact copies, or compaction would make their clamping permanent.
+            if (i > 0 && ords[i] < ords[i - 1]) {
+                // A renumbering (HnswReorder) rather than compaction's increasing ords: look again from the start.
+                clipped = 0;
+            }
             while (clipped < clippedSinceCalibration && clippedOrds[clipped] < ords[i]) {
                 clipped++;
             }
