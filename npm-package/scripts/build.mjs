@@ -53,8 +53,11 @@ for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.w
 }
 // The SIMD kernels travel inside teavec.wasm as a custom section (src/simd-section.js), added after wasm-opt,
 // which would drop an unknown section.
-await writeFile(join(root, 'src', 'teavec.wasm'), withCustomSection(await readFile(join(root, 'src', 'teavec.wasm')),
-  SIMD_SECTION, await readFile(join(root, 'src', 'generated', 'teavec-simd.wasm'))));
+// teavec-quantization.wasm carries the kernels of every encoding the same way.
+for (const [engine, kernels] of [['teavec.wasm', 'teavec-simd.wasm'], ['teavec-quantization.wasm', 'teavec-quantization-simd.wasm']]) {
+  await writeFile(join(root, 'src', engine), withCustomSection(await readFile(join(root, 'src', engine)),
+    SIMD_SECTION, await readFile(join(root, 'src', 'generated', kernels))));
+}
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
 await copyFile(join(root, 'src', 'teavec-wal.wasm'), join(root, 'dist', 'teavec-wal.wasm'));

@@ -55,20 +55,11 @@ function isOptions(x) {
   return x !== null && typeof x === 'object' && ('module' in x || 'module_or_path' in x || 'simd' in x || 'text' in x);
 }
 
-function decodeBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
- * Kernels given as base64 Wasm or as bytes, compiled; null where this runtime has no Wasm SIMD128 or compiles no
- * bytes (Workers, which only instantiate precompiled modules: they pass the .wasm as `init({ simd })`). Shared with
- * teavec/quantization, whose engine has kernels of its own.
+ * Kernels given as Wasm bytes, compiled; null where this runtime has no Wasm SIMD128 or compiles no bytes
+ * (Workers, which only instantiate precompiled modules: they pass the .wasm as `init({ simd })`).
  */
-export async function compileKernels(source) {
-  const bytes = typeof source === 'string' ? decodeBase64(source) : new Uint8Array(source);
+async function compileKernels(bytes) {
   if (!WebAssembly.validate(bytes)) return null;
   try {
     return await WebAssembly.compile(bytes);
@@ -90,7 +81,7 @@ async function simdModuleFor(simd, module) {
     throw new TeaVecError('LOAD_FAILED', 'init({ simd }) takes true, false or the WebAssembly.Module of teavec-simd.wasm');
   }
   const [kernels] = WebAssembly.Module.customSections(module, SIMD_SECTION);
-  return kernels ? compileKernels(kernels) : null;
+  return kernels ? compileKernels(new Uint8Array(kernels)) : null;
 }
 
 async function load(input) {
