@@ -95,7 +95,7 @@ function makeApp(name, { main = MAIN, worker = false, page = html('type="module"
  * The gzip bytes of what an app's build emits: its JS (the app's own code is a few hundred bytes of it; chunks
  * loaded on first use included), teavec.wasm, and the side modules loaded on first use (teavec-wal.wasm by
  * openDatabase, teavec-text.wasm by text queries). teavec-simd.wasm, copied by `cp dist/*.wasm`, is never fetched
- * by a browser (the kernels are inlined in the JS) and is not counted.
+ * by a browser (the kernels ride in teavec.wasm's custom section) and is not counted.
  */
 function shipped(tool, outDir) {
   const sizes = { js: 0, wasm: 0, side: 0 };

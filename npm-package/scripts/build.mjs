@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { fillTypings } from './typings.mjs';
+import { SIMD_SECTION } from '../src/simd-section.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const wasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec.wasm');
@@ -17,6 +18,13 @@ const walWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-
 const textWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-text.wasm');
 // The engine with every encoding (teavec.wasm plus float16, sq4, binary, pq), loaded by teavec/quantization.
 const quantizationWasmSource = join(root, '..', 'js-bindings', 'target', 'wasm', 'teavec-quantization.wasm');
+/** `wasm` with a custom section `name` holding `payload` appended (sections may follow the data section). */
+function withCustomSection(wasm, name, payload) {
+  const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return out; };
+  const nameBytes = Buffer.from(name, 'utf8');
+  const body = Buffer.concat([Buffer.from(leb(nameBytes.length)), nameBytes, payload]);
+  return Buffer.concat([wasm, Buffer.from([0, ...leb(body.length)]), body]);
+}
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 try {
@@ -42,6 +50,13 @@ for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.w
   run(process.execPath, ['node_modules/binaryen/bin/wasm-opt', '-Oz', '--converge', '--enable-gc', '--enable-reference-types',
     '--enable-exception-handling', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-multivalue', wasm, '-o', wasm]);
+}
+// The SIMD kernels travel inside teavec.wasm as a custom section (src/simd-section.js), added after wasm-opt,
+// which would drop an unknown section.
+// teavec-quantization.wasm carries the kernels of every encoding the same way.
+for (const [engine, kernels] of [['teavec.wasm', 'teavec-simd.wasm'], ['teavec-quantization.wasm', 'teavec-quantization-simd.wasm']]) {
+  await writeFile(join(root, 'src', engine), withCustomSection(await readFile(join(root, 'src', engine)),
+    SIMD_SECTION, await readFile(join(root, 'src', 'generated', kernels))));
 }
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));

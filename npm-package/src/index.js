@@ -1,7 +1,6 @@
 export { default } from './init.js';
 export { default as init, simdBackend } from './init.js';
 // Internal: teavec/quantization compiles its own kernels with it. Not a public API.
-export { compileKernels as _compileKernels } from './init.js';
 export { EdgeVec } from './edgevec.js';
 export { EdgeVecConfig, BatchInsertConfig, MetricType, JsIndexType } from './config.js';
 export { JsMetadataValue } from './metadata.js';

@@ -1,6 +1,6 @@
 import { instantiate } from './loader.js';
 import jsBodies from './generated/jsbodies.js';
-import simdKernelsBase64 from './generated/simd-kernels.js';
+import { SIMD_SECTION } from './simd-section.js';
 import { TeaVecError } from './errors.js';
 import { API_VERSION, wrap } from './engine.js';
 
@@ -55,20 +55,11 @@ function isOptions(x) {
   return x !== null && typeof x === 'object' && ('module' in x || 'module_or_path' in x || 'simd' in x || 'text' in x);
 }
 
-function decodeBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
- * Kernels given as base64 Wasm, compiled; null where this runtime has no Wasm SIMD128 or compiles no bytes
- * (Workers, which only instantiate precompiled modules: they pass the .wasm as `init({ simd })`). Shared with
- * teavec/quantization, whose engine has kernels of its own.
+ * Kernels given as Wasm bytes, compiled; null where this runtime has no Wasm SIMD128 or compiles no bytes
+ * (Workers, which only instantiate precompiled modules: they pass the .wasm as `init({ simd })`).
  */
-export async function compileKernels(base64) {
-  const bytes = decodeBase64(base64);
+async function compileKernels(bytes) {
   if (!WebAssembly.validate(bytes)) return null;
   try {
     return await WebAssembly.compile(bytes);
@@ -80,15 +71,17 @@ export async function compileKernels(base64) {
 /**
  * The compiled SIMD kernels, or null for the scalar ones: `simd` false forces scalar; a
  * WebAssembly.Module is taken as the kernels (Workers, which cannot compile bytes, import
- * `teavec/teavec-simd.wasm`); otherwise the bundled kernels are used where this runtime may compile them.
+ * `teavec/teavec-simd.wasm`); otherwise the kernels carried in the engine module's SIMD_SECTION are used
+ * where this runtime may compile them (an engine module without that section runs the scalar ones).
  */
-async function simdModuleFor(simd) {
+async function simdModuleFor(simd, module) {
   if (simd === false || simd === null) return null;
   if (simd instanceof WebAssembly.Module) return simd;
   if (simd !== undefined && simd !== true) {
     throw new TeaVecError('LOAD_FAILED', 'init({ simd }) takes true, false or the WebAssembly.Module of teavec-simd.wasm');
   }
-  return compileKernels(simdKernelsBase64);
+  const [kernels] = WebAssembly.Module.customSections(module, SIMD_SECTION);
+  return kernels ? compileKernels(new Uint8Array(kernels)) : null;
 }
 
 async function load(input) {
@@ -102,7 +95,7 @@ async function load(input) {
   }
   source = await (source ?? defaultWasmUrl());
   const module = await compileFrom(source);
-  const simdModule = await simdModuleFor(simd);
+  const simdModule = await simdModuleFor(simd, module);
   const exports = await instantiate(module, jsBodies, simdModule);
   backend = simdModule ? 'simd' : 'scalar';
   // Both numbers come from the engine's EngineApi.API_VERSION: this JS was generated from a .wasm of its version.

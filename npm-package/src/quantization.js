@@ -1,9 +1,8 @@
 // teavec/quantization: the engine with every vector encoding (float16, sq4, binary, pq besides none and sq8),
-// teavec-quantization.wasm, and its SIMD kernels. Loaded instead of the core's teavec.wasm by calling this init()
+// teavec-quantization.wasm, whose custom section carries its SIMD kernels (src/simd-section.js). Loaded instead of the core's teavec.wasm by calling this init()
 // in place of teavec's; everything else (EdgeVec, openDatabase, the worker) is teavec's own API, run by this engine.
 // Its own entry so that the core bundle carries none of it.
-import coreInit, { EdgeVec, EdgeVecConfig, TeaVecError, _compileKernels } from './index.js';
-import kernelsBase64 from './generated/simd-kernels-quantization.js';
+import coreInit, { EdgeVec, EdgeVecConfig, TeaVecError } from './index.js';
 
 function quantizationWasmUrl() {
   return new URL('./teavec-quantization.wasm', import.meta.url);
@@ -38,7 +37,6 @@ export default async function init(input) {
   const { module_or_path: path, ...options } = isOptions ? input : { module: input };
   options.module ??= path;
   options.module ??= quantizationWasmUrl();
-  if (options.simd === undefined || options.simd === true) options.simd = await _compileKernels(kernelsBase64);
   const engine = await coreInit(options);
   if (!holdsExtendedEncodings()) {
     throw new TeaVecError('LOAD_FAILED', "teavec's init() loaded the core engine (teavec.wasm) first: call the init() of "

@@ -25,3 +25,30 @@ test('init rejects a simd option that is neither a boolean nor a module', async 
   const other = await import('../dist/teavec.js?kernels=bad');
   await assert.rejects(other.default({ simd: 'yes' }), (e) => e.code === 'LOAD_FAILED');
 });
+
+test("the kernels init() uses by default are teavec.wasm's custom section, the same bytes as teavec-simd.wasm", async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { SIMD_SECTION } = await import('../src/simd-section.js');
+  const dist = (file) => readFile(new URL(`../dist/${file}`, import.meta.url));
+  const engine = await WebAssembly.compile(await dist('teavec.wasm'), { builtins: ['js-string'] });
+  const sections = WebAssembly.Module.customSections(engine, SIMD_SECTION);
+  assert.equal(sections.length, 1);
+  assert.deepEqual(new Uint8Array(sections[0]), new Uint8Array(await dist('teavec-simd.wasm')));
+  const quantization = WebAssembly.Module.customSections(
+    await WebAssembly.compile(await dist('teavec-quantization.wasm'), { builtins: ['js-string'] }), SIMD_SECTION);
+  assert.deepEqual(new Uint8Array(quantization[0]), new Uint8Array(await dist('teavec-quantization-simd.wasm')));
+});
+
+test('an engine module without the kernels section loads with the scalar kernels', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { SIMD_SECTION } = await import('../src/simd-section.js');
+  const bytes = new Uint8Array(await readFile(new URL('../dist/teavec.wasm', import.meta.url)));
+  // Rename the section (same length, so no size field changes): the module then carries no kernels.
+  const name = new TextEncoder().encode(SIMD_SECTION);
+  const at = bytes.findLastIndex((_, i) => name.every((b, j) => bytes[i + j] === b));
+  assert.ok(at > 0, 'the section name is in teavec.wasm');
+  bytes[at] = 'x'.charCodeAt(0);
+  const other = await import('../dist/teavec.js?kernels=none');
+  await other.default({ module: bytes });
+  assert.equal(other.simdBackend(), 'scalar');
+});
