@@ -21,12 +21,9 @@ import dev.teavec.core.score.RandomVectorScorer;
 public final class HnswSearcher {
     private final NodeQueue candidates = NodeQueue.minQueue(64);
     private final VisitedSet visited = new VisitedSet();
-    private final int[] entry = new int[1];
-    private final float[] entryKey = new float[1];
-    /** Level-1 beam results, then their nodes and keys as level-0 entries. */
-    private final NodeQueue upper = NodeQueue.maxQueue(16);
-    private int[] upperIds = new int[0];
-    private float[] upperKeys = new float[0];
+    /** Level-0 entries: the level-1 beam's results (or the one greedy node) and their keys. */
+    private int[] entry = new int[1];
+    private float[] entryKey = new float[1];
     /** Neighbours of the node being expanded and their keys, scored as one batch. */
     private int[] batch = new int[0];
     private float[] batchKeys = new float[0];
@@ -57,26 +54,22 @@ public final class HnswSearcher {
             ep = greedy(graph, scorer, level, ep, key);
             key = lastKey;
         }
+        int width = level1Width(ef);
+        if (entry.length <= width) {
+            entry = new int[width + 1];
+            entryKey = new float[width + 1];
+        }
         entry[0] = ep;
         entryKey[0] = key;
-        int[] entries = entry;
-        float[] entryKeys = entryKey;
         int entryCount = 1;
         int descent = visitedCount;
         if (graph.maxLevel() >= 1) {
             // Unfiltered: tombstones stay waypoints here; level 0 offers only accepted entries as results.
-            int width = level1Width(ef);
-            searchLayer(graph, scorer, 1, width, entry, entryKey, 1, null, upper);
+            searchLayer(graph, scorer, 1, width, entry, entryKey, 1, null, results);
             descent += visitedCount;
-            if (upperIds.length < width + 1) {
-                upperIds = new int[width + 1];
-                upperKeys = new float[width + 1];
-            }
-            entries = upperIds;
-            entryKeys = upperKeys;
-            entryCount = upper.drainAscending(upperIds, upperKeys);
+            entryCount = results.drainAscending(entry, entryKey);
         }
-        searchLayer(graph, scorer, 0, ef, entries, entryKeys, entryCount, filter, results);
+        searchLayer(graph, scorer, 0, ef, entry, entryKey, entryCount, filter, results);
         visitedCount += descent;
     }
 
