@@ -58,8 +58,6 @@ public final class HnswBuilder {
     private int[] anchored = new int[16];
     private final int[] one = new int[1];
     private final float[] oneKey = new float[1];
-    /** Experiment switch (issue #16): level-0 nodes enter level 0 from a level-1 beam. */
-    boolean level1Beam;
 
     public HnswBuilder(HnswGraph graph, int m, int efConstruction, long seed) {
         assert efConstruction > 0 : "efConstruction must be positive";
@@ -168,10 +166,7 @@ public final class HnswBuilder {
         int top = graph.maxLevel();
         scorer.setQueryFromOrdinal(node);
         float epKey = scorer.score(ep);
-        // A level-0 node (most nodes) may enter level 0 from a level-1 beam, as a search does (level1Width).
-        boolean beam = level1Beam && level == 0 && top >= 1;
-        int greedyFloor = beam ? 1 : level;
-        for (int l = top; l > greedyFloor; l--) {
+        for (int l = top; l > level; l--) {
             ep = searcher.greedy(graph, scorer, l, ep, epKey);
             epKey = searcher.lastGreedyKey();
         }
@@ -180,12 +175,6 @@ public final class HnswBuilder {
         int[] entries = one;
         float[] entryKeys = oneKey;
         int entryCount = 1;
-        if (beam) {
-            searcher.searchLayer(graph, scorer, 1, HnswSearcher.level1Width(efConstruction), one, oneKey, 1, null, results);
-            entryCount = results.drainAscending(candIds, candKeys);
-            entries = candIds;
-            entryKeys = candKeys;
-        }
         for (int l = Math.min(level, top); l >= 0; l--) {
             searcher.searchLayer(graph, scorer, l, efConstruction, entries, entryKeys, entryCount, null, results);
             int found = results.drainAscending(candIds, candKeys);

@@ -21,8 +21,7 @@ import java.util.Set;
  * reports recall@10 of (1) the walk on float32, (2) the walk on SQ4 codes with the best rerankK re-scored exactly,
  * and (3) the flat SQ4 scan re-scored exactly (what no SQ4 walk can beat).
  *   java -cp wasm-core/target/classes:wasm-core/target/test-classes dev.teavec.core.graph.HnswQualityExperiment \
- *        /tmp/x.base.f32 /tmp/x.query.f32 n m efc build(float|sq4) efs(,) rerankKs(,) [flat] [beam-build]
- * {@code beam-build}: level-0 nodes are inserted entering level 0 from a level-1 beam (the builder's switch).
+ *        /tmp/x.base.f32 /tmp/x.query.f32 n m efc build(float|sq4) efs(,) rerankKs(,) [flat]
  */
 public final class HnswQualityExperiment {
     private static final int K = 10;
@@ -38,7 +37,6 @@ public final class HnswQualityExperiment {
         int[] efs = ints(args[6]);
         int[] rerankKs = ints(args[7]);
         boolean flat = Arrays.asList(args).contains("flat");
-        boolean beamBuild = Arrays.asList(args).contains("beam-build");
         int nq = queries.length / dims;
         int[][] truth = truth(Path.of(args[1] + ".truth" + n), base, queries, n, dims);
 
@@ -58,15 +56,14 @@ public final class HnswQualityExperiment {
         HnswGraph graph = new HnswGraph(m, 2 * m, false);
         HnswBuilder builder = new HnswBuilder(graph, m, efc, 42);
         builder.setVectors(build.equals("float") ? floats : codes);
-        builder.level1Beam = beamBuild;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             builder.insert(i);
         }
         double buildS = (System.nanoTime() - t0) / 1e9;
         long graphBytes = graph.bytesUsed();
-        System.out.printf("n %d M %d efc %d build %s%s: %.0f s (%.0f vectors/s), graph %.0f bytes/vector, codes+norm %d%n",
-                n, m, efc, build, beamBuild ? " (level-1 beam entry)" : "", buildS, n / buildS, graphBytes / (double) n, dims / 2 + 4);
+        System.out.printf("n %d M %d efc %d build %s: %.0f s (%.0f vectors/s), graph %.0f bytes/vector, codes+norm %d%n",
+                n, m, efc, build, buildS, n / buildS, graphBytes / (double) n, dims / 2 + 4);
 
         QueryScorer exact = floats.newScorer();
         QueryScorer floatScorer = floats.newScorer();
