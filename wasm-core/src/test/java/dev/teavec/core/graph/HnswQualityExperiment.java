@@ -36,7 +36,7 @@ public final class HnswQualityExperiment {
         String build = args[5];
         int[] efs = ints(args[6]);
         int[] rerankKs = ints(args[7]);
-        boolean flat = args.length > 8 && args[8].equals("flat");
+        boolean flat = Arrays.asList(args).contains("flat");
         int nq = queries.length / dims;
         int[][] truth = truth(Path.of(args[1] + ".truth" + n), base, queries, n, dims);
 
@@ -92,45 +92,16 @@ public final class HnswQualityExperiment {
                     hits[r] += hits(truth[qi], rerank(exact, ids, Math.min(found, rerankKs[r])), K);
                 }
             }
-            // The same SQ4 walk entering level 0 from a beam of width max(8, ef / 4) on level 1 instead of one greedy node.
-            int beamHits = 0;
-            int zero = 0;
-            int beamZero = 0;
-            NodeQueue upper = NodeQueue.maxQueue(ef + 1);
-            for (int qi = 0; qi < nq; qi++) {
-                System.arraycopy(queries, qi * dims, q, 0, dims);
-                codeScorer.setQuery(q);
-                exact.setQuery(q);
-                searcher.search(graph, codeScorer, ef, null, results);
-                int found = results.drainAscending(ids, keys);
-                if (hits(truth[qi], rerank(exact, ids, Math.min(found, 50)), K) == 0) {
-                    zero++;
-                }
-                int ep = graph.entryPoint();
-                float key = codeScorer.score(ep);
-                for (int level = graph.maxLevel(); level > 1; level--) {
-                    ep = searcher.greedy(graph, codeScorer, level, ep, key);
-                    key = searcher.lastGreedyKey();
-                }
-                int[] entries = {ep};
-                float[] entryKeys = {key};
-                int entryCount = 1;
-                if (graph.maxLevel() >= 1) {
-                    searcher.searchLayer(graph, codeScorer, 1, Math.max(8, ef / 4), entries, entryKeys, 1, null, upper);
-                    entries = new int[upper.size()];
-                    entryKeys = new float[upper.size()];
-                    entryCount = upper.drainAscending(entries, entryKeys);
-                }
-                searcher.searchLayer(graph, codeScorer, 0, ef, entries, entryKeys, entryCount, null, results);
-                found = results.drainAscending(ids, keys);
-                int h = hits(truth[qi], rerank(exact, ids, Math.min(found, 50)), K);
-                beamHits += h;
-                if (h == 0) {
-                    beamZero++;
-                }
+            // The same SQ4 walk + rerankK 50 entering level 0 from one greedy node (width 0, the old search) or from
+            // a level-1 beam of width ef / 8, level1Width(ef) (the engine's search) or ef / 2.
+            int[] widths = {0, Math.max(8, ef / 8), HnswSearcher.level1Width(ef), Math.max(8, ef / 2)};
+            StringBuilder entry = new StringBuilder(String.format("  ef %d rerankK 50, level-0 entry:", ef));
+            for (int width : widths) {
+                int[] r = entryWalk(graph, searcher, codeScorer, exact, queries, truth, dims, ef, width);
+                entry.append(String.format(" %s recall %.3f zero-hit %d dist/q %d |", width == 0 ? "greedy" : "beam " + width,
+                        r[0] / (double) (nq * K), r[1], r[2] / nq));
             }
-            System.out.printf("  ef %d rerankK 50: greedy entry %d queries with 0 hits | level-1 beam entry recall %.3f, %d with 0 hits%n",
-                    ef, zero, beamHits / (double) (nq * K), beamZero);
+            System.out.println(entry);
             StringBuilder line = new StringBuilder(String.format("  ef %d: float walk %.3f | sq4 walk (visited %d) + rerank",
                     ef, floatHits / (double) (nq * K), visited / nq));
             for (int r = 0; r < rerankKs.length; r++) {
@@ -141,6 +112,54 @@ public final class HnswQualityExperiment {
         if (flat) {
             flatSq4(codes, exact, queries, truth, n, dims, rerankKs);
         }
+    }
+
+    /** SQ4 walk + exact rerank of 50 entering level 0 from a level-1 beam of {@code width} (0: one greedy node). */
+    private static int[] entryWalk(HnswGraph graph, HnswSearcher searcher, QueryScorer codeScorer, QueryScorer exact,
+            float[] queries, int[][] truth, int dims, int ef, int width) {
+        int nq = queries.length / dims;
+        float[] q = new float[dims];
+        NodeQueue upper = NodeQueue.maxQueue(ef + 1);
+        NodeQueue results = NodeQueue.maxQueue(ef + 1);
+        int[] ids = new int[ef + 1];
+        float[] keys = new float[ef + 1];
+        int hitSum = 0;
+        int zero = 0;
+        int distances = 0;
+        for (int qi = 0; qi < nq; qi++) {
+            System.arraycopy(queries, qi * dims, q, 0, dims);
+            codeScorer.setQuery(q);
+            exact.setQuery(q);
+            int ep = graph.entryPoint();
+            float key = codeScorer.score(ep);
+            distances++;
+            int floor = width == 0 ? 0 : 1;
+            for (int level = graph.maxLevel(); level > floor; level--) {
+                int before = searcher.visitedCount();
+                ep = searcher.greedy(graph, codeScorer, level, ep, key);
+                key = searcher.lastGreedyKey();
+                distances += searcher.visitedCount() - before;
+            }
+            int[] entries = {ep};
+            float[] entryKeys = {key};
+            int entryCount = 1;
+            if (width > 0 && graph.maxLevel() >= 1) {
+                searcher.searchLayer(graph, codeScorer, 1, width, entries, entryKeys, 1, null, upper);
+                distances += searcher.visitedCount();
+                entries = new int[upper.size()];
+                entryKeys = new float[upper.size()];
+                entryCount = upper.drainAscending(entries, entryKeys);
+            }
+            searcher.searchLayer(graph, codeScorer, 0, ef, entries, entryKeys, entryCount, null, results);
+            distances += searcher.visitedCount();
+            int found = results.drainAscending(ids, keys);
+            int h = hits(truth[qi], rerank(exact, ids, Math.min(found, 50)), K);
+            hitSum += h;
+            if (h == 0) {
+                zero++;
+            }
+        }
+        return new int[] {hitSum, zero, distances};
     }
 
     private static void flatSq4(ScoringVectors codes, QueryScorer exact, float[] queries, int[][] truth, int n, int dims,
