@@ -3,12 +3,8 @@ package dev.teavec.core.graph;
 import dev.teavec.core.score.RandomVectorScorer;
 
 /**
- * Walks an {@link HnswGraph}: greedy descent through the levels above 1, a narrow beam on level 1
- * whose every result enters level 0, then a best-first beam search of width ef on level 0 (Malkov and
- * Yashunin, Algorithm 2). Entering level 0 from one greedy node loses whole queries on large clustered
- * sets (issue #16: at 1M, 22 of 100 queries found none of their top-10 at ef 128): that node sits in the
- * wrong cluster and the level-0 beam never crosses over; a level-1 beam of {@link #level1Width} keeps
- * entries in the other candidate clusters. Holds its scratch (candidate queue,
+ * Walks an {@link HnswGraph}: greedy descent through the upper levels, then a best-first beam search
+ * of width ef on one level (Malkov and Yashunin, Algorithm 2). Holds its scratch (candidate queue,
  * visited set, neighbour batch) for reuse, so a search allocates nothing once warm. The unvisited
  * neighbours of a node are scored in one batch call: one crossing into the SIMD kernels per expanded
  * node instead of one per neighbour. Not thread-safe.
@@ -21,9 +17,8 @@ import dev.teavec.core.score.RandomVectorScorer;
 public final class HnswSearcher {
     private final NodeQueue candidates = NodeQueue.minQueue(64);
     private final VisitedSet visited = new VisitedSet();
-    /** Level-0 entries: the level-1 beam's results (or the one greedy node) and their keys. */
-    private int[] entry = new int[1];
-    private float[] entryKey = new float[1];
+    private final int[] entry = new int[1];
+    private final float[] entryKey = new float[1];
     /** Neighbours of the node being expanded and their keys, scored as one batch. */
     private int[] batch = new int[0];
     private float[] batchKeys = new float[0];
@@ -50,35 +45,15 @@ public final class HnswSearcher {
         }
         float key = scorer.score(ep);
         visitedCount++;
-        for (int level = graph.maxLevel(); level > 1; level--) {
+        for (int level = graph.maxLevel(); level > 0; level--) {
             ep = greedy(graph, scorer, level, ep, key);
             key = lastKey;
         }
-        int width = level1Width(ef);
-        if (entry.length <= width) {
-            entry = new int[width + 1];
-            entryKey = new float[width + 1];
-        }
         entry[0] = ep;
         entryKey[0] = key;
-        int entryCount = 1;
         int descent = visitedCount;
-        if (graph.maxLevel() >= 1) {
-            // Unfiltered: tombstones stay waypoints here; level 0 offers only accepted entries as results.
-            searchLayer(graph, scorer, 1, width, entry, entryKey, 1, null, results);
-            descent += visitedCount;
-            entryCount = results.drainAscending(entry, entryKey);
-        }
-        searchLayer(graph, scorer, 0, ef, entry, entryKey, entryCount, filter, results);
+        searchLayer(graph, scorer, 0, ef, entry, entryKey, 1, filter, results);
         visitedCount += descent;
-    }
-
-    /**
-     * Width of the level-1 beam that seeds level 0 for a level-0 beam of width {@code ef}: a quarter of it,
-     * at least 8 (measured in issue #16 against 1, ef / 8 and ef / 2; see bench/README.md).
-     */
-    public static int level1Width(int ef) {
-        return Math.max(8, ef >> 2);
     }
 
     /** Moves to the closest neighbour while that improves; returns the local minimum (key in lastKey). */

@@ -93,8 +93,8 @@ public final class HnswQualityExperiment {
                 }
             }
             // The same SQ4 walk + rerankK 50 entering level 0 from one greedy node (width 0, the old search) or from
-            // a level-1 beam of width ef / 8, level1Width(ef) (the engine's search) or ef / 2.
-            int[] widths = {0, Math.max(8, ef / 8), HnswSearcher.level1Width(ef), Math.max(8, ef / 2)};
+            // a level-1 beam of width ef / 8, ef / 4 or ef / 2 (at least 8).
+            int[] widths = {0, Math.max(8, ef / 8), Math.max(8, ef / 4), Math.max(8, ef / 2)};
             StringBuilder entry = new StringBuilder(String.format("  ef %d rerankK 50, level-0 entry:", ef));
             for (int width : widths) {
                 int[] r = entryWalk(graph, searcher, codeScorer, exact, queries, truth, dims, ef, width);

@@ -1,6 +1,5 @@
 package dev.teavec.core.graph;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.teavec.core.score.RandomVectorScorer;
@@ -65,59 +64,6 @@ class HnswSearcherTest {
                 assertEquals(Float.intBitsToFloat((int) want.get(i)[1]), got[i], what + ": key " + i);
             }
         }
-    }
-
-    /**
-     * Two clusters that level 0 does not join, joined on level 1 only through a detour (issue #16): the greedy
-     * descent stops at a level-1 local minimum in the far cluster and the level-0 beam never crosses; the search's
-     * level-1 beam walks the detour and seeds level 0 in both clusters.
-     */
-    @Test
-    void levelOneBeamFindsTheClusterTheGreedyDescentMisses() {
-        // Node: 0 entry (level 2), 1 A, 2 B, 3 C (level 1), 4 and 5 near A, 6 and 7 near C (level 0).
-        float[] keys = {10, 5, 6, 1, 4.5f, 4.8f, 0, 0.5f};
-        HnswGraph graph = new HnswGraph(2, 4, true);
-        int[] levels = {2, 1, 1, 1, 0, 0, 0, 0};
-        for (int level : levels) {
-            graph.addNode(level);
-        }
-        graph.setEntryPoint(0, 2);
-        link(graph, 1, 0, 1, 2);
-        link(graph, 1, 1, 0);
-        link(graph, 1, 2, 0, 3);
-        link(graph, 1, 3, 2);
-        link(graph, 0, 0, 1, 2, 4);
-        link(graph, 0, 1, 0, 4, 5);
-        link(graph, 0, 2, 0, 5);
-        link(graph, 0, 4, 0, 1, 5);
-        link(graph, 0, 5, 1, 2, 4);
-        link(graph, 0, 3, 6, 7);
-        link(graph, 0, 6, 3, 7);
-        link(graph, 0, 7, 3, 6);
-        RandomVectorScorer scorer = ord -> keys[ord];
-        HnswSearcher searcher = new HnswSearcher();
-        NodeQueue results = NodeQueue.maxQueue(4);
-
-        // The old descent: greedy down to level 0, one entry. It stops at A and returns A's cluster.
-        int ep = searcher.greedy(graph, scorer, 1, 0, keys[0]);
-        assertEquals(1, ep, "the trap: greedy stops at A on level 1");
-        searcher.searchLayer(graph, scorer, 0, 2, new int[] {ep}, new float[] {keys[ep]}, 1, null, results);
-        assertArrayEquals(new int[] {4, 5}, drain(results), "one greedy entry stays in A's cluster");
-
-        searcher.search(graph, scorer, 2, null, results);
-        assertArrayEquals(new int[] {6, 7}, drain(results), "level-1 beam entry");
-        searcher.search(graph, scorer, 2, ord -> ord != 6, results);
-        assertArrayEquals(new int[] {7, 3}, drain(results), "rejected nodes are waypoints, never results");
-    }
-
-    private static void link(HnswGraph graph, int level, int node, int... neighbours) {
-        graph.setNeighbours(node, level, neighbours, new float[neighbours.length], neighbours.length);
-    }
-
-    private static int[] drain(NodeQueue results) {
-        int[] ids = new int[results.size()];
-        results.drainAscending(ids, new float[ids.length]);
-        return ids;
     }
 
     /** Beam search of width ef as in Malkov and Yashunin's Algorithm 2, with the searcher's filter rule. */
