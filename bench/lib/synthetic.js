@@ -47,43 +47,57 @@ export function createMixture({ fullCount, dim, seed }) {
   const clusters = Math.max(8, Math.round(Math.sqrt(fullCount)));
   const centres = new Float32Array(clusters * dim);
   const spread = new Float64Array(clusters);
-  const cumulative = new Float64Array(clusters);
-  let total = 0;
   for (let c = 0; c < clusters; c++) {
     const centre = centres.subarray(c * dim, (c + 1) * dim);
     for (let j = 0; j < dim; j++) centre[j] = rnd.gaussian();
     normalise(centre);
     // Noise norm relative to the unit centre: tight and loose clusters.
     spread[c] = 0.45 + 0.6 * rnd.next();
-    // Zipf-like sizes: a few big topics, many small ones.
+  }
+  const cumulative = zipfCumulative(clusters);
+  const sigma = 1 / Math.sqrt(dim);
+  /** Draws `count` normalised points from stream `streamSeed` into a new Float32Array. */
+  const draw = (count, streamSeed) => drawPoints(count, streamSeed, dim, cumulative, (v, c, r) => {
+    const centre = centres.subarray(c * dim, (c + 1) * dim);
+    const s = spread[c] * sigma;
+    for (let j = 0; j < dim; j++) v[j] = centre[j] + s * r.gaussian();
+  });
+  return { clusters, draw };
+}
+
+/** Zipf-like cluster sizes (a few big topics, many small ones) as a normalised cumulative distribution. */
+function zipfCumulative(clusters) {
+  const cumulative = new Float64Array(clusters);
+  let total = 0;
+  for (let c = 0; c < clusters; c++) {
     total += 1 / (1 + c) ** 0.7;
     cumulative[c] = total;
   }
   for (let c = 0; c < clusters; c++) cumulative[c] /= total;
-  const backgroundShare = 0.05;
+  return cumulative;
+}
 
-  /** Draws `count` normalised points from stream `streamSeed` into a new Float32Array. */
-  function draw(count, streamSeed) {
-    const r = createRandom(streamSeed);
-    const out = new Float32Array(count * dim);
-    const sigma = 1 / Math.sqrt(dim);
-    for (let i = 0; i < count; i++) {
-      const v = out.subarray(i * dim, (i + 1) * dim);
-      if (r.next() < backgroundShare) {
-        for (let j = 0; j < dim; j++) v[j] = r.gaussian();
-      } else {
-        const u = r.next();
-        let c = 0;
-        while (c < clusters - 1 && cumulative[c] < u) c++;
-        const centre = centres.subarray(c * dim, (c + 1) * dim);
-        const s = spread[c] * sigma;
-        for (let j = 0; j < dim; j++) v[j] = centre[j] + s * r.gaussian();
-      }
-      normalise(v);
+/**
+ * `count` normalised points from stream `streamSeed`: 5% background noise, the rest from a cluster picked by
+ * `cumulative`, whose point `clusterPoint(v, c, r)` writes into v.
+ */
+function drawPoints(count, streamSeed, dim, cumulative, clusterPoint) {
+  const backgroundShare = 0.05;
+  const r = createRandom(streamSeed);
+  const out = new Float32Array(count * dim);
+  for (let i = 0; i < count; i++) {
+    const v = out.subarray(i * dim, (i + 1) * dim);
+    if (r.next() < backgroundShare) {
+      for (let j = 0; j < dim; j++) v[j] = r.gaussian();
+    } else {
+      const u = r.next();
+      let c = 0;
+      while (c < cumulative.length - 1 && cumulative[c] < u) c++;
+      clusterPoint(v, c, r);
     }
-    return out;
+    normalise(v);
   }
-  return { clusters, draw };
+  return out;
 }
 
 /**
@@ -178,12 +192,10 @@ export function createLowRankMixture({ fullCount, dim, seed, rank = 64, decay = 
   const topicCentres = Array.from({ length: topics }, unit);
   const centres = new Float32Array(clusters * dim);
   const basis = new Float32Array(clusters * rank * dim);
-  const cumulative = new Float64Array(clusters);
   const scales = new Float64Array(rank);
   let norm = 0;
   for (let i = 0; i < rank; i++) norm += decay ** (2 * i);
   for (let i = 0; i < rank; i++) scales[i] = (spread * decay ** i) / Math.sqrt(norm);
-  let total = 0;
   for (let c = 0; c < clusters; c++) {
     const topic = topicCentres[Math.floor(rnd.next() * topics)];
     const own = unit();
@@ -191,35 +203,17 @@ export function createLowRankMixture({ fullCount, dim, seed, rank = 64, decay = 
     for (let j = 0; j < dim; j++) centre[j] = topicShare * topic[j] + own[j];
     normalise(centre);
     for (let i = 0; i < rank; i++) basis.set(unit(), (c * rank + i) * dim);
-    total += 1 / (1 + c) ** 0.7;
-    cumulative[c] = total;
   }
-  for (let c = 0; c < clusters; c++) cumulative[c] /= total;
-  const backgroundShare = 0.05;
-
-  function draw(count, streamSeed) {
-    const r = createRandom(streamSeed);
-    const out = new Float32Array(count * dim);
-    const sigma = noise / Math.sqrt(dim);
-    for (let i = 0; i < count; i++) {
-      const v = out.subarray(i * dim, (i + 1) * dim);
-      if (r.next() < backgroundShare) {
-        for (let j = 0; j < dim; j++) v[j] = r.gaussian();
-      } else {
-        const u = r.next();
-        let c = 0;
-        while (c < clusters - 1 && cumulative[c] < u) c++;
-        v.set(centres.subarray(c * dim, (c + 1) * dim));
-        for (let a = 0; a < rank; a++) {
-          const w = scales[a] * r.gaussian();
-          const b = (c * rank + a) * dim;
-          for (let j = 0; j < dim; j++) v[j] += w * basis[b + j];
-        }
-        for (let j = 0; j < dim; j++) v[j] += sigma * r.gaussian();
-      }
-      normalise(v);
+  const cumulative = zipfCumulative(clusters);
+  const sigma = noise / Math.sqrt(dim);
+  const draw = (count, streamSeed) => drawPoints(count, streamSeed, dim, cumulative, (v, c, r) => {
+    v.set(centres.subarray(c * dim, (c + 1) * dim));
+    for (let a = 0; a < rank; a++) {
+      const w = scales[a] * r.gaussian();
+      const b = (c * rank + a) * dim;
+      for (let j = 0; j < dim; j++) v[j] += w * basis[b + j];
     }
-    return out;
-  }
+    for (let j = 0; j < dim; j++) v[j] += sigma * r.gaussian();
+  });
   return { clusters, draw };
 }
