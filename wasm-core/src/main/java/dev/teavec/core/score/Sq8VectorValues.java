@@ -8,6 +8,7 @@ import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.CosineScale;
 import dev.teavec.core.vector.Metric;
 import dev.teavec.core.vector.VectorOps;
+import java.util.Arrays;
 
 /**
  * SQ8 codes (one byte per dimension) plus one float per vector: the inverse norm of the decoded
@@ -340,7 +341,6 @@ public final class Sq8VectorValues implements ScoringVectors {
         copy.calibrations = calibrations;
         copy.norms = new float[Math.max(16, count)];
         copy.maxSquaredNorm = maxSquaredNorm;
-        int clipped = 0;
         for (int i = 0; i < count; i++) {
             int ord = copy.codes.append();
             codes.read(ords[i], codeScratch);
@@ -351,14 +351,9 @@ public final class Sq8VectorValues implements ScoringVectors {
                 copy.recordRescaled(ord, exponent);
             }
             // Kept clipped vectors keep their exact copies, or compaction would make their clamping permanent.
-            if (i > 0 && ords[i] < ords[i - 1]) {
-                // A renumbering (HnswReorder) rather than compaction's increasing ords: look again from the start.
-                clipped = 0;
-            }
-            while (clipped < clippedSinceCalibration && clippedOrds[clipped] < ords[i]) {
-                clipped++;
-            }
-            if (clipped < clippedSinceCalibration && clippedOrds[clipped] == ords[i]) {
+            // clippedOrds ascend; ords ascend for compaction but not for a renumbering (HnswReorder): searched.
+            int clipped = Arrays.binarySearch(clippedOrds, 0, clippedSinceCalibration, ords[i]);
+            if (clipped >= 0) {
                 copy.restoreClipped(ord, clippedExact[clipped]);
             }
         }

@@ -54,6 +54,43 @@ class Sq8CopyTest {
         }
     }
 
+    /** A renumbering (HnswReorder: ords in no ascending order) finds every clipped vector's exact copy too. */
+    @Test
+    void aRenumberedCopyKeepsEveryClippedVector() {
+        Random random = new Random(SEED);
+        FloatVectorValues sample = new FloatVectorValues(DIM, Metric.L2);
+        for (int i = 0; i < 100; i++) {
+            sample.add(vector(random, 1f));
+        }
+        Sq8VectorValues values = Sq8VectorValues.train(sample);
+        float[][] clipped = new float[10][];
+        for (int i = 0; i < 40; i++) {
+            float[] v = vector(random, 0.5f);
+            if (i % 4 == 1) {
+                v = vector(random, 3f);
+                v[0] = 2.5f;
+                clipped[i / 4] = v;
+            }
+            values.add(v);
+        }
+        assertEquals(10, values.clippedCount(), "seed " + SEED);
+        // The 100 trained vectors, then the 40 added (clipped: 101, 105, ... 137). Reversed, then the halves swapped:
+        // decreasing runs and jumps both ways.
+        int n = 140;
+        int[] ords = new int[n];
+        for (int i = 0; i < n; i++) {
+            int reversed = n - 1 - i;
+            ords[i] = reversed < n / 2 ? reversed + n / 2 : reversed - n / 2;
+        }
+        Sq8VectorValues copy = values.copyOf(ords, n);
+        assertEquals(10, copy.clippedCount(), "every clipped vector kept");
+        for (int c = 0; c < copy.clippedCount(); c++) {
+            int old = ords[copy.clippedOrd(c)] - 100;
+            assertEquals(1, old % 4, "copy ordinal " + copy.clippedOrd(c) + " was a clipped vector");
+            assertArrayEquals(clipped[old / 4], copy.clippedVector(c), "exact copy of added vector " + old);
+        }
+    }
+
     private static float[] vector(Random random, float spread) {
         float[] v = new float[DIM];
         for (int d = 0; d < DIM; d++) {
