@@ -1,6 +1,5 @@
 export { default } from './init.js';
 export { default as init, simdBackend } from './init.js';
-// Internal: teavec/quantization compiles its own kernels with it. Not a public API.
 export { EdgeVec } from './edgevec.js';
 export { EdgeVecConfig, BatchInsertConfig, MetricType, JsIndexType } from './config.js';
 export { JsMetadataValue } from './metadata.js';

@@ -1,7 +1,7 @@
 // teavec/quantization: the engine with every vector encoding (float16, sq4, binary, pq besides none and sq8),
-// teavec-quantization.wasm, whose custom section carries its SIMD kernels (src/simd-section.js). Loaded instead of the core's teavec.wasm by calling this init()
-// in place of teavec's; everything else (EdgeVec, openDatabase, the worker) is teavec's own API, run by this engine.
-// Its own entry so that the core bundle carries none of it.
+// teavec-quantization.wasm, whose custom section carries its SIMD kernels (src/simd-section.js). Loaded instead of
+// the core's teavec.wasm by calling this init() in place of teavec's; everything else (EdgeVec, openDatabase, the
+// worker) is teavec's own API, run by this engine. Its own entry so that the core bundle carries none of it.
 import coreInit, { EdgeVec, EdgeVecConfig, TeaVecError } from './index.js';
 
 function quantizationWasmUrl() {

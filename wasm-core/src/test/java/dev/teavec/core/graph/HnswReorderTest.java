@@ -3,6 +3,7 @@ package dev.teavec.core.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.teavec.core.testkit.TestSeeds;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HnswReorderTest {
     @Test
     void ordersArePermutationsAndRenumberingKeepsTheGraph() {
-        long seed = new Random().nextLong();
+        long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
         for (int round = 0; round < 60; round++) {
             int n = 1 + random.nextInt(300);
@@ -57,23 +58,14 @@ class HnswReorderTest {
 
     @Test
     void searchOnTheRenumberedGraphReturnsTheSameNodes() {
-        long seed = new Random().nextLong();
+        long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
         HnswSearcher searcher = new HnswSearcher();
         for (int round = 0; round < 40; round++) {
             int n = 2 + random.nextInt(400);
             HnswGraph graph = randomGraph(random, n, 4 + random.nextInt(12), true);
             // Distinct keys: no tie broken by node number, so both walks make the same decisions.
-            float[] keys = new float[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                float t = keys[i];
-                keys[i] = keys[j];
-                keys[j] = t;
-            }
+            int[] keys = shuffled(random, n);
             int[] order = HnswReorder.localityOrder(graph);
             HnswGraph renamed = HnswReorder.renumbered(graph, order);
             int ef = 1 + random.nextInt(n);
@@ -97,20 +89,11 @@ class HnswReorderTest {
 
     @Test
     void greedyOrderPutsLinkedNodesClose() {
-        long seed = new Random().nextLong();
+        long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
         // Points on a line, numbered at random, each linked to its 8 nearest: a good order is close to the line's.
         int n = 2000;
-        int[] label = new int[n];
-        for (int i = 0; i < n; i++) {
-            label[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = label[i];
-            label[i] = label[j];
-            label[j] = t;
-        }
+        int[] label = shuffled(random, n);
         HnswGraph graph = new HnswGraph(2, 8, false);
         for (int i = 0; i < n; i++) {
             graph.addNode(0);
@@ -140,7 +123,7 @@ class HnswReorderTest {
 
     @Test
     void renumberedAnchorsFollowTheirNodes() {
-        long seed = new Random().nextLong();
+        long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
         int n = 50;
         HnswGraph graph = new HnswGraph(4, 8, true);

@@ -3,6 +3,7 @@ package dev.teavec.core.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.teavec.core.score.RandomVectorScorer;
+import dev.teavec.core.testkit.TestSeeds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ class HnswSearcherTest {
 
     @Test
     void layerSearchMakesTheSameDecisionsAsThePlainAlgorithm() {
-        long seed = new Random().nextLong();
+        long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
         HnswSearcher searcher = new HnswSearcher();
         for (int round = 0; round < 200; round++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.teavec.core.testkit.TestSeeds;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class VisitedSetTest {
     @Test
     void agreesWithAHashSetAcrossResetsAndGrowth() {
-        long seed = new Random().nextLong();
+        long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
         VisitedSet visited = new VisitedSet();
         int capacity = 1;
