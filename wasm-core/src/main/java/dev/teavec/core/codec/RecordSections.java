@@ -52,18 +52,9 @@ final class RecordSections {
     static CollectionStore read(SnapshotLayout layout, VectorIndex index, DecodeBudget budget) {
         MetadataStore metadata = layout.has(SectionIds.METADATA)
                 ? MetadataSection.read(layout, index, budget) : new MetadataStore();
-        KeyIndex keys = new KeyIndex();
         IdTable<String> documents = new IdTable<>();
         try {
-            if (layout.has(SectionIds.KEYS)) {
-                IdStringsSection s = IdStringsSection.read(layout, SectionIds.KEYS, index, 1, KeyIndex.MAX_KEY_LENGTH,
-                        budget);
-                // put refuses a key already bound (ids strictly increase, so only a repeated key can be), failing
-                // below: asking idOf first as well encoded and looked up each of 100,000 keys twice on a reopen.
-                for (int i = 0; i < s.count(); i++) {
-                    keys.put(s.textAt(i), s.idAt(i));
-                }
-            }
+            KeyIndex keys = layout.has(SectionIds.KEYS) ? StoredKeys.read(layout, index, budget) : new KeyIndex();
             if (layout.has(SectionIds.DOCUMENTS)) {
                 IdStringsSection s = IdStringsSection.read(layout, SectionIds.DOCUMENTS, index, 0, Integer.MAX_VALUE,
                         budget);

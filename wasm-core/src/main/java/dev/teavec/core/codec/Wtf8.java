@@ -80,10 +80,7 @@ final class Wtf8 {
      */
     static String read(SnapshotReader in, int minChars, int maxChars, DecodeBudget budget, String what, int id) {
         int at = in.position();
-        // Each UTF-16 unit takes at most 3 bytes, so longer texts are refused before anything is read.
-        int len = in.count("string length", 0, (int) Math.min(Integer.MAX_VALUE, 3L * maxChars), 1);
-        budget.charge(3L * len + 32, what, at);
-        in.need(len, what);
+        int len = readLength(in, maxChars, budget, what);
         // Decoded where it lies when it lies in one chunk (nearly always): no copy per key, document or string.
         byte[] chunk = len > 0 ? in.bytes().chunkAt(in.position()) : null;
         int off = SnapshotBytes.offsetIn(in.position());
@@ -96,6 +93,19 @@ final class Wtf8 {
         return decode(in, raw, 0, len, minChars, maxChars, at, what, id);
     }
 
+    /**
+     * Reads the byte length of a string of at most {@code maxChars} UTF-16 units and charges the decode budget for
+     * it; its bytes, all present, follow at {@code in.position()}.
+     */
+    static int readLength(SnapshotReader in, int maxChars, DecodeBudget budget, String what) {
+        int at = in.position();
+        // Each UTF-16 unit takes at most 3 bytes, so longer texts are refused before anything is read.
+        int len = in.count("string length", 0, (int) Math.min(Integer.MAX_VALUE, 3L * maxChars), 1);
+        budget.charge(3L * len + 32, what, at);
+        in.need(len, what);
+        return len;
+    }
+
     /** Decodes {@code raw[0..len)}; failures are reported at {@code at} (the string's start). */
     static String decode(SnapshotReader in, byte[] raw, int len, int minChars, int maxChars, int at, String what, int id) {
         return decode(in, raw, 0, len, minChars, maxChars, at, what, id);
@@ -105,13 +115,49 @@ final class Wtf8 {
     private static String decode(SnapshotReader in, byte[] raw, int off, int len, int minChars, int maxChars, int at,
             String what, int id) {
         char[] out = new char[len];
+        int n = checkedUnits(in, raw, off, len, minChars, maxChars, at, what, id, out);
+        return new String(out, 0, n);
+    }
+
+    /**
+     * The UTF-16 length of the WTF-8 {@code raw[off..off + len)}, which must be {@code minChars..maxChars}
+     * units; writes the units to {@code out} unless it is null (a check that builds no String). Failures
+     * are reported at {@code at} (the string's start), naming "{@code what} of id {@code id}".
+     */
+    static int checkedUnits(SnapshotReader in, byte[] raw, int off, int len, int minChars, int maxChars, int at,
+            String what, int id, char[] out) {
+        int n = units(raw, off, len, out);
+        if (n < 0) {
+            throw in.corrupt(at, label(what, id) + " is not valid WTF-8 (its byte " + ~n + ")");
+        }
+        if (n < minChars || n > maxChars) {
+            throw in.corrupt(at, label(what, id) + " has " + n + " characters, expected " + minChars + ".." + maxChars);
+        }
+        return n;
+    }
+
+    /**
+     * The number of UTF-16 units the WTF-8 {@code raw[off..off + len)} decodes to (written to {@code out}
+     * unless it is null), or {@code ~i} when its byte {@code i} starts what the encoder would not have written.
+     */
+    static int units(byte[] raw, int off, int len, char[] out) {
         int n = 0;
+        int last = 0;
         int i = 0;
         while (i < len) {
             int b = raw[off + i] & 0xFF;
-            int size = b < 0x80 ? 1 : b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
+            if (b < 0x80) {
+                if (out != null) {
+                    out[n] = (char) b;
+                }
+                n++;
+                last = b;
+                i++;
+                continue;
+            }
+            int size = b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
             boolean bad = size == 0 || i + size > len;
-            int cp = size == 1 ? b : b & (0xFF >> (size + 1));
+            int cp = b & (0xFF >> (size + 1));
             for (int k = 1; k < size && !bad; k++) {
                 int c = raw[off + i + k] & 0xFF;
                 bad = (c & 0xC0) != 0x80;
@@ -120,22 +166,27 @@ final class Wtf8 {
             boolean overlong = size == 3 ? cp < 0x800 : size == 4 && cp < 0x10000;
             // A high surrogate just decoded came alone (a 4-byte sequence ends in a low one): a low one
             // right after it is a pair that should have been one 4-byte sequence.
-            boolean splitPair = size == 3 && isLow(cp) && n > 0 && isHigh(out[n - 1]);
+            boolean splitPair = size == 3 && isLow(cp) && n > 0 && isHigh(last);
             if (bad || overlong || cp > 0x10FFFF || splitPair) {
-                throw in.corrupt(at, label(what, id) + " is not valid WTF-8 (its byte " + i + ")");
+                return ~i;
             }
             if (cp >= 0x10000) {
-                out[n++] = (char) (0xD7C0 + (cp >> 10));
-                out[n++] = (char) (0xDC00 | cp & 0x3FF);
+                last = 0xDC00 | cp & 0x3FF;
+                if (out != null) {
+                    out[n] = (char) (0xD7C0 + (cp >> 10));
+                    out[n + 1] = (char) last;
+                }
+                n += 2;
             } else {
-                out[n++] = (char) cp;
+                last = cp;
+                if (out != null) {
+                    out[n] = (char) cp;
+                }
+                n++;
             }
             i += size;
         }
-        if (n < minChars || n > maxChars) {
-            throw in.corrupt(at, label(what, id) + " has " + n + " characters, expected " + minChars + ".." + maxChars);
-        }
-        return new String(out, 0, n);
+        return n;
     }
 
     static String label(String what, int id) {

@@ -40,14 +40,25 @@ public final class Wtf8Text {
         return p;
     }
 
+    /** The UTF-16 length of the text {@code src[off..off+len)}, or a negative number when it is not one {@link #encode} writes. */
+    public static int units(byte[] src, int off, int len) {
+        return Math.max(-1, Wtf8.units(src, off, len, null));
+    }
+
     /**
      * The text of {@code src[off..off+len)}, of {@code minChars..maxChars} UTF-16 units; CORRUPT_SNAPSHOT
      * (naming {@code what}) for anything the encoder would not have written.
      */
     public static String decode(byte[] src, int off, int len, int minChars, int maxChars, String what) {
-        byte[] raw = new byte[len];
-        System.arraycopy(src, off, raw, 0, len);
-        SnapshotReader at = new SnapshotReader(SnapshotBytes.of(raw), 0, len, what);
-        return Wtf8.decode(at, raw, len, minChars, maxChars, off, what, -1);
+        // Decoded in place; the bytes are copied into a reader only to report a failure.
+        char[] out = new char[len];
+        int n = Wtf8.units(src, off, len, out);
+        if (n < 0 || n < minChars || n > maxChars) {
+            byte[] raw = new byte[len];
+            System.arraycopy(src, off, raw, 0, len);
+            SnapshotReader at = new SnapshotReader(SnapshotBytes.of(raw), 0, len, what);
+            Wtf8.checkedUnits(at, raw, 0, len, minChars, maxChars, off, what, -1, null);
+        }
+        return new String(out, 0, n);
     }
 }

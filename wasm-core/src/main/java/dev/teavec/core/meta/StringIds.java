@@ -16,7 +16,9 @@ import dev.teavec.core.codec.Wtf8Text;
  * UTF-8 that also carries lone surrogates), so every Java string round-trips exactly and the .wasm holds one
  * coder. A removed string's bytes stay in the arena until they outweigh the live ones, then the arena is
  * rewritten. The table holds id + 1 (0 = empty), linear probing, at most 3/4 full, and deletes by shifting
- * later entries back (no tombstones), so a lookup stops at the first empty slot.
+ * later entries back (no tombstones), so a lookup stops at the first empty slot. Strings are hashed and compared
+ * by their encoded bytes (the encoding is canonical: equal strings, equal bytes), so neither a lookup, a rehash,
+ * the integrity check nor a bulk load from a snapshot ({@link #putEncoded}) builds a String.
  */
 public class StringIds {
     /** The longest string held, in UTF-16 units (a length prefix takes at most 2 bytes). */
@@ -40,15 +42,16 @@ public class StringIds {
         if (key == null || key.length() > MAX_LENGTH) {
             return -1;
         }
-        return find(key.hashCode(), encodeProbe(key));
+        int length = encodeProbe(key);
+        return find(hash(probe, 0, length), probe, 0, length);
     }
 
-    /** The id whose key is the probe's {@code length} bytes, or -1. */
-    private int find(int hash, int length) {
+    /** The id whose key is the encoded {@code text[off..off + length)}, or -1. */
+    private int find(int hash, byte[] text, int off, int length) {
         int mask = table.length - 1;
-        for (int slot = mix(hash) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+        for (int slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask) {
             int id = table[slot] - 1;
-            if (sameBytes(startById[id] - 1, length)) {
+            if (sameBytes(startById[id] - 1, text, off, length)) {
                 return id;
             }
         }
@@ -69,7 +72,48 @@ public class StringIds {
     public void put(String key, int id) {
         assert key != null && key.length() <= MAX_LENGTH : "an unchecked string";
         int length = encodeProbe(key);
-        if (id < 0 || (id < startById.length && startById[id] != 0) || find(key.hashCode(), length) >= 0) {
+        bind(probe, 0, length, id);
+    }
+
+    /**
+     * Binds the key whose encoding (WTF-8, as {@link Wtf8Text} writes it) is {@code text[off..off + length)} to
+     * {@code id}, as {@link #put} would bind the decoded key: for a bulk load of stored keys, which builds no String.
+     * The caller has checked that the bytes decode, to at most {@link #MAX_LENGTH} units.
+     */
+    public void putEncoded(byte[] text, int off, int length, int id) {
+        assert length <= MAX_BYTES && Wtf8Text.units(text, off, length) >= 0 : "unchecked bytes";
+        bind(text, off, length, id);
+    }
+
+    /**
+     * Makes room for {@code keys} more keys of {@code bytes} encoded bytes in all and for ids below {@code idLimit},
+     * so that a bulk load neither rehashes nor regrows; holds no more than putting them one by one would.
+     */
+    public void reserve(int keys, long bytes, int idLimit) {
+        int slots = table.length;
+        while ((count + (long) keys) * 4L > slots * 3L) {
+            slots *= 2;
+        }
+        if (slots > table.length) {
+            rehash(slots);
+        }
+        // Each key takes its bytes and a length prefix of 1 or 2 (VARINT_BYTES at most, counted by the caller).
+        if (arenaEnd + bytes > arena.length) {
+            byte[] grown = new byte[(int) Math.min(Integer.MAX_VALUE - 8, arenaEnd + bytes)];
+            System.arraycopy(arena, 0, grown, 0, arenaEnd);
+            arena = grown;
+        }
+        if (idLimit > startById.length) {
+            int[] grown = new int[idLimit];
+            System.arraycopy(startById, 0, grown, 0, startById.length);
+            startById = grown;
+        }
+    }
+
+    private void bind(byte[] text, int off, int length, int id) {
+        int hash = hash(text, off, length);
+        if (id < 0 || (id < startById.length && startById[id] != 0) || find(hash, text, off, length) >= 0) {
+            String key = Wtf8Text.decode(text, off, length, 0, MAX_LENGTH, "a string");
             throw new IllegalStateException("key '" + key + "' or id " + id + " is already bound");
         }
         if ((count + 1) * 4L > table.length * 3L) {
@@ -80,9 +124,9 @@ public class StringIds {
             System.arraycopy(startById, 0, grown, 0, startById.length);
             startById = grown;
         }
-        int start = append(length);
+        int start = append(text, off, length);
         startById[id] = start + 1;
-        insert(id, key.hashCode());
+        insert(id, hash);
         count++;
     }
 
@@ -93,7 +137,7 @@ public class StringIds {
             return null;
         }
         int mask = table.length - 1;
-        int slot = mix(key.hashCode()) & mask;
+        int slot = hashOfId(id) & mask;
         while (table[slot] != id + 1) {
             slot = (slot + 1) & mask;
         }
@@ -125,7 +169,10 @@ public class StringIds {
         return out;
     }
 
-    /** The arena, table and offsets agree: every keyed id is found by its key, and every byte is accounted for. */
+    /**
+     * The arena, table and offsets agree: every keyed id is found by its key, every key's bytes decode, and every
+     * byte is accounted for.
+     */
     public void checkIntegrity() {
         int keyed = 0;
         long bytes = garbage;
@@ -134,15 +181,20 @@ public class StringIds {
             if (start >= 0) {
                 keyed++;
                 int length = varint(start);
-                bytes += varintSize(length) + length;
-                if (idOf(keyOf(id)) != id) {
+                int text = start + varintSize(length);
+                bytes += text - start + length;
+                int units = Wtf8Text.units(arena, text, length);
+                if (units < 0 || units > MAX_LENGTH) {
+                    throw new IllegalStateException("the key of id " + id + " is not a string's encoding");
+                }
+                if (find(hash(arena, text, length), arena, text, length) != id) {
                     throw new IllegalStateException("the key of id " + id + " does not map back to it");
                 }
             }
         }
         int slots = 0;
         for (int entry : table) {
-            if (entry != 0 && keyOf(entry - 1) == null) {
+            if (entry != 0 && (entry - 1 >= startById.length || startById[entry - 1] == 0)) {
                 throw new IllegalStateException("the key table holds id " + (entry - 1) + ", which has no key");
             }
             slots += entry != 0 ? 1 : 0;
@@ -158,7 +210,12 @@ public class StringIds {
         return arena.length + probe.length + 4L * (startById.length + table.length);
     }
 
-    private static int mix(int h) {
+    /** The table hash of an encoded string: its bytes as String.hashCode does its chars, then mixed. */
+    private static int hash(byte[] text, int off, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + text[off + i];
+        }
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
@@ -173,23 +230,29 @@ public class StringIds {
         return Wtf8Text.encode(key, probe, 0);
     }
 
-    private boolean sameBytes(int start, int length) {
+    /** The table hash of the key of {@code id}, which has one. */
+    private int hashOfId(int id) {
+        int start = startById[id] - 1;
+        int length = varint(start);
+        return hash(arena, start + varintSize(length), length);
+    }
+
+    private boolean sameBytes(int start, byte[] text, int off, int length) {
         if (varint(start) != length) {
             return false;
         }
         int pos = start + varintSize(length);
         byte[] a = arena;
-        byte[] p = probe;
         for (int i = 0; i < length; i++) {
-            if (a[pos + i] != p[i]) {
+            if (a[pos + i] != text[off + i]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Appends the probe's {@code length} bytes with their length prefix; returns where they start. */
-    private int append(int length) {
+    /** Appends {@code text[off..off + length)} with its length prefix; returns where it starts. */
+    private int append(byte[] text, int off, int length) {
         int need = arenaEnd + VARINT_BYTES + length;
         if (need > arena.length) {
             byte[] grown = new byte[Math.max(need, arena.length + (arena.length >> 1))];
@@ -204,7 +267,7 @@ public class StringIds {
             arena[pos++] = (byte) (0x80 | (length & 0x7F));
             arena[pos++] = (byte) (length >>> 7);
         }
-        System.arraycopy(probe, 0, arena, pos, length);
+        System.arraycopy(text, off, arena, pos, length);
         arenaEnd = pos + length;
         return start;
     }
@@ -221,7 +284,7 @@ public class StringIds {
 
     private void insert(int id, int hash) {
         int mask = table.length - 1;
-        int slot = mix(hash) & mask;
+        int slot = hash & mask;
         while (table[slot] != 0) {
             slot = (slot + 1) & mask;
         }
@@ -233,7 +296,7 @@ public class StringIds {
         table = new int[slots];
         for (int entry : old) {
             if (entry != 0) {
-                insert(entry - 1, keyOf(entry - 1).hashCode());
+                insert(entry - 1, hashOfId(entry - 1));
             }
         }
     }
@@ -244,7 +307,7 @@ public class StringIds {
         table[hole] = 0;
         for (int slot = (hole + 1) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
             int entry = table[slot];
-            int home = mix(keyOf(entry - 1).hashCode()) & mask;
+            int home = hashOfId(entry - 1) & mask;
             // The entry may fill the hole unless its home lies cyclically in (hole, slot].
             boolean homeAfterHole = hole <= slot ? (hole < home && home <= slot) : (hole < home || home <= slot);
             if (!homeAfterHole) {

@@ -1,5 +1,6 @@
 package dev.teavec.core.db;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.teavec.core.codec.DatabaseSnapshot;
 import dev.teavec.core.codec.SnapshotBytes;
+import dev.teavec.core.codec.Wtf8Text;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.vector.Metric;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,6 +160,81 @@ class KeyIndexTest {
         // The arena was rewritten: ~45,000 removed keys of ~10 bytes no longer held (offsets and table stay).
         assertTrue(keys.bytesEstimate() < full - 300_000, keys.bytesEstimate() + " of " + full);
         assertTrue(full < 50_000 * 32L, "a key costs its bytes plus at most ~20 (offset, table slot, growth room): " + full);
+    }
+
+    @Test
+    void aBulkLoadOfEncodedKeysAnswersAsPutsDo() {
+        long seed = SEED;
+        Random r = new Random(seed);
+        String what = "seed " + seed;
+        List<String> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int[] ids = new int[20_000];
+        // The keys' encodings one after another, as a snapshot section holds them.
+        byte[] section = new byte[1 << 16];
+        int[] offsets = new int[ids.length + 1];
+        int id = 0;
+        while (keys.size() < ids.length) {
+            String key = randomKey(r);
+            if (!seen.add(key)) {
+                continue;
+            }
+            int i = keys.size();
+            keys.add(key);
+            ids[i] = id;
+            id += 1 + (r.nextInt(10) == 0 ? r.nextInt(50) : 0);
+            if (section.length - offsets[i] < 3 * key.length()) {
+                section = java.util.Arrays.copyOf(section, 2 * section.length + 3 * key.length());
+            }
+            offsets[i + 1] = Wtf8Text.encode(key, section, offsets[i]);
+        }
+        KeyIndex one = new KeyIndex();
+        KeyIndex bulk = new KeyIndex();
+        bulk.reserve(keys.size(), offsets[keys.size()] + 2L * keys.size(), id);
+        for (int i = 0; i < keys.size(); i++) {
+            one.put(keys.get(i), ids[i]);
+            bulk.putEncoded(section, offsets[i], offsets[i + 1] - offsets[i], ids[i]);
+        }
+        bulk.checkIntegrity();
+        assertTrue(bulk.bytesEstimate() <= one.bytesEstimate(), what + ": " + bulk.bytesEstimate() + " bytes held, "
+                + one.bytesEstimate() + " when put one by one");
+        String first = keys.get(0);
+        byte[] stored = section;
+        int unused = id;
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> bulk.putEncoded(stored, offsets[0], offsets[1] - offsets[0], unused));
+        assertTrue(e.getMessage().contains("key '" + first + "' or id " + unused + " is already bound"), e.getMessage());
+        assertEquals(keys.size(), bulk.size(), what);
+        // The same answers, and the same after removals and growth beyond what was reserved.
+        for (int round = 0; round < 2; round++) {
+            assertSameAnswers(one, bulk, keys, r, what);
+            for (int i = 0; i < keys.size(); i += 3) {
+                assertEquals(one.remove(ids[i]), bulk.remove(ids[i]), what);
+                String key = randomKey(r);
+                if (one.idOf(key) < 0) {
+                    one.put(key, id);
+                    bulk.put(key, id);
+                    keys.set(i, key);
+                    ids[i] = id++;
+                }
+            }
+            bulk.checkIntegrity();
+        }
+        assertSameAnswers(one, bulk, keys, r, what);
+    }
+
+    private static void assertSameAnswers(KeyIndex one, KeyIndex bulk, List<String> keys, Random r, String what) {
+        assertEquals(one.size(), bulk.size(), what);
+        assertArrayEquals(one.ids(), bulk.ids(), what);
+        for (String key : keys) {
+            int id = one.idOf(key);
+            assertEquals(id, bulk.idOf(key), what + ": " + key);
+            assertEquals(one.keyOf(id), bulk.keyOf(id), what);
+        }
+        for (int i = 0; i < 2_000; i++) {
+            String other = randomKey(r);
+            assertEquals(one.idOf(other), bulk.idOf(other), what + ": " + other);
+        }
     }
 
     @Test
