@@ -23,7 +23,7 @@ final class StoredKeys {
         budget.charge(8L * count, SectionIds.name(SectionIds.KEYS), in.position());
         KeyIndex keys = new KeyIndex();
         // A stored key takes an id and a length (8 bytes) besides its text; in the index, a length prefix of at most 2.
-        keys.reserve(count, Math.max(0, in.remaining() - 6L * count), index.idLimit());
+        keys.reserve(count, in.remaining() - 6 * count, index.idLimit());
         int previous = -1;
         for (int i = 0; i < count; i++) {
             int id = RecordSections.liveId(in, index, previous, budget);

@@ -146,18 +146,9 @@ final class Wtf8 {
         int i = 0;
         while (i < len) {
             int b = raw[off + i] & 0xFF;
-            if (b < 0x80) {
-                if (out != null) {
-                    out[n] = (char) b;
-                }
-                n++;
-                last = b;
-                i++;
-                continue;
-            }
-            int size = b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
+            int size = b < 0x80 ? 1 : b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
             boolean bad = size == 0 || i + size > len;
-            int cp = b & (0xFF >> (size + 1));
+            int cp = size == 1 ? b : b & (0xFF >> (size + 1));
             for (int k = 1; k < size && !bad; k++) {
                 int c = raw[off + i + k] & 0xFF;
                 bad = (c & 0xC0) != 0x80;
@@ -166,7 +157,7 @@ final class Wtf8 {
             boolean overlong = size == 3 ? cp < 0x800 : size == 4 && cp < 0x10000;
             // A high surrogate just decoded came alone (a 4-byte sequence ends in a low one): a low one
             // right after it is a pair that should have been one 4-byte sequence.
-            boolean splitPair = size == 3 && isLow(cp) && n > 0 && isHigh(last);
+            boolean splitPair = size == 3 && isLow(cp) && isHigh(last);
             if (bad || overlong || cp > 0x10FFFF || splitPair) {
                 return ~i;
             }

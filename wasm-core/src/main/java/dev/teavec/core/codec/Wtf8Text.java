@@ -42,7 +42,7 @@ public final class Wtf8Text {
 
     /** The UTF-16 length of the text {@code src[off..off+len)}, or a negative number when it is not one {@link #encode} writes. */
     public static int units(byte[] src, int off, int len) {
-        return Math.max(-1, Wtf8.units(src, off, len, null));
+        return Wtf8.units(src, off, len, null);
     }
 
     /**
@@ -50,15 +50,9 @@ public final class Wtf8Text {
      * (naming {@code what}) for anything the encoder would not have written.
      */
     public static String decode(byte[] src, int off, int len, int minChars, int maxChars, String what) {
-        // Decoded in place; the bytes are copied into a reader only to report a failure.
-        char[] out = new char[len];
-        int n = Wtf8.units(src, off, len, out);
-        if (n < 0 || n < minChars || n > maxChars) {
-            byte[] raw = new byte[len];
-            System.arraycopy(src, off, raw, 0, len);
-            SnapshotReader at = new SnapshotReader(SnapshotBytes.of(raw), 0, len, what);
-            Wtf8.checkedUnits(at, raw, 0, len, minChars, maxChars, off, what, -1, null);
-        }
-        return new String(out, 0, n);
+        byte[] raw = new byte[len];
+        System.arraycopy(src, off, raw, 0, len);
+        SnapshotReader at = new SnapshotReader(SnapshotBytes.of(raw), 0, len, what);
+        return Wtf8.decode(at, raw, len, minChars, maxChars, off, what, -1);
     }
 }

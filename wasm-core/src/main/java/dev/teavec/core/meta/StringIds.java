@@ -89,7 +89,7 @@ public class StringIds {
      * Makes room for {@code keys} more keys of {@code bytes} encoded bytes in all and for ids below {@code idLimit},
      * so that a bulk load neither rehashes nor regrows; holds no more than putting them one by one would.
      */
-    public void reserve(int keys, long bytes, int idLimit) {
+    public void reserve(int keys, int bytes, int idLimit) {
         int slots = table.length;
         while ((count + (long) keys) * 4L > slots * 3L) {
             slots *= 2;
@@ -99,7 +99,7 @@ public class StringIds {
         }
         // Each key takes its bytes and a length prefix of 1 or 2 (VARINT_BYTES at most, counted by the caller).
         if (arenaEnd + bytes > arena.length) {
-            byte[] grown = new byte[(int) Math.min(Integer.MAX_VALUE - 8, arenaEnd + bytes)];
+            byte[] grown = new byte[(int) (arenaEnd + bytes)];
             System.arraycopy(arena, 0, grown, 0, arenaEnd);
             arena = grown;
         }

@@ -190,7 +190,7 @@ class KeyIndexTest {
         }
         KeyIndex one = new KeyIndex();
         KeyIndex bulk = new KeyIndex();
-        bulk.reserve(keys.size(), offsets[keys.size()] + 2L * keys.size(), id);
+        bulk.reserve(keys.size(), offsets[keys.size()] + 2 * keys.size(), id);
         for (int i = 0; i < keys.size(); i++) {
             one.put(keys.get(i), ids[i]);
             bulk.putEncoded(section, offsets[i], offsets[i + 1] - offsets[i], ids[i]);
