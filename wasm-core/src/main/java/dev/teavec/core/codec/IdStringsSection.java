@@ -4,7 +4,8 @@ import dev.teavec.core.index.VectorIndex;
 
 /**
  * Sections KEYS (each vector's user key) and DOCUMENTS (each vector's document): a count, then for
- * every id that has one, in increasing id order, the id (a live vector's) and its string.
+ * every id that has one, in increasing id order, the id (a live vector's) and its string. A database reads
+ * DOCUMENTS here and KEYS with {@link StoredKeys} (straight into the key index, no String per key).
  */
 final class IdStringsSection implements SectionPayload {
     private final int id;
