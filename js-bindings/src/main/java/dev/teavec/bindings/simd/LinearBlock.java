@@ -6,12 +6,13 @@ import org.teavm.interop.Address;
 import org.teavm.runtime.heap.Heap;
 
 /**
- * A block of Wasm linear memory (zeroed, unless its maker writes every byte first: {@link LinearArena#allocUncleared}) from TeaVM's heap (the allocator behind its direct buffers),
- * made by a {@link LinearArena} and returned by {@link #release()}: when a block grows, or when its
- * index is freed ({@code free()} in JavaScript, or the JS wrapper's FinalizationRegistry). Not by a
- * Cleaner: under Wasm GC, TeaVM's Cleaner released blocks that were still reachable (a Database
- * round-trip test read other vectors' bytes after a GC). (A direct ByteBuffer would not help: user
- * code cannot reach its address, TeaVM's classlib classes are renamed to java.* and their accessor with them.)
+ * A block of Wasm linear memory from TeaVM's heap (the allocator behind its direct buffers), zeroed unless its
+ * maker writes every byte first ({@link LinearArena#allocUncleared}), made by a {@link LinearArena} and returned
+ * by {@link #release()}: when a block grows, or when its index is freed ({@code free()} in JavaScript, or the JS
+ * wrapper's FinalizationRegistry). Not by a Cleaner: under Wasm GC, TeaVM's Cleaner released blocks that were
+ * still reachable (a Database round-trip test read other vectors' bytes after a GC). (A direct ByteBuffer would
+ * not help: user code cannot reach its address, TeaVM's classlib classes are renamed to java.* and their accessor
+ * with them.)
  */
 final class LinearBlock {
     final int address;
