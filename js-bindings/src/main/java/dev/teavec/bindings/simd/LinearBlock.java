@@ -6,12 +6,13 @@ import org.teavm.interop.Address;
 import org.teavm.runtime.heap.Heap;
 
 /**
- * A zeroed block of Wasm linear memory from TeaVM's heap (the allocator behind its direct buffers),
- * made by a {@link LinearArena} and returned by {@link #release()}: when a block grows, or when its
- * index is freed ({@code free()} in JavaScript, or the JS wrapper's FinalizationRegistry). Not by a
- * Cleaner: under Wasm GC, TeaVM's Cleaner released blocks that were still reachable (a Database
- * round-trip test read other vectors' bytes after a GC). (A direct ByteBuffer would not help: user
- * code cannot reach its address, TeaVM's classlib classes are renamed to java.* and their accessor with them.)
+ * A block of Wasm linear memory from TeaVM's heap (the allocator behind its direct buffers), zeroed unless its
+ * maker writes every byte first ({@link LinearArena#allocUncleared}), made by a {@link LinearArena} and returned
+ * by {@link #release()}: when a block grows, or when its index is freed ({@code free()} in JavaScript, or the JS
+ * wrapper's FinalizationRegistry). Not by a Cleaner: under Wasm GC, TeaVM's Cleaner released blocks that were
+ * still reachable (a Database round-trip test read other vectors' bytes after a GC). (A direct ByteBuffer would
+ * not help: user code cannot reach its address, TeaVM's classlib classes are renamed to java.* and their accessor
+ * with them.)
  */
 final class LinearBlock {
     final int address;
@@ -20,7 +21,7 @@ final class LinearBlock {
     /** Index in the arena's live list; -1 once released. */
     int slot = -1;
 
-    LinearBlock(LinearArena arena, int bytes) {
+    LinearBlock(LinearArena arena, int bytes, boolean zeroed) {
         Address block = Heap.alloc(bytes);
         if (block == null) {
             throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED,
@@ -30,7 +31,9 @@ final class LinearBlock {
         this.address = block.toInt();
         this.bytes = bytes;
         // Freed memory is reused without clearing, and padding must read as zeros.
-        Address.fillZero(block, bytes);
+        if (zeroed) {
+            Address.fillZero(block, bytes);
+        }
     }
 
     /** A larger zeroed block holding a copy of this one's first {@code used} bytes; this one is released. */

@@ -1,5 +1,7 @@
 package dev.teavec.bindings.simd;
 
+import org.teavm.interop.Address;
+
 /** Appends rows to {@link LinearRows} straight from JavaScript bytes ({@link JsRows}), a run of rows per copy. */
 final class LinearRowCopy {
     private LinearRowCopy() {
@@ -7,7 +9,7 @@ final class LinearRowCopy {
 
     /**
      * Appends {@code count} rows of {@code dataBytes} each, end to end at {@code pos} of {@code source}; a row's
-     * padding beyond its data stays zero.
+     * padding beyond its data is zeroed (appended rows are not).
      */
     static void append(LinearRows rows, JsRows source, int pos, int count, int dataBytes) {
         int first = rows.appendAll(count);
@@ -19,8 +21,11 @@ final class LinearRowCopy {
             if (packed) {
                 source.copyTo(from, rows.address(ord), run * dataBytes);
             } else {
+                int pad = rows.rowBytes() - dataBytes;
                 for (int r = 0; r < run; r++) {
-                    source.copyTo(from + r * dataBytes, rows.address(ord + r), dataBytes);
+                    int at = rows.address(ord + r);
+                    source.copyTo(from + r * dataBytes, at, dataBytes);
+                    Address.fillZero(Address.fromInt(at + dataBytes), pad);
                 }
             }
             done += run;

@@ -2,12 +2,17 @@ package dev.teavec.bindings.simd;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import org.teavm.interop.Address;
 
 /**
  * Fixed-size rows by dense ordinal in Wasm linear memory, in chunks of a power-of-two number of rows
  * (an address is a shift, a mask and a multiply away). A chunk never moves once full; the last one
  * starts small and doubles, so a small index does not pay for a whole chunk. Chunks keep the largest
  * single allocation small, so the heap can grow without one huge contiguous block.
+ *
+ * <p>Rows below {@link #size} are written or zeroed; the rows a {@link #reserve} allocated beyond it are not
+ * (the snapshot's bulk copy overwrites them whole): {@link #append} zeroes its row, {@link #appendAll}'s caller
+ * writes every byte of its rows.
  */
 final class LinearRows {
     /** At most 4 MiB per chunk. */
@@ -43,7 +48,7 @@ final class LinearRows {
         return bases[ord >>> shift] + (ord & mask) * rowBytes;
     }
 
-    /** Reserves the next row (zeroed) and returns its ordinal. */
+    /** Reserves the next row (zeroed: it may lie in a chunk {@link #reserve} left uncleared) and returns its ordinal. */
     int append() {
         if (size == Integer.MAX_VALUE) {
             throw new TeaVecException(ErrorCode.CAPACITY_EXCEEDED, "the index holds the maximum number of vectors");
@@ -65,12 +70,15 @@ final class LinearRows {
             chunks[chunk] = chunks[chunk].grow(rows * rowBytes, slot * rowBytes);
             bases[chunk] = chunks[chunk].address;
         }
-        return size++;
+        int ord = size++;
+        Address.fillZero(Address.fromInt(address(ord)), rowBytes);
+        return ord;
     }
 
     /**
      * Allocates the chunks that rows up to {@code total} will fill at their final size now, rather than
-     * doubling them up row by row (which zeroes and copies each chunk's bytes about twice more).
+     * doubling them up row by row (which zeroes and copies each chunk's bytes about twice more). New chunks
+     * are not zeroed: each row is, or is written whole, as it is appended.
      */
     void reserve(int total) {
         if (total <= size) {
@@ -89,7 +97,7 @@ final class LinearRows {
         for (int chunk = size >>> shift; chunk <= last; chunk++) {
             int bytes = (chunk < last ? perChunk : ((total - 1) & mask) + 1) * rowBytes;
             if (chunks[chunk] == null) {
-                chunks[chunk] = arena.alloc(bytes);
+                chunks[chunk] = arena.allocUncleared(bytes);
             } else if (chunks[chunk].bytes < bytes) {
                 chunks[chunk] = chunks[chunk].grow(bytes, (size - (chunk << shift)) * rowBytes);
             } else {
@@ -100,8 +108,9 @@ final class LinearRows {
     }
 
     /**
-     * Appends {@code count} rows at once (zeroed) and returns the first one's ordinal. Rows are contiguous
-     * within a chunk: {@link #runFrom} says how many follow an ordinal there.
+     * Appends {@code count} rows at once and returns the first one's ordinal; they are not zeroed: the caller
+     * writes every byte of them, padding included. Rows are contiguous within a chunk: {@link #runFrom} says how
+     * many follow an ordinal there.
      */
     int appendAll(int count) {
         if (count > Integer.MAX_VALUE - size) {

@@ -85,6 +85,43 @@ public final class HnswGraph {
         return level == 0 ? m0 : m;
     }
 
+    /**
+     * A graph of {@code count} nodes on {@code nodeLevels[0..count)}, every list empty, allocated at once in the
+     * layout {@link #addNode} grows to (full level-0 chunks, the last one just large enough), so a snapshot's
+     * reader fills the lists in place ({@link #idsArray}, {@link #keysArray}) with no per-node growth or copy.
+     * The levels are taken as given (the caller checked them against {@link LevelGenerator#MAX_LEVEL}).
+     */
+    public static HnswGraph withNodes(int m, int m0, boolean level0Keys, byte[] nodeLevels, int count) {
+        HnswGraph g = new HnswGraph(m, m0, level0Keys);
+        int cap = Math.max(16, count);
+        g.levels = new byte[cap];
+        System.arraycopy(nodeLevels, 0, g.levels, 0, count);
+        g.upperIds = new int[cap][];
+        g.upperKeys = new float[cap][];
+        int chunks = (count + g.nodesPerChunk - 1) >>> g.chunkShift;
+        g.ids0 = new int[chunks][];
+        if (level0Keys) {
+            g.keys0 = new float[chunks][];
+        }
+        for (int c = 0; c < chunks; c++) {
+            int nodes = Math.min(g.nodesPerChunk, count - (c << g.chunkShift));
+            g.ids0[c] = new int[nodes * g.stride0];
+            if (level0Keys) {
+                g.keys0[c] = new float[nodes * m0];
+            }
+        }
+        for (int node = 0; node < count; node++) {
+            int level = nodeLevels[node];
+            if (level > 0) {
+                g.upperIds[node] = new int[level * (m + 1)];
+                g.upperKeys[node] = new float[level * m];
+                g.upperLists += level;
+            }
+        }
+        g.size = count;
+        return g;
+    }
+
     /** Appends a node present on levels 0..level with empty lists; returns its ordinal. */
     public int addNode(int level) {
         assert level >= 0 && level <= LevelGenerator.MAX_LEVEL : "level out of range: " + level;

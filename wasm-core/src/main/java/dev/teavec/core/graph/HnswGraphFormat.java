@@ -11,9 +11,10 @@ import dev.teavec.core.number.Decimal;
  * tree, then every neighbour list with its keys (the builder prunes by them; recomputing would differ
  * after SQ8 re-calibration). Version 2 is a lean graph's ({@link HnswGraph#level0Keys} false): the same
  * with no keys in level-0 lists; version 1 is written by every other graph, so their bytes did not change.
- * Reading checks what searches and inserts rely on: ids in range, lists within capacity, sorted keys,
- * the anchor invariants; {@link HnswIntegrity} (no duplicates or self-links, levels consistent, every
- * node reachable from the entry point) runs once on the assembled index (IndexSnapshot).
+ * Reading checks what searches and inserts rely on, each list as it is read into the graph's own arrays: what
+ * {@link HnswIntegrity#check} checks (ids in range, lists within capacity, no duplicates or self-links, levels
+ * consistent, the entry point on the top level, every node reachable from it), sorted keys, the anchor
+ * invariants. A graph read here has passed HnswIntegrity's checks.
  */
 public final class HnswGraphFormat {
     /** The state's format version a keyed graph writes: level-0 lists with their keys. */
@@ -122,13 +123,13 @@ public final class HnswGraphFormat {
                 throw in.corrupt(anchorsAt + 4 * node, "anchor " + a + " of node " + node + " is not another node");
             }
         }
-        HnswGraph graph = new HnswGraph(m, m0, keysStored);
-        for (int node = 0; node < count; node++) {
-            graph.addNode(levels[node]);
-        }
-        int[] ids = new int[m0];
+        // The whole graph at once, then each list read straight into its place and checked there: every check of
+        // HnswIntegrity#check is made once, on the bytes as they arrive (ids in range, no self-link, no duplicate,
+        // each neighbour on the list's level; the levels and entry point above), reachability after the last list.
+        HnswGraph graph = HnswGraph.withNodes(m, m0, keysStored, levels, count);
+        int[] seen = new int[count];
+        int stamp = 0;
         int[] keyBits = new int[m0];
-        float[] keys = new float[m0];
         for (int node = 0; node < count; node++) {
             for (int level = 0; level <= levels[node]; level++) {
                 int at = in.position();
@@ -139,37 +140,57 @@ public final class HnswGraphFormat {
                 }
                 boolean keyed = level > 0 || keysStored;
                 in.need((keyed ? 8L : 4L) * n, "neighbour list");
-                // Each run of ints in bulk, then checked: the graph is most of a snapshot's small reads.
+                int[] ids = graph.idsArray(node, level);
+                int ib = graph.idsBase(node, level) + 1;
                 int idsAt = in.position();
-                in.readInts(ids, 0, n, "neighbours");
+                in.readInts(ids, ib, n, "neighbours");
+                stamp++;
                 for (int i = 0; i < n; i++) {
-                    int nb = ids[i];
-                    if (nb < 0 || nb >= count) {
-                        throw in.corrupt(idsAt + 4 * i, "node " + node + " links to " + nb + ", not a node");
+                    int nb = ids[ib + i];
+                    // Messages are built only on failure: this loop runs over every edge.
+                    if (nb < 0 || nb >= count || nb == node || seen[nb] == stamp || levels[nb] < level) {
+                        throw in.corrupt(idsAt + 4 * i, "node " + node + " level " + level + " links to " + nb
+                                + linkProblem(nb, node, count, levels, level));
                     }
+                    seen[nb] = stamp;
+                }
+                ids[ib - 1] = n;
+                if (!keyed) {
+                    continue;
                 }
                 int keysAt = in.position();
-                // A lean graph's level-0 lists have no keys (setNeighbours ignores the stale ones left here).
-                in.readInts(keyBits, 0, keyed ? n : 0, "neighbour keys");
-                for (int i = 0; keyed && i < n; i++) {
+                in.readInts(keyBits, 0, n, "neighbour keys");
+                float[] keys = graph.keysArray(node, level);
+                int kb = graph.keysBase(node, level);
+                float previous = Float.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
                     float key = Float.intBitsToFloat(keyBits[i]);
-                    if (Float.isNaN(key) || (i > 0 && key < keys[i - 1])) {
+                    if (!(key >= previous)) {
                         throw in.corrupt(keysAt + 4 * i, "node " + node + " level " + level + ": key "
                                 + Decimal.formatFloat(key) + " is NaN or out of order");
                     }
-                    keys[i] = key;
+                    keys[kb + i] = key;
+                    previous = key;
                 }
-                graph.setNeighbours(node, level, ids, keys, n);
             }
         }
         if (count > 0) {
             graph.setEntryPoint(ep, top);
+            int reached = HnswIntegrity.reachable(graph, ep);
+            if (reached != count) {
+                throw in.corrupt(epAt, (count - reached) + " of " + count + " nodes are unreachable from the entry point " + ep);
+            }
         }
         checkAnchors(in, graph, anchors, m0);
-        // HnswIntegrity (ranges, duplicates, levels, reachability) is not run here: the only reader of this format
-        // is a snapshot's index, whose decoding checks the whole index, graph included, once it is assembled
-        // (IndexSnapshot#decodeIndex). It ran twice per load before (bench/README.md, "Reopen: decode").
         return new Decoded(graph, levelState, anchors);
+    }
+
+    /** Why the link of {@code node} on {@code level} to {@code nb} is refused (after the fact: the check is one test). */
+    private static String linkProblem(int nb, int node, int count, byte[] levels, int level) {
+        if (nb < 0 || nb >= count) {
+            return ", not a node";
+        }
+        return nb == node ? ", itself" : levels[nb] < level ? ", which is not on that level" : " twice";
     }
 
     /** Each anchor links to its node on level 0 and anchors at most m0 - 1 nodes, as the builder keeps them. */

@@ -55,8 +55,11 @@ public final class HnswIntegrity {
         require(reached == n, (n - reached) + " of " + n + " nodes are unreachable from the entry point " + ep);
     }
 
-    /** Nodes reachable from {@code ep} over the links of all levels. */
-    private static int reachable(HnswGraph graph, int ep) {
+    /**
+     * Nodes reachable from {@code ep} over the links of all levels (ids in range assumed: checked first). Walks
+     * the lists where they lie: a snapshot's load runs this over every edge.
+     */
+    static int reachable(HnswGraph graph, int ep) {
         boolean[] seen = new boolean[graph.size()];
         int[] stack = new int[graph.size()];
         int top = 0;
@@ -65,10 +68,11 @@ public final class HnswIntegrity {
         int reached = 1;
         while (top > 0) {
             int node = stack[--top];
-            for (int level = 0; level <= graph.level(node); level++) {
-                int count = graph.neighbourCount(node, level);
-                for (int i = 0; i < count; i++) {
-                    int nb = graph.neighbour(node, level, i);
+            for (int level = 0, nodeLevel = graph.level(node); level <= nodeLevel; level++) {
+                int[] ids = graph.idsArray(node, level);
+                int base = graph.idsBase(node, level);
+                for (int i = base + 1, end = base + 1 + ids[base]; i < end; i++) {
+                    int nb = ids[i];
                     if (!seen[nb]) {
                         seen[nb] = true;
                         reached++;

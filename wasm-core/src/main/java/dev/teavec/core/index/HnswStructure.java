@@ -37,9 +37,20 @@ final class HnswStructure implements IndexStructure {
     private float[] candKeys;
     /** Reused by every search of the same k (a search leaves it drained). */
     private TopK top;
+    /**
+     * The graph is as a snapshot's reader left it, which made every check of {@link HnswIntegrity} while reading
+     * (HnswGraphFormat#read): the load's own checkIntegrity need not walk every edge a second time. An insert clears it.
+     */
+    private boolean graphCheckedByReader;
 
     /** A structure over {@code graph}; {@code anchors} is null for a new graph, else the builder's saved anchor tree. */
     HnswStructure(IndexContext context, HnswGraph graph, long builderState, int[] anchors) {
+        this(context, graph, builderState, anchors, false);
+    }
+
+    /** As above; {@code checkedByReader}: {@code graph} comes from HnswGraphFormat#read, its checks all passed. */
+    HnswStructure(IndexContext context, HnswGraph graph, long builderState, int[] anchors, boolean checkedByReader) {
+        this.graphCheckedByReader = checkedByReader;
         this.context = context;
         this.config = context.config();
         this.graph = graph;
@@ -67,12 +78,14 @@ final class HnswStructure implements IndexStructure {
     public void add(int id, float[] vector) {
         int ord = context.ordinalOf(id);
         assert ord == graph.size() : "graph nodes are the stored ordinals: node " + graph.size() + ", ordinal " + ord;
+        graphCheckedByReader = false;
         builder.insert(ord);
     }
 
     /** Links stored ordinal {@code ord}, the next not linked yet, whatever became of its id since (deleted, updated). */
     void addOrdinal(int ord) {
         assert ord == graph.size() : "graph nodes are the stored ordinals: node " + graph.size() + ", ordinal " + ord;
+        graphCheckedByReader = false;
         builder.insert(ord);
     }
 
@@ -175,7 +188,9 @@ final class HnswStructure implements IndexStructure {
 
     @Override
     public void checkIntegrity() {
-        HnswIntegrity.check(graph);
+        if (!graphCheckedByReader) {
+            HnswIntegrity.check(graph);
+        }
         // Nodes are the linked ordinals; the rest (deferred linking) are at most PendingLinks.CAP.
         int linked = context.linkedOrdinals();
         int stored = context.vectors().size();

@@ -46,6 +46,6 @@ final class HnswType extends StructureType {
         IndexConfig c = context.config();
         HnswGraphFormat.Decoded g = HnswGraphFormat.read(state, version, c.m(), c.m0(), context.vectors().size());
         state.expectEnd();
-        return new HnswStructure(context, g.graph, g.levelState, g.anchors);
+        return new HnswStructure(context, g.graph, g.levelState, g.anchors, true);
     }
 }
