@@ -25,6 +25,20 @@ function withCustomSection(wasm, name, payload) {
   const body = Buffer.concat([Buffer.from(leb(nameBytes.length)), nameBytes, payload]);
   return Buffer.concat([wasm, Buffer.from([0, ...leb(body.length)]), body]);
 }
+/** `wasm` without its custom section `name` (if it has one). */
+function withoutCustomSection(wasm, name) {
+  const parts = [wasm.subarray(0, 8)];
+  for (let at = 8; at < wasm.length;) {
+    const start = at, id = wasm[at++];
+    let size = 0;
+    for (let shift = 0, b = 0x80; b & 0x80; shift += 7) size |= ((b = wasm[at++]) & 0x7f) << shift;
+    const end = at + size;
+    const nameLength = wasm[at]; // names here are shorter than 128 bytes: one LEB byte
+    if (!(id === 0 && wasm.toString('utf8', at + 1, at + 1 + nameLength) === name)) parts.push(wasm.subarray(start, end));
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 try {
@@ -57,6 +71,11 @@ for (const wasm of ['src/teavec.wasm', 'src/teavec-wal.wasm', 'src/teavec-text.w
 for (const [engine, kernels] of [['teavec.wasm', 'teavec-simd.wasm'], ['teavec-quantization.wasm', 'teavec-quantization-simd.wasm']]) {
   await writeFile(join(root, 'src', engine), withCustomSection(await readFile(join(root, 'src', engine)),
     SIMD_SECTION, await readFile(join(root, 'src', 'generated', kernels))));
+}
+// TeaVM describes its imports for its own loader in `teavm.imports`; ours (src/loader.js) supplies them from
+// the generated engine description, so no module ships that section (~90 bytes gzip of the core).
+for (const wasm of ['teavec.wasm', 'teavec-wal.wasm', 'teavec-text.wasm', 'teavec-quantization.wasm']) {
+  await writeFile(join(root, 'src', wasm), withoutCustomSection(await readFile(join(root, 'src', wasm)), 'teavm.imports'));
 }
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 await copyFile(join(root, 'src', 'teavec.wasm'), join(root, 'dist', 'teavec.wasm'));
