@@ -39,12 +39,6 @@ public final class HnswGraph {
     private int size;
     /** Upper-level lists allocated, for the memory report. */
     private long upperLists;
-    /**
-     * The nodes on each level above 0 in the order they arrived there ({@code members[level]}, count in
-     * {@code memberCounts}): the searcher scores a whole upper level to choose its entry (HnswSearcher#route).
-     */
-    private int[][] members = new int[LevelGenerator.MAX_LEVEL + 1][];
-    private final int[] memberCounts = new int[LevelGenerator.MAX_LEVEL + 1];
     private int entryPoint = -1;
     private int maxLevel = -1;
 
@@ -114,37 +108,8 @@ public final class HnswGraph {
             upperKeys[node] = new float[level * m];
             upperLists += level;
         }
-        joinLevels(node, 1, level);
         size++;
         return node;
-    }
-
-    /** Adds {@code node} to the members of levels {@code from..to}. */
-    private void joinLevels(int node, int from, int to) {
-        for (int l = from; l <= to; l++) {
-            int count = memberCounts[l];
-            if (members[l] == null || count == members[l].length) {
-                int[] grown = new int[Math.max(16, 2 * count)];
-                if (count > 0) {
-                    System.arraycopy(members[l], 0, grown, 0, count);
-                }
-                members[l] = grown;
-            }
-            members[l][count] = node;
-            memberCounts[l] = count + 1;
-        }
-    }
-
-    /** The nodes on {@code level} (≥ 1), in {@code [0, memberCount(level))}; the array is the graph's own, not a copy. */
-    public int[] members(int level) {
-        assert level >= 1 : "every node is on level 0";
-        return members[level];
-    }
-
-    /** How many nodes are on {@code level} (≥ 1). */
-    public int memberCount(int level) {
-        assert level >= 1 : "every node is on level 0";
-        return memberCounts[level];
     }
 
     /**
@@ -193,7 +158,6 @@ public final class HnswGraph {
         upperKeys[node] = keys;
         levels[node] = (byte) level;
         upperLists += level - old;
-        joinLevels(node, old + 1, level);
     }
 
     /** The array holding the list of {@code node} at {@code level}: count at {@link #idsBase}, ids after it. */
@@ -245,12 +209,7 @@ public final class HnswGraph {
         long nodesPerChunk = Math.max(1, CHUNK_INTS / (m0 + 1));
         long chunks = (nodes + nodesPerChunk - 1) / nodesPerChunk;
         long level0 = chunks * nodesPerChunk * ((level0Keys ? 2L * m0 : m0) + 1) * 4L;
-        return level0 + 2 * (nodes + 16) * (1 + 8L) + upperLists * (2L * m + 1) * 4L + membersBytes(upperLists);
-    }
-
-    /** The members arrays of {@code upperLists} level memberships: each array at most twice its count, at least 16. */
-    private static long membersBytes(long upperLists) {
-        return 2 * 4L * upperLists + 16 * 4L * LevelGenerator.MAX_LEVEL;
+        return level0 + 2 * (nodes + 16) * (1 + 8L) + upperLists * (2L * m + 1) * 4L;
     }
 
     public long bytesUsed() {
@@ -259,9 +218,6 @@ public final class HnswGraph {
             level0 += 4L * (ids0[c].length + (keys0 == null ? 0 : keys0[c].length));
         }
         long upper = (long) levels.length * (1 + 8L) + upperLists * (2 * m + 1) * 4L;
-        for (int[] level : members) {
-            upper += level == null ? 0 : 4L * level.length;
-        }
         return level0 + upper;
     }
 }

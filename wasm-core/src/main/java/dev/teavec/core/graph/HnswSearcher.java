@@ -9,23 +9,12 @@ import dev.teavec.core.score.RandomVectorScorer;
  * neighbours of a node are scored in one batch call: one crossing into the SIMD kernels per expanded
  * node instead of one per neighbour. Not thread-safe.
  *
- * <p>The descent does not start at the entry point's level when a whole upper level is cheap enough to
- * score: the search then scores every node of the lowest level from 2 up holding at most
- * {@link #ROUTING_PER_ROOT} × √(graph size) nodes, and descends greedily from the best of them. The greedy
- * descent alone ends in the wrong region for many queries on data of many well-separated clusters (at 200k
- * of the 1M × 384 Gaussian-cluster set, 45 of 200 queries end level 2 more than 0.2 in cosine distance
- * from that level's best node; the level-0 beam then has to find the region through stray links, which
- * fails more often at 1M): between two unrelated clusters, distances carry no direction, so only a node
- * that links into the query's cluster can lead there. Level 1 is never scanned (n / m nodes).
- *
  * <p>With a filter, rejected nodes (tombstones) are traversed but never enter the results, and the
  * stop rule ("the closest candidate is farther than the worst of ef results") applies only once ef
  * accepted nodes were found: the search widens by itself until it has enough live results or has
  * seen every reachable node.
  */
 public final class HnswSearcher {
-    /** The scanned routing level holds at most this many nodes per √(graph size) (see the class comment). */
-    static final int ROUTING_PER_ROOT = 8;
     private final NodeQueue candidates = NodeQueue.minQueue(64);
     private final VisitedSet visited = new VisitedSet();
     private final int[] entry = new int[1];
@@ -33,8 +22,6 @@ public final class HnswSearcher {
     /** Neighbours of the node being expanded and their keys, scored as one batch. */
     private int[] batch = new int[0];
     private float[] batchKeys = new float[0];
-    /** Keys of the routing level's nodes. */
-    private float[] routeKeys = new float[0];
     private int visitedCount;
     private float lastKey;
     /** Sum of the look-ahead loads in {@link #searchLayer}: kept so that no compiler drops them. */
@@ -56,17 +43,9 @@ public final class HnswSearcher {
         if (ep < 0) {
             return;
         }
-        int from = routingLevel(graph);
-        float key;
-        if (from > 0) {
-            ep = route(graph, scorer, from);
-            key = lastKey;
-        } else {
-            from = graph.maxLevel();
-            key = scorer.score(ep);
-            visitedCount++;
-        }
-        for (int level = from; level > 0; level--) {
+        float key = scorer.score(ep);
+        visitedCount++;
+        for (int level = graph.maxLevel(); level > 0; level--) {
             ep = greedy(graph, scorer, level, ep, key);
             key = lastKey;
         }
@@ -75,36 +54,6 @@ public final class HnswSearcher {
         int descent = visitedCount;
         searchLayer(graph, scorer, 0, ef, entry, entryKey, 1, filter, results);
         visitedCount += descent;
-    }
-
-    /** The level whose nodes are all scored to choose the descent's start, or 0 for the entry point. */
-    static int routingLevel(HnswGraph graph) {
-        int cap = (int) (ROUTING_PER_ROOT * Math.sqrt(graph.size()));
-        for (int level = 2; level <= graph.maxLevel(); level++) {
-            if (graph.memberCount(level) <= cap) {
-                return level;
-            }
-        }
-        return 0;
-    }
-
-    /** Scores every node of {@code level} in one batch; returns the best (ties: the earlier member), key in lastKey. */
-    private int route(HnswGraph graph, RandomVectorScorer scorer, int level) {
-        int count = graph.memberCount(level);
-        int[] members = graph.members(level);
-        if (routeKeys.length < count) {
-            routeKeys = new float[Math.max(count, 2 * routeKeys.length)];
-        }
-        scorer.score(members, count, routeKeys);
-        visitedCount += count;
-        int best = 0;
-        for (int i = 1; i < count; i++) {
-            if (routeKeys[i] < routeKeys[best]) {
-                best = i;
-            }
-        }
-        lastKey = routeKeys[best];
-        return members[best];
     }
 
     /** Moves to the closest neighbour while that improves; returns the local minimum (key in lastKey). */
