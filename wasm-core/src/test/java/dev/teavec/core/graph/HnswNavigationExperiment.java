@@ -5,9 +5,6 @@ import dev.teavec.core.score.QueryScorer;
 import dev.teavec.core.store.VectorStorageFactory;
 import dev.teavec.core.vector.Metric;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -31,14 +28,14 @@ public final class HnswNavigationExperiment {
     private static final int DIMS = 384;
 
     public static void main(String[] args) throws IOException {
-        float[] base = read(Path.of(args[0]));
-        float[] queries = read(Path.of(args[1]));
+        float[] base = HnswQualityExperiment.read(Path.of(args[0]));
+        float[] queries = HnswQualityExperiment.read(Path.of(args[1]));
         int n = Integer.parseInt(args[2]);
         int m = Integer.parseInt(args[3]);
         int efc = Integer.parseInt(args[4]);
         int[] efs = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
         int nq = queries.length / DIMS;
-        int[][] truth = truth(Path.of(args[1] + ".truth" + n), base, queries, n);
+        int[][] truth = HnswQualityExperiment.truth(Path.of(args[1] + ".truth" + n), base, queries, n, DIMS);
 
         FloatVectorValues floats = new FloatVectorValues(DIMS, Metric.COSINE, VectorStorageFactory.HEAP);
         float[] v = new float[DIMS];
@@ -256,57 +253,5 @@ public final class HnswNavigationExperiment {
             }
         }
         return h;
-    }
-
-    private static int[][] truth(Path cache, float[] base, float[] queries, int n) throws IOException {
-        int nq = queries.length / DIMS;
-        int[][] out = new int[nq][K];
-        if (Files.exists(cache)) {
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(cache)).order(ByteOrder.LITTLE_ENDIAN);
-            for (int qi = 0; qi < nq; qi++) {
-                for (int j = 0; j < K; j++) {
-                    out[qi][j] = b.getInt();
-                }
-            }
-            return out;
-        }
-        ByteBuffer b = ByteBuffer.allocate(nq * K * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int qi = 0; qi < nq; qi++) {
-            float[] best = new float[K];
-            Arrays.fill(best, Float.NEGATIVE_INFINITY);
-            int[] id = out[qi];
-            Arrays.fill(id, -1);
-            int qo = qi * DIMS;
-            for (int i = 0; i < n; i++) {
-                int bo = i * DIMS;
-                float dot = 0;
-                for (int j = 0; j < DIMS; j++) {
-                    dot += base[bo + j] * queries[qo + j];
-                }
-                if (dot <= best[K - 1]) {
-                    continue;
-                }
-                int at = K - 1;
-                while (at > 0 && best[at - 1] < dot) {
-                    best[at] = best[at - 1];
-                    id[at] = id[at - 1];
-                    at--;
-                }
-                best[at] = dot;
-                id[at] = i;
-            }
-            for (int j = 0; j < K; j++) {
-                b.putInt(id[j]);
-            }
-        }
-        Files.write(cache, b.array());
-        return out;
-    }
-
-    private static float[] read(Path p) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(out);
-        return out;
     }
 }

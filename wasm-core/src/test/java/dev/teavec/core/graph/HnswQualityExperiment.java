@@ -232,7 +232,8 @@ public final class HnswQualityExperiment {
         return h;
     }
 
-    private static int[][] truth(Path cache, float[] base, float[] queries, int n, int dims) throws IOException {
+    /** The exact top-K of each query by dot product (unit vectors: cosine), cached in {@code cache}; shared with HnswNavigationExperiment. */
+    static int[][] truth(Path cache, float[] base, float[] queries, int n, int dims) throws IOException {
         int nq = queries.length / dims;
         int[][] out = new int[nq][K];
         if (Files.exists(cache)) {
@@ -281,7 +282,7 @@ public final class HnswQualityExperiment {
         return Arrays.stream(s.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
-    private static float[] read(Path p) throws IOException {
+    static float[] read(Path p) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN);
         float[] out = new float[b.remaining() / 4];
         b.asFloatBuffer().get(out);
