@@ -167,7 +167,7 @@ public final class HnswNavigationExperiment {
                 found = walk(graph, searcher, s, ef, scan, scanLevel, results, ids, keys);
                 distances += walkDistances;
             }
-            int h = hits(truth[qi], ids, Math.min(K, found));
+            int h = HnswQualityExperiment.hits(truth[qi], ids, Math.min(K, found));
             hitSum += h;
             if (h == 0) {
                 zero++;
@@ -239,19 +239,5 @@ public final class HnswNavigationExperiment {
             }
         }
         return count;
-    }
-
-    private static int hits(int[] truth, int[] ids, int count) {
-        Set<Integer> want = new HashSet<>();
-        for (int t : truth) {
-            want.add(t);
-        }
-        int h = 0;
-        for (int i = 0; i < count; i++) {
-            if (want.contains(ids[i])) {
-                h++;
-            }
-        }
-        return h;
     }
 }

@@ -218,7 +218,7 @@ public final class HnswQualityExperiment {
         return out;
     }
 
-    private static int hits(int[] truth, int[] ids, int count) {
+    static int hits(int[] truth, int[] ids, int count) {
         Set<Integer> want = new HashSet<>();
         for (int t : truth) {
             want.add(t);
