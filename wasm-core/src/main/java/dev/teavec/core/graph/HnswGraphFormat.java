@@ -146,13 +146,10 @@ public final class HnswGraphFormat {
                 in.readInts(ids, ib, n, "neighbours");
                 stamp++;
                 for (int i = 0; i < n; i++) {
-                    int nb = ids[ib + i];
-                    // Messages are built only on failure: this loop runs over every edge.
-                    if (nb < 0 || nb >= count || nb == node || seen[nb] == stamp || levels[nb] < level) {
-                        throw in.corrupt(idsAt + 4 * i, "node " + node + " level " + level + " links to " + nb
-                                + linkProblem(nb, node, count, levels, level));
+                    String problem = HnswIntegrity.linkProblem(graph, node, level, ids[ib + i], seen, stamp);
+                    if (problem != null) {
+                        throw in.corrupt(idsAt + 4 * i, "node " + node + " level " + level + " " + problem);
                     }
-                    seen[nb] = stamp;
                 }
                 ids[ib - 1] = n;
                 if (!keyed) {
@@ -176,21 +173,13 @@ public final class HnswGraphFormat {
         }
         if (count > 0) {
             graph.setEntryPoint(ep, top);
-            int reached = HnswIntegrity.reachable(graph, ep);
-            if (reached != count) {
-                throw in.corrupt(epAt, (count - reached) + " of " + count + " nodes are unreachable from the entry point " + ep);
+            String unreached = HnswIntegrity.reachabilityProblem(graph, ep);
+            if (unreached != null) {
+                throw in.corrupt(epAt, unreached);
             }
         }
         checkAnchors(in, graph, anchors, m0);
         return new Decoded(graph, levelState, anchors);
-    }
-
-    /** Why the link of {@code node} on {@code level} to {@code nb} is refused (after the fact: the check is one test). */
-    private static String linkProblem(int nb, int node, int count, byte[] levels, int level) {
-        if (nb < 0 || nb >= count) {
-            return ", not a node";
-        }
-        return nb == node ? ", itself" : levels[nb] < level ? ", which is not on that level" : " twice";
     }
 
     /** Each anchor links to its node on level 0 and anchors at most m0 - 1 nodes, as the builder keeps them. */

@@ -33,33 +33,52 @@ public final class HnswIntegrity {
                     fail(node, level, "has " + count + " neighbours, capacity " + graph.capacity(level));
                 }
                 for (int i = 0; i < count; i++) {
-                    int nb = graph.neighbour(node, level, i);
-                    // Messages are built only on failure: this loop runs over every edge.
-                    if (nb < 0 || nb >= n) {
-                        fail(node, level, "links to " + nb + ", out of range");
+                    String problem = linkProblem(graph, node, level, graph.neighbour(node, level, i), seen, stamp);
+                    if (problem != null) {
+                        fail(node, level, problem);
                     }
-                    if (nb == node) {
-                        fail(node, level, "links to itself");
-                    }
-                    if (seen[nb] == stamp) {
-                        fail(node, level, "links to " + nb + " twice");
-                    }
-                    if (graph.level(nb) < level) {
-                        fail(node, level, "links to " + nb + ", which is not on that level");
-                    }
-                    seen[nb] = stamp;
                 }
             }
         }
+        String unreached = reachabilityProblem(graph, ep);
+        require(unreached == null, unreached);
+    }
+
+    /**
+     * What is wrong with the link of {@code node} on {@code level} to {@code nb} (out of range, to itself, a second
+     * time in the list, to a node not on that level), or null, marking {@code nb} seen in the list with
+     * {@code stamp}. Shared with the snapshot reader (HnswGraphFormat), which checks each list as it reads it; the
+     * message is built only on failure: this runs over every edge.
+     */
+    static String linkProblem(HnswGraph graph, int node, int level, int nb, int[] seen, int stamp) {
+        if (nb < 0 || nb >= graph.size()) {
+            return "links to " + nb + ", not a node (out of range)";
+        }
+        if (nb == node) {
+            return "links to itself";
+        }
+        if (seen[nb] == stamp) {
+            return "links to " + nb + " twice";
+        }
+        if (graph.level(nb) < level) {
+            return "links to " + nb + ", which is not on that level";
+        }
+        seen[nb] = stamp;
+        return null;
+    }
+
+    /** How many nodes cannot be reached from {@code ep}, said as a problem, or null when every node can. */
+    static String reachabilityProblem(HnswGraph graph, int ep) {
+        int n = graph.size();
         int reached = reachable(graph, ep);
-        require(reached == n, (n - reached) + " of " + n + " nodes are unreachable from the entry point " + ep);
+        return reached == n ? null : (n - reached) + " of " + n + " nodes are unreachable from the entry point " + ep;
     }
 
     /**
      * Nodes reachable from {@code ep} over the links of all levels (ids in range assumed: checked first). Walks
      * the lists where they lie: a snapshot's load runs this over every edge.
      */
-    static int reachable(HnswGraph graph, int ep) {
+    private static int reachable(HnswGraph graph, int ep) {
         boolean[] seen = new boolean[graph.size()];
         int[] stack = new int[graph.size()];
         int top = 0;

@@ -76,10 +76,7 @@ final class HnswStructure implements IndexStructure {
 
     @Override
     public void add(int id, float[] vector) {
-        int ord = context.ordinalOf(id);
-        assert ord == graph.size() : "graph nodes are the stored ordinals: node " + graph.size() + ", ordinal " + ord;
-        graphCheckedByReader = false;
-        builder.insert(ord);
+        addOrdinal(context.ordinalOf(id));
     }
 
     /** Links stored ordinal {@code ord}, the next not linked yet, whatever became of its id since (deleted, updated). */
