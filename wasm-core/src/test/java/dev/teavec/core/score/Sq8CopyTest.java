@@ -16,11 +16,7 @@ class Sq8CopyTest {
     @Test
     void copyKeepsClippedVectorsAndRecalibrationRestoresThem() {
         Random random = new Random(SEED);
-        FloatVectorValues sample = new FloatVectorValues(DIM, Metric.L2);
-        for (int i = 0; i < 100; i++) {
-            sample.add(vector(random, 1f));
-        }
-        Sq8VectorValues values = Sq8VectorValues.train(sample);
+        Sq8VectorValues values = trainedOn100(random);
         float[][] clipped = new float[10][];
         for (int i = 0; i < clipped.length; i++) {
             clipped[i] = vector(random, 3f);
@@ -58,11 +54,7 @@ class Sq8CopyTest {
     @Test
     void aRenumberedCopyKeepsEveryClippedVector() {
         Random random = new Random(SEED);
-        FloatVectorValues sample = new FloatVectorValues(DIM, Metric.L2);
-        for (int i = 0; i < 100; i++) {
-            sample.add(vector(random, 1f));
-        }
-        Sq8VectorValues values = Sq8VectorValues.train(sample);
+        Sq8VectorValues values = trainedOn100(random);
         float[][] clipped = new float[10][];
         for (int i = 0; i < 40; i++) {
             float[] v = vector(random, 0.5f);
@@ -89,6 +81,15 @@ class Sq8CopyTest {
             assertEquals(1, old % 4, "copy ordinal " + copy.clippedOrd(c) + " was a clipped vector");
             assertArrayEquals(clipped[old / 4], copy.clippedVector(c), "exact copy of added vector " + old);
         }
+    }
+
+    /** SQ8 values trained on (and holding) 100 seeded vectors of spread 1, ordinals 0..99. */
+    private static Sq8VectorValues trainedOn100(Random random) {
+        FloatVectorValues sample = new FloatVectorValues(DIM, Metric.L2);
+        for (int i = 0; i < 100; i++) {
+            sample.add(vector(random, 1f));
+        }
+        return Sq8VectorValues.train(sample);
     }
 
     private static float[] vector(Random random, float spread) {
