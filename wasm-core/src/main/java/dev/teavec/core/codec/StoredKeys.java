@@ -29,12 +29,9 @@ final class StoredKeys {
             int id = RecordSections.liveId(in, index, previous, budget);
             int at = in.position();
             int len = Wtf8.readLength(in, KeyIndex.MAX_KEY_LENGTH, budget, WHAT);
-            int pos = in.position();
-            byte[] text = len > 0 ? in.bytes().chunkAt(pos) : null;
-            int off = SnapshotBytes.offsetIn(pos);
-            if (text != null && text.length - off >= len) {
-                in.skip(len, WHAT);
-            } else {
+            int off = SnapshotBytes.offsetIn(in.position());
+            byte[] text = Wtf8.inPlace(in, len, WHAT);
+            if (text == null) {
                 // Across two chunks (or empty, which the length check below refuses): copied.
                 text = new byte[len];
                 off = 0;

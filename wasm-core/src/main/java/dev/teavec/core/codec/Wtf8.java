@@ -81,16 +81,28 @@ final class Wtf8 {
     static String read(SnapshotReader in, int minChars, int maxChars, DecodeBudget budget, String what, int id) {
         int at = in.position();
         int len = readLength(in, maxChars, budget, what);
-        // Decoded where it lies when it lies in one chunk (nearly always): no copy per key, document or string.
-        byte[] chunk = len > 0 ? in.bytes().chunkAt(in.position()) : null;
         int off = SnapshotBytes.offsetIn(in.position());
-        if (chunk != null && chunk.length - off >= len) {
-            in.skip(len, what);
+        byte[] chunk = inPlace(in, len, what);
+        if (chunk != null) {
             return decode(in, chunk, off, len, minChars, maxChars, at, what, id);
         }
         byte[] raw = new byte[len];
         in.readBytes(raw, 0, len, what);
         return decode(in, raw, 0, len, minChars, maxChars, at, what, id);
+    }
+
+    /**
+     * The chunk holding all {@code len} bytes at the reader's position (from {@code SnapshotBytes.offsetIn} of
+     * it), which the reader then passes; null, passing nothing, when they span two chunks or {@code len} is 0.
+     * Strings are read where they lie when they lie in one chunk (nearly always): no copy per key or document.
+     */
+    static byte[] inPlace(SnapshotReader in, int len, String what) {
+        byte[] chunk = len > 0 ? in.bytes().chunkAt(in.position()) : null;
+        if (chunk == null || chunk.length - SnapshotBytes.offsetIn(in.position()) < len) {
+            return null;
+        }
+        in.skip(len, what);
+        return chunk;
     }
 
     /**
