@@ -99,14 +99,10 @@ public class StringIds {
         }
         // Each key takes its bytes and a length prefix of 1 or 2 (VARINT_BYTES at most, counted by the caller).
         if (arenaEnd + bytes > arena.length) {
-            byte[] grown = new byte[(int) (arenaEnd + bytes)];
-            System.arraycopy(arena, 0, grown, 0, arenaEnd);
-            arena = grown;
+            growArena(arenaEnd + bytes);
         }
         if (idLimit > startById.length) {
-            int[] grown = new int[idLimit];
-            System.arraycopy(startById, 0, grown, 0, startById.length);
-            startById = grown;
+            growIds(idLimit);
         }
     }
 
@@ -120,9 +116,7 @@ public class StringIds {
             rehash(table.length * 2);
         }
         if (id >= startById.length) {
-            int[] grown = new int[Math.max(id + 1, startById.length * 2)];
-            System.arraycopy(startById, 0, grown, 0, startById.length);
-            startById = grown;
+            growIds(Math.max(id + 1, startById.length * 2));
         }
         int start = append(text, off, length);
         startById[id] = start + 1;
@@ -255,9 +249,7 @@ public class StringIds {
     private int append(byte[] text, int off, int length) {
         int need = arenaEnd + VARINT_BYTES + length;
         if (need > arena.length) {
-            byte[] grown = new byte[Math.max(need, arena.length + (arena.length >> 1))];
-            System.arraycopy(arena, 0, grown, 0, arenaEnd);
-            arena = grown;
+            growArena(Math.max(need, arena.length + (arena.length >> 1)));
         }
         int start = arenaEnd;
         int pos = start;
@@ -280,6 +272,18 @@ public class StringIds {
     private static int varintSize(int length) {
         assert length <= MAX_BYTES;
         return length < 0x80 ? 1 : 2;
+    }
+
+    private void growArena(int length) {
+        byte[] grown = new byte[length];
+        System.arraycopy(arena, 0, grown, 0, arenaEnd);
+        arena = grown;
+    }
+
+    private void growIds(int length) {
+        int[] grown = new int[length];
+        System.arraycopy(startById, 0, grown, 0, startById.length);
+        startById = grown;
     }
 
     private void insert(int id, int hash) {
