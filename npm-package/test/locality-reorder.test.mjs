@@ -54,3 +54,29 @@ for (const [quantization, rerank] of [['sq8', true], ['none', false], ['sq4', tr
     copy.free?.();
   });
 }
+
+test('a batch on this engine is stored region by region: ids follow the batch, each id keeps its vector and record', () => {
+  const seed = seedFor('locality batch');
+  const random = rng(seed);
+  const dim = 16;
+  const n = 2000;
+  const make = () => Object.assign(new EdgeVecConfig(dim), { metric: 'l2', indexType: 'hnsw', seed: 3 });
+  const vectors = Array.from({ length: n }, (_, i) =>
+    Float32Array.from({ length: dim }, (_, d) => (d === i % 9 ? 5 : 0) + random() - 0.5));
+  const batched = new EdgeVec(make());
+  const { ids } = batched.insertBatchWithMetadata(vectors, vectors.map((_, i) => ({ i })));
+  const single = new EdgeVec(make());
+  vectors.forEach((v) => single.insert(v));
+  assert.deepEqual(Array.from(ids), Array.from({ length: n }, (_, i) => i), `seed ${seed}: ids in the batch's order`);
+  // Stored in another order than one add after another (the snapshot holds the stored order).
+  assert.ok(!Buffer.from(batched.toBytes()).equals(Buffer.from(single.toBytes())), `seed ${seed}: stored as given`);
+  for (let i = 0; i < n; i++) {
+    assert.deepEqual(batched.getVector(i), vectors[i], `seed ${seed}: the vector of id ${i}`);
+    assert.deepEqual(batched.getMetadata(i), { i }, `seed ${seed}: the record of id ${i}`);
+  }
+  const hits = batched.searchWithFilter(vectors[5], 'i = 5', 1);
+  assert.equal(hits[0].id, 5, `seed ${seed}`);
+  assert.equal(batched.search(vectors[1234], 1)[0].id, 1234, `seed ${seed}`);
+  batched.free?.();
+  single.free?.();
+});

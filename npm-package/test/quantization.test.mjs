@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import init from '../dist/quantization.js';
 import { EdgeVec, EdgeVecConfig, openDatabase, simdBackend } from '../dist/teavec.js';
-import { packageDir, rng, seedFor } from './helpers.mjs';
+import { packageDir, rng, seedFor, seedForBar } from './helpers.mjs';
 
 await init();
 
@@ -60,7 +60,7 @@ test('the engine of teavec/quantization is loaded, with SIMD kernels in Node 22'
 
 for (const quantization of EXTENDED) {
   test(`${quantization}: recall@10 against the oracle, with and without re-ranking; rerankK; snapshot round trip`, () => {
-    const seed = seedFor(`quantization-${quantization}`);
+    const seed = seedForBar(`quantization-${quantization}`);
     const random = rng(seed);
     const data = clustered(random, COUNT, DIM);
     const queries = clustered(random, 40, DIM);

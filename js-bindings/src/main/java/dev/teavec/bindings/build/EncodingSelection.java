@@ -16,9 +16,9 @@ import org.teavm.vm.spi.TeaVMPlugin;
  * A compile-time plugin of TeaVM, never part of the Wasm: with the compile property
  * {@code teavec.encodings=core} (the teavec.wasm execution in js-bindings/pom.xml) the body of
  * {@code ExtendedEncodings.list()} becomes {@code return null}, before TeaVM decides what is reachable, so
- * float16, sq4, binary and pq leave no code in the core engine; so does {@code LocalityReorder.available()}, the node
- * reorder for locality. Every other compile (teavec-quantization.wasm,
- * the Wasm GC JUnit runs) keeps them.
+ * float16, sq4, binary and pq leave no code in the core engine; nor do {@code LocalityReorder.available()}, the node
+ * reorder for locality, and {@code RegionBatchOrder.available()}, a batch's order for locality. Every other compile
+ * (teavec-quantization.wasm, the Wasm GC JUnit runs) keeps them.
  */
 public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransformer {
     static final String PROPERTY = "teavec.encodings";
@@ -27,6 +27,8 @@ public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransfor
         {"dev.teavec.core.encoding.ExtendedEncodings", "list"},
         // The node reorder for locality (compaction without tombstones) is left to the engine with every encoding.
         {"dev.teavec.core.index.LocalityReorder", "available"},
+        // So is storing a batch region by region (cache locality while building).
+        {"dev.teavec.core.index.RegionBatchOrder", "available"},
     };
 
     @Override

@@ -4,10 +4,12 @@ import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
 import dev.teavec.core.filter.BoundFilter;
 import dev.teavec.core.filter.Filter;
+import dev.teavec.core.index.BatchInsertion;
 import dev.teavec.core.index.IdFilter;
 import dev.teavec.core.index.IndexConfig;
 import dev.teavec.core.index.IndexTypes;
 import dev.teavec.core.store.VectorStorageFactory;
+import dev.teavec.core.index.RegionBatchOrder;
 import dev.teavec.core.index.VectorIndex;
 import dev.teavec.core.meta.IdTable;
 import dev.teavec.core.meta.MetaRecord;
@@ -126,12 +128,17 @@ public final class CollectionStore {
         }
         MetaRecord[] records = metadataJsonArray == null ? null
                 : MetadataJson.readArray(metadataJsonArray, vectors.length, metadata.keys());
-        int[] ids = new int[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            ids[i] = index.add(vectors[i]);
-            if (records != null) {
-                metadata.put(ids[i], records[i]);
+        // Where the engine holds it, an HNSW index stores and links the batch region by region (cache locality).
+        BatchInsertion regions = RegionBatchOrder.available();
+        int[] ids = regions == null ? null : regions.insert(index, vectors);
+        if (ids == null) {
+            ids = new int[vectors.length];
+            for (int i = 0; i < vectors.length; i++) {
+                ids[i] = index.add(vectors[i]);
             }
+        }
+        for (int i = 0; records != null && i < vectors.length; i++) {
+            metadata.put(ids[i], records[i]);
         }
         return ids;
     }

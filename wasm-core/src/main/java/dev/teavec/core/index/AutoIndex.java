@@ -117,6 +117,11 @@ public final class AutoIndex implements VectorIndex {
         return delegate.type() == HnswType.INSTANCE;
     }
 
+    /** The HNSW index every add goes to once switched, else null (while flat, adds also advance the switch). */
+    ManagedIndex hnswDelegate() {
+        return usesHnsw() ? delegate : null;
+    }
+
     @Override
     public IndexParts parts() {
         IndexParts inner = delegate.parts();

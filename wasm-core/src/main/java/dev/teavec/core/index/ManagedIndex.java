@@ -132,6 +132,26 @@ public final class ManagedIndex implements VectorIndex {
         return id;
     }
 
+    /** An HNSW graph that links each add at once (not deferring): where a batch's order makes a difference. */
+    boolean linksAtOnce() {
+        return structure instanceof HnswStructure && !pending.deferring();
+    }
+
+    /**
+     * Adds validated vectors in {@code order} (a permutation of their positions) under ids increasing in the
+     * batch's order: the ids are reserved first, then each vector is stored and linked under its own.
+     */
+    int[] addInOrder(float[][] batch, int[] order) {
+        int first = ids.nextId();
+        ids.reserve(first + batch.length);
+        int[] out = new int[batch.length];
+        for (int i : order) {
+            out[i] = first + i;
+            addWithId(first + i, batch[i]);
+        }
+        return out;
+    }
+
     /** Stores a validated vector under {@code id} (at least the next id): also AUTO's hand-over. */
     void addWithId(int id, float[] vector) {
         vectors.add(vector);

@@ -1,5 +1,6 @@
 package dev.teavec.core.db;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,28 @@ class CollectionStoreTest {
         double perVector = (double) db.metadataBytes() / n;
         System.out.println("[memory] metadata of 3 keys (string, number, boolean): " + perVector + " B/vector (estimate)");
         assertTrue(perVector < 300, "per-vector metadata estimate " + perVector);
+        db.checkIntegrity();
+    }
+
+    /** An HNSW batch is stored region by region (RegionBatchOrder): record i still goes with the id of vector i. */
+    @Test
+    void aBatchStoredInAnotherOrderKeepsEachRecordWithItsVector() {
+        CollectionStore db = new CollectionStore(IndexConfig.builder(4, Metric.L2).indexType("hnsw").m(8).build());
+        int n = 300;
+        float[][] vectors = new float[n][];
+        StringBuilder records = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            // Two regions, interleaved: the batch is not stored as given.
+            vectors[i] = new float[] {i % 2 == 0 ? 100 : -100, i, 1, 0};
+            records.append(i > 0 ? "," : "").append("{\"i\":").append(i).append('}');
+        }
+        int[] ids = db.insertBatch(vectors, records.append(']').toString());
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, ids[i]);
+            assertEquals("{\"i\":" + i + "}", db.metadataEditor().get(i));
+            assertArrayEquals(vectors[i], db.index().get(i), "the vector under id " + i);
+            assertEquals(i, db.search(vectors[i], 1, 0, "i >= 0", 0).result().id(0), "vector " + i);
+        }
         db.checkIntegrity();
     }
 
