@@ -2,6 +2,8 @@ package dev.teavec.core.db;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
+import dev.teavec.core.index.BatchInsertion;
+import dev.teavec.core.index.RegionBatchOrder;
 import dev.teavec.core.meta.JsonNode;
 import dev.teavec.core.meta.JsonReader;
 import dev.teavec.core.meta.MetaRecord;
@@ -152,9 +154,13 @@ public final class KeyedBatch {
     /** Checks the whole batch, then applies it; returns the id of each key, in batch order. */
     int[] apply() {
         JsonNode[] metadata = check();
+        // New keys only: the vectors go in as one batch, which an HNSW index stores region by region where the
+        // engine holds that (cache locality); null: one add per key.
+        BatchInsertion regions = mode == Mode.ADD ? RegionBatchOrder.available() : null;
+        int[] added = regions == null ? null : regions.insert(db.index(), vectors);
         int[] ids = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            ids[i] = applyOne(i, metadata == null ? null : metadata[i]);
+            ids[i] = applyOne(i, metadata == null ? null : metadata[i], added == null ? -1 : added[i]);
         }
         return ids;
     }
@@ -209,13 +215,14 @@ public final class KeyedBatch {
         }
     }
 
-    private int applyOne(int i, JsonNode metadataObject) {
+    /** Applies item {@code i}; {@code added}: the id its vector was already stored under (a new key), or -1. */
+    private int applyOne(int i, JsonNode metadataObject, int added) {
         MetaRecord record = metadataObject == null ? null : MetadataJson.toRecord(metadataObject, db.metadata().keys());
         float[] vector = vectors == null ? null : vectors[i];
         String document = documents == null ? null : documents[i];
         int id = db.keys().idOf(keys[i]);
         if (id < 0) {
-            id = db.index().add(vector);
+            id = added >= 0 ? added : db.index().add(vector);
             db.keys().put(keys[i], id);
             db.metadata().put(id, record);
         } else {

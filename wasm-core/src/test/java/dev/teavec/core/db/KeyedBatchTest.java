@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.teavec.core.codec.IndexSnapshot;
 import dev.teavec.core.db.KeyedBatch.Mode;
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
@@ -124,6 +125,51 @@ class KeyedBatchTest {
         assertEquals(nextId, db.index().idLimit(), "no id was used up");
         assertEquals(deleted, db.index().deletedCount(), "no tombstone was left");
         assertEquals(nextId, db.insert(vector(random), null), "the next id is the one before the refused batches");
+    }
+
+    /**
+     * An add of new keys goes in as one batch, which an HNSW index stores region by region (RegionBatchOrder):
+     * each key still gets the id, vector, record and document of its own item, ids in batch order.
+     */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void aLargeAddKeepsEachKeyWithItsOwnItem(String variant) {
+        Random random = new Random(SEED);
+        CollectionStore db = populated(variant, random);
+        CollectionStore oneByOne = populated(variant, new Random(SEED));
+        int n = 300;
+        String[] keys = new String[n];
+        float[][] vectors = new float[n][];
+        String[] documents = new String[n];
+        StringBuilder records = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            keys[i] = "b" + i;
+            // Two regions, interleaved: not an order to store them in.
+            vectors[i] = new float[] {i % 2 == 0 ? 50 : -50, i * 0.01f, random.nextFloat(), 1};
+            documents[i] = "doc b" + i;
+            records.append(i > 0 ? "," : "").append("{\"i\":").append(i).append('}');
+        }
+        int first = db.index().idLimit();
+        int[] ids = db.writeBatch(Mode.ADD, "items", keys, vectors, records.append(']').toString(), documents);
+        // UPSERT adds its new keys one by one.
+        oneByOne.writeBatch(Mode.UPSERT, "items", keys, vectors, records.toString(), documents);
+        for (int i = 0; i < n; i++) {
+            String at = variant + ", item " + i;
+            assertEquals(first + i, ids[i], at);
+            assertEquals(ids[i], db.idOfKey(keys[i]), at);
+            assertEquals("{\"i\":" + i + "}", db.metadataEditor().get(ids[i]), at);
+            assertEquals(documents[i], db.getDocument(ids[i]), at);
+            assertEquals(vectors[i][0], db.index().get(ids[i])[0], 1.0, at + ": the vector's region");
+            if (variant.equals("hnsw") || variant.equals("flat")) {
+                assertArrayEquals(vectors[i], db.index().get(ids[i]), at);
+            }
+        }
+        db.checkIntegrity();
+        boolean sameBytes = Arrays.equals(IndexSnapshot.encodeToArray(db), IndexSnapshot.encodeToArray(oneByOne));
+        // An HNSW graph stores the batch in its own order; a flat index as given (AUTO: as its phase has it).
+        if (!variant.equals("auto")) {
+            assertEquals(variant.equals("flat"), sameBytes, variant + ": stored in the given order");
+        }
     }
 
     @ParameterizedTest
