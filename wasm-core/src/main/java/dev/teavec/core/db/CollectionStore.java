@@ -128,9 +128,7 @@ public final class CollectionStore {
         }
         MetaRecord[] records = metadataJsonArray == null ? null
                 : MetadataJson.readArray(metadataJsonArray, vectors.length, metadata.keys());
-        // Where the engine holds it, an HNSW index stores and links the batch region by region (cache locality).
-        BatchInsertion regions = RegionBatchOrder.available();
-        int[] ids = regions == null ? null : regions.insert(index, vectors);
+        int[] ids = addedByRegion(vectors);
         if (ids == null) {
             ids = new int[vectors.length];
             for (int i = 0; i < vectors.length; i++) {
@@ -141,6 +139,15 @@ public final class CollectionStore {
             metadata.put(ids[i], records[i]);
         }
         return ids;
+    }
+
+    /**
+     * Adds validated vectors of new records as one batch where the engine holds that: an HNSW index stores and links
+     * it region by region (cache locality). Their ids, in the batch's order; null, nothing added: add one by one.
+     */
+    int[] addedByRegion(float[][] vectors) {
+        BatchInsertion regions = RegionBatchOrder.available();
+        return regions == null ? null : regions.insert(index, vectors);
     }
 
     /** Replaces the vector of a live id in place (same id afterwards). */

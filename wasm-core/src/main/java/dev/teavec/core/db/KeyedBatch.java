@@ -2,8 +2,6 @@ package dev.teavec.core.db;
 
 import dev.teavec.core.error.ErrorCode;
 import dev.teavec.core.error.TeaVecException;
-import dev.teavec.core.index.BatchInsertion;
-import dev.teavec.core.index.RegionBatchOrder;
 import dev.teavec.core.meta.JsonNode;
 import dev.teavec.core.meta.JsonReader;
 import dev.teavec.core.meta.MetaRecord;
@@ -154,10 +152,8 @@ public final class KeyedBatch {
     /** Checks the whole batch, then applies it; returns the id of each key, in batch order. */
     int[] apply() {
         JsonNode[] metadata = check();
-        // New keys only: the vectors go in as one batch, which an HNSW index stores region by region where the
-        // engine holds that (cache locality); null: one add per key.
-        BatchInsertion regions = mode == Mode.ADD ? RegionBatchOrder.available() : null;
-        int[] added = regions == null ? null : regions.insert(db.index(), vectors);
+        // New keys only (an upsert or update may touch existing ones): their vectors go in as one batch.
+        int[] added = mode == Mode.ADD ? db.addedByRegion(vectors) : null;
         int[] ids = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             ids[i] = applyOne(i, metadata == null ? null : metadata[i], added == null ? -1 : added[i]);

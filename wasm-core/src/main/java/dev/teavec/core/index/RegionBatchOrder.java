@@ -5,9 +5,8 @@ package dev.teavec.core.index;
  * over {@value #SAMPLED} evenly spaced dimensions, of up to {@value #PIVOTS} pivots taken from the batch itself at
  * even positions; a stable counting sort by pivot gives the order. Consecutive inserts of one region then search
  * the same part of the graph while its rows are still in the CPU's caches, and their own rows end up side by side.
- * Why: an HNSW insert at 768 dimensions waits on memory for most of the ~1,500 rows it scores; measured at
- * 100k × 768 SQ8 + rerank in batches of 1,000 (Node 22), the build ran 14–18% faster at the same recall.
- * Deterministic (no randomness), so a replayed batch is stored in the same order.
+ * Why: an HNSW insert at 768 dimensions waits on memory for most of the ~1,500 rows it scores (measurements:
+ * bench/README.md, "A batch stored region by region"). Deterministic (no randomness), so a replayed batch is stored in the same order.
  *
  * <p>Only the engine with every encoding (teavec/quantization, the JVM) holds this: the core engine is compiled with
  * {@link #available()} answering null (js-bindings' build plugin EncodingSelection), as {@link LocalityReorder}.
@@ -31,7 +30,8 @@ public final class RegionBatchOrder implements BatchInsertion {
     /** Only an HNSW graph linking at once gains from the order (AUTO once switched); others add one by one. */
     @Override
     public int[] insert(VectorIndex index, float[][] validated) {
-        ManagedIndex target = index instanceof AutoIndex auto ? auto.hnswDelegate() : (ManagedIndex) index;
+        ManagedIndex target = index instanceof AutoIndex auto ? auto.hnswDelegate()
+                : index instanceof ManagedIndex managed ? managed : null;
         if (validated.length < MIN_BATCH || target == null || !target.linksAtOnce()) {
             return null;
         }
