@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <p>Re-calibration policy. The initial ranges are the per-dimension min/max of a training sample
  * ({@link #train}). A later value outside its range is clamped; the vector counts as clipped when
- * a value overshoots by more than one quantization step (less is ordinary rounding error). When the
+ * a value overshoots by more than half a quantization step (less is ordinary rounding error). When the
  * vectors clipped since the last calibration exceed {@link #RECALIBRATE_FRACTION} of all stored
  * vectors (and at least {@link #RECALIBRATE_MIN_CLIPPED}), {@link #needsRecalibration()} turns
  * true and the owner calls {@link #recalibrate}: the ranges widen to the min/max of every vector
@@ -149,7 +149,9 @@ public final class Sq8VectorValues implements ScoringVectors {
             System.arraycopy(norms, 0, grown, 0, norms.length);
             norms = grown;
         }
-        if (encode(ord, vector)) {
+        boolean clipped = encode(ord, vector);
+        normFromScratch(ord);
+        if (clipped) {
             if (clippedSinceCalibration == clippedOrds.length) {
                 int[] ords = new int[clippedOrds.length * 2];
                 System.arraycopy(clippedOrds, 0, ords, 0, clippedOrds.length);
@@ -171,20 +173,14 @@ public final class Sq8VectorValues implements ScoringVectors {
         rescaled.add(ord, exponent, null);
     }
 
-    /** Encodes {@code v} as {@code ord} and refreshes its norm; true when a value was clamped. */
+    /** Encodes {@code v} as {@code ord}, leaving its code in {@code codeScratch}; true when a value was clamped. */
     private boolean encode(int ord, float[] v) {
         boolean clipped = quantizer.encode(v, codeScratch, 0);
         codes.write(ord, codeScratch);
-        refreshNorm(ord);
         return clipped;
     }
 
-    private void refreshNorm(int ord) {
-        codes.read(ord, codeScratch);
-        normFromScratch(ord);
-    }
-
-    /** Sets the norm of {@code ord} from its code, which {@code codeScratch} holds. */
+    /** Sets the norm of {@code ord} from its code, which {@code codeScratch} holds (not read back). */
     private void normFromScratch(int ord) {
         quantizer.decode(codeScratch, 0, scratch);
         // One square root per stored vector, never per distance.
@@ -232,7 +228,14 @@ public final class Sq8VectorValues implements ScoringVectors {
             System.arraycopy(norms, 0, grown, 0, norms.length);
             norms = grown;
         }
-        // All squared norms at once where the codes live (SIMD in the browser), then as normFromScratch keeps them.
+        normsFromCodes(first, count);
+    }
+
+    /**
+     * Sets the norms of {@code [first, first + count)} from their stored codes: all squared norms at once where
+     * the codes live (SIMD in the browser), then as {@link #normFromScratch} keeps them, to the bit.
+     */
+    private void normsFromCodes(int first, int count) {
         codes.decodedSquaredNorms(quantizer, first, count, norms);
         for (int ord = first; ord < first + count; ord++) {
             if (metric == Metric.COSINE) {
@@ -285,7 +288,7 @@ public final class Sq8VectorValues implements ScoringVectors {
      * Widens the ranges to every value seen and re-encodes all codes, from {@code exact} when given
      * (same ordinals), else from the decoded codes.
      */
-    public void recalibrate(ScoringVectors exact) {
+    public void recalibrate(FloatVectorValues exact) {
         assert exact == null || exact.size() == codes.size() : "exact vectors do not match the codes";
         Sq8Quantizer old = quantizer;
         quantizer = observed.toQuantizer();
@@ -295,12 +298,8 @@ public final class Sq8VectorValues implements ScoringVectors {
             if (next < clippedSinceCalibration && clippedOrds[next] == ord) {
                 System.arraycopy(clippedExact[next++], 0, v, 0, dim);
             } else if (exact != null) {
-                exact.decode(ord, v);
-                int exponent = metric == Metric.COSINE ? CosineScale.exponent(v, 0, dim) : 0;
-                if (exponent != 0) {
-                    // Re-encoded as add() encoded it.
-                    CosineScale.scale(v, 0, dim, exponent, v);
-                }
+                // As add() encoded it: rescaled under cosine where it rescales, as the floats store it.
+                exact.readScored(ord, v);
             } else {
                 codes.read(ord, codeScratch);
                 old.decode(codeScratch, 0, v);
@@ -308,6 +307,8 @@ public final class Sq8VectorValues implements ScoringVectors {
             boolean clipped = encode(ord, v);
             assert !clipped : "vector " + ord + " lies outside the range of every vector seen";
         }
+        // The norms in one pass over the new codes, rather than reading each row back as it is written.
+        normsFromCodes(0, codes.size());
         for (int i = 0; i < clippedSinceCalibration; i++) {
             clippedExact[i] = null;
         }
