@@ -6,7 +6,8 @@ package dev.teavec.core.index;
  * even positions; a stable counting sort by pivot gives the order. Consecutive inserts of one region then search
  * the same part of the graph while its rows are still in the CPU's caches, and their own rows end up side by side.
  * Why: an HNSW insert at 768 dimensions waits on memory for most of the ~1,500 rows it scores (measurements:
- * bench/README.md, "A batch stored region by region"). Deterministic (no randomness), so a replayed batch is stored in the same order.
+ * bench/README.md, "A batch stored region by region"). Deterministic (no randomness), so a replayed batch is stored
+ * in the same order.
  *
  * <p>Only the engine with every encoding (teavec/quantization, the JVM) holds this: the core engine is compiled with
  * {@link #available()} answering null (js-bindings' build plugin EncodingSelection), as {@link LocalityReorder}.

@@ -227,7 +227,7 @@ public final class Sq4VectorValues implements ScoringVectors {
     }
 
     /** Widens the ranges to every value seen and re-encodes all codes, from {@code exact} when given. */
-    public void recalibrate(ScoringVectors exact) {
+    public void recalibrate(FloatVectorValues exact) {
         assert exact == null || exact.size() == codes.size() : "exact vectors do not match the codes";
         Sq4Quantizer old = quantizer;
         quantizer = Sq4Quantizer.of(observed);
@@ -237,11 +237,8 @@ public final class Sq4VectorValues implements ScoringVectors {
             if (next < clippedCount && clippedOrds[next] == ord) {
                 System.arraycopy(clippedExact[next++], 0, v, 0, dim);
             } else if (exact != null) {
-                exact.decode(ord, v);
-                int exponent = metric == Metric.COSINE ? CosineScale.exponent(v, 0, dim) : 0;
-                if (exponent != 0) {
-                    CosineScale.scale(v, 0, dim, exponent, v);
-                }
+                // As add() encoded it: rescaled under cosine where it rescales, as the floats store it.
+                exact.readScored(ord, v);
             } else {
                 codes.read(ord, codeScratch);
                 old.decode(codeScratch, 0, v);
