@@ -5,6 +5,8 @@
 // a change kept the graph). Not a test: prints figures.
 //   node bench/build-ab.mjs --a <package dir> [--b npm-package] [--n 10000] [--dims 384] [--runs 4]
 //                           [--quantization none|sq8|sq4|float16|binary|pq] [--rerank] [--metric cosine|l2|dot] [--efc 200] [--seed 7]
+//                           [--engine quantization]
+// --engine quantization: float32 / SQ8 on teavec/quantization's engine too (the extended encodings always are).
 // A package dir holds package.json and dist/ (init() from a file needs the package's "node" condition), so
 // keep a baseline with: mkdir /tmp/base && cp -r npm-package/package.json npm-package/dist /tmp/base/
 // Data: the peers' clustered set (lib/synthetic.js clusteredDataset), M 16 / M0 32 as in peers.mjs.
@@ -26,6 +28,7 @@ const { values: flags } = parseArgs({
     metric: { type: 'string', default: 'cosine' },
     efc: { type: 'string', default: '200' },
     seed: { type: 'string', default: '7' },
+    engine: { type: 'string', default: 'core' },
   },
 });
 if (!flags.a) throw new Error('--a <package dir> is required (the baseline build: package.json + dist/)');
@@ -37,7 +40,7 @@ for (const [label, dir] of [['A', flags.a], ['B', flags.b]]) {
   const mod = await import(pathToFileURL(join(resolve(dir), 'dist', 'teavec.js')).href);
   // The extended encodings (sq4, float16, binary, pq) run on teavec/quantization's engine, as in bench/peers.mjs.
   const compile = async (file) => WebAssembly.compile(await readFile(join(resolve(dir), 'dist', file)));
-  await mod.default(['none', 'sq8'].includes(flags.quantization) ? undefined
+  await mod.default(['none', 'sq8'].includes(flags.quantization) && flags.engine !== 'quantization' ? undefined
     : { module: await compile('teavec-quantization.wasm'), simd: await compile('teavec-quantization-simd.wasm') });
   variants.push({ label, dir, mod, cpu: [], wall: [], hash: null });
 }

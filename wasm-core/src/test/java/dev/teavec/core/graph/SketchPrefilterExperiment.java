@@ -21,7 +21,28 @@ import java.util.Arrays;
 public final class SketchPrefilterExperiment {
     private static final int K = 10;
     private static final int DIMS = Integer.getInteger("teavec.dims", 384);
-    private static final int WORDS = DIMS / 64;
+    /**
+     * -Dteavec.sketchBits=64 (a multiple of 64 below the dimensions): the sketch is the sign of the centred vector's
+     * dot product with that many seeded Gaussian directions (SimHash) instead of one bit per dimension: short enough
+     * to store beside each neighbour in an adjacency list (8 bytes a neighbour at 64 bits).
+     */
+    private static final int BITS = Integer.getInteger("teavec.sketchBits", DIMS);
+    private static final int WORDS = BITS / 64;
+    private static final float[][] DIRECTIONS = directions();
+
+    private static float[][] directions() {
+        if (BITS == DIMS) {
+            return null;
+        }
+        java.util.Random random = new java.util.Random(42);
+        float[][] dirs = new float[BITS][DIMS];
+        for (float[] d : dirs) {
+            for (int i = 0; i < DIMS; i++) {
+                d[i] = (float) random.nextGaussian();
+            }
+        }
+        return dirs;
+    }
     /**
      * -Dteavec.prefilter=partial ranks the fresh neighbours by their dot product with the query over the first eighth
      * of the dimensions (scaled by the neighbour's inverse norm: cosine) instead of by the sketch's Hamming distance.
@@ -45,6 +66,22 @@ public final class SketchPrefilterExperiment {
             floats.add(v);
             for (int d = 0; d < DIMS; d++) {
                 mean[d] += v[d] / n;
+            }
+        }
+        if ("midrange".equals(System.getProperty("teavec.center"))) {
+            // The centre an SQ8 code's top bit gives: half-way between the dimension's min and max.
+            float[] lo = new float[DIMS];
+            float[] hi = new float[DIMS];
+            Arrays.fill(lo, Float.POSITIVE_INFINITY);
+            Arrays.fill(hi, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < n; i++) {
+                for (int d = 0; d < DIMS; d++) {
+                    lo[d] = Math.min(lo[d], base[i * DIMS + d]);
+                    hi[d] = Math.max(hi[d], base[i * DIMS + d]);
+                }
+            }
+            for (int d = 0; d < DIMS; d++) {
+                mean[d] = (lo[d] + hi[d]) / 2;
             }
         }
         long[] sketches = new long[n * WORDS];
@@ -89,6 +126,23 @@ public final class SketchPrefilterExperiment {
     }
 
     private static void sketch(float[] src, int off, float[] mean, long[] dst, int at) {
+        if (DIRECTIONS != null) {
+            for (int w = 0; w < WORDS; w++) {
+                long bits = 0;
+                for (int b = 0; b < 64; b++) {
+                    float[] dir = DIRECTIONS[w * 64 + b];
+                    double dot = 0;
+                    for (int d = 0; d < DIMS; d++) {
+                        dot += (src[off + d] - mean[d]) * dir[d];
+                    }
+                    if (dot > 0) {
+                        bits |= 1L << b;
+                    }
+                }
+                dst[at + w] = bits;
+            }
+            return;
+        }
         for (int w = 0; w < WORDS; w++) {
             long bits = 0;
             for (int b = 0; b < 64; b++) {
