@@ -20,6 +20,8 @@ import java.util.Arrays;
  */
 public final class SketchPrefilterExperiment {
     private static final int K = 10;
+    /** Expansions and sketch distances of the beams so far (reported per query, then reset). */
+    private static final long[] EXPANSIONS = new long[2];
     private static final int DIMS = Integer.getInteger("teavec.dims", 384);
     /**
      * -Dteavec.sketchBits=64 (a multiple of 64 below the dimensions): the sketch is the sign of the centred vector's
@@ -119,7 +121,10 @@ public final class SketchPrefilterExperiment {
                     rows += scored[0];
                     hitSum += HnswQualityExperiment.hits(truth[qi], ids, Math.min(K, found));
                 }
-                line.append(String.format(" | quota %.2f recall %.3f rows/q %d", quota, hitSum / (double) (nq * K), rows / nq));
+                line.append(String.format(" | quota %.2f recall %.3f rows/q %d expansions/q %d sketches/q %d", quota,
+                        hitSum / (double) (nq * K), rows / nq, EXPANSIONS[0] / nq, EXPANSIONS[1] / nq));
+                EXPANSIONS[0] = 0;
+                EXPANSIONS[1] = 0;
             }
             System.out.println(line);
         }
@@ -196,11 +201,13 @@ public final class SketchPrefilterExperiment {
                 break;
             }
             int node = candidates.pop();
+            EXPANSIONS[0]++;
             int count = 0;
             for (int i = 0; i < graph.neighbourCount(node, 0); i++) {
                 int nb = graph.neighbour(node, 0, i);
                 if (!visited[nb]) {
                     fresh[count] = nb;
+                    EXPANSIONS[1]++;
                     ham[count++] = PARTIAL ? partial(base, nb, query) : hamming(sketches, nb, qs);
                 }
             }
