@@ -15,7 +15,10 @@ export const DEFAULTS = {
   verifyQueries: 20,
   // A save or load that never settles (seen once in Chromium) must not stall the whole run.
   persistTimeoutMs: 60_000,
-  efCandidates: [10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200, 256, 320, 400, 512, 640, 800],
+  // Steps of about an eighth: on a coarser grid (…, 96, 128, 160, 200, …) a library just short of the target at one
+  // step paid up to a third more ef than it needed (TeaVec at 100k × 768: tuned 160 where 144 reaches it).
+  efCandidates: [10, 12, 14, 16, 18, 20, 24, 28, 32, 36, 40, 44, 48, 56, 64, 72, 80, 88, 96, 112, 128, 144, 160, 176, 200,
+    224, 256, 288, 320, 360, 400, 448, 512, 576, 640, 720, 800],
 };
 
 function rowsOf(vecs) {
