@@ -14,14 +14,13 @@ import java.util.Arrays;
  * spare it, and at what recall. Builds a float32 graph over a set written by bench/graph-data.mjs, then searches each
  * query with the plain beam and with a beam that, of an expanded node's unvisited neighbours, scores only the
  * {@code quota} fraction with the smallest Hamming distance to the query's sketch (at least one); the rest are left
- * unvisited, so a later expansion may still score them. Reports recall@10 and rows scored per query.
+ * unvisited, so a later expansion may still score them. Reports recall@10, rows scored, nodes expanded and sketches
+ * read per query.
  *   java -cp wasm-core/target/classes:wasm-core/target/test-classes dev.teavec.core.graph.SketchPrefilterExperiment \
  *        /tmp/x.base.f32 /tmp/x.query.f32 n efs(,) quotas(,)
  */
 public final class SketchPrefilterExperiment {
     private static final int K = 10;
-    /** Expansions and sketch distances of the beams so far (reported per query, then reset). */
-    private static final long[] EXPANSIONS = new long[2];
     private static final int DIMS = Integer.getInteger("teavec.dims", 384);
     /**
      * -Dteavec.sketchBits=64 (a multiple of 64 below the dimensions): the sketch is the sign of the centred vector's
@@ -105,6 +104,8 @@ public final class SketchPrefilterExperiment {
             for (double quota : quotas) {
                 int hitSum = 0;
                 long rows = 0;
+                long expansions = 0;
+                long sketchReads = 0;
                 for (int qi = 0; qi < nq; qi++) {
                     System.arraycopy(queries, qi * DIMS, q, 0, DIMS);
                     scorer.setQuery(q);
@@ -116,15 +117,15 @@ public final class SketchPrefilterExperiment {
                         key = searcher.lastGreedyKey();
                     }
                     int[] ids = new int[ef];
-                    int[] scored = new int[1];
-                    int found = beam(graph, scorer, sketches, qs, ep, key, ef, quota, ids, scored, base, q);
-                    rows += scored[0];
+                    int[] counts = new int[3];
+                    int found = beam(graph, scorer, sketches, qs, ep, key, ef, quota, ids, counts, base, q);
+                    rows += counts[0];
+                    expansions += counts[1];
+                    sketchReads += counts[2];
                     hitSum += HnswQualityExperiment.hits(truth[qi], ids, Math.min(K, found));
                 }
                 line.append(String.format(" | quota %.2f recall %.3f rows/q %d expansions/q %d sketches/q %d", quota,
-                        hitSum / (double) (nq * K), rows / nq, EXPANSIONS[0] / nq, EXPANSIONS[1] / nq));
-                EXPANSIONS[0] = 0;
-                EXPANSIONS[1] = 0;
+                        hitSum / (double) (nq * K), rows / nq, expansions / nq, sketchReads / nq));
             }
             System.out.println(line);
         }
@@ -183,10 +184,10 @@ public final class SketchPrefilterExperiment {
 
     /**
      * The level-0 beam of HnswSearcher#searchLayer (no filter), scoring a quota of each expansion's fresh neighbours;
-     * writes the rows it scored to {@code scored[0]}.
+     * writes the rows it scored, the nodes it expanded and the sketches it read to {@code counts[0..3)}.
      */
     private static int beam(HnswGraph graph, QueryScorer scorer, long[] sketches, long[] qs, int ep, float epKey, int ef,
-            double quota, int[] out, int[] scored, float[] base, float[] query) {
+            double quota, int[] out, int[] counts, float[] base, float[] query) {
         NodeQueue candidates = NodeQueue.minQueue(64);
         NodeQueue results = NodeQueue.maxQueue(ef + 1);
         boolean[] visited = new boolean[graph.size()];
@@ -201,13 +202,13 @@ public final class SketchPrefilterExperiment {
                 break;
             }
             int node = candidates.pop();
-            EXPANSIONS[0]++;
+            counts[1]++;
             int count = 0;
             for (int i = 0; i < graph.neighbourCount(node, 0); i++) {
                 int nb = graph.neighbour(node, 0, i);
                 if (!visited[nb]) {
                     fresh[count] = nb;
-                    EXPANSIONS[1]++;
+                    counts[2]++;
                     ham[count++] = PARTIAL ? partial(base, nb, query) : hamming(sketches, nb, qs);
                 }
             }
@@ -231,7 +232,7 @@ public final class SketchPrefilterExperiment {
                 }
             }
         }
-        scored[0] = rows;
+        counts[0] = rows;
         float[] keys = new float[ef];
         return results.drainAscending(out, keys);
     }
