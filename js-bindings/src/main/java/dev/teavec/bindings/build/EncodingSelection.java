@@ -17,7 +17,8 @@ import org.teavm.vm.spi.TeaVMPlugin;
  * {@code teavec.encodings=core} (the teavec.wasm execution in js-bindings/pom.xml) the body of
  * {@code ExtendedEncodings.list()} becomes {@code return null}, before TeaVM decides what is reachable, so
  * float16, sq4, binary and pq leave no code in the core engine; nor do {@code LocalityReorder.available()}, the node
- * reorder for locality, and {@code RegionBatchOrder.available()}, a batch's order for locality. Every other compile
+ * reorder for locality, {@code RegionBatchOrder.available()}, a batch's order for locality, and
+ * {@code SettledBeamStop.available()}, a construction beam's early stop. Every other compile
  * (teavec-quantization.wasm, the Wasm GC JUnit runs) keeps them.
  */
 public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransformer {
@@ -29,6 +30,8 @@ public final class EncodingSelection implements TeaVMPlugin, ClassHolderTransfor
         {"dev.teavec.core.index.LocalityReorder", "available"},
         // So is storing a batch region by region (cache locality while building).
         {"dev.teavec.core.index.RegionBatchOrder", "available"},
+        // And a construction beam that stops once settled (a faster build).
+        {"dev.teavec.core.graph.SettledBeamStop", "available"},
     };
 
     @Override

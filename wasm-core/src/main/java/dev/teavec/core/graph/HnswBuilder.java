@@ -9,7 +9,8 @@ import dev.teavec.core.score.ScoringVectors;
  *
  * <p>A new node draws its level from a seeded {@link LevelGenerator} (the same seed and insertion
  * order give the same graph), descends greedily from the entry point, then on each of its levels
- * runs a beam search of width efConstruction and keeps up to m neighbours chosen by the heuristic of
+ * runs a beam search of width efConstruction (in the engine with every encoding, stopping early once settled:
+ * {@link SettledBeamStop}) and keeps up to m neighbours chosen by the heuristic of
  * Algorithm 4: a candidate, taken closest first, is kept only if it is closer to the new node than to
  * every neighbour already kept. Ties count as closer, so that exact duplicates still link to each other
  * (the strict rule leaves clusters of duplicates unreachable). Each kept neighbour gets the reverse
@@ -37,7 +38,7 @@ public final class HnswBuilder {
     private final int m;
     private final int efConstruction;
     private final LevelGenerator levels;
-    private final HnswSearcher searcher = new HnswSearcher();
+    private HnswSearcher searcher = new HnswSearcher(SettledBeamStop.available());
     private final NodeQueue results;
     private QueryScorer scorer;
     /**
@@ -73,6 +74,11 @@ public final class HnswBuilder {
         this.selKeys = new float[cap];
         this.listIds = new int[cap];
         this.listKeys = new float[cap];
+    }
+
+    /** From now on each beam runs to the plain stop rule only (experiments compare the two). */
+    void plainBeams() {
+        searcher = new HnswSearcher(null);
     }
 
     /** The level generator's state: a builder created with it as seed draws the same levels next (snapshots). */

@@ -12,7 +12,7 @@ import dev.teavec.core.score.RandomVectorScorer;
  * <p>With a filter, rejected nodes (tombstones) are traversed but never enter the results, and the
  * stop rule ("the closest candidate is farther than the worst of ef results") applies only once ef
  * accepted nodes were found: the search widens by itself until it has enough live results or has
- * seen every reachable node.
+ * seen every reachable node. A builder's searcher may carry a further {@link BeamStop}.
  */
 public final class HnswSearcher {
     private final NodeQueue candidates = NodeQueue.minQueue(64);
@@ -26,6 +26,18 @@ public final class HnswSearcher {
     private float lastKey;
     /** Sum of the look-ahead loads in {@link #searchLayer}: kept so that no compiler drops them. */
     private int lookAhead;
+    /** A stop rule besides the plain one, or null. */
+    private final BeamStop stop;
+
+    /** A searcher whose beams stop by the plain rule only: for queries (the engine passes null itself). */
+    public HnswSearcher() {
+        this(null);
+    }
+
+    /** A searcher whose beams also stop by {@code stop} (may be null). */
+    public HnswSearcher(BeamStop stop) {
+        this.stop = stop;
+    }
 
     /** Nodes scored by the last call (descent and layer search). */
     public int visitedCount() {
@@ -123,7 +135,11 @@ public final class HnswSearcher {
         int[] words = visited.words;
         int[] dirty = visited.dirty;
         int dirtyCount = visited.dirtyCount;
-        while (candidates.size() > 0) {
+        if (stop != null) {
+            stop.begin(graph.capacity(level));
+        }
+        boolean stops = false;
+        while (candidates.size() > 0 && !stops) {
             if (full && candidates.topKey() > worst) {
                 break;
             }
@@ -159,6 +175,7 @@ public final class HnswSearcher {
             }
             scorer.score(batch, fresh, batchKeys);
             visitedCount += fresh;
+            stops = stop != null && stop.stopsAfter(batch, batchKeys, fresh);
             for (int i = 0; i < fresh; i++) {
                 float key = batchKeys[i];
                 if (!full || key < worst) {

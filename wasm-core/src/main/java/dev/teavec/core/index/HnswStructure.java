@@ -30,7 +30,7 @@ final class HnswStructure implements IndexStructure {
     private final IndexConfig config;
     private final HnswGraph graph;
     private final HnswBuilder builder;
-    private final HnswSearcher searcher = new HnswSearcher();
+    private final HnswSearcher searcher = new HnswSearcher(null);
     private final NodeQueue results;
     private QueryScorer queryScorer;
     private int[] candIds;
