@@ -10,6 +10,9 @@ const hasPersistence = ({ EdgeVec }) => typeof EdgeVec.prototype.save === 'funct
 /** Every TeaVec row the bench knows, in table order. `extended`: needs teavec-quantization.wasm. */
 export const VARIANTS = [
   { id: 'teavec-f32', label: 'TeaVec float32', quantization: 'none' },
+  // float32 on the engine of teavec/quantization, which alone builds with the settled construction beam
+  // (SettledBeamStop) and stores batches region by region.
+  { id: 'teavec-f32-quantization', label: 'TeaVec float32, quantization engine', quantization: 'none', extended: true },
   { id: 'teavec-sq8', label: 'TeaVec SQ8', quantization: 'sq8' },
   { id: 'teavec-sq8-rerank', label: 'TeaVec SQ8 + rerank', quantization: 'sq8', rerank: true },
   // The same collection after compact() renumbered its nodes for memory locality: only the engine with every
