@@ -2,8 +2,6 @@ package dev.teavec.core.graph;
 
 import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.score.QueryScorer;
-import dev.teavec.core.store.VectorStorageFactory;
-import dev.teavec.core.vector.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,12 +27,7 @@ public final class BuildBeamExperiment {
         int[] efs = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
         int nq = queries.length / DIMS;
         int[][] truth = HnswQualityExperiment.truth(Path.of(args[1] + ".truth" + n), base, queries, n, DIMS);
-        FloatVectorValues floats = new FloatVectorValues(DIMS, Metric.COSINE, VectorStorageFactory.HEAP);
-        float[] v = new float[DIMS];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(base, i * DIMS, v, 0, DIMS);
-            floats.add(v);
-        }
+        FloatVectorValues floats = HnswQualityExperiment.cosineFloats(base, n, DIMS);
         for (int efc : efcs) {
             for (String rule : rules) {
                 long[] count = new long[1];

@@ -5,11 +5,11 @@ import dev.teavec.core.score.ScoringVectors;
 import dev.teavec.core.vector.Metric;
 
 /** Stored vectors whose scorers report each row they score to {@code onRow}: rows per insert or query, counted. */
-final class CountingVectors implements ScoringVectors {
+public final class CountingVectors implements ScoringVectors {
     private final ScoringVectors inner;
     private final Runnable onRow;
 
-    CountingVectors(ScoringVectors inner, Runnable onRow) {
+    public CountingVectors(ScoringVectors inner, Runnable onRow) {
         this.inner = inner;
         this.onRow = onRow;
     }
@@ -54,9 +54,9 @@ final class CountingVectors implements ScoringVectors {
         return inner.storageBytes();
     }
 
+    /** Nothing: the wrapped vectors are the caller's. */
     @Override
     public void release() {
-        inner.release();
     }
 
     @Override

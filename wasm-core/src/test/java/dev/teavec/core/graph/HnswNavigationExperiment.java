@@ -2,8 +2,6 @@ package dev.teavec.core.graph;
 
 import dev.teavec.core.score.FloatVectorValues;
 import dev.teavec.core.score.QueryScorer;
-import dev.teavec.core.store.VectorStorageFactory;
-import dev.teavec.core.vector.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -37,12 +35,7 @@ public final class HnswNavigationExperiment {
         int nq = queries.length / DIMS;
         int[][] truth = HnswQualityExperiment.truth(Path.of(args[1] + ".truth" + n), base, queries, n, DIMS);
 
-        FloatVectorValues floats = new FloatVectorValues(DIMS, Metric.COSINE, VectorStorageFactory.HEAP);
-        float[] v = new float[DIMS];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(base, i * DIMS, v, 0, DIMS);
-            floats.add(v);
-        }
+        FloatVectorValues floats = HnswQualityExperiment.cosineFloats(base, n, DIMS);
         HnswGraph graph = new HnswGraph(m, 2 * m, false);
         HnswBuilder builder = new HnswBuilder(graph, m, efc, 42);
         builder.setVectors(floats);

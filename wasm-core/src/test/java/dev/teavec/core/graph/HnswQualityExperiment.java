@@ -282,6 +282,17 @@ public final class HnswQualityExperiment {
         return Arrays.stream(s.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
+    /** The first {@code n} vectors of {@code base} (a set written by bench/graph-data.mjs), as cosine float32 vectors. */
+    static FloatVectorValues cosineFloats(float[] base, int n, int dims) {
+        FloatVectorValues floats = new FloatVectorValues(dims, Metric.COSINE, VectorStorageFactory.HEAP);
+        float[] v = new float[dims];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(base, i * dims, v, 0, dims);
+            floats.add(v);
+        }
+        return floats;
+    }
+
     static float[] read(Path p) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN);
         float[] out = new float[b.remaining() / 4];

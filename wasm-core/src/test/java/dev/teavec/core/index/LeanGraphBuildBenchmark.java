@@ -1,9 +1,8 @@
 package dev.teavec.core.index;
 
+import dev.teavec.core.graph.CountingVectors;
 import dev.teavec.core.graph.HnswBuilder;
 import dev.teavec.core.graph.HnswGraph;
-import dev.teavec.core.score.QueryScorer;
-import dev.teavec.core.score.ScoringVectors;
 import dev.teavec.core.testkit.Indexes;
 import dev.teavec.core.vector.Metric;
 import java.lang.management.ManagementFactory;
@@ -17,93 +16,6 @@ import java.util.Random;
  * {@code java -cp target/classes:target/test-classes dev.teavec.core.index.LeanGraphBuildBenchmark [n] [dims] [efc] [runs] [quantization]}
  */
 public final class LeanGraphBuildBenchmark {
-    /** Counts distances scored through the builder's scorers (single and batch). */
-    private static final class Counting implements ScoringVectors {
-        private final ScoringVectors inner;
-        long count;
-
-        Counting(ScoringVectors inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public QueryScorer newScorer() {
-            QueryScorer s = inner.newScorer();
-            return new QueryScorer() {
-                @Override
-                public void setQuery(float[] q) {
-                    s.setQuery(q);
-                }
-
-                @Override
-                public void setQueryFromOrdinal(int ord) {
-                    s.setQueryFromOrdinal(ord);
-                }
-
-                @Override
-                public float score(int ord) {
-                    count++;
-                    return s.score(ord);
-                }
-
-                @Override
-                public void score(int[] ords, int n, float[] out) {
-                    count += n;
-                    s.score(ords, n, out);
-                }
-
-                @Override
-                public void release() {
-                    s.release();
-                }
-            };
-        }
-
-        @Override
-        public int size() {
-            return inner.size();
-        }
-
-        @Override
-        public int dimensions() {
-            return inner.dimensions();
-        }
-
-        @Override
-        public Metric metric() {
-            return inner.metric();
-        }
-
-        @Override
-        public int add(float[] vector) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void decode(int ord, float[] out) {
-            inner.decode(ord, out);
-        }
-
-        @Override
-        public ScoringVectors copyOf(int[] ords, int count) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long bytesUsed() {
-            return inner.bytesUsed();
-        }
-
-        @Override
-        public long storageBytes() {
-            return inner.storageBytes();
-        }
-
-        @Override
-        public void release() {
-        }
-    }
-
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         int dim = args.length > 1 ? Integer.parseInt(args[1]) : 384;
@@ -132,7 +44,8 @@ public final class LeanGraphBuildBenchmark {
         long[] distances = new long[2];
         for (int run = 0; run < runs; run++) {
             for (int variant = 0; variant < 2; variant++) {
-                Counting v = new Counting(index.storedVectors().scoringVectors());
+                long[] count = new long[1];
+                CountingVectors v = new CountingVectors(index.storedVectors().scoringVectors(), () -> count[0]++);
                 HnswGraph graph = new HnswGraph(16, 32, variant == 0);
                 HnswBuilder builder = new HnswBuilder(graph, 16, efc, 7);
                 builder.setVectors(v);
@@ -141,7 +54,7 @@ public final class LeanGraphBuildBenchmark {
                     builder.insert(node);
                 }
                 times[variant][run] = cpu.getCurrentThreadCpuTime() - t0;
-                distances[variant] = v.count;
+                distances[variant] = count[0];
             }
         }
         for (int variant = 0; variant < 2; variant++) {
