@@ -29,12 +29,7 @@ public final class HnswSearcher {
     /** A stop rule besides the plain one, or null. */
     private final BeamStop stop;
 
-    /** A searcher whose beams stop by the plain rule only: for queries (the engine passes null itself). */
-    public HnswSearcher() {
-        this(null);
-    }
-
-    /** A searcher whose beams also stop by {@code stop} (may be null). */
+    /** A searcher whose beams also stop by {@code stop}; null for the plain rule only (queries). */
     public HnswSearcher(BeamStop stop) {
         this.stop = stop;
     }

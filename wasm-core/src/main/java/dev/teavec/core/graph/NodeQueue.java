@@ -74,6 +74,21 @@ public final class NodeQueue {
         siftDown(0);
     }
 
+    /**
+     * For a max-queue holding the closest {@code limit} entries seen: adds (node, key) while fewer are held, else puts
+     * it in place of the top when strictly closer; whether it entered.
+     */
+    public boolean keep(int node, float key, int limit) {
+        if (size < limit) {
+            push(node, key);
+        } else if (key < topKey()) {
+            replaceTop(node, key);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     /** Drains into arrays sorted closest first (ties: smaller node first). Only for max-queues. */
     public int drainAscending(int[] nodes, float[] keys) {
         assert max : "drainAscending needs a max-queue";

@@ -35,13 +35,7 @@ public final class SettledBeamStop implements BeamStop {
     public boolean stopsAfter(int[] nodes, float[] keys, int count) {
         boolean changed = false;
         for (int i = 0; i < count; i++) {
-            if (best.size() < size) {
-                best.push(nodes[i], keys[i]);
-                changed = true;
-            } else if (keys[i] < best.topKey()) {
-                best.replaceTop(nodes[i], keys[i]);
-                changed = true;
-            }
+            changed |= best.keep(nodes[i], keys[i], size);
         }
         unchanged = changed ? 0 : unchanged + 1;
         return unchanged >= EXPANSIONS;

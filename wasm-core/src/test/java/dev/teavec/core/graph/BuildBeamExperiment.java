@@ -45,7 +45,7 @@ public final class BuildBeamExperiment {
                 StringBuilder line = new StringBuilder(String.format("efc %d beam %s: %.0f rows/insert, %.1f s |",
                         efc, rule, count[0] / (double) n, s));
                 QueryScorer scorer = floats.newScorer();
-                HnswSearcher searcher = new HnswSearcher();
+                HnswSearcher searcher = new HnswSearcher(null);
                 float[] q = new float[DIMS];
                 for (int ef : efs) {
                     NodeQueue results = NodeQueue.maxQueue(ef + 1);

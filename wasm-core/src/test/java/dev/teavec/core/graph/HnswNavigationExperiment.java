@@ -68,7 +68,7 @@ public final class HnswNavigationExperiment {
 
         // Descent quality: greedy end vs the best node of each level.
         QueryScorer s = floats.newScorer();
-        HnswSearcher searcher = new HnswSearcher();
+        HnswSearcher searcher = new HnswSearcher(null);
         float[] q = new float[DIMS];
         int top = graph.maxLevel();
         double[] gap = new double[top + 1];
@@ -136,7 +136,7 @@ public final class HnswNavigationExperiment {
     private static void report(String name, int ef, HnswGraph graph, FloatVectorValues floats, float[] queries,
             int[][] truth, float[] nnKey, int scanLevel) {
         QueryScorer s = floats.newScorer();
-        HnswSearcher searcher = new HnswSearcher();
+        HnswSearcher searcher = new HnswSearcher(null);
         NodeQueue results = NodeQueue.maxQueue(ef + 1);
         int[] ids = new int[ef + 1];
         float[] keys = new float[ef + 1];

@@ -68,7 +68,7 @@ public final class HnswQualityExperiment {
         QueryScorer exact = floats.newScorer();
         QueryScorer floatScorer = floats.newScorer();
         QueryScorer codeScorer = codes.newScorer();
-        HnswSearcher searcher = new HnswSearcher();
+        HnswSearcher searcher = new HnswSearcher(null);
         float[] q = new float[dims];
         for (int ef : efs) {
             NodeQueue results = NodeQueue.maxQueue(ef + 1);
@@ -180,11 +180,7 @@ public final class HnswQualityExperiment {
             s.score(all, n, keys);
             NodeQueue top = NodeQueue.maxQueue(maxR + 1);
             for (int i = 0; i < n; i++) {
-                if (top.size() < maxR) {
-                    top.push(i, keys[i]);
-                } else if (keys[i] < top.topKey()) {
-                    top.replaceTop(i, keys[i]);
-                }
+                top.keep(i, keys[i], maxR);
             }
             int[] ids = new int[maxR];
             float[] k = new float[maxR];

@@ -60,7 +60,7 @@ class HnswReorderTest {
     void searchOnTheRenumberedGraphReturnsTheSameNodes() {
         long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
-        HnswSearcher searcher = new HnswSearcher();
+        HnswSearcher searcher = new HnswSearcher(null);
         for (int round = 0; round < 40; round++) {
             int n = 2 + random.nextInt(400);
             HnswGraph graph = randomGraph(random, n, 4 + random.nextInt(12), true);

@@ -26,7 +26,7 @@ class HnswSearcherTest {
     void layerSearchMakesTheSameDecisionsAsThePlainAlgorithm() {
         long seed = TestSeeds.forExactProperty();
         Random random = new Random(seed);
-        HnswSearcher searcher = new HnswSearcher();
+        HnswSearcher searcher = new HnswSearcher(null);
         for (int round = 0; round < 200; round++) {
             // Sizes around word edges (multiples of 32), ef from 1 to past the graph's size (every node visited: the
             // visited set's every word dirty), ties in keys, and sometimes a filter that rejects most nodes.

@@ -81,7 +81,7 @@ class SettledBeamStopTest {
         assertTrue(rows[1] < 0.85 * rows[0], what);
         double[] recall = new double[2];
         QueryScorer scorer = vectors.newScorer();
-        HnswSearcher searcher = new HnswSearcher();
+        HnswSearcher searcher = new HnswSearcher(null);
         NodeQueue results = NodeQueue.maxQueue(65);
         int queries = 200;
         for (int q = 0; q < queries; q++) {
@@ -106,12 +106,7 @@ class SettledBeamStopTest {
     private static int[] bruteForce(QueryScorer scorer, int n, int k) {
         NodeQueue top = NodeQueue.maxQueue(k + 1);
         for (int i = 0; i < n; i++) {
-            float key = scorer.score(i);
-            if (top.size() < k) {
-                top.push(i, key);
-            } else if (key < top.topKey()) {
-                top.replaceTop(i, key);
-            }
+            top.keep(i, scorer.score(i), k);
         }
         int[] ids = new int[top.size()];
         top.drainAscending(ids, new float[ids.length]);

@@ -96,7 +96,7 @@ public final class SketchPrefilterExperiment {
             builder.insert(i);
         }
         QueryScorer scorer = floats.newScorer();
-        HnswSearcher searcher = new HnswSearcher();
+        HnswSearcher searcher = new HnswSearcher(null);
         long[] qs = new long[WORDS];
         float[] q = new float[DIMS];
         for (int ef : efs) {
